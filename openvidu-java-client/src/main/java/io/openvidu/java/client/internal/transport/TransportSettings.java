@@ -1,0 +1,108 @@
+package io.openvidu.java.client.internal.transport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.openvidu.java.client.transport.BalancingPolicy;
+import io.openvidu.java.client.transport.OpenViduEventListener;
+import io.openvidu.java.client.transport.RetryPolicy;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Everything a {@link Transport} is built from, as validated by {@code OpenVidu.Builder}. Immutable.
+ *
+ * <p>{@link #toString()} never shows the secret.
+ */
+public final class TransportSettings {
+
+    private final List<HttpUrl> endpoints;
+    private final String secret;
+    private final Duration connectTimeout;
+    private final Duration attemptTimeout;
+    private final Duration callTimeout;
+    private final RetryPolicy retryPolicy;
+    private final BalancingPolicy balancingPolicy;
+    private final OkHttpClient sharedClient;
+    private final OpenViduEventListener listener;
+    private final boolean trustAllCertificates;
+
+    /**
+     * @param endpoints            base URLs of the masters, at least one, each without a trailing slash
+     * @param secret               the OpenVidu secret (sent as Basic auth, user {@code OPENVIDUAPP})
+     * @param connectTimeout       bound on establishing one TCP/TLS connection
+     * @param attemptTimeout       bound on one attempt from start to the end of the response body
+     * @param callTimeout          bound on a whole logical call, all attempts and backoff included
+     * @param retryPolicy          when to retry
+     * @param balancingPolicy      where the first attempt goes
+     * @param sharedClient         an {@code OkHttpClient} whose pool and dispatcher to share, or {@code null}
+     * @param listener             transport events
+     * @param trustAllCertificates disable TLS certificate and host name verification (insecure)
+     */
+    public TransportSettings(List<HttpUrl> endpoints, String secret, Duration connectTimeout, Duration attemptTimeout,
+            Duration callTimeout, RetryPolicy retryPolicy, BalancingPolicy balancingPolicy, OkHttpClient sharedClient,
+            OpenViduEventListener listener, boolean trustAllCertificates) {
+        if (endpoints == null || endpoints.isEmpty()) {
+            throw new IllegalArgumentException("at least one endpoint is required");
+        }
+        this.endpoints = List.copyOf(endpoints);
+        this.secret = Objects.requireNonNull(secret, "secret");
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.attemptTimeout = Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.balancingPolicy = Objects.requireNonNull(balancingPolicy, "balancingPolicy");
+        this.sharedClient = sharedClient;
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.trustAllCertificates = trustAllCertificates;
+    }
+
+    public List<HttpUrl> endpoints() {
+        return endpoints;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public BalancingPolicy balancingPolicy() {
+        return balancingPolicy;
+    }
+
+    /** The user's shared client, or {@code null}. */
+    public OkHttpClient sharedClient() {
+        return sharedClient;
+    }
+
+    public OpenViduEventListener listener() {
+        return listener;
+    }
+
+    public boolean trustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    @Override
+    public String toString() {
+        return "TransportSettings{endpoints=" + endpoints + ", connectTimeout=" + connectTimeout
+                + ", attemptTimeout=" + attemptTimeout + ", callTimeout=" + callTimeout + ", balancing="
+                + balancingPolicy + ", trustAllCertificates=" + trustAllCertificates + ", secret=****}";
+    }
+}
