@@ -133,9 +133,7 @@ class ConnectionOperationsTest {
 
     @Test
     void activeConnectionExposesIpLocationPlatformAndClientData(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.activeConnection()));
-        session.fetch();
+        Session session = mock.exampleSessionWith(SpecExamples.activeConnection());
 
         Connection connection = session.getConnection("con_Xnxg19tonh");
 
@@ -151,9 +149,7 @@ class ConnectionOperationsTest {
 
     @Test
     void activeConnectionExposesItsPublisherAndSubscriptions(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.activeConnection()));
-        session.fetch();
+        Session session = mock.exampleSessionWith(SpecExamples.activeConnection());
 
         Connection connection = session.getConnection("con_Xnxg19tonh");
 
@@ -173,9 +169,7 @@ class ConnectionOperationsTest {
 
     @Test
     void audioOnlyPublisherHasNoVideoMembers(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.secondActiveConnection()));
-        session.fetch();
+        Session session = mock.exampleSessionWith(SpecExamples.secondActiveConnection());
 
         Publisher microphone = session.getConnection("con_OV0CsFsykJ").getPublishers().get(0);
 
@@ -187,10 +181,8 @@ class ConnectionOperationsTest {
 
     @Test
     void activeConnectionsExcludePendingOnes(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.secondActiveConnection(),
-                SpecExamples.pendingConnection()));
-        session.fetch();
+        Session session = mock.exampleSessionWith(SpecExamples.secondActiveConnection(),
+                SpecExamples.pendingConnection());
 
         assertThat(session.getConnections()).extracting(Connection::getConnectionId)
                 .containsExactly("con_OV0CsFsykJ", "con_Xnxg19tonh");
@@ -312,11 +304,8 @@ class ConnectionOperationsTest {
 
     @Test
     void forceDisconnectRemovesTheConnectionAndSubscriptionsToItsStreams(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.activeConnection(),
-                SpecExamples.secondActiveConnection()));
-        session.fetch();
-        mock.request();
+        Session session = mock.exampleSessionWith(SpecExamples.activeConnection(),
+                SpecExamples.secondActiveConnection());
         Connection remaining = session.getConnection("con_OV0CsFsykJ");
         mock.answer(204);
 
@@ -341,11 +330,8 @@ class ConnectionOperationsTest {
 
     @Test
     void forceUnpublishRemovesTheStreamFromPublishersAndSubscribers(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.activeConnection(),
-                SpecExamples.secondActiveConnection()));
-        session.fetch();
-        mock.request();
+        Session session = mock.exampleSessionWith(SpecExamples.activeConnection(),
+                SpecExamples.secondActiveConnection());
         Connection owner = session.getConnection("con_Xnxg19tonh");
         Connection subscriber = session.getConnection("con_OV0CsFsykJ");
         mock.answer(204);

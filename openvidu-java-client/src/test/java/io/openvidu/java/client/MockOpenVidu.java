@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -87,6 +88,19 @@ final class MockOpenVidu implements AutoCloseable {
     Session createExampleSession() throws OpenViduException {
         answer(200, SpecExamples.session());
         Session session = openVidu.createSession();
+        request();
+        return session;
+    }
+
+    /**
+     * Creates the example session and fetches it holding these connections (spec example documents),
+     * consuming both requests.
+     */
+    Session exampleSessionWith(ObjectNode... connections)
+            throws OpenViduException {
+        Session session = createExampleSession();
+        answer(200, SpecExamples.sessionWith(connections));
+        session.fetch();
         request();
         return session;
     }

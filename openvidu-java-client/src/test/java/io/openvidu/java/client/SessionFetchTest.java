@@ -56,9 +56,7 @@ class SessionFetchTest {
 
     @Test
     void fetchReportsAConnectionGone(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.activeConnection()));
-        session.fetch();
+        Session session = mock.exampleSessionWith(SpecExamples.activeConnection());
         mock.answer(200, SpecExamples.session());
 
         assertThat(session.fetch()).isTrue();
@@ -89,9 +87,7 @@ class SessionFetchTest {
 
     @Test
     void fetchReportsAChangeInsideAPublisher(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.activeConnection()));
-        session.fetch();
+        Session session = mock.exampleSessionWith(SpecExamples.activeConnection());
         ObjectNode muted = SpecExamples.activeConnection();
         ((ObjectNode) muted.get("publishers").get(0).get("mediaOptions")).put("audioActive", false);
         mock.answer(200, SpecExamples.sessionWith(muted));
@@ -102,10 +98,8 @@ class SessionFetchTest {
 
     @Test
     void fetchIgnoresTheOrderOfConnections(MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(200, SpecExamples.sessionWith(SpecExamples.activeConnection(),
-                SpecExamples.secondActiveConnection()));
-        session.fetch();
+        Session session = mock.exampleSessionWith(SpecExamples.activeConnection(),
+                SpecExamples.secondActiveConnection());
         mock.answer(200, SpecExamples.sessionWith(SpecExamples.secondActiveConnection(),
                 SpecExamples.activeConnection()));
 
