@@ -2,9 +2,15 @@ package io.openvidu.java.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 @ExtendWith(MockOpenViduExtension.class)
@@ -68,5 +74,37 @@ class OpenViduFetchTest {
         mock.openVidu.fetch();
 
         assertThat(session.getProperties().customSessionId()).isEmpty();
+    }
+
+    @Test
+    void fetchKeepsASessionCreatedWhileItRuns(MockOpenVidu mock) throws Exception {
+        CountDownLatch listRequested = new CountDownLatch(1);
+        CountDownLatch sessionCreated = new CountDownLatch(1);
+        mock.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (request.getMethod().equals("POST")) {
+                    return new MockResponse.Builder().code(200).body(SpecExamples.session().toString()).build();
+                }
+                // The list is taken before the creation and answered after it.
+                listRequested.countDown();
+                sessionCreated.await(5, TimeUnit.SECONDS);
+                return new MockResponse.Builder().code(200).body(SpecExamples.sessionList().toString()).build();
+            }
+        });
+        CompletableFuture<Boolean> fetch = CompletableFuture.supplyAsync(() -> {
+            try {
+                return mock.openVidu.fetch();
+            } catch (OpenViduException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(listRequested.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Session created = mock.openVidu.createSession();
+        sessionCreated.countDown();
+        fetch.get(5, TimeUnit.SECONDS);
+
+        assertThat(mock.openVidu.getActiveSessions()).containsExactly(created);
     }
 }
