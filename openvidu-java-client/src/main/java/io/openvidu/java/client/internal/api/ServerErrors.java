@@ -1,5 +1,6 @@
 package io.openvidu.java.client.internal.api;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class ServerErrors {
                 return null;
             }
             return shortened(message.textValue());
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             return null;
         }
     }

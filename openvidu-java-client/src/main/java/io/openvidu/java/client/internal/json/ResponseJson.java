@@ -2,8 +2,10 @@ package io.openvidu.java.client.internal.json;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -220,7 +222,7 @@ public final class ResponseJson {
             return Enum.valueOf(type, text);
         } catch (IllegalArgumentException e) {
             throw new MalformedResponseException("member '" + path + "." + name + "' has the unknown value '"
-                    + text + "' (expected one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")");
+                    + text + "' (expected one of " + Arrays.toString(type.getEnumConstants()) + ")");
         }
     }
 
@@ -233,6 +235,6 @@ public final class ResponseJson {
 
     private MalformedResponseException wrongType(String name, String expected, JsonNode actual) {
         return new MalformedResponseException("member '" + path + "." + name + "' should be " + expected
-                + " but is " + actual.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                + " but is " + actual.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 }
