@@ -31,11 +31,14 @@ final class SingleAttemptTransport implements Transport {
         this.authorization = Credentials.basic("OPENVIDUAPP", settings.secret());
         OkHttpClient base = settings.sharedClient() != null ? settings.sharedClient() : new OkHttpClient();
         this.ownsClient = settings.sharedClient() == null;
-        this.client = base.newBuilder()
+        OkHttpClient.Builder builder = base.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .callTimeout(settings.attemptTimeout())
-                .retryOnConnectionFailure(false)
-                .build();
+                .retryOnConnectionFailure(false);
+        if (settings.trustAllCertificates()) {
+            TrustAllCertificates.apply(builder);
+        }
+        this.client = builder.build();
     }
 
     @Override
