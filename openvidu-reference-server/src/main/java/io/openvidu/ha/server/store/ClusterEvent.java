@@ -12,7 +12,9 @@ import java.util.Objects;
  */
 public record ClusterEvent(String type, String sessionId, List<String> connectionIds, JsonNode data, String origin) {
 
-  /** A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data has {@code type}/{@code data}. */
+  /**
+   * A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data: {@code type}, {@code data}.
+   */
   public static final String SIGNAL = "signal";
   /** A session was closed; data has {@code reason}; masters evict the participants they hold. */
   public static final String SESSION_CLOSED = "sessionClosed";
