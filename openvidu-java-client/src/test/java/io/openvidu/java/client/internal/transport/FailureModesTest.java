@@ -1,0 +1,172 @@
+package io.openvidu.java.client.internal.transport;
+
+import static io.openvidu.java.client.internal.transport.Responses.ok;
+import static io.openvidu.java.client.internal.transport.Responses.status;
+import static io.openvidu.java.client.internal.transport.TransportFixture.base;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.transport.AttemptFailure;
+import io.openvidu.java.client.transport.RetryPolicy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.HttpUrl;
+
+/** How the transport meets each way a master can fail: refuse, hang, go away, say "busy", or all of them. */
+@Timeout(30) // a guard against hangs, not a speed requirement
+class FailureModesTest {
+
+    @RegisterExtension
+    final TransportFixture fixture = new TransportFixture();
+
+    @Test
+    void aClosedPortIsReportedAsRefusedAndTheCallMovesOn() throws Exception {
+        HttpUrl closed = fixture.closedPort();
+        MockWebServer healthy = fixture.server();
+        healthy.enqueue(ok("{\"id\":\"ses_A\"}"));
+
+        ApiResponse response = fixture.transport(closed, base(healthy)).execute(Responses.get());
+
+        assertThat(response.bodyAsString()).isEqualTo("{\"id\":\"ses_A\"}");
+        assertThat(fixture.listener().failures()).singleElement()
+                .satisfies(failure -> {
+                    assertThat(failure.endpoint()).isEqualTo(closed.toString().replaceAll("/$", ""));
+                    assertThat(failure.description()).isEqualTo("connection refused");
+                });
+    }
+
+    @Test
+    void aServerThatAcceptsAndNeverAnswersIsLeftWhenTheAttemptTimesOut() throws Exception {
+        MockWebServer healthy = fixture.server();
+        healthy.enqueue(ok("{}"));
+
+        ApiResponse response = fixture.transport(fixture.silentServer(), base(healthy)).execute(Responses.get());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(fixture.listener().failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.kind()).isEqualTo(AttemptFailure.Kind.OUTCOME_UNKNOWN);
+            assertThat(failure.description()).isEqualTo("attempt timed out after 500 ms (request sent, outcome unknown)");
+        });
+    }
+
+    @Test
+    void aPostToAServerThatNeverAnswersIsNotRepeated() {
+        MockWebServer healthy = fixture.server();
+        healthy.enqueue(ok("{}"));
+        Transport transport = fixture.transport(fixture.silentServer(), base(healthy));
+
+        OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
+                () -> transport.execute(Responses.post()));
+
+        assertThat(e.getAttemptFailures()).extracting(AttemptFailure::kind)
+                .containsExactly(AttemptFailure.Kind.OUTCOME_UNKNOWN);
+        assertThat(healthy.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aSingleEndpointAnswering503IsTriedAgainAfterABackoff() throws Exception {
+        MockWebServer only = fixture.server();
+        only.enqueue(status(503));
+        only.enqueue(ok("{}"));
+
+        ApiResponse response = fixture.transport(base(only)).execute(Responses.get());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.attempts()).isEqualTo(2);
+        assertThat(fixture.time().sleeps()).singleElement()
+                .satisfies(wait -> assertThat(wait).isBetween(Duration.ZERO, Duration.ofMillis(10)));
+        assertThat(fixture.listener().events("succeeded")).containsExactly("succeeded fetch after 2");
+    }
+
+    @Test
+    void aSingleEndpointAnswering429IsTriedAgainOnlyAfterItsRetryAfter() throws Exception {
+        MockWebServer only = fixture.server();
+        only.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
+        only.enqueue(ok("{}"));
+
+        ApiResponse response = fixture.transport(base(only)).execute(Responses.get());
+
+        assertThat(response.status()).isEqualTo(200);
+        // The wait counts from the answer, so the little time spent since comes off it; the backoff alone
+        // would be at most 50 ms.
+        assertThat(fixture.time().sleeps()).singleElement()
+                .satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void anEndpointAnswering429IsLeftAtOnceAndSkippedForItsRetryAfter() throws Exception {
+        MockWebServer limited = fixture.server();
+        limited.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build());
+        MockWebServer other = fixture.server();
+        other.enqueue(ok("{}"));
+        other.enqueue(ok("{}"));
+        Transport transport = fixture.transport(base(limited), base(other));
+
+        transport.execute(Responses.get());
+        fixture.time().advance(Duration.ofSeconds(4));
+        transport.execute(Responses.get());
+
+        assertThat(fixture.time().sleeps()).isEmpty();
+        assertThat(limited.getRequestCount()).isEqualTo(1);
+        assertThat(other.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aPostAnswered503WithRetryAfterZeroIsNotSilentlyResent() throws Exception {
+        MockWebServer only = fixture.server();
+        only.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
+        only.enqueue(ok("{}"));
+
+        ApiResponse response = fixture.transport(base(only)).execute(Responses.post());
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(only.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void whenEveryEndpointIsDownTheExceptionNamesEachEndpointAndWhyItFailed() {
+        HttpUrl refusing = fixture.closedPort();
+        HttpUrl silent = fixture.silentServer();
+        Transport transport = fixture.transport(fixture.settings(refusing, silent)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()));
+
+        OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
+                () -> transport.execute(Responses.get()));
+
+        assertThat(e).hasMessageStartingWith("fetch failed after 2 attempts in ")
+                .hasMessageContaining("(call timeout 5000 ms): " + name(refusing) + " connection refused; "
+                        + name(silent) + " attempt timed out after 500 ms (request sent, outcome unknown)")
+                .hasMessageEndingWith("Gave up: at most 2 attempts per call");
+        assertThat(e.getAttemptFailures()).extracting(AttemptFailure::endpoint)
+                .containsExactly(name(refusing), name(silent));
+        assertThat(e.getCause()).isSameAs(e.getAttemptFailures().get(1).cause());
+        assertThat(e.getSuppressed()).containsExactly(e.getAttemptFailures().get(0).cause());
+    }
+
+    @Test
+    void theCallTimeoutCutsTheLastAttemptShort() {
+        Transport transport = fixture.transport(fixture.settings(fixture.silentServer(), fixture.silentServer())
+                .callTimeout(Duration.ofMillis(800)));
+
+        OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
+                () -> transport.execute(Responses.get()));
+
+        assertThat(e).hasMessageContaining("(call timeout 800 ms)");
+        assertThat(e.getAttemptFailures()).hasSize(2);
+        long secondAttemptTimeout = Long.parseLong(e.getAttemptFailures().get(1).description()
+                .replaceAll("attempt timed out after (\\d+) ms.*", "$1"));
+        assertThat(secondAttemptTimeout).isLessThan(500);
+    }
+
+    private static String name(HttpUrl url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+}
