@@ -15,9 +15,14 @@ final class Endpoint {
 
     Endpoint(int index, HttpUrl baseUrl) {
         this.index = index;
+        this.name = nameOf(baseUrl);
+    }
+
+    /** @return the URL without user information, query, fragment or trailing slash */
+    static String nameOf(HttpUrl baseUrl) {
         String clean = baseUrl.newBuilder().username("").password("").query(null).fragment(null).build()
                 .toString();
-        this.name = clean.endsWith("/") ? clean.substring(0, clean.length() - 1) : clean;
+        return clean.endsWith("/") ? clean.substring(0, clean.length() - 1) : clean;
     }
 
     /** The endpoint's position in the configured order. */

@@ -3,6 +3,7 @@ package io.openvidu.java.client.internal.transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
@@ -13,7 +14,7 @@ import okhttp3.OkHttpClient;
 /**
  * Everything a {@link Transport} is built from, as validated by {@code OpenVidu.Builder}. Immutable.
  *
- * <p>{@link #toString()} never shows the secret.
+ * <p>{@link #toString()} never shows the secret, nor credentials written into an endpoint's URL.
  */
 public final class TransportSettings {
 
@@ -126,7 +127,8 @@ public final class TransportSettings {
 
     @Override
     public String toString() {
-        return "TransportSettings{endpoints=" + endpoints + ", connectTimeout=" + connectTimeout
+        return "TransportSettings{endpoints=" + endpoints.stream().map(Endpoint::nameOf).collect(Collectors.toList())
+                + ", connectTimeout=" + connectTimeout
                 + ", attemptTimeout=" + attemptTimeout + ", callTimeout=" + callTimeout + ", balancing="
                 + balancingPolicy + ", trustAllCertificates=" + trustAllCertificates + ", secret=****}";
     }
