@@ -131,6 +131,24 @@ class FailureModesTest {
     }
 
     @Test
+    void aPostWhosePooledConnectionDropsAfterTheRequestIsNotSilentlyResent() throws Exception {
+        // OkHttp on its own re-sends a request, POST included, that failed on a reused pooled connection.
+        MockWebServer only = fixture.server();
+        only.enqueue(ok("{}"));
+        only.enqueue(Responses.dropAfterRequest());
+        only.enqueue(ok("duplicate"));
+        Transport transport = fixture.transport(base(only));
+        transport.execute(Responses.get());
+
+        OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
+                () -> transport.execute(Responses.post()));
+
+        assertThat(e.getAttemptFailures()).extracting(AttemptFailure::kind)
+                .containsExactly(AttemptFailure.Kind.OUTCOME_UNKNOWN);
+        assertThat(only.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void whenEveryEndpointIsDownTheExceptionNamesEachEndpointAndWhyItFailed() {
         HttpUrl refusing = fixture.closedPort();
         HttpUrl silent = fixture.silentServer();
