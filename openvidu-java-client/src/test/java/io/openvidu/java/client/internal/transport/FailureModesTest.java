@@ -2,6 +2,7 @@ package io.openvidu.java.client.internal.transport;
 
 import static io.openvidu.java.client.internal.transport.Responses.ok;
 import static io.openvidu.java.client.internal.transport.Responses.status;
+import static io.openvidu.java.client.internal.transport.TransportFixture.SHORT_ATTEMPT;
 import static io.openvidu.java.client.internal.transport.TransportFixture.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -47,7 +48,8 @@ class FailureModesTest {
         MockWebServer healthy = fixture.server();
         healthy.enqueue(ok("{}"));
 
-        ApiResponse response = fixture.transport(fixture.silentServer(), base(healthy)).execute(Responses.get());
+        ApiResponse response = fixture.transport(fixture.settings(fixture.silentServer(), base(healthy))
+                .attemptTimeout(SHORT_ATTEMPT)).execute(Responses.get());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(fixture.listener().failures()).singleElement().satisfies(failure -> {
@@ -60,7 +62,8 @@ class FailureModesTest {
     void aPostToAServerThatNeverAnswersIsNotRepeated() {
         MockWebServer healthy = fixture.server();
         healthy.enqueue(ok("{}"));
-        Transport transport = fixture.transport(fixture.silentServer(), base(healthy));
+        Transport transport = fixture.transport(fixture.settings(fixture.silentServer(), base(healthy))
+                .attemptTimeout(SHORT_ATTEMPT));
 
         OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
                 () -> transport.execute(Responses.post()));
@@ -152,8 +155,8 @@ class FailureModesTest {
     void whenEveryEndpointIsDownTheExceptionNamesEachEndpointAndWhyItFailed() {
         HttpUrl refusing = fixture.closedPort();
         HttpUrl silent = fixture.silentServer();
-        Transport transport = fixture.transport(fixture.settings(refusing, silent)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()));
+        Transport transport = fixture.transport(fixture.settings(refusing, silent).attemptTimeout(SHORT_ATTEMPT)
+                .callTimeout(Duration.ofSeconds(5)).retryPolicy(RetryPolicy.builder().maxAttempts(2).build()));
 
         OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
                 () -> transport.execute(Responses.get()));
@@ -171,7 +174,7 @@ class FailureModesTest {
     @Test
     void theCallTimeoutCutsTheLastAttemptShort() {
         Transport transport = fixture.transport(fixture.settings(fixture.silentServer(), fixture.silentServer())
-                .callTimeout(Duration.ofMillis(800)));
+                .attemptTimeout(SHORT_ATTEMPT).callTimeout(Duration.ofMillis(800)));
 
         OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
                 () -> transport.execute(Responses.get()));

@@ -45,7 +45,7 @@ class SecurityTest {
     void neitherTheSecretNorTheAuthorizationHeaderAppearInFailuresOrEvents() {
         HttpUrl withUserInfo = fixture.closedPort().newBuilder().username("admin").password(SECRET).build();
         Transport transport = fixture.transport(fixture.settings(withUserInfo, fixture.silentServer())
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).build()));
+                .attemptTimeout(TransportFixture.SHORT_ATTEMPT).retryPolicy(RetryPolicy.builder().maxAttempts(3).build()));
 
         OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
                 () -> transport.execute(Responses.get()));

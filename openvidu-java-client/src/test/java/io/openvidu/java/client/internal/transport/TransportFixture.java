@@ -31,6 +31,13 @@ final class TransportFixture implements AfterEachCallback {
 
     static final String SECRET = "MY_S3CRET_never_shown";
 
+    /**
+     * The attempt timeout of tests whose subject is a server that never answers. Everywhere else attempts get
+     * generous time, because the build shares two cores with others and a loaded machine must not turn a
+     * slow answer into a failure.
+     */
+    static final Duration SHORT_ATTEMPT = Duration.ofMillis(500);
+
     private final List<Closeable> resources = new CopyOnWriteArrayList<>();
     private final FakeTime time = new FakeTime();
     private final RecordingListener listener = new RecordingListener();
@@ -104,7 +111,8 @@ final class TransportFixture implements AfterEachCallback {
     }
 
     /**
-     * Settings with short timeouts (connect 300 ms, attempt 500 ms, call 5 s), a fast backoff, primary-first
+     * Settings with timeouts that a loaded machine meets (connect 1 s, attempt 3 s, call 10 s), a fast backoff,
+     * primary-first
      * balancing (the first endpoint is where every call starts, which keeps scenarios deterministic) and the
      * recording listener.
      */
@@ -135,9 +143,9 @@ final class TransportFixture implements AfterEachCallback {
     /** A {@link TransportSettings} builder with test defaults. */
     final class Settings {
         private final List<HttpUrl> endpoints;
-        private Duration connectTimeout = Duration.ofMillis(300);
-        private Duration attemptTimeout = Duration.ofMillis(500);
-        private Duration callTimeout = Duration.ofSeconds(5);
+        private Duration connectTimeout = Duration.ofSeconds(1);
+        private Duration attemptTimeout = Duration.ofSeconds(3);
+        private Duration callTimeout = Duration.ofSeconds(10);
         private RetryPolicy retryPolicy = RetryPolicy.builder()
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build();
         private BalancingPolicy balancing = BalancingPolicy.PRIMARY_FIRST;
