@@ -7,7 +7,8 @@ import java.time.Duration;
  * succeeded only after several attempts. Implement the methods you need; every method has an empty default.
  *
  * <p>Methods are called on the calling thread of the API method that caused the event, possibly from many
- * threads at once, and must return quickly; an exception thrown by a listener is logged and otherwise ignored.
+ * threads at once, except the outcome of a background probe of an ejected endpoint (ejected again, or restored),
+ * which arrives on an OkHttp dispatcher thread. Methods must return quickly; an exception thrown by a listener is logged and otherwise ignored.
  * Endpoints are named by their base URL; events never carry the secret, the Authorization header or a token.
  */
 public interface OpenViduEventListener {
@@ -35,7 +36,8 @@ public interface OpenViduEventListener {
     }
 
     /**
-     * An endpoint failed and is skipped by new calls for a while; after that one call probes it.
+     * An endpoint failed and is skipped by new calls for a while; after that one background request probes it,
+     * and calls use it again once it answers.
      *
      * @param endpoint            the endpoint's base URL
      * @param ejectedFor          how long it is skipped
@@ -45,7 +47,8 @@ public interface OpenViduEventListener {
     }
 
     /**
-     * An ejected endpoint answered again and takes calls as before.
+     * An ejected endpoint answered again (a call forced to it for want of another, or a probe) and takes calls
+     * as before.
      *
      * @param endpoint the endpoint's base URL
      */

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import okhttp3.Authenticator;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.Dispatcher;
@@ -20,7 +22,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends one attempt to one endpoint and reports what came of it, never throwing for an I/O failure. Owns the
+ * Sends one attempt to one endpoint, on the caller's thread or in the background, and reports what came of it,
+ * never throwing for an I/O failure. Owns the
  * {@code OkHttpClient} the transport uses (derived from the user's, if shared, so that pool and dispatcher are
  * shared with it) and configures it for what the failover logic needs:
  *
@@ -83,11 +86,49 @@ final class AttemptExecutor {
     }
 
     /**
+     * Sends one attempt and waits for its outcome on the calling thread.
+     *
      * @param idempotencyKey the call's key, sent on a POST; {@code null} for other methods
      * @param timeoutNanos   the deadline of this attempt
      */
     AttemptResult execute(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos) {
         AttemptTrace trace = new AttemptTrace();
+        Call call = newCall(endpoint, request, idempotencyKey, timeoutNanos, trace);
+        try (Response response = call.execute()) {
+            return answered(response, trace);
+        } catch (IOException e) {
+            return failed(e, call, trace, timeoutNanos);
+        }
+    }
+
+    /**
+     * Sends one attempt on OkHttp's dispatcher and hands its outcome to {@code outcome} on a dispatcher thread.
+     */
+    void executeInBackground(Endpoint endpoint, ApiRequest request, long timeoutNanos,
+            Consumer<AttemptResult> outcome) {
+        AttemptTrace trace = new AttemptTrace();
+        Call call = newCall(endpoint, request, null, timeoutNanos, trace);
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call c, Response response) {
+                AttemptResult result;
+                try (response) {
+                    result = answered(response, trace);
+                } catch (IOException e) {
+                    result = failed(e, call, trace, timeoutNanos);
+                }
+                outcome.accept(result);
+            }
+
+            @Override
+            public void onFailure(Call c, IOException e) {
+                outcome.accept(failed(e, call, trace, timeoutNanos));
+            }
+        });
+    }
+
+    private Call newCall(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
+            AttemptTrace trace) {
         Request.Builder builder = new Request.Builder()
                 .url(endpoint.resolve(request.pathAndQuery()))
                 .method(request.method().name(), body(request))
@@ -99,14 +140,18 @@ final class AttemptExecutor {
         Call call = client.newCall(builder.build());
         call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
         call.addEventListener(trace);
-        try (Response response = call.execute()) {
-            ResponseBody responseBody = response.body();
-            byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
-            return AttemptResult.answered(response.code(), bytes, headers(response), trace.retryAfter());
-        } catch (IOException e) {
-            return FailureClassifier.classify(e, trace.requestSent(), call.isCanceled(),
-                    TimeUnit.NANOSECONDS.toMillis(timeoutNanos), connectTimeoutMs);
-        }
+        return call;
+    }
+
+    private static AttemptResult answered(Response response, AttemptTrace trace) throws IOException {
+        ResponseBody responseBody = response.body();
+        byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
+        return AttemptResult.answered(response.code(), bytes, headers(response), trace.retryAfter());
+    }
+
+    private AttemptResult failed(IOException e, Call call, AttemptTrace trace, long timeoutNanos) {
+        return FailureClassifier.classify(e, trace.requestSent(), call.isCanceled(),
+                TimeUnit.NANOSECONDS.toMillis(timeoutNanos), connectTimeoutMs);
     }
 
     private static RequestBody body(ApiRequest request) {

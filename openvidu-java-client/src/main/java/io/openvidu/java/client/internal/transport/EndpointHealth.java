@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Whether one endpoint takes calls: healthy, ejected for a period that doubles with each consecutive failure
  * ({@value #FIRST_EJECTION_MILLIS} ms up to {@value #MAX_EJECTION_MILLIS} ms), or, once the period is over,
- * probed by exactly one call while the others keep skipping it.
+ * probed by exactly one probe while calls keep skipping it.
  *
  * <p>Several calls in flight on an endpoint that dies all fail at about the same time; only the first of
  * those failures ejects it. Each ejection starts a new epoch, and a failure counts only if its attempt was
@@ -53,8 +53,8 @@ final class EndpointHealth {
     private boolean hasNotBefore;
 
     /**
-     * @return a ticket if the endpoint takes a call now (healthy, or its ejection is over and nobody probes
-     *         it yet: then the ticket is the probe), else {@code null}
+     * @return a ticket if the endpoint takes a call now (healthy), or a probe ticket if its ejection is over
+     *         and nobody probes it yet, else {@code null}
      */
     synchronized Ticket admit(long now) {
         if (!ejected) {
@@ -86,15 +86,18 @@ final class EndpointHealth {
     }
 
     /**
-     * The endpoint answered.
+     * The endpoint answered. An answered probe restores it but keeps its count of consecutive failures until a
+     * real call is answered too: a master that answers health probes but hangs on real work is thus ejected for
+     * longer and longer, rather than costing a call an attempt timeout every second.
      *
      * @return true if it was ejected and is now restored
      */
     synchronized boolean succeeded(Ticket ticket) {
         if (ticket.probe) {
             probeInFlight = false;
+        } else {
+            consecutiveFailures = 0;
         }
-        consecutiveFailures = 0;
         hasNotBefore = false;
         if (ejected) {
             ejected = false;
@@ -142,7 +145,4 @@ final class EndpointHealth {
         }
     }
 
-    synchronized boolean isEjected(long now) {
-        return ejected && now - ejectedUntil < 0;
-    }
 }

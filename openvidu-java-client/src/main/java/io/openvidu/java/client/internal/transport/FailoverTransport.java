@@ -21,8 +21,9 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * <p>Per attempt it decides, in this order:
  * <ol>
  * <li>where: the first endpoint in the call's balancing order that the call has not tried and that is
- * healthy (or whose ejection is over and is not being probed by another call: this call then is the probe).
- * That move is immediate. Otherwise, on the first attempt, the endpoint whose ejection ends first (a call is
+ * healthy. That move is immediate. An endpoint whose ejection is over is not tried by calls until it answers
+ * a probe ({@code GET /openvidu/api/health}, with a short timeout) that the first call to notice sends in the
+ * background: no call waits out a timeout on a master that still hangs. Otherwise, on the first attempt, the endpoint whose ejection ends first (a call is
  * never failed without an attempt); on later attempts, if the retry budget allows, an ejected endpoint the
  * call has not tried, or else one it already tried, after a backoff with full jitter;</li>
  * <li>how long: the smaller of the attempt timeout and what is left of the call timeout;</li>
@@ -43,6 +44,15 @@ final class FailoverTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverTransport.class);
 
+    /**
+     * What tells whether an ejected master is back: any answer but 502, 503, 504 or 429 (a 404 from a server
+     * without this endpoint still proves it serves).
+     */
+    static final ApiRequest PROBE = ApiRequest.get("/openvidu/api/health").named("probe");
+
+    /** A probe needs no more than this: a master that takes longer to say it is up is not back yet. */
+    private static final long PROBE_TIMEOUT_NANOS = 2_000_000_000L;
+
     private final List<Endpoint> endpoints;
     private final Balancer balancer;
     private final AttemptExecutor executor;
@@ -53,6 +63,7 @@ final class FailoverTransport implements Transport {
     private final TimeSource time;
     private final long attemptTimeoutNanos;
     private final long callTimeoutNanos;
+    private final long probeTimeoutNanos;
     private volatile boolean closed;
 
     FailoverTransport(TransportSettings settings, TimeSource time) {
@@ -70,6 +81,7 @@ final class FailoverTransport implements Transport {
         this.time = time;
         this.attemptTimeoutNanos = settings.attemptTimeout().toNanos();
         this.callTimeoutNanos = settings.callTimeout().toNanos();
+        this.probeTimeoutNanos = Math.min(attemptTimeoutNanos, PROBE_TIMEOUT_NANOS);
     }
 
     @Override
@@ -128,8 +140,7 @@ final class FailoverTransport implements Transport {
         Endpoint endpoint = route.endpoint;
         int attempt = call.startAttempt(endpoint);
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
-        LOG.debug("{} attempt {} on {}{}", request.operation(), attempt, endpoint,
-                route.ticket.isProbe() ? " (probe)" : "");
+        LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
         AttemptResult result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos);
         call.finished(endpoint, result);
         long now = time.nanoTime();
@@ -146,9 +157,7 @@ final class FailoverTransport implements Transport {
                 : -1;
         EndpointHealth.Ejection ejection = endpoint.health().failed(route.ticket, now, retryAfter);
         if (ejection != null) {
-            LOG.warn("OpenVidu endpoint {} ejected for {} ms after {} consecutive failure(s): {}", endpoint,
-                    ejection.period.toMillis(), ejection.consecutiveFailures, failure.description());
-            listener.endpointEjected(endpoint.name(), ejection.period, ejection.consecutiveFailures);
+            ejected(endpoint, ejection, failure.description());
         }
         String refusal = retryRefusal(request, failure, attempt);
         if (refusal != null) {
@@ -206,7 +215,7 @@ final class FailoverTransport implements Transport {
     private Route route(CallProgress call, List<Endpoint> order, long now) {
         for (Endpoint endpoint : order) {
             if (!call.tried(endpoint)) {
-                EndpointHealth.Ticket ticket = endpoint.health().admit(now);
+                EndpointHealth.Ticket ticket = admitOrProbe(endpoint, now);
                 if (ticket != null) {
                     return new Route(endpoint, ticket, 0);
                 }
@@ -227,7 +236,7 @@ final class FailoverTransport implements Transport {
         if (again) {
             pool = order;
             for (Endpoint endpoint : pool) {
-                ticket = endpoint.health().admit(now);
+                ticket = admitOrProbe(endpoint, now);
                 if (ticket != null) {
                     chosen = endpoint;
                     break;
@@ -246,6 +255,45 @@ final class FailoverTransport implements Transport {
         long wait = again ? backoff.delayNanos(call.nextRepeat()) : 0;
         wait = Math.max(wait, chosen.health().notBefore(now) - now);
         return new Route(chosen, ticket, wait);
+    }
+
+    /**
+     * @return a ticket if the endpoint is healthy; {@code null} if it is ejected, after starting the probe that
+     *         may restore it if its ejection just ended. The probe runs in the background, so that no call waits
+     *         out a timeout on an endpoint that is still hung.
+     */
+    private EndpointHealth.Ticket admitOrProbe(Endpoint endpoint, long now) {
+        EndpointHealth.Ticket ticket = endpoint.health().admit(now);
+        if (ticket == null || !ticket.isProbe()) {
+            return ticket;
+        }
+        LOG.debug("probing {}", endpoint);
+        executor.executeInBackground(endpoint, PROBE, probeTimeoutNanos, result -> probed(endpoint, ticket, result));
+        return null;
+    }
+
+    private void probed(Endpoint endpoint, EndpointHealth.Ticket ticket, AttemptResult result) {
+        if (result.isAnswered() && !RetryableStatus.is(result.status())) {
+            if (endpoint.health().succeeded(ticket)) {
+                LOG.info("OpenVidu endpoint {} restored: it answered a probe", endpoint);
+                listener.endpointRestored(endpoint.name());
+            }
+            return;
+        }
+        String why = result.isAnswered() ? "answered " + result.status() : result.failureDescription();
+        long retryAfter = result.isAnswered() && RetryableStatus.honoursRetryAfter(result.status())
+                ? RetryAfter.parseNanos(result.retryAfter(), Instant.now(), callTimeoutNanos)
+                : -1;
+        EndpointHealth.Ejection ejection = endpoint.health().failed(ticket, time.nanoTime(), retryAfter);
+        if (ejection != null) {
+            ejected(endpoint, ejection, "probe " + why);
+        }
+    }
+
+    private void ejected(Endpoint endpoint, EndpointHealth.Ejection ejection, String why) {
+        LOG.warn("OpenVidu endpoint {} ejected for {} ms after {} consecutive failure(s): {}", endpoint,
+                ejection.period.toMillis(), ejection.consecutiveFailures, why);
+        listener.endpointEjected(endpoint.name(), ejection.period, ejection.consecutiveFailures);
     }
 
     private ApiResponse giveUp(CallProgress call, String reason, long now) throws OpenViduJavaClientException {

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.openvidu.java.client.transport.RetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 
 /**
- * An endpoint that fails is skipped for a while, then one call probes it; it is restored when the probe is
- * answered and ejected for longer when the probe fails. Primary-first balancing puts the failing endpoint
+ * An endpoint that fails is skipped for a while; then a background request probes it, and it is restored when
+ * the probe is answered or ejected for longer when the probe fails. Primary-first balancing puts the failing endpoint
  * first in every call, so that skipping it is visible.
  */
 class EjectionTest {
@@ -47,22 +48,45 @@ class EjectionTest {
     }
 
     @Test
-    void anEjectedEndpointIsProbedWhenItsPeriodEndsAndRestoredWhenItAnswers() throws Exception {
+    void whenItsPeriodEndsAnEjectedEndpointIsProbedInTheBackgroundWhileTheCallGoesElsewhere() throws Exception {
         MockWebServer recovering = fixture.server();
         recovering.enqueue(status(503));
-        recovering.enqueue(ok("probe"));
-        recovering.enqueue(ok("normal"));
+        recovering.enqueue(ok("{\"status\":\"UP\"}"));
         MockWebServer healthy = fixture.server();
+        healthy.enqueue(ok("first"));
+        healthy.enqueue(ok("second"));
+        Transport transport = fixture.transport(base(recovering), base(healthy));
+        transport.execute(Responses.get());
+        fixture.time().advance(Duration.ofMillis(1000));
+
+        ApiResponse duringProbe = transport.execute(Responses.get());
+
+        assertThat(duringProbe.bodyAsString()).isEqualTo("second");
+        assertThat(duringProbe.attempts()).isEqualTo(1);
+        recovering.takeRequest();
+        RecordedRequest probe = recovering.takeRequest();
+        assertThat(probe.getMethod() + " " + probe.getTarget()).isEqualTo("GET /openvidu/api/health");
+        assertThat(probe.getHeaders().get("Authorization")).startsWith("Basic ");
+    }
+
+    @Test
+    void anEndpointThatAnswersItsProbeTakesCallsAgain() throws Exception {
+        MockWebServer recovering = fixture.server();
+        recovering.enqueue(status(503));
+        recovering.enqueue(ok("{\"status\":\"UP\"}"));
+        recovering.enqueue(ok("back"));
+        MockWebServer healthy = fixture.server();
+        healthy.enqueue(ok("{}"));
         healthy.enqueue(ok("{}"));
         Transport transport = fixture.transport(base(recovering), base(healthy));
         transport.execute(Responses.get());
-
         fixture.time().advance(Duration.ofMillis(1000));
-        ApiResponse probe = transport.execute(Responses.get());
-        ApiResponse next = transport.execute(Responses.get());
+        transport.execute(Responses.get());
+        fixture.listener().awaitEvents("restored", 1);
 
-        assertThat(probe.bodyAsString()).isEqualTo("probe");
-        assertThat(next.bodyAsString()).isEqualTo("normal");
+        ApiResponse response = transport.execute(Responses.get());
+
+        assertThat(response.bodyAsString()).isEqualTo("back");
         assertThat(fixture.listener().events("restored")).containsExactly("restored " + name(recovering));
     }
 
@@ -78,14 +102,16 @@ class EjectionTest {
 
         fixture.time().advance(Duration.ofMillis(1000));
         transport.execute(Responses.get());
-        fixture.time().advance(Duration.ofMillis(1999));
+        fixture.listener().awaitEvents("ejected", 2);
+        fixture.time().advance(Duration.ofMillis(1500));
         transport.execute(Responses.get());
-        fixture.time().advance(Duration.ofMillis(1));
+        fixture.time().advance(Duration.ofMillis(500));
         transport.execute(Responses.get());
+        fixture.listener().awaitEvents("ejected", 3);
 
         assertThat(fixture.listener().ejections())
                 .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
-        assertThat(fixture.listener().failures()).hasSize(3);
+        assertThat(fixture.listener().failures()).as("probes are not attempts of calls").hasSize(1);
     }
 
     @Test
@@ -96,10 +122,12 @@ class EjectionTest {
             healthy.enqueue(ok("{}"));
         }
         Transport transport = fixture.transport(dead, base(healthy));
+        transport.execute(Responses.get());
 
-        for (int i = 0; i < 8; i++) {
-            transport.execute(Responses.get());
+        for (int ejections = 2; ejections <= 8; ejections++) {
             fixture.time().advance(Duration.ofSeconds(30));
+            transport.execute(Responses.get());
+            fixture.listener().awaitEvents("ejected", ejections);
         }
 
         assertThat(fixture.listener().ejections()).extracting(Duration::toSeconds)

@@ -64,6 +64,26 @@ class EndpointHealthTest {
     }
 
     @Test
+    void anAnsweredProbeKeepsTheFailureCountUntilACallIsAnswered() {
+        health.failed(health.admit(0), 0, -1);
+        health.succeeded(health.admit(SECOND));
+
+        EndpointHealth.Ejection again = health.failed(health.admit(SECOND), SECOND, -1);
+
+        assertThat(again.period).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void anAnsweredCallResetsTheFailureCount() {
+        health.failed(health.admit(0), 0, -1);
+        health.succeeded(health.force());
+
+        EndpointHealth.Ejection again = health.failed(health.admit(0), 0, -1);
+
+        assertThat(again.period).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aRetryAfterLongerThanTheEjectionPeriodExtendsIt() {
         EndpointHealth.Ejection ejection = health.failed(health.admit(0), 0, 5 * SECOND);
 

@@ -17,29 +17,55 @@ final class RecordingListener implements OpenViduEventListener {
 
     @Override
     public void attemptStarted(String endpoint, String operation, int attempt) {
-        events.add("started " + operation + " #" + attempt + " " + endpoint);
+        add("started " + operation + " #" + attempt + " " + endpoint);
     }
 
     @Override
     public void attemptFailed(AttemptFailure failure) {
         failures.add(failure);
-        events.add("failed " + failure.operation() + " #" + failure.attempt() + " " + failure);
+        add("failed " + failure.operation() + " #" + failure.attempt() + " " + failure);
     }
 
     @Override
     public void endpointEjected(String endpoint, Duration ejectedFor, int consecutiveFailures) {
         ejections.add(ejectedFor);
-        events.add("ejected " + endpoint + " for " + ejectedFor.toMillis() + " ms after " + consecutiveFailures);
+        add("ejected " + endpoint + " for " + ejectedFor.toMillis() + " ms after " + consecutiveFailures);
     }
 
     @Override
     public void endpointRestored(String endpoint) {
-        events.add("restored " + endpoint);
+        add("restored " + endpoint);
     }
 
     @Override
     public void callSucceededAfterRetries(String operation, int attempts) {
-        events.add("succeeded " + operation + " after " + attempts);
+        add("succeeded " + operation + " after " + attempts);
+    }
+
+    /**
+     * Waits until at least {@code count} events start with {@code prefix} (events of background probes arrive
+     * on another thread).
+     *
+     * @throws AssertionError if they do not within five seconds
+     */
+    void awaitEvents(String prefix, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        synchronized (this) {
+            while (events(prefix).size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " '" + prefix + "' events, got " + events());
+                }
+                wait(left / 1_000_000 + 1);
+            }
+        }
+    }
+
+    private void add(String event) {
+        events.add(event);
+        synchronized (this) {
+            notifyAll();
+        }
     }
 
     List<String> events() {
