@@ -2,8 +2,10 @@ package io.openvidu.java.client.internal.transport;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +17,8 @@ import java.util.concurrent.Future;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
+import com.sun.net.httpserver.HttpServer;
+
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -53,16 +53,21 @@ public final class FailoverLatencyBenchmark {
         // Every failover logs a WARN line; thousands of them would bury the table.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        try (MockWebServer server = new MockWebServer(); ServerSocket closed = bindAndClose();
-                SilentServer silent = new SilentServer()) {
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    return new MockResponse.Builder().code(200).body("{\"id\":\"ses_A\",\"connections\":[]}").build();
-                }
-            });
-            server.start(InetAddress.getLoopbackAddress(), 0);
-            HttpUrl healthy = server.url("/");
+        // MockWebServer writes headers and body separately without TCP_NODELAY, so Nagle's algorithm meets the
+        // client's delayed ACK and every answer takes about 40 ms; the JDK's server with nodelay does not.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        byte[] body = "{\"id\":\"ses_A\",\"connections\":[]}".getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        try (ServerSocket closed = bindAndClose(); SilentServer silent = new SilentServer()) {
+            HttpUrl healthy = HttpUrl.get("http://127.0.0.1:" + server.getAddress().getPort());
             HttpUrl refusing = HttpUrl.get("http://127.0.0.1:" + closed.getLocalPort());
             FailoverLatencyBenchmark bench = new FailoverLatencyBenchmark(healthy);
 
