@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -42,6 +45,8 @@ import okhttp3.ResponseBody;
  */
 final class AttemptExecutor {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptExecutor.class);
+
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -69,7 +74,9 @@ final class AttemptExecutor {
                 .authenticator(Authenticator.NONE)
                 .addNetworkInterceptor(new RetryAfterCapture());
         if (settings.trustAllCertificates()) {
-            InsecureTls.trustEverything(builder);
+            TrustAllCertificates.apply(builder);
+            LOG.warn("TLS certificate and host name verification are DISABLED (trustAllCertificates): anyone on "
+                    + "the network path can read and change the calls, secret included");
         }
         this.client = builder.build();
         this.authorization = Credentials.basic(USER, settings.secret(), StandardCharsets.UTF_8);

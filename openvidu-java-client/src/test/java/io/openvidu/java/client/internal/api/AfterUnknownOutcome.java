@@ -1,0 +1,45 @@
+package io.openvidu.java.client.internal.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.internal.transport.ApiRequest;
+import io.openvidu.java.client.internal.transport.ApiResponse;
+import io.openvidu.java.client.internal.transport.Transport;
+
+/**
+ * Stands in for the failover transport in the one situation these tests need: the call was repeated after an
+ * attempt whose outcome is unknown. Every exchange is real (it delegates to the interim transport over a
+ * MockWebServer); the answer is then marked as coming from a second attempt that followed such an attempt.
+ * Also records the requests the API layer handed to the transport, to check what it marks repeatable.
+ *
+ * <p>TODO(#3): end-to-end reconciliation tests with the real failover transport once it is on main.
+ */
+final class AfterUnknownOutcome implements Transport {
+
+    private final Transport real;
+    private final List<ApiRequest> requests = Collections.synchronizedList(new ArrayList<>());
+
+    AfterUnknownOutcome(Transport real) {
+        this.real = real;
+    }
+
+    @Override
+    public ApiResponse execute(ApiRequest request) throws OpenViduJavaClientException {
+        requests.add(request);
+        ApiResponse answer = real.execute(request);
+        return new ApiResponse(answer.status(), answer.body(), Collections.emptyMap(), answer.endpoint(), 2, true);
+    }
+
+    /** @return the requests handed to the transport so far, in order */
+    List<ApiRequest> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    @Override
+    public void close() {
+        real.close();
+    }
+}
