@@ -29,8 +29,7 @@ class EjectionTest {
 
     @Test
     void aFailedEndpointIsSkippedWhileEjected() throws Exception {
-        MockWebServer failing = fixture.server();
-        failing.enqueue(status(503));
+        MockWebServer failing = fixture.server(status(503));
         MockWebServer healthy = fixture.server();
         for (int i = 0; i < 3; i++) {
             healthy.enqueue(ok("{}"));
@@ -49,12 +48,8 @@ class EjectionTest {
 
     @Test
     void whenItsPeriodEndsAnEjectedEndpointIsProbedInTheBackgroundWhileTheCallGoesElsewhere() throws Exception {
-        MockWebServer recovering = fixture.server();
-        recovering.enqueue(status(503));
-        recovering.enqueue(ok("{\"status\":\"UP\"}"));
-        MockWebServer healthy = fixture.server();
-        healthy.enqueue(ok("first"));
-        healthy.enqueue(ok("second"));
+        MockWebServer recovering = fixture.server(status(503), ok("{\"status\":\"UP\"}"));
+        MockWebServer healthy = fixture.server(ok("first"), ok("second"));
         Transport transport = fixture.transport(base(recovering), base(healthy));
         transport.execute(Responses.get());
         fixture.time().advance(Duration.ofMillis(1000));
@@ -71,13 +66,8 @@ class EjectionTest {
 
     @Test
     void anEndpointThatAnswersItsProbeTakesCallsAgain() throws Exception {
-        MockWebServer recovering = fixture.server();
-        recovering.enqueue(status(503));
-        recovering.enqueue(ok("{\"status\":\"UP\"}"));
-        recovering.enqueue(ok("back"));
-        MockWebServer healthy = fixture.server();
-        healthy.enqueue(ok("{}"));
-        healthy.enqueue(ok("{}"));
+        MockWebServer recovering = fixture.server(status(503), ok("{\"status\":\"UP\"}"), ok("back"));
+        MockWebServer healthy = fixture.server(ok("{}"), ok("{}"));
         Transport transport = fixture.transport(base(recovering), base(healthy));
         transport.execute(Responses.get());
         fixture.time().advance(Duration.ofMillis(1000));
@@ -136,12 +126,10 @@ class EjectionTest {
 
     @Test
     void whenEveryEndpointIsEjectedACallStillTriesTheOneWhoseEjectionEndsFirst() throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "3").build());
-        first.enqueue(ok("too early"));
-        MockWebServer second = fixture.server();
-        second.enqueue(status(503));
-        second.enqueue(ok("back"));
+        MockWebServer first = fixture.server(
+                new MockResponse.Builder().code(503).addHeader("Retry-After", "3").build(),
+                ok("too early"));
+        MockWebServer second = fixture.server(status(503), ok("back"));
         Transport transport = fixture.transport(fixture.settings(base(first), base(second))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(2).build()));
         transport.execute(Responses.get());

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -181,37 +179,5 @@ public final class FailoverLatencyBenchmark {
         ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         socket.close();
         return socket;
-    }
-
-    /** Accepts connections and never reads or answers. */
-    private static final class SilentServer implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
-        private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-
-        SilentServer() throws IOException {
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        accepted.add(server.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "silent-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        HttpUrl url() {
-            return HttpUrl.get("http://127.0.0.1:" + server.getLocalPort());
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
-        }
     }
 }

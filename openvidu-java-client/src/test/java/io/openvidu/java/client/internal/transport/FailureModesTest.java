@@ -30,8 +30,7 @@ class FailureModesTest {
     @Test
     void aClosedPortIsReportedAsRefusedAndTheCallMovesOn() throws Exception {
         HttpUrl closed = fixture.closedPort();
-        MockWebServer healthy = fixture.server();
-        healthy.enqueue(ok("{\"id\":\"ses_A\"}"));
+        MockWebServer healthy = fixture.server(ok("{\"id\":\"ses_A\"}"));
 
         ApiResponse response = fixture.transport(closed, base(healthy)).execute(Responses.get());
 
@@ -45,8 +44,7 @@ class FailureModesTest {
 
     @Test
     void aServerThatAcceptsAndNeverAnswersIsLeftWhenTheAttemptTimesOut() throws Exception {
-        MockWebServer healthy = fixture.server();
-        healthy.enqueue(ok("{}"));
+        MockWebServer healthy = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(fixture.settings(fixture.silentServer(), base(healthy))
                 .attemptTimeout(SHORT_ATTEMPT)).execute(Responses.get());
@@ -60,8 +58,7 @@ class FailureModesTest {
 
     @Test
     void aPostToAServerThatNeverAnswersIsNotRepeated() {
-        MockWebServer healthy = fixture.server();
-        healthy.enqueue(ok("{}"));
+        MockWebServer healthy = fixture.server(ok("{}"));
         Transport transport = fixture.transport(fixture.settings(fixture.silentServer(), base(healthy))
                 .attemptTimeout(SHORT_ATTEMPT));
 
@@ -75,9 +72,7 @@ class FailureModesTest {
 
     @Test
     void aSingleEndpointAnswering503IsTriedAgainAfterABackoff() throws Exception {
-        MockWebServer only = fixture.server();
-        only.enqueue(status(503));
-        only.enqueue(ok("{}"));
+        MockWebServer only = fixture.server(status(503), ok("{}"));
 
         ApiResponse response = fixture.transport(base(only)).execute(Responses.get());
 
@@ -90,9 +85,9 @@ class FailureModesTest {
 
     @Test
     void aSingleEndpointAnswering429IsTriedAgainOnlyAfterItsRetryAfter() throws Exception {
-        MockWebServer only = fixture.server();
-        only.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build());
-        only.enqueue(ok("{}"));
+        MockWebServer only = fixture.server(
+                new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build(),
+                ok("{}"));
 
         ApiResponse response = fixture.transport(base(only)).execute(Responses.get());
 
@@ -105,11 +100,9 @@ class FailureModesTest {
 
     @Test
     void anEndpointAnswering429IsLeftAtOnceAndSkippedForItsRetryAfter() throws Exception {
-        MockWebServer limited = fixture.server();
-        limited.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build());
-        MockWebServer other = fixture.server();
-        other.enqueue(ok("{}"));
-        other.enqueue(ok("{}"));
+        MockWebServer limited = fixture.server(
+                new MockResponse.Builder().code(429).addHeader("Retry-After", "5").build());
+        MockWebServer other = fixture.server(ok("{}"), ok("{}"));
         Transport transport = fixture.transport(base(limited), base(other));
 
         transport.execute(Responses.get());
@@ -123,9 +116,9 @@ class FailureModesTest {
 
     @Test
     void aPostAnswered503WithRetryAfterZeroIsNotSilentlyResent() throws Exception {
-        MockWebServer only = fixture.server();
-        only.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
-        only.enqueue(ok("{}"));
+        MockWebServer only = fixture.server(
+                new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build(),
+                ok("{}"));
 
         ApiResponse response = fixture.transport(base(only)).execute(Responses.post());
 
@@ -136,10 +129,7 @@ class FailureModesTest {
     @Test
     void aPostWhosePooledConnectionDropsAfterTheRequestIsNotSilentlyResent() throws Exception {
         // OkHttp on its own re-sends a request, POST included, that failed on a reused pooled connection.
-        MockWebServer only = fixture.server();
-        only.enqueue(ok("{}"));
-        only.enqueue(Responses.dropAfterRequest());
-        only.enqueue(ok("duplicate"));
+        MockWebServer only = fixture.server(ok("{}"), Responses.dropAfterRequest(), ok("duplicate"));
         Transport transport = fixture.transport(base(only));
         transport.execute(Responses.get());
 

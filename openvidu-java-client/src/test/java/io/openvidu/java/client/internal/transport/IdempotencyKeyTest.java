@@ -19,10 +19,8 @@ class IdempotencyKeyTest {
 
     @Test
     void everyAttemptOfOneCallCarriesTheSameKey() throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(dropAfterRequest());
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(dropAfterRequest());
+        MockWebServer second = fixture.server(ok("{}"));
 
         fixture.transport(base(first), base(second)).execute(Responses.repeatablePost());
 
@@ -34,9 +32,7 @@ class IdempotencyKeyTest {
 
     @Test
     void eachCallHasItsOwnKey() throws Exception {
-        MockWebServer server = fixture.server();
-        server.enqueue(ok("{}"));
-        server.enqueue(ok("{}"));
+        MockWebServer server = fixture.server(ok("{}"), ok("{}"));
         Transport transport = fixture.transport(base(server));
 
         transport.execute(Responses.post());

@@ -58,8 +58,7 @@ class RetryTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyMethod")
     void aCallThatCouldNotConnectMovesToTheNextEndpoint(ApiRequest request) throws Exception {
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer second = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(fixture.closedPort(), base(second)).execute(request);
 
@@ -76,10 +75,8 @@ class RetryTableTest {
     @MethodSource("getPatchDelete")
     void anUnknownOutcomeMovesGetPatchDeleteToTheNextEndpointAndFlagsItForReconciliation(ApiRequest request)
             throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(dropAfterRequest());
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(dropAfterRequest());
+        MockWebServer second = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(base(first), base(second)).execute(request);
 
@@ -91,10 +88,8 @@ class RetryTableTest {
 
     @Test
     void anUnknownOutcomeIsNotRepeatedForAPostWithoutIdempotencyGuarantee() {
-        MockWebServer first = fixture.server();
-        first.enqueue(dropAfterRequest());
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(dropAfterRequest());
+        MockWebServer second = fixture.server(ok("{}"));
         Transport transport = fixture.transport(base(first), base(second));
 
         assertThatThrownBy(() -> transport.execute(Responses.post()))
@@ -106,10 +101,8 @@ class RetryTableTest {
 
     @Test
     void anUnknownOutcomeMovesARepeatablePostToTheNextEndpoint() throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(dropAfterRequest());
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(dropAfterRequest());
+        MockWebServer second = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(base(first), base(second)).execute(Responses.repeatablePost());
 
@@ -119,10 +112,8 @@ class RetryTableTest {
 
     @Test
     void anUnknownOutcomeMovesAnyPostToTheNextEndpointWhenThePolicyTrustsIdempotencyKeys() throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(dropAfterRequest());
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(dropAfterRequest());
+        MockWebServer second = fixture.server(ok("{}"));
         Transport transport = fixture.transport(fixture.settings(base(first), base(second))
                 .retryPolicy(RetryPolicy.builder().trustIdempotencyKeys(true).build()));
 
@@ -138,10 +129,8 @@ class RetryTableTest {
     @MethodSource("retryableStatusesForGetPatchDelete")
     void aBusyOrUnavailableAnswerMovesGetPatchDeleteToTheNextEndpoint(int code, ApiRequest request)
             throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(status(code));
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(status(code));
+        MockWebServer second = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(base(first), base(second)).execute(request);
 
@@ -153,10 +142,8 @@ class RetryTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("retryableStatuses")
     void aBusyOrUnavailableAnswerToAPostWithoutGuaranteeIsReturnedNotRepeated(int code) throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(status(code));
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(status(code));
+        MockWebServer second = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(base(first), base(second)).execute(Responses.post());
 
@@ -167,10 +154,8 @@ class RetryTableTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("retryableStatuses")
     void aBusyOrUnavailableAnswerMovesARepeatablePostToTheNextEndpoint(int code) throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(status(code));
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(status(code));
+        MockWebServer second = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(base(first), base(second)).execute(Responses.repeatablePost());
 
@@ -182,10 +167,8 @@ class RetryTableTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("finalStatusesForEveryMethod")
     void anyOtherAnswerIsFinal(int code, ApiRequest request) throws Exception {
-        MockWebServer first = fixture.server();
-        first.enqueue(status(code));
-        MockWebServer second = fixture.server();
-        second.enqueue(ok("{}"));
+        MockWebServer first = fixture.server(status(code));
+        MockWebServer second = fixture.server(ok("{}"));
 
         ApiResponse response = fixture.transport(base(first), base(second)).execute(request);
 

@@ -33,8 +33,7 @@ class SecurityTest {
 
     @Test
     void theFirstRequestAlreadyCarriesBasicCredentials() throws Exception {
-        MockWebServer server = fixture.server();
-        server.enqueue(ok("{}"));
+        MockWebServer server = fixture.server(ok("{}"));
 
         fixture.transport(base(server)).execute(Responses.get());
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -42,9 +42,12 @@ final class TransportFixture implements AfterEachCallback {
     private final FakeTime time = new FakeTime();
     private final RecordingListener listener = new RecordingListener();
 
-    /** A started MockWebServer. */
-    MockWebServer server() {
+    /** A started MockWebServer that gives these answers, in order, to its first requests. */
+    MockWebServer server(MockResponse... script) {
         MockWebServer server = new MockWebServer();
+        for (MockResponse answer : script) {
+            server.enqueue(answer);
+        }
         try {
             server.start(InetAddress.getLoopbackAddress(), 0);
         } catch (IOException e) {
@@ -77,26 +80,9 @@ final class TransportFixture implements AfterEachCallback {
     /** The base URL of a server that accepts connections, reads nothing and never answers. */
     HttpUrl silentServer() {
         try {
-            ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-            List<Socket> accepted = new CopyOnWriteArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        accepted.add(server.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "silent-server-" + server.getLocalPort());
-            acceptor.setDaemon(true);
-            acceptor.start();
-            resources.add(() -> {
-                server.close();
-                for (Socket socket : accepted) {
-                    socket.close();
-                }
-            });
-            return HttpUrl.get("http://127.0.0.1:" + server.getLocalPort());
+            SilentServer server = new SilentServer();
+            resources.add(server);
+            return server.url();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,9 +24,7 @@ class TransportLifecycleTest {
 
     @Test
     void aSharedClientKeepsWorkingAfterTheTransportIsClosed() throws Exception {
-        MockWebServer server = fixture.server();
-        server.enqueue(ok("{}"));
-        server.enqueue(ok("direct"));
+        MockWebServer server = fixture.server(ok("{}"), ok("direct"));
         OkHttpClient shared = new OkHttpClient();
         Transport transport = fixture.transport(fixture.settings(base(server)).sharedClient(shared));
         transport.execute(Responses.get());
@@ -52,8 +50,7 @@ class TransportLifecycleTest {
 
     @Test
     void aListenerThatThrowsDoesNotDisturbTheCall() throws Exception {
-        MockWebServer server = fixture.server();
-        server.enqueue(ok("{}"));
+        MockWebServer server = fixture.server(ok("{}"));
         OpenViduEventListener throwing = new OpenViduEventListener() {
             @Override
             public void attemptFailed(AttemptFailure failure) {
@@ -75,8 +72,7 @@ class TransportLifecycleTest {
 
     @Test
     void theListenerSeesEachAttemptAndTheSuccessAfterRetries() throws Exception {
-        MockWebServer server = fixture.server();
-        server.enqueue(ok("{}"));
+        MockWebServer server = fixture.server(ok("{}"));
         okhttp3.HttpUrl closed = fixture.closedPort();
         String closedName = closed.toString().replaceAll("/$", "");
 
