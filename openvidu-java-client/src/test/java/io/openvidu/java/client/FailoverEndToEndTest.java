@@ -16,6 +16,9 @@ class FailoverEndToEndTest {
     @RegisterExtension
     final TwoMasters masters = new TwoMasters();
 
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
+
     @Test
     void aCreateSessionWhoseAnswerWasLostLeavesExactlyOneSession() throws Exception {
         masters.crashAfterNextWriteOnA();
@@ -88,5 +91,19 @@ class FailoverEndToEndTest {
                 "A POST /openvidu/api/recordings/stop/" + started.getId(),
                 "B POST /openvidu/api/recordings/stop/" + started.getId(),
                 "B GET /openvidu/api/recordings/" + started.getId());
+    }
+
+    @Test
+    void aFailoverIsLoggedAsAWarningNamingTheEndpointAndNoCredentials() throws Exception {
+        masters.crashAfterNextWriteOnA();
+
+        masters.openVidu.createSession();
+
+        String a = "http://" + masters.a.getHostName() + ":" + masters.a.getPort();
+        assertThat(logs.text())
+                .contains("WARN", "createSession attempt 1 on " + a + " failed", "failing over")
+                .contains("OpenVidu endpoint " + a + " ejected for 1000 ms")
+                .doesNotContain(MockOpenVidu.SECRET)
+                .doesNotContain(MockOpenVidu.AUTHORIZATION.substring("Basic ".length()));
     }
 }
