@@ -176,6 +176,19 @@ class FailureModesTest {
         assertThat(secondAttemptTimeout).isLessThan(500);
     }
 
+    @Test
+    void anInterruptWhileWaitingToRetryEndsTheCallAndStaysSet() {
+        Transport transport = fixture.transport(fixture.closedPort());
+        fixture.time().interruptSleeps();
+
+        OpenViduJavaClientException e = catchThrowableOfType(OpenViduJavaClientException.class,
+                () -> transport.execute(Responses.get()));
+
+        assertThat(Thread.interrupted()).as("interrupt flag restored (and cleared here)").isTrue();
+        assertThat(e).hasMessageEndingWith("Gave up: interrupted while waiting to retry");
+        assertThat(e.getAttemptFailures()).hasSize(1);
+    }
+
     private static String name(HttpUrl url) {
         String text = url.toString();
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;

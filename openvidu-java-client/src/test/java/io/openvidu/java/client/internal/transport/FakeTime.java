@@ -7,13 +7,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real monotonic clock plus an offset that tests move forward: waiting is recorded and jumps the clock
- * instead of sleeping, and {@link #advance(Duration)} ends an ejection period at once. Socket timeouts still
+ * instead of sleeping, {@link #advance(Duration)} ends an ejection period at once, and
+ * {@link #interruptSleeps()} stands for an interrupt during a wait. Socket timeouts still
  * run on real time. Thread-safe.
  */
 final class FakeTime implements TimeSource {
 
     private final AtomicLong offset = new AtomicLong();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private volatile boolean interruptSleeps;
 
     @Override
     public long nanoTime() {
@@ -21,9 +23,17 @@ final class FakeTime implements TimeSource {
     }
 
     @Override
-    public void sleep(long nanos) {
+    public void sleep(long nanos) throws InterruptedException {
+        if (interruptSleeps) {
+            throw new InterruptedException("interrupted by the test");
+        }
         sleeps.add(Duration.ofNanos(nanos));
         offset.addAndGet(nanos);
+    }
+
+    /** Makes every later wait throw as if the waiting thread had been interrupted. */
+    void interruptSleeps() {
+        interruptSleeps = true;
     }
 
     void advance(Duration duration) {
