@@ -49,7 +49,9 @@ public final class FailoverLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         // Every failover logs a WARN line; thousands of them would bury the table.
+        // (The test resources' simplelogger.properties turns io.openvidu's DEBUG on; a system property wins.)
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.io.openvidu", "error");
         int samples = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         // MockWebServer writes headers and body separately without TCP_NODELAY, so Nagle's algorithm meets the
         // client's delayed ACK and every answer takes about 40 ms; the JDK's server with nodelay does not.
@@ -62,7 +64,8 @@ public final class FailoverLatencyBenchmark {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        ExecutorService serverThreads = Executors.newFixedThreadPool(8);
+        server.setExecutor(serverThreads);
         server.start();
         try (ServerSocket closed = bindAndClose(); SilentServer silent = new SilentServer()) {
             HttpUrl healthy = HttpUrl.get("http://127.0.0.1:" + server.getAddress().getPort());
@@ -87,8 +90,12 @@ public final class FailoverLatencyBenchmark {
             print("steady 40 s, one transport, 1st endpoint closed port", bench.sameTransport(refusing), baseline);
             print("steady 40 s, one transport, 1st endpoint hangs", bench.sameTransport(silent.url()), baseline);
             System.out.println("extra = the scenario's percentile minus the baseline's percentile");
+            bench.sharedClient.dispatcher().executorService().shutdown();
+            bench.sharedClient.connectionPool().evictAll();
+        } finally {
+            server.stop(0);
+            serverThreads.shutdown();
         }
-        System.exit(0);
     }
 
     /** Each call on a new transport over the given endpoints (in that order), one after the other. */
