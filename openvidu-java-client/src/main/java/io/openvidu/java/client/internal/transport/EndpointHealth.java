@@ -138,11 +138,4 @@ final class EndpointHealth {
         return new Ejection(Duration.ofNanos(nanos), consecutiveFailures);
     }
 
-    /** Hands back a ticket whose attempt was never sent. */
-    synchronized void release(Ticket ticket) {
-        if (ticket.probe) {
-            probeInFlight = false;
-        }
-    }
-
 }

@@ -102,7 +102,6 @@ final class FailoverTransport implements Transport {
             long wait = route.waitNanos;
             if (wait > 0 && now + wait - call.deadlineNanos() >= 0) {
                 if (call.attempts() > 0) {
-                    route.release();
                     return giveUp(call, "the next attempt would start after the call timeout", now);
                 }
                 wait = 0; // the first attempt goes ahead even if a Retry-After asks for more than the call has
@@ -112,14 +111,12 @@ final class FailoverTransport implements Transport {
                     time.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    route.release();
                     return giveUp(call, "interrupted while waiting to retry", time.nanoTime());
                 }
                 now = time.nanoTime();
             }
             long remaining = call.deadlineNanos() - now;
             if (remaining <= 0) {
-                route.release();
                 return giveUp(call, "call timeout reached", now);
             }
             String stop = attempt(call, route, request, idempotencyKey, Math.min(attemptTimeoutNanos, remaining));
@@ -319,11 +316,6 @@ final class FailoverTransport implements Transport {
             this.endpoint = endpoint;
             this.ticket = ticket;
             this.waitNanos = waitNanos;
-        }
-
-        /** Hands back the leave unused, so that a probe slot is not held by an attempt never sent. */
-        void release() {
-            endpoint.health().release(ticket);
         }
     }
 

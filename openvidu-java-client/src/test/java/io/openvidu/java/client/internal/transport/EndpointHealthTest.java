@@ -46,14 +46,6 @@ class EndpointHealthTest {
     }
 
     @Test
-    void anUnusedProbeIsHandedBackToTheNextCall() {
-        health.failed(health.admit(0), 0, -1);
-        health.release(health.admit(SECOND));
-
-        assertThat(health.admit(SECOND)).isNotNull();
-    }
-
-    @Test
     void anAnsweredProbeRestoresTheEndpoint() {
         health.failed(health.admit(0), 0, -1);
 
