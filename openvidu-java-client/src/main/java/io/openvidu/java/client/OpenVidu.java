@@ -310,9 +310,9 @@ public class OpenVidu implements AutoCloseable {
 
         private List<String> endpoints = new ArrayList<>();
         private String secret;
-        private Duration connectTimeout = Duration.ofSeconds(2);
-        private Duration attemptTimeout = Duration.ofSeconds(10);
-        private Duration callTimeout = Duration.ofSeconds(30);
+        private Duration connectTimeout = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
+        private Duration attemptTimeout = TransportSettings.DEFAULT_ATTEMPT_TIMEOUT;
+        private Duration callTimeout = TransportSettings.DEFAULT_CALL_TIMEOUT;
         private BalancingPolicy balancingPolicy = BalancingPolicy.ROUND_ROBIN;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private OkHttpClient okHttpClient;

@@ -140,7 +140,7 @@ class MalformedAnswerTest {
 
         assertThatThrownBy(() -> mock.openVidu.getRecording("ses_YnDaGYNcd7"))
                 .isExactlyInstanceOf(OpenViduJavaClientException.class)
-                .hasMessageStartingWith("getRecording failed on ")
+                .hasMessageStartingWith("getRecording failed after 1 attempt in ")
                 .hasCauseInstanceOf(IOException.class);
     }
 

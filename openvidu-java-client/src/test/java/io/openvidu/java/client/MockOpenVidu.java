@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.openvidu.java.client.transport.RetryPolicy;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -40,6 +41,10 @@ final class MockOpenVidu implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(1))
                 .attemptTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(5))
+                // One scripted answer per request: these tests are about what an answer turns into, so a 502,
+                // 503 or a cut-off answer must not be retried (failover is tested at the transport level and in
+                // FailoverEndToEndTest).
+                .retryPolicy(RetryPolicy.noRetries())
                 .build();
     }
 

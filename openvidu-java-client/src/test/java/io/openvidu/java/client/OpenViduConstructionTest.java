@@ -129,7 +129,7 @@ class OpenViduConstructionTest {
                 .callTimeout(Duration.ofMillis(200)).build()) {
             assertThatThrownBy(() -> openVidu.getRecording("r"))
                     .isInstanceOf(OpenViduJavaClientException.class)
-                    .hasMessageStartingWith("getRecording failed on ")
+                    .hasMessageStartingWith("getRecording failed after 1 attempt in ")
                     .hasCauseInstanceOf(InterruptedIOException.class);
         }
     }

@@ -3,6 +3,7 @@ package io.openvidu.java.client.internal.transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
@@ -13,9 +14,26 @@ import okhttp3.OkHttpClient;
 /**
  * Everything a {@link Transport} is built from, as validated by {@code OpenVidu.Builder}. Immutable.
  *
- * <p>{@link #toString()} never shows the secret.
+ * <p>{@link #toString()} never shows the secret, nor credentials written into an endpoint's URL.
  */
 public final class TransportSettings {
+
+    /**
+     * Default bound on opening one connection: long enough for one lost SYN to be retransmitted (Linux
+     * resends after 1 s), short enough that a black-holed master is left quickly.
+     */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    /**
+     * Default bound on one attempt: longer than OpenVidu's slowest legitimate operation under load (starting a
+     * COMPOSED recording launches a recording container and answers only once it runs), because an attempt
+     * cut short is a POST whose outcome is unknown. This is what the first call pays when a master hangs;
+     * later calls skip it while it is ejected.
+     */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default bound on a whole call: room for a hung attempt, a failover and backoff rounds. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<HttpUrl> endpoints;
     private final String secret;
@@ -48,14 +66,22 @@ public final class TransportSettings {
         }
         this.endpoints = List.copyOf(endpoints);
         this.secret = Objects.requireNonNull(secret, "secret");
-        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-        this.attemptTimeout = Objects.requireNonNull(attemptTimeout, "attemptTimeout");
-        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.connectTimeout = positive(connectTimeout, "connectTimeout");
+        this.attemptTimeout = positive(attemptTimeout, "attemptTimeout");
+        this.callTimeout = positive(callTimeout, "callTimeout");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.balancingPolicy = Objects.requireNonNull(balancingPolicy, "balancingPolicy");
         this.sharedClient = sharedClient;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.trustAllCertificates = trustAllCertificates;
+    }
+
+    private static Duration positive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration.toMillis() + " ms");
+        }
+        return duration;
     }
 
     public List<HttpUrl> endpoints() {
@@ -101,7 +127,8 @@ public final class TransportSettings {
 
     @Override
     public String toString() {
-        return "TransportSettings{endpoints=" + endpoints + ", connectTimeout=" + connectTimeout
+        return "TransportSettings{endpoints=" + endpoints.stream().map(Endpoint::nameOf).collect(Collectors.toList())
+                + ", connectTimeout=" + connectTimeout
                 + ", attemptTimeout=" + attemptTimeout + ", callTimeout=" + callTimeout + ", balancing="
                 + balancingPolicy + ", trustAllCertificates=" + trustAllCertificates + ", secret=****}";
     }

@@ -9,10 +9,10 @@ public final class Transports {
     }
 
     /**
-     * @return a transport for these settings; the caller closes it
+     * @return the failover transport for these settings (with a single endpoint, it retries on that one);
+     *         the caller closes it
      */
     public static Transport create(TransportSettings settings) {
-        // TODO(#3): the failover transport replaces this single-endpoint, single-attempt one.
-        return new SingleAttemptTransport(settings);
+        return new FailoverTransport(settings, TimeSource.SYSTEM);
     }
 }

@@ -15,7 +15,8 @@ import io.openvidu.java.client.internal.transport.Transport;
  * MockWebServer); the answer is then marked as coming from a second attempt that followed such an attempt.
  * Also records the requests the API layer handed to the transport, to check what it marks repeatable.
  *
- * <p>TODO(#3): end-to-end reconciliation tests with the real failover transport once it is on main.
+ * <p>The same reconciliations through the real failover transport, with a master that dies after a write:
+ * {@code io.openvidu.java.client.FailoverEndToEndTest}.
  */
 final class AfterUnknownOutcome implements Transport {
 

@@ -1,0 +1,187 @@
+package io.openvidu.java.client.internal.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import okhttp3.Authenticator;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Credentials;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends one attempt to one endpoint, on the caller's thread or in the background, and reports what came of it,
+ * never throwing for an I/O failure. Owns the
+ * {@code OkHttpClient} the transport uses (derived from the user's, if shared, so that pool and dispatcher are
+ * shared with it) and configures it for what the failover logic needs:
+ *
+ * <ul>
+ * <li>no hidden retries: OkHttp's own retry on connection failure and its redirects are off, because they
+ * could repeat a POST behind the retry rules' back;</li>
+ * <li>preemptive Basic authentication on every request, as OpenVidu expects;</li>
+ * <li>per attempt, one deadline for the whole exchange, body included (the smaller of the attempt timeout and
+ * what is left of the call's), plus the connect timeout;</li>
+ * <li>a connection pool that keeps enough idle connections for 64 concurrent callers. Synchronous calls are
+ * not limited by OkHttp's dispatcher; its limits are raised anyway in case a caller shares the client for
+ * asynchronous work.</li>
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+final class AttemptExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptExecutor.class);
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final String USER = "OPENVIDUAPP";
+    private static final int POOLED_CONNECTIONS = 64;
+    // Below the idle timeout common servers use (Jetty's is 30 s), so a pooled connection is dropped by us
+    // before the server closes it under a request in flight.
+    private static final long POOL_KEEP_ALIVE_SECONDS = 25;
+
+    private final OkHttpClient client;
+    private final boolean ownsClient;
+    private final String authorization;
+    private final long connectTimeoutMs;
+
+    AttemptExecutor(TransportSettings settings) {
+        this.ownsClient = settings.sharedClient() == null;
+        OkHttpClient.Builder builder = ownsClient ? ownedClientBuilder() : settings.sharedClient().newBuilder();
+        builder.connectTimeout(settings.connectTimeout())
+                .readTimeout(0, TimeUnit.MILLISECONDS)
+                .writeTimeout(0, TimeUnit.MILLISECONDS)
+                .callTimeout(0, TimeUnit.MILLISECONDS)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .authenticator(Authenticator.NONE)
+                .addNetworkInterceptor(new RetryAfterCapture());
+        if (settings.trustAllCertificates()) {
+            TrustAllCertificates.apply(builder);
+            LOG.warn("TLS certificate and host name verification are DISABLED (trustAllCertificates): anyone on "
+                    + "the network path can read and change the calls, secret included");
+        }
+        this.client = builder.build();
+        this.authorization = Credentials.basic(USER, settings.secret(), StandardCharsets.UTF_8);
+        this.connectTimeoutMs = settings.connectTimeout().toMillis();
+    }
+
+    private static OkHttpClient.Builder ownedClientBuilder() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(POOLED_CONNECTIONS);
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(POOLED_CONNECTIONS, POOL_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Sends one attempt and waits for its outcome on the calling thread.
+     *
+     * @param idempotencyKey the call's key, sent on a POST; {@code null} for other methods
+     * @param timeoutNanos   the deadline of this attempt
+     */
+    AttemptResult execute(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos) {
+        AttemptTrace trace = new AttemptTrace();
+        Call call = newCall(endpoint, request, idempotencyKey, timeoutNanos, trace);
+        try (Response response = call.execute()) {
+            return answered(response, trace);
+        } catch (IOException e) {
+            return failed(e, call, trace, timeoutNanos);
+        }
+    }
+
+    /**
+     * Sends one attempt on OkHttp's dispatcher and hands its outcome to {@code outcome} on a dispatcher thread.
+     */
+    void executeInBackground(Endpoint endpoint, ApiRequest request, long timeoutNanos,
+            Consumer<AttemptResult> outcome) {
+        AttemptTrace trace = new AttemptTrace();
+        Call call = newCall(endpoint, request, null, timeoutNanos, trace);
+        call.enqueue(new Callback() {
+            @Override
+            public void onResponse(Call c, Response response) {
+                AttemptResult result;
+                try (response) {
+                    result = answered(response, trace);
+                } catch (IOException e) {
+                    result = failed(e, call, trace, timeoutNanos);
+                }
+                outcome.accept(result);
+            }
+
+            @Override
+            public void onFailure(Call c, IOException e) {
+                outcome.accept(failed(e, call, trace, timeoutNanos));
+            }
+        });
+    }
+
+    private Call newCall(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
+            AttemptTrace trace) {
+        Request.Builder builder = new Request.Builder()
+                .url(endpoint.resolve(request.pathAndQuery()))
+                .method(request.method().name(), body(request))
+                .header("Authorization", authorization)
+                .tag(AttemptTrace.class, trace);
+        if (idempotencyKey != null) {
+            builder.header(IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        Call call = client.newCall(builder.build());
+        call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
+        call.addEventListener(trace);
+        return call;
+    }
+
+    private static AttemptResult answered(Response response, AttemptTrace trace) throws IOException {
+        ResponseBody responseBody = response.body();
+        byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
+        return AttemptResult.answered(response.code(), bytes, headers(response), trace.retryAfter());
+    }
+
+    private AttemptResult failed(IOException e, Call call, AttemptTrace trace, long timeoutNanos) {
+        return FailureClassifier.classify(e, trace.requestSent(), call.isCanceled(),
+                TimeUnit.NANOSECONDS.toMillis(timeoutNanos), connectTimeoutMs);
+    }
+
+    private static RequestBody body(ApiRequest request) {
+        if (request.jsonBody() != null) {
+            return RequestBody.create(request.jsonBody(), JSON);
+        }
+        boolean bodyRequired = request.method() == ApiRequest.Method.POST
+                || request.method() == ApiRequest.Method.PATCH;
+        return bodyRequired ? RequestBody.create(new byte[0], JSON) : null;
+    }
+
+    private static Map<String, String> headers(Response response) {
+        Map<String, String> headers = new HashMap<>();
+        for (Map.Entry<String, List<String>> header : response.headers().toMultimap().entrySet()) {
+            headers.put(header.getKey(), String.join(", ", header.getValue()));
+        }
+        return headers;
+    }
+
+    void close() {
+        if (ownsClient) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+}
