@@ -1,0 +1,415 @@
+package io.openvidu.ha.it.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openvidu.ha.it.rest.RestClient;
+import io.openvidu.java.client.Connection;
+import io.openvidu.java.client.ConnectionProperties;
+import io.openvidu.java.client.ConnectionType;
+import io.openvidu.java.client.MediaMode;
+import io.openvidu.java.client.OpenVidu;
+import io.openvidu.java.client.OpenViduHttpException;
+import io.openvidu.java.client.OpenViduRole;
+import io.openvidu.java.client.Publisher;
+import io.openvidu.java.client.Recording;
+import io.openvidu.java.client.RecordingLayout;
+import io.openvidu.java.client.RecordingMode;
+import io.openvidu.java.client.RecordingProperties;
+import io.openvidu.java.client.Session;
+import io.openvidu.java.client.SessionProperties;
+import io.openvidu.java.client.TokenOptions;
+import io.openvidu.java.client.VideoCodec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole REST API driven through {@code io.openvidu.java.client} against a 3-master reference cluster, as a
+ * backend uses it. One source, run by several subclasses: our SDK in one JVM and across master processes over Redis,
+ * and the official 2.20.0 client (which no one here wrote) against one master, which proves the emulator speaks the
+ * real protocol. This class therefore uses only the official client's API; where a client has no method for an
+ * endpoint (signals, media nodes, configuration, health, downloads) it calls the REST API directly.
+ *
+ * <p>Every test works in sessions of its own (unique ids), so the cluster is shared by the whole class.
+ */
+abstract class ApiScenarios {
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  /** The client under test, as a backend would hold it; closed after each test. */
+  protected OpenVidu openVidu;
+  private final List<OpenVidu> otherClients = new ArrayList<>();
+
+  /** The base URL of every master, in order. */
+  protected abstract List<String> masterUrls();
+
+  /** The cluster's secret. */
+  protected abstract String secret();
+
+  /** What the client under test is given: every master for ours, one for the official client. */
+  protected abstract String clientUrls();
+
+  @BeforeEach
+  void createClient() {
+    openVidu = new OpenVidu(clientUrls(), secret());
+  }
+
+  @AfterEach
+  void closeClients() throws Exception {
+    close(openVidu);
+    for (OpenVidu other : otherClients) {
+      close(other);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------- sessions
+
+  @Test
+  void sessionCreatedWithPropertiesIsSeenWithThemByAnotherBackendThroughAnotherMaster() throws Exception {
+    String id = uniqueId("props");
+    SessionProperties properties = new SessionProperties.Builder()
+        .customSessionId(id)
+        .mediaMode(MediaMode.ROUTED)
+        .recordingMode(RecordingMode.MANUAL)
+        .forcedVideoCodec(VideoCodec.VP9)
+        .allowTranscoding(true)
+        .defaultRecordingProperties(new RecordingProperties.Builder().name("default-name")
+            .outputMode(Recording.OutputMode.COMPOSED).recordingLayout(RecordingLayout.PICTURE_IN_PICTURE)
+            .resolution("640x480").frameRate(15).build())
+        .build();
+
+    Session created = openVidu.createSession(properties);
+    OpenVidu other = clientOf(lastMaster());
+    boolean changed = other.fetch();
+
+    assertThat(created.getSessionId()).isEqualTo(id);
+    assertThat(created.createdAt()).isPositive();
+    assertThat(changed).isTrue();
+    Session seen = activeSession(other, id).orElseThrow();
+    assertThat(seen.createdAt()).isEqualTo(created.createdAt());
+    assertThat(seen.getProperties().mediaMode()).isEqualTo(MediaMode.ROUTED);
+    assertThat(seen.getProperties().recordingMode()).isEqualTo(RecordingMode.MANUAL);
+    assertThat(seen.getProperties().forcedVideoCodec()).isEqualTo(VideoCodec.VP9);
+    assertThat(seen.getProperties().isTranscodingAllowed()).isTrue();
+    assertThat(seen.getProperties().customSessionId()).isEqualTo(id);
+    RecordingProperties defaults = seen.getProperties().defaultRecordingProperties();
+    assertThat(defaults.name()).isEqualTo("default-name");
+    assertThat(defaults.recordingLayout()).isEqualTo(RecordingLayout.PICTURE_IN_PICTURE);
+    assertThat(defaults.resolution()).isEqualTo("640x480");
+    assertThat(defaults.frameRate()).isEqualTo(15);
+    assertThat(seen.getConnections()).isEmpty();
+    assertThat(seen.isBeingRecorded()).isFalse();
+  }
+
+  @Test
+  void sessionWithoutCustomIdGetsAnIdInOpenViduFormat() throws Exception {
+    Session session = openVidu.createSession();
+
+    assertThat(session.getSessionId()).matches("ses_[A-Z][A-Za-z0-9]{9}");
+    assertThat(session.createdAt()).isPositive();
+    assertThat(openVidu.getActiveSessions()).extracting(Session::getSessionId).contains(session.getSessionId());
+  }
+
+  @Test
+  void creatingATakenCustomSessionIdReturnsThatSessionWithoutFailing() throws Exception {
+    String id = uniqueId("taken");
+    openVidu.createSession(withId(id));
+
+    Session again = clientOf(lastMaster()).createSession(withId(id));
+
+    assertThat(again.getSessionId()).isEqualTo(id);
+    assertThat(again.createdAt()).as("unknown for a session adopted after 409").isZero();
+  }
+
+  @Test
+  void invalidCustomSessionIdIsRefusedWith400() {
+    assertThatThrownBy(() -> openVidu.createSession(withId("not valid!")))
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(400));
+  }
+
+  @Test
+  void wrongSecretIsRefusedWith401() throws Exception {
+    OpenVidu intruder = new OpenVidu(clientUrls(), "not-the-secret");
+    otherClients.add(intruder);
+
+    assertThatThrownBy(intruder::createSession)
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(401));
+  }
+
+  @Test
+  void closedSessionIsGoneForEveryMasterAndClosingItAgainIs404() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("closed")));
+
+    session.close();
+
+    assertThat(openVidu.getActiveSessions()).doesNotContain(session);
+    for (String master : masterUrls()) {
+      assertThat(rest(master).get("/openvidu/api/sessions/" + session.getSessionId()).status()).isEqualTo(404);
+    }
+    assertThatThrownBy(session::close)
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+  }
+
+  @Test
+  void fetchForgetsASessionClosedByAnotherBackend() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("elsewhere")));
+    OpenVidu other = clientOf(lastMaster());
+    other.fetch();
+
+    activeSession(other, session.getSessionId()).orElseThrow().close();
+    boolean changed = openVidu.fetch();
+
+    assertThat(changed).isTrue();
+    assertThat(openVidu.getActiveSessions()).extracting(Session::getSessionId)
+        .doesNotContain(session.getSessionId());
+  }
+
+  @Test
+  void sessionFetchSeesAConnectionCreatedByAnotherBackend() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("fetch")));
+    OpenVidu other = clientOf(lastMaster());
+    other.fetch();
+    Connection created = activeSession(other, session.getSessionId()).orElseThrow()
+        .createConnection(new ConnectionProperties.Builder().data("from-other").build());
+
+    boolean changed = session.fetch();
+    boolean changedAgain = session.fetch();
+
+    assertThat(changed).isTrue();
+    assertThat(changedAgain).as("nothing changed since").isFalse();
+    assertThat(session.getConnection(created.getConnectionId()).getServerData()).isEqualTo("from-other");
+    assertThat(session.getActiveConnections()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------------------------------------- connections
+
+  @Test
+  void createdConnectionIsPendingWithATokenForThisSession() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("pending")));
+
+    Connection connection = session.createConnection(new ConnectionProperties.Builder()
+        .type(ConnectionType.WEBRTC).role(OpenViduRole.MODERATOR).data("server-data").record(false).build());
+
+    assertThat(connection.getConnectionId()).matches("con_[A-Z][A-Za-z0-9]{9}");
+    assertThat(connection.getStatus()).isEqualTo("pending");
+    assertThat(connection.getType()).isEqualTo(ConnectionType.WEBRTC);
+    assertThat(connection.getRole()).isEqualTo(OpenViduRole.MODERATOR);
+    assertThat(connection.getServerData()).isEqualTo("server-data");
+    assertThat(connection.record()).isFalse();
+    assertThat(connection.createdAt()).isPositive();
+    assertThat(connection.activeAt()).isNull();
+    assertThat(connection.getIp()).isNull();
+    assertThat(connection.getPlatform()).isNull();
+    assertThat(connection.getToken()).startsWith("ws://")
+        .contains("sessionId=" + session.getSessionId()).containsPattern("token=tok_[A-Z][A-Za-z0-9]{15}");
+    assertThat(session.getConnection(connection.getConnectionId())).isNotNull();
+  }
+
+  @SuppressWarnings("deprecation")
+  @Test
+  void generatedTokenIsAPendingConnectionWithTheTokenOptions() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("token")));
+
+    String token = session.generateToken(new TokenOptions.Builder().role(OpenViduRole.SUBSCRIBER)
+        .data("token-data").build());
+    session.fetch();
+
+    assertThat(session.getConnections()).singleElement().satisfies(connection -> {
+      assertThat(connection.getToken()).isEqualTo(token);
+      assertThat(connection.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
+      assertThat(connection.getServerData()).isEqualTo("token-data");
+      assertThat(connection.getStatus()).isEqualTo("pending");
+    });
+  }
+
+  @Test
+  void updatedConnectionHasItsNewRoleAndRecordFlagForEveryBackend() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("update")));
+    Connection connection = session.createConnection();
+
+    Connection updated = session.updateConnection(connection.getConnectionId(), new ConnectionProperties.Builder()
+        .role(OpenViduRole.SUBSCRIBER).record(false).build());
+    OpenVidu other = clientOf(lastMaster());
+    other.fetch();
+
+    assertThat(updated.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
+    assertThat(updated.record()).isFalse();
+    Connection seen = activeSession(other, session.getSessionId()).orElseThrow()
+        .getConnection(connection.getConnectionId());
+    assertThat(seen.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
+    assertThat(seen.record()).isFalse();
+  }
+
+  @Test
+  void forceDisconnectOfAPendingConnectionInvalidatesIt() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("revoke")));
+    Connection connection = session.createConnection();
+
+    session.forceDisconnect(connection);
+    session.fetch();
+
+    assertThat(session.getConnections()).isEmpty();
+    assertThatThrownBy(() -> session.forceDisconnect(connection.getConnectionId()))
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+  }
+
+  @Test
+  void connectionToAClosedSessionIsRefusedWith404() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("gone")));
+    session.close();
+
+    assertThatThrownBy(session::createConnection)
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+  }
+
+  @Test
+  void ipCameraJoinsAtOnceAsAnActivePublisherOnAMediaNode() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("ipcam")));
+
+    Connection camera = session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
+        .rtspUri("rtsp://10.0.0.7:8554/live").data("camera").build());
+
+    assertThat(camera.getStatus()).isEqualTo("active");
+    assertThat(camera.getType()).isEqualTo(ConnectionType.IPCAM);
+    assertThat(camera.getPlatform()).isEqualTo("IPCAM");
+    assertThat(camera.getIp()).isEqualTo("10.0.0.7");
+    assertThat(camera.getRtspUri()).isEqualTo("rtsp://10.0.0.7:8554/live");
+    assertThat(camera.getToken()).isNull();
+    assertThat(camera.adaptativeBitrate()).isTrue();
+    assertThat(camera.onlyPlayWithSubscribers()).isTrue();
+    assertThat(camera.getNetworkCache()).isEqualTo(2000);
+    assertThat(camera.getPublishers()).singleElement().satisfies(publisher -> {
+      assertThat(publisher.getStreamId()).startsWith("str_IPC_").endsWith(camera.getConnectionId());
+      assertThat(publisher.hasVideo()).isTrue();
+      assertThat(publisher.getTypeOfVideo()).isEqualTo("IPCAM");
+    });
+    JsonNode onServer = rest(lastMaster()).get("/openvidu/api/sessions/" + session.getSessionId()).json();
+    assertThat(onServer.path("mediaNodeId").asText()).startsWith("media_");
+  }
+
+  @Test
+  void forceUnpublishingAnIpCameraStreamIsRefusedWith405() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("ipcam405")));
+    Connection camera = session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
+        .rtspUri("rtsp://10.0.0.8/live").build());
+    Publisher stream = camera.getPublishers().get(0);
+
+    assertThatThrownBy(() -> session.forceUnpublish(stream))
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(405));
+  }
+
+  // --------------------------------------------------------------------------- signals, media nodes, configuration
+
+  @Test
+  void signalToASessionNobodyJoinedIsRefusedWith406() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("signal406")));
+
+    RestClient.Reply reply = rest(lastMaster()).post("/openvidu/api/signal",
+        "{\"session\":\"" + session.getSessionId() + "\",\"type\":\"chat\",\"data\":\"hello\"}");
+
+    assertThat(reply.status()).isEqualTo(406);
+  }
+
+  @Test
+  void everyMasterListsTheSameRunningMediaNodes() {
+    List<JsonNode> lists = masterUrls().stream().map(url -> rest(url).get("/openvidu/api/media-nodes").json())
+        .toList();
+
+    JsonNode first = lists.get(0);
+    assertThat(first.get("numberOfElements").asInt()).isEqualTo(first.get("content").size()).isPositive();
+    first.get("content").forEach(node -> {
+      assertThat(node.get("id").asText()).startsWith("media_");
+      assertThat(node.get("status").asText()).isEqualTo("running");
+      assertThat(node.get("connected").asBoolean()).isTrue();
+    });
+    lists.forEach(list -> assertThat(ids(list.get("content"))).isEqualTo(ids(first.get("content"))));
+  }
+
+  @Test
+  void mediaNodeHostingASessionListsIt() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("placed")));
+    session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
+        .rtspUri("rtsp://10.0.0.9/live").build());
+    String nodeId = rest(masterUrls().get(0)).get("/openvidu/api/sessions/" + session.getSessionId()).json()
+        .get("mediaNodeId").asText();
+
+    JsonNode node = rest(lastMaster()).get("/openvidu/api/media-nodes/" + nodeId + "?sessions=true").json();
+
+    assertThat(node.get("status").asText()).isEqualTo("running");
+    assertThat(ids(node.get("sessions"))).contains(session.getSessionId());
+  }
+
+  @Test
+  void everyMasterReportsTheSameConfiguration() {
+    List<JsonNode> configs = masterUrls().stream().map(url -> rest(url).get("/openvidu/api/config").json()).toList();
+
+    JsonNode config = configs.get(0);
+    assertThat(config.get("VERSION").asText()).isEqualTo("2.20.0");
+    assertThat(config.get("OPENVIDU_PRO_CLUSTER_MEDIA_NODES").asInt())
+        .isEqualTo(rest(lastMaster()).get("/openvidu/api/media-nodes").json().get("numberOfElements").asInt());
+    assertThat(config.get("OPENVIDU_RECORDING").asBoolean()).isTrue();
+    assertThat(config.get("OPENVIDU_PUBLICURL").asText()).startsWith("http://127.0.0.1:");
+    configs.forEach(other -> assertThat(other).isEqualTo(config));
+  }
+
+  @Test
+  void everyMasterIsHealthy() {
+    for (String master : masterUrls()) {
+      RestClient.Reply health = rest(master).get("/openvidu/api/health");
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.json().get("status").asText()).isEqualTo("UP");
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------------- helpers
+
+  /** A session id no other test uses. */
+  protected static String uniqueId(String prefix) {
+    return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + Long.toString(System.nanoTime() & 0xffffff, 36);
+  }
+
+  protected static SessionProperties withId(String id) {
+    return new SessionProperties.Builder().customSessionId(id).build();
+  }
+
+  /** The last master: "another master" than the one a single-URL client talks to. */
+  protected String lastMaster() {
+    List<String> urls = masterUrls();
+    return urls.get(urls.size() - 1);
+  }
+
+  /** A second backend, talking to {@code url} only; closed after the test. */
+  protected OpenVidu clientOf(String url) {
+    OpenVidu client = new OpenVidu(url, secret());
+    otherClients.add(client);
+    return client;
+  }
+
+  protected RestClient rest(String master) {
+    return RestClient.of(master, secret());
+  }
+
+  protected static Optional<Session> activeSession(OpenVidu client, String sessionId) {
+    return client.getActiveSessions().stream().filter(s -> s.getSessionId().equals(sessionId)).findFirst();
+  }
+
+  private static List<String> ids(JsonNode array) {
+    List<String> ids = new ArrayList<>();
+    array.forEach(element -> ids.add(element.has("id") ? element.get("id").asText() : element.asText()));
+    ids.sort(null);
+    return ids;
+  }
+
+  /** Ours is {@link AutoCloseable}; the official client has nothing to close. */
+  private static void close(OpenVidu client) throws Exception {
+    Object maybeCloseable = client;
+    if (maybeCloseable instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
+  }
+}
