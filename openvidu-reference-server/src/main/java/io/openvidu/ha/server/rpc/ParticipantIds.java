@@ -33,6 +33,16 @@ final class ParticipantIds {
         return "str_" + kind + "_" + random(UPPER, 1) + random(ALPHANUMERIC, 3) + "_" + connectionId;
     }
 
+    /** {@code con_} + one upper case letter + nine alphanumerics, for connections minted by a privileged join. */
+    static String connectionId() {
+        return "con_" + random(UPPER, 1) + random(ALPHANUMERIC, 9);
+    }
+
+    /** {@code tok_} + one upper case letter + fifteen alphanumerics. */
+    static String tokenSecret() {
+        return "tok_" + random(UPPER, 1) + random(ALPHANUMERIC, 15);
+    }
+
     /** The 16-character browser-instance id that OpenVidu takes from the HTTP session. */
     static String finalUserId() {
         return random(UPPER + "0123456789", 16);

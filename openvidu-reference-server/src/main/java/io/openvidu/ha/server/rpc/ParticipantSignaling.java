@@ -1,0 +1,128 @@
+package io.openvidu.ha.server.rpc;
+
+import io.javalin.config.JavalinConfig;
+import io.openvidu.ha.server.store.ClusterStore;
+import io.openvidu.ha.server.store.EventOperations;
+import io.openvidu.ha.server.store.Subscription;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The participant side of one master: the {@code /openvidu} WebSocket JSON-RPC endpoint of OpenVidu 2.20
+ * (signaling.md), media-less, for a cluster of masters that share a {@link ClusterStore}.
+ *
+ * <p>Any master serves any participant: what a participant does is committed to the store together with the
+ * notifications it causes, and every master delivers those to the sockets it holds, so participants of one session
+ * may be connected through different masters. A participant whose socket is lost (or whose master dies) may
+ * reconnect through any master within the grace period and keeps its connection id; otherwise a surviving master
+ * evicts it (reason {@code networkDisconnect}). See {@link ParticipantLeases} for how.
+ *
+ * <p>Lifecycle: {@link #addTo} while configuring the master's Javalin, {@link #start} once it serves, {@link #close}
+ * when it stops. Thread-safe.
+ */
+public final class ParticipantSignaling implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ParticipantSignaling.class);
+  /** The WebSocket path of OpenVidu's signaling. */
+  public static final String PATH = "/openvidu";
+
+  private final MasterContext master;
+  private final ParticipantLeases leases;
+  private final ParticipantEndpoint endpoint;
+  private final EventDelivery delivery;
+  private volatile Subscription subscription;
+
+  /**
+   * @param store the cluster's shared store
+   * @param masterId this master's id, unique in the cluster
+   * @param secret the OpenVidu secret: a participant presenting it in {@code joinRoom} is privileged
+   * @param settings grace periods, trusted proxies and the values {@code joinRoom} reports
+   */
+  public ParticipantSignaling(ClusterStore store, String masterId, String secret, SignalingSettings settings) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "signaling-" + masterId);
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.master = new MasterContext(store, masterId, secret, settings, new LocalParticipants(), timer);
+    this.leases = new ParticipantLeases(master);
+    this.endpoint = new ParticipantEndpoint(master, leases);
+    this.delivery = new EventDelivery(master);
+  }
+
+  /** Registers the {@code /openvidu} WebSocket endpoint on a master being configured. */
+  public void addTo(JavalinConfig config) {
+    // Jetty's idle timeout must not close sockets before the heartbeat watchdog would (3 missed pings).
+    long idleMillis = master.settings.defaultPingInterval().multipliedBy(6).toMillis();
+    config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ofMillis(idleMillis)));
+    config.routes.ws(PATH, ws -> {
+      ws.onConnect(endpoint::opened);
+      ws.onMessage(endpoint::received);
+      ws.onClose(endpoint::closed);
+      ws.onError(context -> log.debug("WebSocket error on {}", context.sessionId(), context.error()));
+    });
+  }
+
+  /** Starts delivering cluster events, the heartbeat watchdog, this master's liveness lease and the reaper. */
+  public void start() {
+    subscription = master.store.subscribe(EventOperations.BROADCAST, delivery);
+    leases.renewMasterLease();
+    long ttl = master.settings.masterLeaseTtl().toMillis();
+    every(Math.max(ttl / 3, 10), leases::renewMasterLease, "renewing the master lease");
+    long grace = master.settings.reconnectionGrace().toMillis();
+    every(Math.max(10, Math.min(1000, Math.min(grace, ttl) / 5)), leases::reap, "reaping leases");
+    every(250, this::closeSilentSockets, "watching heartbeats");
+  }
+
+  /** Stops in order: nothing more is delivered, the liveness lease is given up. Sockets close with the server. */
+  @Override
+  public void close() {
+    stopTimersAndEvents();
+    try {
+      leases.releaseMasterLease();
+    } catch (RuntimeException e) {
+      log.warn("Could not release the liveness lease of master {}: {}", master.masterId, e.getMessage());
+    }
+  }
+
+  /**
+   * Fault injection: from now on this master acts as a process that died. It stops renewing its liveness lease and
+   * delivering events, and lost sockets start nothing; the cluster finds out through the lease, as it would after a
+   * {@code kill -9}.
+   */
+  public void halt() {
+    endpoint.halt();
+    stopTimersAndEvents();
+  }
+
+  private void stopTimersAndEvents() {
+    Subscription current = subscription;
+    if (current != null) {
+      current.close();
+    }
+    master.timer.shutdownNow();
+  }
+
+  private void closeSilentSockets() {
+    long now = System.nanoTime();
+    for (ParticipantSocket socket : master.local.all()) {
+      if (socket.missedPings(now)) {
+        socket.close(1000, "Close for not receive ping from client");
+      }
+    }
+  }
+
+  private void every(long periodMillis, Runnable task, String what) {
+    master.timer.scheduleWithFixedDelay(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.warn("Master {} failed {}: {}", master.masterId, what, e.toString());
+      }
+    }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+  }
+}
