@@ -6,6 +6,7 @@ import io.openvidu.ha.server.rpc.ParticipantSocket.Participant;
 import io.openvidu.ha.server.store.ConnectionState;
 import io.openvidu.ha.server.store.ConnectionStatus;
 import io.openvidu.ha.server.store.ConnectionType;
+import io.openvidu.ha.server.store.Identifiers;
 import io.openvidu.ha.server.store.Rejection;
 import io.openvidu.ha.server.store.SessionOperations.Activation;
 import io.openvidu.ha.server.store.SessionState;
@@ -53,7 +54,7 @@ final class JoinMethods {
       throw RpcError.GENERIC.exception("This WebSocket has already joined session "
           + socket.participant().sessionId() + " as " + socket.participant().connectionId());
     }
-    String connectionId = privileged ? ParticipantIds.connectionId() : pendingConnectionId(sessionId, token);
+    String connectionId = privileged ? Identifiers.connectionId() : pendingConnectionId(sessionId, token);
     Participant participant = new Participant(ParticipantIds.rpcSessionId(), sessionId, connectionId);
     long now = master.now();
     // Bound (and holding) before the commit: an event about the session that commits right after ours must find us.
@@ -123,7 +124,7 @@ final class JoinMethods {
     URI publicUrl = URI.create(master.settings.publicUrl());
     String scheme = "https".equals(publicUrl.getScheme()) ? "wss" : "ws";
     String token = scheme + "://" + publicUrl.getRawAuthority() + "?sessionId=" + sessionId + "&token="
-        + ParticipantIds.tokenSecret();
+        + Identifiers.tokenSecret();
     return ConnectionState.builder().id(connectionId).sessionId(sessionId).status(ConnectionStatus.ACTIVE)
         .type(ConnectionType.WEBRTC).createdAt(now).activeAt(now).record(true).role(null).serverData("")
         .token(token).location(LOCATION_UNKNOWN).ip(ip).platform(platform).clientData(metadata)

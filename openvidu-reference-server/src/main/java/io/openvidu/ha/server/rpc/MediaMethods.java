@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.rpc.ParticipantSocket.Participant;
 import io.openvidu.ha.server.rpc.SyntheticSdp.Offerer;
 import io.openvidu.ha.server.store.ConnectionState;
+import io.openvidu.ha.server.store.Identifiers;
 import io.openvidu.ha.server.store.KurentoOptions;
 import io.openvidu.ha.server.store.MediaOptions;
 import io.openvidu.ha.server.store.OpenViduRole;
@@ -77,7 +78,7 @@ final class MediaMethods {
         throw RpcError.USER_ALREADY_STREAMING.exception("User " + self.id() + " is already publishing stream "
             + self.publishers().get(0).streamId());
       }
-      String streamId = ParticipantIds.streamId(typeOfVideo, hasVideo, self.id());
+      String streamId = Identifiers.streamId(hasVideo ? typeOfVideo : null, self.id());
       MediaOptions media = new MediaOptions(hasAudio, hasAudio ? audioActive : null, hasVideo,
           hasVideo ? videoActive : null, hasVideo ? typeOfVideo : null, hasVideo ? frameRate : null,
           hasVideo ? videoDimensions : null, allowedFilter(self, filter), null, null, null);

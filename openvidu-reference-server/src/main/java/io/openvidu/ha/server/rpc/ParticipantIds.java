@@ -2,9 +2,11 @@ package io.openvidu.ha.server.rpc;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.Locale;
 
-/** The identifiers the signaling plane mints, in OpenVidu's formats (rest-api.md §2.4, signaling.md §2.4). */
+/**
+ * The identifiers only the signaling plane mints (signaling.md §2.4); the REST ones are in
+ * {@link io.openvidu.ha.server.store.Identifiers}.
+ */
 final class ParticipantIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -20,27 +22,6 @@ final class ParticipantIds {
      */
     static String rpcSessionId() {
         return new BigInteger(130, RANDOM).toString(32);
-    }
-
-    /**
-     * {@code str_CAM_Abcd_con_...}: the first three letters of the video type ({@code MIC} without video), one upper
-     * case letter and three alphanumerics, then the owner's connection id.
-     */
-    static String streamId(String typeOfVideo, boolean hasVideo, String connectionId) {
-        String kind = hasVideo && typeOfVideo != null && typeOfVideo.length() >= 3
-                ? typeOfVideo.substring(0, 3).toUpperCase(Locale.ROOT)
-                : "MIC";
-        return "str_" + kind + "_" + random(UPPER, 1) + random(ALPHANUMERIC, 3) + "_" + connectionId;
-    }
-
-    /** {@code con_} + one upper case letter + nine alphanumerics, for connections minted by a privileged join. */
-    static String connectionId() {
-        return "con_" + random(UPPER, 1) + random(ALPHANUMERIC, 9);
-    }
-
-    /** {@code tok_} + one upper case letter + fifteen alphanumerics. */
-    static String tokenSecret() {
-        return "tok_" + random(UPPER, 1) + random(ALPHANUMERIC, 15);
     }
 
     /** The 16-character browser-instance id that OpenVidu takes from the HTTP session. */
