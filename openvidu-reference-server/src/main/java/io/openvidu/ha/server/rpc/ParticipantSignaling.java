@@ -105,6 +105,12 @@ public final class ParticipantSignaling implements AutoCloseable {
       current.close();
     }
     master.timer.shutdownNow();
+    try {
+      // A renewal still running would take the liveness lease again after close() gave it up.
+      master.timer.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void closeSilentSockets() {

@@ -242,6 +242,26 @@ public final class SimulatedParticipant implements AutoCloseable {
     }
 
     /**
+     * Closes the socket cleanly (close code 1000) without leaving, as a closed browser tab does. The server treats
+     * it as a lost connection: the participant may reconnect within the grace period.
+     */
+    public void closeSocket() {
+        Link current = link;
+        if (current != null) {
+            stopPings(current);
+            current.socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+        }
+    }
+
+    /** Stops the heartbeat while keeping the socket open, as a frozen client would. */
+    public void stopPinging() {
+        Link current = link;
+        if (current != null) {
+            stopPings(current);
+        }
+    }
+
+    /**
      * Comes back after a lost connection through {@code master} (any master of the cluster): opens a new socket
      * and presents the RPC session id with {@code connect}. The connection id stays the same.
      *
