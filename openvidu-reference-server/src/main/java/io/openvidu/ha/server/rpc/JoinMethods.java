@@ -3,6 +3,7 @@ package io.openvidu.ha.server.rpc;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.rpc.ParticipantSocket.Participant;
+import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.ConnectionState;
 import io.openvidu.ha.server.store.ConnectionStatus;
 import io.openvidu.ha.server.store.ConnectionType;
@@ -69,8 +70,8 @@ final class JoinMethods {
                 LOCATION_UNKNOWN, metadata, master.masterId));
         List<ConnectionState> others = tx.sessions().get(sessionId).activeConnections().stream()
             .filter(c -> !c.id().equals(self.id())).toList();
-        ParticipantTransitions.notify(tx, sessionId, others.stream().map(ConnectionState::id).toList(),
-            "participantJoined", Payloads.announcement(self));
+        ParticipantTransitions.publish(tx, ClusterEvent.PARTICIPANT_JOINED, sessionId,
+            others.stream().map(ConnectionState::id).toList(), Payloads.announcement(self));
         leases.joined(tx, participant, now);
         return new Joined(self, others);
       });
@@ -205,7 +206,7 @@ final class JoinMethods {
     Participant participant = MasterContext.joined(socket);
     long now = master.now();
     master.store.atomically(tx -> ParticipantTransitions.removeParticipant(tx, participant.sessionId(),
-        participant.connectionId(), "disconnect", false, now));
+        participant.connectionId(), "disconnect", now));
     master.detachAndCloseLater(socket, "Participant left the session");
     return RpcFrames.object();
   }

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.rpc.ParticipantSocket.Participant;
 import io.openvidu.ha.server.rpc.SyntheticSdp.Offerer;
+import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.ConnectionState;
 import io.openvidu.ha.server.store.Identifiers;
 import io.openvidu.ha.server.store.KurentoOptions;
 import io.openvidu.ha.server.store.MediaOptions;
 import io.openvidu.ha.server.store.OpenViduRole;
 import io.openvidu.ha.server.store.PublisherState;
-import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.SubscriberState;
 import io.openvidu.ha.server.store.Transaction;
 import java.util.List;
@@ -84,8 +84,8 @@ final class MediaMethods {
           hasVideo ? videoDimensions : null, allowedFilter(self, filter), null, null, null);
       PublisherState publisher = new PublisherState(streamId, now, null, media);
       ConnectionState updated = tx.sessions().addPublisher(participant.sessionId(), self.id(), publisher);
-      ParticipantTransitions.notify(tx, participant.sessionId(), othersThan(tx, participant), "participantPublished",
-          Payloads.published(updated));
+      ParticipantTransitions.publish(tx, ClusterEvent.STREAM_PUBLISHED, participant.sessionId(),
+          othersThan(tx, participant), Payloads.published(updated));
       return publisher;
     });
     ObjectNode result = RpcFrames.object();
@@ -209,8 +209,10 @@ final class MediaMethods {
         if (self.publishers().isEmpty()) {
           throw RpcError.USER_NOT_STREAMING.exception("User " + self.id() + " is not publishing");
         }
-        tx.sessions().addPublisher(participant.sessionId(), self.id(), changed(self.publishers().get(0), property,
-            newValue));
+        // Replaced in place: adding a publisher would look like a new stream to a running recording.
+        PublisherState updated = changed(self.publishers().get(0), property, newValue);
+        tx.sessions().updateConnection(participant.sessionId(), self.id(),
+            c -> c.with(b -> b.publishers(List.of(updated))));
       }
       ObjectNode params = RpcFrames.object();
       params.put("connectionId", self.id());
@@ -219,8 +221,8 @@ final class MediaMethods {
       // OpenVidu re-serializes the value it received: booleans become "true"/"false", strings are quoted again.
       params.put("newValue", RpcFrames.write(newValue));
       params.put("reason", reason);
-      ParticipantTransitions.notify(tx, participant.sessionId(), othersThan(tx, participant),
-          "streamPropertyChanged", params);
+      ParticipantTransitions.publish(tx, ClusterEvent.STREAM_PROPERTY_CHANGED, participant.sessionId(),
+          othersThan(tx, participant), params);
       return null;
     });
     return RpcFrames.object();
@@ -273,8 +275,7 @@ final class MediaMethods {
   }
 
   private static List<String> othersThan(Transaction tx, Participant participant) {
-    SessionState session = tx.sessions().get(participant.sessionId());
-    return session.activeConnections().stream().map(ConnectionState::id)
-        .filter(id -> !id.equals(participant.connectionId())).toList();
+    return ParticipantTransitions.othersThan(tx.sessions().get(participant.sessionId()),
+        participant.connectionId());
   }
 }

@@ -103,7 +103,7 @@ final class ParticipantEndpoint {
     if (participant != null) {
       long now = master.now();
       master.store.atomically(tx -> ParticipantTransitions.removeParticipant(tx, participant.sessionId(),
-          participant.connectionId(), "networkDisconnect", true, now));
+          participant.connectionId(), "networkDisconnect", now));
     }
     socket.close(1000, "bye");
   }

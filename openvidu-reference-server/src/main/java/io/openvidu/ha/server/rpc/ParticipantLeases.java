@@ -177,7 +177,7 @@ final class ParticipantLeases {
     try {
       Optional<Boolean> evicted = master.store.atomically(tx -> tx.leases().claimExpired(leaseId, now)
           .map(claimed -> ParticipantTransitions.removeParticipant(tx, claimed.attributes().get(SESSION),
-              claimed.id().substring(PARTICIPANT_LEASE.length()), "networkDisconnect", true, now)));
+              claimed.id().substring(PARTICIPANT_LEASE.length()), "networkDisconnect", now)));
       if (evicted.orElse(false)) {
         log.info("Evicted {} after its reconnection grace period", leaseId.substring(PARTICIPANT_LEASE.length()));
       }

@@ -4,30 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.ConnectionState;
-import io.openvidu.ha.server.store.OpenViduRole;
 import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.Transaction;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Changes to participants that every feature makes the same way, and that participants must hear about: someone
- * leaves or is evicted, a stream is unpublished, a signal is sent, a recording starts or stops. Each method stages the
- * state change and the notifications into the caller's {@link Transaction}, so that participants are told if and only
- * if the change commits, whichever master made it: the REST API, the recording module and the participants' own
- * calls all come through here.
- *
- * <p>Notifications travel as {@link #NOTIFY} events to every master; the master holding a recipient's WebSocket sends
- * it. Events of one store arrive at every master in one order, so participants see changes in commit order.
+ * The changes participants make to their session, each staged in the caller's {@link Transaction} together with the
+ * {@link ClusterEvent} that tells the other participants: they hear of a change if and only if it commits, through
+ * whichever master holds their socket (see {@link EventDelivery}).
  */
-public final class ParticipantTransitions {
-
-  /** Event type: send {@code data.method} with {@code data.params} to the connections listed in the event. */
-  public static final String NOTIFY = "participantNotify";
-  /** Event type: the listed connections are gone; their masters stop serving their sockets and close them. */
-  public static final String DETACH = "participantDetach";
+final class ParticipantTransitions {
 
   /** Lease id prefix of a participant's RPC session (see {@link ParticipantLeases}). */
   static final String PARTICIPANT_LEASE = "participant:";
@@ -35,74 +23,56 @@ public final class ParticipantTransitions {
   private ParticipantTransitions() {
   }
 
-  /** Stages {@code method(params)} to each of {@code connectionIds}; nothing when the list is empty. */
-  public static void notify(Transaction tx, String sessionId, Collection<String> connectionIds, String method,
-      JsonNode params) {
-    if (connectionIds.isEmpty()) {
-      return;
+  /** Stages an event addressed to {@code connectionIds}; nothing when nobody is addressed (that would mean all). */
+  static void publish(Transaction tx, String type, String sessionId, List<String> connectionIds, JsonNode data) {
+    if (!connectionIds.isEmpty()) {
+      tx.events().publish(new ClusterEvent(type, sessionId, connectionIds, data, null));
     }
-    ObjectNode data = RpcFrames.object();
-    data.put("method", method);
-    data.set("params", params);
-    tx.events().publish(new ClusterEvent(NOTIFY, sessionId, List.copyOf(connectionIds), data, null));
   }
 
   /**
-   * Removes an active participant: it left ({@code evicted} false, reason {@code disconnect}) or was evicted with
-   * {@code reason} ({@code forceDisconnectByServer}, {@code forceDisconnectByUser}, {@code networkDisconnect}, ...).
-   * The others get {@code participantLeft}; after an eviction everybody present, the evicted one included, gets
-   * {@code participantEvicted} (signaling.md §6.3-6.4). Its master stops serving its socket. When it was the last
-   * participant and nothing is being recorded, the session closes with reason {@code lastParticipantLeft}.
+   * Removes an active participant that left (reason {@code disconnect}) or was evicted (any other reason), as REST
+   * evictions do, and ends its RPC session.
    *
    * @return false (and nothing staged) when there is no such active participant
    */
-  public static boolean removeParticipant(Transaction tx, String sessionId, String connectionId, String reason,
-      boolean evicted, long now) {
-    Optional<SessionState> found = tx.sessions().find(sessionId);
-    if (found.isEmpty() || found.get().connection(connectionId).filter(ConnectionState::isActive).isEmpty()) {
+  static boolean removeParticipant(Transaction tx, String sessionId, String connectionId, String reason, long now) {
+    boolean active = tx.sessions().find(sessionId).flatMap(s -> s.connection(connectionId))
+        .filter(ConnectionState::isActive).isPresent();
+    if (!active) {
       return false;
     }
-    SessionState session = found.get();
-    List<String> present = ids(session.activeConnections());
-    List<String> remaining = new ArrayList<>(present);
-    remaining.remove(connectionId);
-
-    tx.sessions().removeConnection(sessionId, connectionId);
-    ObjectNode params = Payloads.connectionAndReason(connectionId, reason);
-    notify(tx, sessionId, remaining, "participantLeft", params);
-    if (evicted) {
-      notify(tx, sessionId, present, "participantEvicted", params);
-    }
-    tx.events().publish(new ClusterEvent(DETACH, sessionId, List.of(connectionId), params, null));
+    tx.sessions().evict(sessionId, connectionId, reason, now);
     String leaseId = PARTICIPANT_LEASE + connectionId;
     tx.leases().find(leaseId).ifPresent(lease -> tx.leases().release(leaseId, lease.holder()));
-    if (remaining.isEmpty() && !session.isBeingRecorded()) {
-      tx.sessions().close(sessionId, "lastParticipantLeft", now);
-    }
     return true;
   }
 
   /**
-   * Unpublishes {@code streamId} and ends every subscription to it. Every other participant gets
-   * {@code participantUnpublished}; so does the owner when {@code ownerToo} (forced unpublishing, §6.7).
+   * Unpublishes {@code streamId} and ends every subscription to it. The other participants hear
+   * {@code participantUnpublished}; so does the owner when {@code ownerToo} (forced unpublishing).
    *
-   * @return the owner as it is after the change, or empty (nothing staged) when no participant publishes the stream
+   * @return the owner after the change, or empty (nothing staged) when no participant publishes the stream
    */
-  public static Optional<ConnectionState> unpublish(Transaction tx, String sessionId, String streamId, String reason,
+  static Optional<ConnectionState> unpublish(Transaction tx, String sessionId, String streamId, String reason,
       boolean ownerToo) {
     Optional<SessionState> session = tx.sessions().find(sessionId);
-    Optional<ConnectionState> owner = session.flatMap(s -> s.connections().stream()
-        .filter(c -> c.publishers().stream().anyMatch(p -> p.streamId().equals(streamId))).findFirst());
-    if (owner.isEmpty()) {
+    boolean published = session.stream().flatMap(s -> s.connections().stream())
+        .anyMatch(c -> c.publishers().stream().anyMatch(p -> p.streamId().equals(streamId)));
+    if (!published) {
       return Optional.empty();
     }
-    ConnectionState updated = tx.sessions().removePublisher(sessionId, streamId);
-    List<String> recipients = ids(session.get().activeConnections());
+    ConnectionState owner = tx.sessions().removePublisher(sessionId, streamId);
+    List<String> recipients = activeIds(session.get());
     if (!ownerToo) {
-      recipients.remove(updated.id());
+      recipients.remove(owner.id());
     }
-    notify(tx, sessionId, recipients, "participantUnpublished", Payloads.connectionAndReason(updated.id(), reason));
-    return Optional.of(updated);
+    ObjectNode data = RpcFrames.object();
+    data.put("streamId", streamId);
+    data.put("connectionId", owner.id());
+    data.put("reason", reason);
+    publish(tx, ClusterEvent.STREAM_REMOVED, sessionId, recipients, data);
+    return Optional.of(owner);
   }
 
   /**
@@ -110,8 +80,8 @@ public final class ParticipantTransitions {
    * else exactly those listed. Empty when an entry is null or not an active participant: such a signal is refused
    * and reaches nobody.
    */
-  public static Optional<List<String>> signalRecipients(SessionState session, List<String> to) {
-    List<String> active = ids(session.activeConnections());
+  static Optional<List<String>> signalRecipients(SessionState session, List<String> to) {
+    List<String> active = activeIds(session);
     if (to.isEmpty()) {
       return Optional.of(active);
     }
@@ -123,11 +93,8 @@ public final class ParticipantTransitions {
     return Optional.of(to.stream().distinct().toList());
   }
 
-  /**
-   * Stages a {@code sendMessage} to {@code recipients} with the members given: {@code type} and {@code data} when
-   * not null, {@code from} only for participants' signals (a REST signal has none, which is how clients tell).
-   */
-  public static void signal(Transaction tx, String sessionId, List<String> recipients, String type, String data,
+  /** Stages a participant's signal: {@code sendMessage} with the members given, and {@code from}. */
+  static void signal(Transaction tx, String sessionId, List<String> recipients, String type, String data,
       String from) {
     ObjectNode params = RpcFrames.object();
     if (data != null) {
@@ -136,45 +103,18 @@ public final class ParticipantTransitions {
     if (type != null) {
       params.put("type", type);
     }
-    if (from != null) {
-      params.put("from", from);
-    }
-    notify(tx, sessionId, recipients, "sendMessage", params);
+    params.put("from", from);
+    publish(tx, ClusterEvent.SIGNAL, sessionId, recipients, params);
   }
 
-  /**
-   * Stages {@code recordingStarted {id, name}} to the participants that {@code notificationPolicy}
-   * ({@code OPENVIDU_RECORDING_NOTIFICATION}) lets hear it.
-   */
-  public static void recordingStarted(Transaction tx, SessionState session, String recordingId, String name,
-      String notificationPolicy) {
-    ObjectNode params = RpcFrames.object();
-    params.put("id", recordingId);
-    params.put("name", name);
-    notify(tx, session.id(), recordingAudience(session, notificationPolicy), "recordingStarted", params);
+  /** The ids of the session's active participants except {@code connectionId}. */
+  static List<String> othersThan(SessionState session, String connectionId) {
+    List<String> others = activeIds(session);
+    others.remove(connectionId);
+    return others;
   }
 
-  /** Stages {@code recordingStopped {id, name, reason}}, to the same audience as {@link #recordingStarted}. */
-  public static void recordingStopped(Transaction tx, SessionState session, String recordingId, String name,
-      String reason, String notificationPolicy) {
-    ObjectNode params = RpcFrames.object();
-    params.put("id", recordingId);
-    params.put("name", name);
-    params.put("reason", reason);
-    notify(tx, session.id(), recordingAudience(session, notificationPolicy), "recordingStopped", params);
-  }
-
-  /** The active participants whose role {@code OPENVIDU_RECORDING_NOTIFICATION} lets hear about recordings. */
-  static List<String> recordingAudience(SessionState session, String policy) {
-    return session.activeConnections().stream().filter(c -> switch (policy) {
-      case "all" -> true;
-      case "moderator" -> c.role() == OpenViduRole.MODERATOR;
-      case "publisher_moderator" -> c.role() == OpenViduRole.MODERATOR || c.role() == OpenViduRole.PUBLISHER;
-      default -> false;
-    }).map(ConnectionState::id).toList();
-  }
-
-  private static List<String> ids(List<ConnectionState> connections) {
-    return new ArrayList<>(connections.stream().map(ConnectionState::id).toList());
+  private static List<String> activeIds(SessionState session) {
+    return new ArrayList<>(session.activeConnections().stream().map(ConnectionState::id).toList());
   }
 }

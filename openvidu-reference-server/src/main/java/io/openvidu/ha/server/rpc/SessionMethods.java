@@ -91,7 +91,7 @@ final class SessionMethods {
     master.store.atomically(tx -> {
       requireModerator(connectionOf(tx, participant), "force disconnect");
       if (!ParticipantTransitions.removeParticipant(tx, participant.sessionId(), target, "forceDisconnectByUser",
-          true, now)) {
+          now)) {
         throw RpcError.USER_NOT_FOUND.exception("Connection not found when calling 'forceDisconnect'");
       }
       return null;
