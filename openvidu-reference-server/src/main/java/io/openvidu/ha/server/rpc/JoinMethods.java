@@ -2,6 +2,7 @@ package io.openvidu.ha.server.rpc;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.rpc.ParticipantSocket.Participant;
 import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.ConnectionState;
@@ -13,7 +14,6 @@ import io.openvidu.ha.server.store.SessionOperations.Activation;
 import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.Transaction;
 import io.openvidu.ha.server.store.TransitionRejectedException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,10 +122,8 @@ final class JoinMethods {
   private ConnectionState privilegedConnection(Transaction tx, String sessionId, String connectionId,
       String platform, String metadata, String ip, long now) {
     tx.sessions().get(sessionId);
-    URI publicUrl = URI.create(master.settings.publicUrl());
-    String scheme = "https".equals(publicUrl.getScheme()) ? "wss" : "ws";
-    String token = scheme + "://" + publicUrl.getRawAuthority() + "?sessionId=" + sessionId + "&token="
-        + Identifiers.tokenSecret();
+    String token = (master.cluster.isSecure() ? "wss" : "ws") + "://" + master.cluster.publicHostAndPort()
+        + "?sessionId=" + sessionId + "&token=" + Identifiers.tokenSecret();
     return ConnectionState.builder().id(connectionId).sessionId(sessionId).status(ConnectionStatus.ACTIVE)
         .type(ConnectionType.WEBRTC).createdAt(now).activeAt(now).record(true).role(null).serverData("")
         .token(token).location(LOCATION_UNKNOWN).ip(ip).platform(platform).clientData(metadata)
@@ -142,7 +140,7 @@ final class JoinMethods {
     ArrayNode value = result.putArray("value");
     joined.others().forEach(other -> value.add(Payloads.remoteConnection(other)));
     result.put("session", self.sessionId());
-    result.put("version", SignalingSettings.OPENVIDU_VERSION);
+    result.put("version", ClusterSettings.OPENVIDU_VERSION);
     result.put("mediaServer", "kurento");
     if (privileged) {
       result.putNull("record");
@@ -150,7 +148,7 @@ final class JoinMethods {
       result.put("record", self.record());
       result.put("role", self.role() == null ? null : self.role().name());
     }
-    result.put("coturnIp", master.settings.coturnIp());
+    result.put("coturnIp", master.cluster.publicUrl().getHost());
     return result;
   }
 

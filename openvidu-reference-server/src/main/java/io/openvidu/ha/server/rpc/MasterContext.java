@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.rpc;
 
+import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.rpc.ParticipantSocket.Participant;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.ConnectionState;
@@ -16,16 +17,18 @@ final class MasterContext {
 
   final ClusterStore store;
   final String masterId;
+  final ClusterSettings cluster;
   final SignalingSettings settings;
   final LocalParticipants local;
   final ScheduledExecutorService timer;
   private final byte[] secret;
 
-  MasterContext(ClusterStore store, String masterId, String secret, SignalingSettings settings,
+  MasterContext(ClusterStore store, String masterId, ClusterSettings cluster, SignalingSettings settings,
       LocalParticipants local, ScheduledExecutorService timer) {
     this.store = store;
     this.masterId = masterId;
-    this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this.cluster = cluster;
+    this.secret = cluster.secret().getBytes(StandardCharsets.UTF_8);
     this.settings = settings;
     this.local = local;
     this.timer = timer;

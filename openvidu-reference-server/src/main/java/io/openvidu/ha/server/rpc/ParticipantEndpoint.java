@@ -65,7 +65,7 @@ final class ParticipantEndpoint {
   }
 
   /** From now on behave as a dead process would: lost sockets start nothing. */
-  void halt() {
+  void crash() {
     halted = true;
   }
 

@@ -1,6 +1,8 @@
 package io.openvidu.ha.server.rpc;
 
 import io.javalin.config.JavalinConfig;
+import io.openvidu.ha.server.cluster.MasterFeature;
+import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.EventOperations;
 import io.openvidu.ha.server.store.Subscription;
@@ -21,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * reconnect through any master within the grace period and keeps its connection id; otherwise a surviving master
  * evicts it (reason {@code networkDisconnect}). See {@link ParticipantLeases} for how.
  *
- * <p>Lifecycle: {@link #addTo} while configuring the master's Javalin, {@link #start} once it serves, {@link #close}
- * when it stops. Thread-safe.
+ * <p>Lifecycle: {@link #addTo} while configuring the master's Javalin, {@link #start}, and {@link #close} when the
+ * master stops ({@link #crash} when it dies). {@link #feature} does all of it for a cluster's masters. Thread-safe.
  */
-public final class ParticipantSignaling implements AutoCloseable {
+public final class ParticipantSignaling implements MasterFeature.Crashable {
 
   private static final Logger log = LoggerFactory.getLogger(ParticipantSignaling.class);
   /** The WebSocket path of OpenVidu's signaling. */
@@ -39,19 +41,32 @@ public final class ParticipantSignaling implements AutoCloseable {
   /**
    * @param store the cluster's shared store
    * @param masterId this master's id, unique in the cluster
-   * @param secret the OpenVidu secret: a participant presenting it in {@code joinRoom} is privileged
-   * @param settings grace periods, trusted proxies and the values {@code joinRoom} reports
+   * @param cluster the cluster's settings: the secret (a participant presenting it in {@code joinRoom} is
+   *     privileged) and the public URL
+   * @param settings grace periods, heartbeat and trusted proxies
    */
-  public ParticipantSignaling(ClusterStore store, String masterId, String secret, SignalingSettings settings) {
+  public ParticipantSignaling(ClusterStore store, String masterId, ClusterSettings cluster,
+      SignalingSettings settings) {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "signaling-" + masterId);
       thread.setDaemon(true);
       return thread;
     });
-    this.master = new MasterContext(store, masterId, secret, settings, new LocalParticipants(), timer);
+    this.master = new MasterContext(store, masterId, cluster, settings, new LocalParticipants(), timer);
     this.leases = new ParticipantLeases(master);
     this.endpoint = new ParticipantEndpoint(master, leases);
     this.delivery = new EventDelivery(master);
+  }
+
+  /** Participant signaling on every master of a cluster, started and stopped with each master. */
+  public static MasterFeature feature(SignalingSettings settings) {
+    return (config, api) -> {
+      ParticipantSignaling signaling = new ParticipantSignaling(api.store(), api.masterId(), api.settings(),
+          settings);
+      signaling.addTo(config);
+      signaling.start();
+      return signaling;
+    };
   }
 
   /** Registers the {@code /openvidu} WebSocket endpoint on a master being configured. */
@@ -90,12 +105,12 @@ public final class ParticipantSignaling implements AutoCloseable {
   }
 
   /**
-   * Fault injection: from now on this master acts as a process that died. It stops renewing its liveness lease and
-   * delivering events, and lost sockets start nothing; the cluster finds out through the lease, as it would after a
-   * {@code kill -9}.
+   * From now on this master acts as a process that died: it stops renewing its liveness lease and delivering events,
+   * and its lost sockets start nothing. The cluster finds out through the lease, as after a {@code kill -9}.
    */
-  public void halt() {
-    endpoint.halt();
+  @Override
+  public void crash() {
+    endpoint.crash();
     stopTimersAndEvents();
   }
 

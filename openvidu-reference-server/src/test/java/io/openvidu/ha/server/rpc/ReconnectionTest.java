@@ -29,7 +29,7 @@ class ReconnectionTest {
     assertThat(bob.connectionId()).isEqualTo(connectionId);
     alice.signal("chat", "after reconnection", connectionId);
     bob.awaitNotification("sendMessage", "data", "after reconnection");
-    assertThat(cluster.connection(sessionId, connectionId).orElseThrow().masterId()).isEqualTo("master-2");
+    assertThat(cluster.connection(sessionId, connectionId).orElseThrow().masterId()).isEqualTo(cluster.masterId(2));
   }
 
   @Test

@@ -1,11 +1,9 @@
 package io.openvidu.ha.server.rpc;
 
-import io.javalin.Javalin;
+import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.ConnectionState;
 import io.openvidu.ha.server.store.Identifiers;
-import io.openvidu.ha.server.store.MediaNodeState;
-import io.openvidu.ha.server.store.MediaNodeStatus;
 import io.openvidu.ha.server.store.OpenViduRole;
 import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
@@ -20,22 +18,19 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Masters that serve only participant signaling, over one in-memory store with one running media node: the
- * signaling plane alone, with sessions and connections written straight to the store. Started before each test,
- * stopped after it, with every participant it made.
+ * A reference cluster (in-memory store, one media node) for signaling tests, with short grace periods, and helpers
+ * that write sessions and pending connections straight to the store. Started before each test and stopped after it,
+ * with every participant it made.
  */
 final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
 
   static final String SECRET = "MY_SECRET";
 
   private final int masterCount;
-  private UnaryOperator<SignalingSettings> settingsChange = UnaryOperator.identity();
+  private UnaryOperator<SignalingSettings.Builder> settingsChange = UnaryOperator.identity();
+  private OpenViduCluster cluster;
   private ClusterStore store;
-  private final List<Master> masters = new ArrayList<>();
   private final List<SimulatedParticipant> participants = new ArrayList<>();
-
-  private record Master(Javalin server, ParticipantSignaling signaling, URI url) {
-  }
 
   private SignalingCluster(int masterCount) {
     this.masterCount = masterCount;
@@ -45,40 +40,26 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
     return new SignalingCluster(count);
   }
 
-  /** Changes the masters' settings (the defaults here have a 1 s grace period and a 300 ms master lease). */
-  SignalingCluster settings(UnaryOperator<SignalingSettings> change) {
+  /** Changes the masters' settings (the defaults here: 1 s grace, 200 ms socket close delay, 300 ms master lease). */
+  SignalingCluster settings(UnaryOperator<SignalingSettings.Builder> change) {
     this.settingsChange = change;
     return this;
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    store = ClusterStore.inMemory();
-    store.atomically(tx -> tx.mediaNodes().add(new MediaNodeState("media_test", "test", "127.0.0.1",
-        "ws://127.0.0.1:8888/kurento", now(), true, now(), null, MediaNodeStatus.RUNNING, 0, List.of())));
-    for (int i = 0; i < masterCount; i++) {
-      SignalingSettings settings = settingsChange.apply(SignalingSettings.defaults("http://127.0.0.1:4443")
-          .withReconnectionGrace(Duration.ofSeconds(1))
-          .withSocketCloseDelay(Duration.ofMillis(200))
-          .withMasterLeaseTtl(Duration.ofMillis(300)));
-      ParticipantSignaling signaling = new ParticipantSignaling(store, "master-" + i, SECRET, settings);
-      Javalin server = Javalin.create(config -> {
-        config.startup.showJavalinBanner = false;
-        signaling.addTo(config);
-      }).start("127.0.0.1", 0);
-      signaling.start();
-      masters.add(new Master(server, signaling, URI.create("http://127.0.0.1:" + server.port())));
-    }
+    SignalingSettings settings = settingsChange.apply(SignalingSettings.builder()
+        .reconnectionGrace(Duration.ofSeconds(1))
+        .socketCloseDelay(Duration.ofMillis(200))
+        .masterLeaseTtl(Duration.ofMillis(300))).build();
+    cluster = OpenViduCluster.builder().masters(masterCount).secret(SECRET).signaling(settings).start();
+    store = cluster.store();
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     participants.forEach(SimulatedParticipant::close);
-    for (Master master : masters) {
-      master.signaling().close();
-      master.server().stop();
-    }
-    store.close();
+    cluster.close();
   }
 
   ClusterStore store() {
@@ -86,21 +67,21 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
   }
 
   URI master(int index) {
-    return masters.get(index).url();
+    return URI.create(cluster.master(index).url());
+  }
+
+  String masterId(int index) {
+    return cluster.master(index).id();
   }
 
   /** Stops a master in order: its sockets close and their participants' grace periods start. */
   void stopMaster(int index) {
-    Master master = masters.get(index);
-    master.server().stop();
-    master.signaling().close();
+    cluster.master(index).stop();
   }
 
   /** Kills a master: it stops serving and does nothing more, as after {@code kill -9}. */
   void killMaster(int index) {
-    Master master = masters.get(index);
-    master.signaling().halt();
-    master.server().stop();
+    cluster.master(index).kill();
   }
 
   String createSession() {
@@ -115,7 +96,8 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
   }
 
   String createToken(String sessionId, OpenViduRole role, String serverData) {
-    String token = "ws://127.0.0.1:4443?sessionId=" + sessionId + "&token=" + Identifiers.tokenSecret();
+    String token = "ws://" + cluster.settings().publicHostAndPort() + "?sessionId=" + sessionId + "&token="
+        + Identifiers.tokenSecret();
     store.atomically(tx -> tx.sessions().addConnection(ConnectionState.builder().id(Identifiers.connectionId())
         .sessionId(sessionId).createdAt(now()).role(role).serverData(serverData).token(token).build()));
     return token;
