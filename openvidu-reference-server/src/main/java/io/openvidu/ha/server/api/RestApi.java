@@ -45,13 +45,15 @@ public final class RestApi {
       }
     });
     config.routes.before(BASE + "/*", ctx -> {
-      boolean publicRequest = ctx.method() == HandlerType.OPTIONS
-          || ctx.method() == HandlerType.GET && ctx.path().equals(PUBLIC_URL_PATH);
-      if (!publicRequest) {
+      if (ctx.method() == HandlerType.OPTIONS) {
+        // A CORS pre-flight: answered here, without credentials, for every path.
+        ctx.status(200).skipRemainingHandlers();
+        return;
+      }
+      if (!(ctx.method() == HandlerType.GET && ctx.path().equals(PUBLIC_URL_PATH))) {
         authentication.check(ctx);
       }
     });
-    config.routes.options(BASE + "/*", ctx -> ctx.status(200));
     new SessionRoutes(api, calls).install(config.routes);
     new ConnectionRoutes(api, calls).install(config.routes);
     new SignalRoutes(api, calls).install(config.routes);
