@@ -128,7 +128,7 @@ class ReconnectionTest {
     cluster.killMaster(1);
     bob.awaitDisconnected();
 
-    // The dead master's lease (300 ms) lapses and a survivor starts bob's grace period (1 s); bob is still welcome.
+    // The dead master's lease (500 ms) lapses and a survivor starts bob's grace period (1 s); bob is still welcome.
     await().atMost(Duration.ofSeconds(2)).until(() -> cluster.store().atomically(tx -> tx.leases()
         .find(ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId()))
         .map(l -> l.expiresAt() != ParticipantLeases.WHILE_CONNECTED).orElse(false));
