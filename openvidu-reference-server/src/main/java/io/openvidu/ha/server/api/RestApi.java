@@ -65,6 +65,10 @@ public final class RestApi {
   private static void installErrorMapping(JavalinConfig config) {
     config.routes.exception(ApiException.class, (e, ctx) -> e.toResponse(ctx.path()).send(ctx));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      String allowed = e.getDetails().get("availableMethods");
+      if (e.getStatus() == 405 && allowed != null) {
+        ctx.header("Allow", allowed);
+      }
       ApiException error = e.getStatus() == 413
           ? ApiException.json(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes")
           : ApiException.framework(e.getStatus(), e.getMessage() == null ? "" : e.getMessage());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that runs a reference OpenViduHA cluster on free loopback ports, the way WireMock or LocalStack
+ * A JUnit 5 extension that runs a reference OpenVidu HA cluster on free loopback ports, the way WireMock or LocalStack
  * run inside tests. Registered as a static field the cluster lives for the test class; as an instance field, for each
  * test (a fresh, empty cluster every time).
  *
