@@ -37,9 +37,10 @@ import java.util.function.Predicate;
  * master, which is what a browser does when its master dies behind a load balancer.
  *
  * <pre>{@code
- * try (SimulatedParticipant alice = SimulatedParticipant.builder(token).via(URI.create("http://127.0.0.1:4443")).join()) {
- *     String streamId = alice.publish();
- *     alice.awaitNotification("participantJoined", n -> true);
+ * URI master = URI.create("http://127.0.0.1:4443");
+ * try (SimulatedParticipant alice = SimulatedParticipant.builder(token).via(master).join()) {
+ *   String streamId = alice.publish();
+ *   alice.awaitNotification("participantJoined", Map.of("id", bobsConnectionId));
  * }
  * }</pre>
  *
@@ -374,9 +375,13 @@ public final class SimulatedParticipant implements AutoCloseable {
     }
   }
 
-  /** Waits for a notification with the given method whose param {@code name} equals {@code value}. */
-  public Notification awaitNotification(String method, String name, String value) {
-    return awaitNotification(method, params -> value.equals(params.path(name).asText(null)));
+  /**
+   * Waits for a notification with the given method whose params include each of {@code params} (compared as text),
+   * e.g. {@code awaitNotification("participantLeft", Map.of("connectionId", id, "reason", "disconnect"))}.
+   */
+  public Notification awaitNotification(String method, Map<String, String> params) {
+    return awaitNotification(method, actual -> params.entrySet().stream()
+        .allMatch(e -> e.getValue().equals(actual.path(e.getKey()).asText(null))));
   }
 
   // ---------------------------------------------------------------------------------------------- raw calls

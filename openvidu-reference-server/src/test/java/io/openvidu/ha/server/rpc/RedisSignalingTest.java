@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvidu.ha.server.testing.RedisServerExtension;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,13 +29,13 @@ class RedisSignalingTest {
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
 
-    alice.awaitNotification("participantJoined", "id", bob.connectionId());
+    alice.awaitNotification("participantJoined", Map.of("id", bob.connectionId()));
     String streamId = bob.publish();
-    alice.awaitNotification("participantPublished", "id", bob.connectionId());
+    alice.awaitNotification("participantPublished", Map.of("id", bob.connectionId()));
     alice.subscribe(streamId);
     bob.signal("chat", "across processes", alice.connectionId());
 
-    alice.awaitNotification("sendMessage", "data", "across processes");
+    alice.awaitNotification("sendMessage", Map.of("data", "across processes"));
   }
 
   @Test
@@ -47,8 +48,8 @@ class RedisSignalingTest {
     bob.awaitDisconnected();
     bob.reconnect(cluster.master(0));
 
-    alice.awaitNotification("participantLeft", p -> p.path("connectionId").asText().equals(carol.connectionId())
-        && p.path("reason").asText().equals("networkDisconnect"));
+    alice.awaitNotification("participantLeft",
+        Map.of("connectionId", carol.connectionId(), "reason", "networkDisconnect"));
     assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().masterId())
         .isEqualTo(cluster.masterId(0));
     assertThat(cluster.connection(sessionId, carol.connectionId())).isEmpty();
