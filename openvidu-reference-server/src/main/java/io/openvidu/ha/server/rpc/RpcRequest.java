@@ -80,6 +80,12 @@ record RpcRequest(JsonNode id, String method, ObjectNode params) {
     return value;
   }
 
+  /** Names the method only: the params may hold a token or the secret. */
+  @Override
+  public String toString() {
+    return "RpcRequest[id=" + id + ", method=" + method + "]";
+  }
+
   private static RpcException missingOrMistyped(String name, String expected) {
     return RpcError.INVALID_CALL.exception("Request parameter '" + name + "' must be " + expected);
   }
