@@ -34,6 +34,22 @@ class ReconnectionTest {
   }
 
   @Test
+  void aParticipantReconnectingThroughItsOwnMasterIsServedThere() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+
+    bob.dropConnection();
+    bob.reconnect(cluster.master(1));
+
+    alice.signal("chat", "same master", bob.connectionId());
+    bob.awaitNotification("sendMessage", Map.of("data", "same master"));
+    assertThat(cluster.store().atomically(tx -> tx.leases()
+        .find(ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId())).orElseThrow().expiresAt())
+        .isEqualTo(ParticipantLeases.WHILE_CONNECTED);
+  }
+
+  @Test
   void aParticipantThatDoesNotComeBackIsEvictedForNetworkDisconnect() {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
