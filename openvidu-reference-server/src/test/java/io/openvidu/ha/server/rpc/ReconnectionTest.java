@@ -100,10 +100,11 @@ class ReconnectionTest {
   }
 
   @Test
-  void participantsOfAStoppedMasterReconnectThroughOthersAndKeepTheirConnections() {
+  void participantsOfAStoppedMasterReconnectThroughOthersAndTheOnesThatDoNotAreEvicted() {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+    SimulatedParticipant carol = cluster.joinSession(sessionId, 1);
     String streamId = bob.publish();
 
     cluster.stopMaster(1);
@@ -114,7 +115,10 @@ class ReconnectionTest {
     alice.awaitNotification("sendMessage", Map.of("from", bob.connectionId()));
     assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().publishers())
         .extracting(p -> p.streamId()).containsExactly(streamId);
-    assertThat(alice.notifications("participantLeft")).isEmpty();
+    alice.awaitNotification("participantLeft",
+        Map.of("connectionId", carol.connectionId(), "reason", "networkDisconnect"));
+    assertThat(alice.notifications("participantLeft")).extracting(n -> n.param("connectionId"))
+        .containsExactly(carol.connectionId());
   }
 
   @Test
