@@ -3,6 +3,8 @@ package io.openvidu.ha.server.cluster;
 import io.openvidu.ha.server.api.ApiContext;
 import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.media.MediaNodes;
+import io.openvidu.ha.server.rpc.ParticipantSignaling;
+import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
 import java.io.IOException;
@@ -128,6 +130,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private Duration idempotencyTtl = Duration.ofMinutes(10);
     private Duration mediaNodeLaunchTime = Duration.ofMillis(200);
     private final List<MasterFeature> features = new ArrayList<>();
+    private SignalingSettings signaling = SignalingSettings.defaults();
 
     private Builder() {
     }
@@ -214,6 +217,12 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
+    /** How participants' WebSockets behave: grace periods, heartbeat, trusted proxies (default: OpenVidu's). */
+    public Builder signaling(SignalingSettings settings) {
+      this.signaling = Objects.requireNonNull(settings);
+      return this;
+    }
+
     /** Adds a feature every master serves. */
     public Builder feature(MasterFeature feature) {
       this.features.add(Objects.requireNonNull(feature));
@@ -241,7 +250,7 @@ public final class OpenViduCluster implements AutoCloseable {
         String process = HexFormat.of().formatHex(processId);
         for (int i = 0; i < masters; i++) {
           ApiContext api = new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
-          Master master = new Master(api, nodes, features, host, ports.get(i));
+          Master master = new Master(api, nodes, masterFeatures(), host, ports.get(i));
           started.add(master);
           master.start();
         }
@@ -250,6 +259,14 @@ public final class OpenViduCluster implements AutoCloseable {
         throw e;
       }
       return cluster;
+    }
+
+    /** What every master serves besides the REST API. */
+    private List<MasterFeature> masterFeatures() {
+      List<MasterFeature> all = new ArrayList<>();
+      all.add(ParticipantSignaling.feature(signaling));
+      all.addAll(features);
+      return all;
     }
 
     private Path recordings() {
