@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * and re-created document never repeats a version.
  *
  * <p>Lettuce reconnects by itself and re-subscribes channels after a reconnection. A call that cannot reach Redis
- * within the command timeout fails with {@link StoreUnavailableException}. Thread-safe.
+ * within the command timeout fails with {@link StoreUnavailableException}; for a commit whose answer was lost after
+ * it may have reached Redis (connection reset, timeout), the exception says the outcome is unknown. Thread-safe.
  */
 public final class RedisDocumentStore implements DocumentStore {
   private static final Logger log = LoggerFactory.getLogger(RedisDocumentStore.class);
@@ -92,7 +95,7 @@ public final class RedisDocumentStore implements DocumentStore {
 
   @Override
   public Map<String, VersionedDocument> read(List<String> keys) {
-    List<String> flat = readScript.run(keys, List.of());
+    List<String> flat = readScript.run(keys, List.of(), false);
     Map<String, VersionedDocument> result = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
@@ -140,7 +143,7 @@ public final class RedisDocumentStore implements DocumentStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    List<String> result = commitScript.run(keys, List.of(encoded));
+    List<String> result = commitScript.run(keys, List.of(encoded), true);
     return "1".equals(result.get(0));
   }
 
@@ -211,7 +214,11 @@ public final class RedisDocumentStore implements DocumentStore {
       this.source = source;
     }
 
-    List<String> run(List<String> keys, List<String> args) {
+    /**
+     * @param writes whether the script changes data: if so, a failure after it may have reached Redis (a lost or
+     *     late answer) leaves the outcome unknown, which callers must not report as "nothing changed"
+     */
+    List<String> run(List<String> keys, List<String> args, boolean writes) {
       String[] keyArray = keys.toArray(String[]::new);
       String[] argArray = args.toArray(String[]::new);
       try {
@@ -225,7 +232,10 @@ public final class RedisDocumentStore implements DocumentStore {
           return toStrings(connection.sync().eval(source, ScriptOutputType.MULTI, keyArray, argArray));
         }
       } catch (RedisException e) {
-        throw new StoreUnavailableException("Redis did not answer", e);
+        boolean mayHaveRun = writes && !(e instanceof RedisConnectionException)
+            && !(e instanceof RedisCommandExecutionException);
+        throw new StoreUnavailableException(mayHaveRun ? "Redis did not confirm a change" : "Redis did not answer",
+            e, mayHaveRun);
       }
     }
 
