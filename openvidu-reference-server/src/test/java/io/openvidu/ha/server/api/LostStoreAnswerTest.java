@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
 import io.openvidu.ha.server.testing.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,21 +18,13 @@ class LostStoreAnswerTest {
   @Order(1)
   static final RedisServerExtension redis = new RedisServerExtension();
 
-  private static ReplyDroppingProxy proxy;
-
   @RegisterExtension
   @Order(2)
-  static final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-      .store(() -> {
-        proxy = ReplyDroppingProxy.to(redis.port());
-        return proxy.uri();
-      })
-      .build();
+  static final ReplyDroppingProxy proxy = new ReplyDroppingProxy(redis::port);
 
-  @AfterAll
-  static void closeProxy() throws Exception {
-    proxy.close();
-  }
+  @RegisterExtension
+  @Order(3)
+  static final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder().store(proxy::uri).build();
 
   @Test
   void changeWhoseConfirmationIsLostAnswers504AndWasApplied() {
@@ -47,6 +38,19 @@ class LostStoreAnswerTest {
     assertThat(reply.status()).isEqualTo(504);
     assertThat(reply.json().get("message").asText()).contains("may have been applied");
     assertThat(api.get("/openvidu/api/sessions/lost-confirmation").status()).isEqualTo(404);
+  }
+
+  @Test
+  void changeWhoseConnectionClosedBeforeTheAnswerIsAppliedOnceAndAnswered() {
+    ApiClient api = ApiClient.of(cluster.urls(), cluster.secret());
+    api.post("/openvidu/api/sessions", "{\"customSessionId\":\"closed-before-answer\"}");
+    // Lettuce sends the unanswered command again once reconnected: its second run must not undo the answer.
+    proxy.closeInsteadOfReplyingToNextRequestContaining("\"w\"", "closed-before-answer");
+
+    ApiClient.Reply reply = api.delete("/openvidu/api/sessions/closed-before-answer");
+
+    assertThat(reply.status()).isEqualTo(204);
+    assertThat(api.get("/openvidu/api/sessions/closed-before-answer").status()).isEqualTo(404);
   }
 
   @Test

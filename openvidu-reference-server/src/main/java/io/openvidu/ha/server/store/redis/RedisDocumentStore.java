@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -44,14 +45,22 @@ import org.slf4j.LoggerFactory;
  * shared, pipelined connection (unlike WATCH, which is per connection). Versions come from one counter, so a deleted
  * and re-created document never repeats a version.
  *
- * <p>Lettuce reconnects by itself and re-subscribes channels after a reconnection. A call that cannot reach Redis
- * within the command timeout fails with {@link StoreUnavailableException}; for a commit whose answer was lost after
- * it may have reached Redis (connection reset, timeout), the exception says the outcome is unknown. Thread-safe.
+ * <p>Lettuce reconnects by itself, re-subscribes channels and sends again the commands whose connection closed before
+ * their answer; a marker written by each commit makes that second run answer as the first did. A call that cannot
+ * reach Redis within the command timeout fails with {@link StoreUnavailableException}; for a commit whose answer was
+ * lost after it may have reached Redis (connection reset, timeout), the exception says the outcome is unknown.
+ * Thread-safe.
  */
 public final class RedisDocumentStore implements DocumentStore {
   private static final Logger log = LoggerFactory.getLogger(RedisDocumentStore.class);
   private static final String VERSION_COUNTER = "openvidu-ha:version";
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+  /**
+   * Marks an applied commit, so that a copy of it that Lettuce sends again after a reconnection answers as the first
+   * did; kept far longer than a reconnection takes.
+   */
+  private static final String COMMIT_MARKER = "openvidu-ha:commit:";
+  private static final Duration COMMIT_MARKER_TTL = Duration.ofMinutes(5);
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
@@ -120,7 +129,9 @@ public final class RedisDocumentStore implements DocumentStore {
   public boolean commit(Map<String, Long> expectedVersions, List<DocumentWrite> writes) {
     List<String> keys = new ArrayList<>();
     keys.add(VERSION_COUNTER);
+    keys.add(COMMIT_MARKER + UUID.randomUUID());
     ObjectNode spec = json.createObjectNode();
+    spec.put("t", COMMIT_MARKER_TTL.toMillis());
     ArrayNode checks = spec.putArray("c");
     expectedVersions.forEach((key, version) -> checks.addArray().add(indexOf(keys, key)).add(version));
     ArrayNode ops = spec.putArray("w");
