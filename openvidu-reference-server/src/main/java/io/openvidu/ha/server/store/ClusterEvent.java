@@ -1,0 +1,30 @@
+package io.openvidu.ha.server.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Something that happened in the cluster and that masters other than the one that caused it must act on, sent
+ * through the store's publish/subscribe. {@code type} says what happened (see the constants), {@code sessionId} where,
+ * {@code connectionIds} to whom it is addressed (empty = everybody in the session), {@code data} the details,
+ * {@code origin} the master that published it. Immutable.
+ */
+public record ClusterEvent(String type, String sessionId, List<String> connectionIds, JsonNode data, String origin) {
+
+  /** A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data has {@code type}/{@code data}. */
+  public static final String SIGNAL = "signal";
+  /** A session was closed; data has {@code reason}; masters evict the participants they hold. */
+  public static final String SESSION_CLOSED = "sessionClosed";
+  /** A connection was removed (REST delete, eviction); data has {@code reason}. */
+  public static final String CONNECTION_REMOVED = "connectionRemoved";
+  /** A connection changed (role/record); data has the changed properties. */
+  public static final String CONNECTION_CHANGED = "connectionChanged";
+  /** A stream was unpublished by force; data has {@code streamId} and {@code reason}. */
+  public static final String STREAM_REMOVED = "streamRemoved";
+
+  public ClusterEvent {
+    Objects.requireNonNull(type, "type");
+    connectionIds = connectionIds == null ? List.of() : List.copyOf(connectionIds);
+  }
+}

@@ -1,0 +1,79 @@
+package io.openvidu.ha.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link ClusterStore} over a {@link DocumentStore}: optimistic transactions retried on conflict. */
+final class DocumentClusterStore implements ClusterStore {
+  private static final Logger log = LoggerFactory.getLogger(DocumentClusterStore.class);
+  private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final DocumentStore documents;
+  private final Keys keys;
+  private final ObjectMapper json = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  DocumentClusterStore(DocumentStore documents, String keyPrefix) {
+    this.documents = documents;
+    this.keys = new Keys(keyPrefix);
+  }
+
+  @Override
+  public <T> T atomically(Function<Transaction, T> work) {
+    long deadline = System.nanoTime() + GIVE_UP_NANOS;
+    for (int attempt = 1; ; attempt++) {
+      Transaction tx = new Transaction(documents, json, keys);
+      T result = work.apply(tx);
+      if (!tx.hasWrites() || documents.commit(tx.expectedVersions(), tx.writes())) {
+        return result;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new StoreUnavailableException("gave up after " + attempt + " conflicting attempts", null);
+      }
+      backOff(attempt);
+    }
+  }
+
+  @Override
+  public Subscription subscribe(String channel, Consumer<ClusterEvent> listener) {
+    return documents.subscribe(keys.channel(channel), message -> {
+      ClusterEvent event;
+      try {
+        event = json.readValue(message, ClusterEvent.class);
+      } catch (JsonProcessingException e) {
+        log.warn("Ignoring an unreadable event on channel {}", channel, e);
+        return;
+      }
+      listener.accept(event);
+    });
+  }
+
+  @Override
+  public boolean isReachable() {
+    return documents.ping();
+  }
+
+  @Override
+  public void close() {
+    documents.close();
+  }
+
+  /** Losers of a race retry at once first, then spread out so that a crowd of them does not collide again. */
+  private static void backOff(int attempt) {
+    if (attempt <= 2) {
+      return;
+    }
+    long maxMicros = Math.min(5_000, 50L << Math.min(attempt, 7));
+    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(maxMicros)));
+  }
+}

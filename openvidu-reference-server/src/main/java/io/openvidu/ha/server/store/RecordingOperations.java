@@ -1,0 +1,188 @@
+package io.openvidu.ha.server.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Recording transitions inside one {@link Transaction}, following recordings.md: one active ({@code starting} or
+ * {@code started}) recording per session, ids {@code sessionId}, {@code sessionId-1}, … (the first free one among
+ * every stored recording), stop frees the session at once. Every method validates before it stages anything.
+ */
+public final class RecordingOperations {
+  private final Transaction tx;
+  private final Keys keys;
+
+  RecordingOperations(Transaction tx, Keys keys) {
+    this.tx = tx;
+    this.keys = keys;
+  }
+
+  /** The recording with that id, if it exists. */
+  public Optional<RecordingState> find(String recordingId) {
+    return tx.read(keys.recording(recordingId), RecordingState.class);
+  }
+
+  /** The recording with that id; rejected with {@link Rejection#RECORDING_NOT_FOUND} when there is none. */
+  public RecordingState get(String recordingId) {
+    return find(recordingId).orElseThrow(() -> notFound(recordingId));
+  }
+
+  /** Every stored recording, of any status and any session (also closed ones). */
+  public List<RecordingState> list() {
+    List<String> ids = new ArrayList<>(tx.members(keys.recordings()));
+    return tx.readAll(ids.stream().map(keys::recording).toList(), RecordingState.class);
+  }
+
+  /**
+   * Starts a recording of a session in {@code starting} status, with the preconditions of rest-api.md §5.7 in
+   * OpenVidu's order: a session that is not active is rejected with {@link Rejection#SESSION_NOT_ROUTED} or
+   * {@link Rejection#SESSION_ALREADY_RECORDING} when those apply, else {@link Rejection#SESSION_NOT_ACTIVE}; an
+   * active one with those two, or {@link Rejection#NO_PARTICIPANTS} when nobody is connected. An empty
+   * {@code properties.name()} becomes the recording id. Two concurrent starts: exactly one wins.
+   */
+  public RecordingState start(String sessionId, RecordingProperties properties, long now) {
+    SessionState session = tx.sessions().get(sessionId);
+    if (session.mediaMode() != MediaMode.ROUTED) {
+      throw new TransitionRejectedException(Rejection.SESSION_NOT_ROUTED, "Session " + sessionId + " is not ROUTED");
+    }
+    if (session.isBeingRecorded()) {
+      throw new TransitionRejectedException(Rejection.SESSION_ALREADY_RECORDING,
+          "Session " + sessionId + " is already being recorded");
+    }
+    if (!session.active()) {
+      throw new TransitionRejectedException(Rejection.SESSION_NOT_ACTIVE,
+          "Session " + sessionId + " has no connected participants");
+    }
+    if (session.activeConnections().isEmpty()) {
+      throw new TransitionRejectedException(Rejection.NO_PARTICIPANTS,
+          "Session " + sessionId + " has no connected participants");
+    }
+    String id = freeId(sessionId);
+    RecordingProperties named = properties.name() == null || properties.name().isEmpty()
+        ? properties.withName(id) : properties;
+    RecordingState recording = RecordingState.starting(id, sessionId, named, session.mediaNodeId(), now);
+    tx.put(keys.recording(id), recording, null);
+    tx.addMember(keys.recordings(), id);
+    tx.put(keys.session(sessionId), session.with(b -> b.activeRecordingId(id)), null);
+    return recording;
+  }
+
+  /** Moves a recording from {@code starting} to {@code started}. */
+  public RecordingState markStarted(String recordingId) {
+    RecordingState recording = get(recordingId);
+    requireStatus(recording, RecordingStatus.STARTING);
+    return save(recording.withStatus(RecordingStatus.STARTED));
+  }
+
+  /**
+   * Stops a {@code started} recording: it becomes {@code stopped} with {@code reason} and its session is free to
+   * record again at once. {@code manual} marks the session as manually stopped (an {@code ALWAYS} session then never
+   * restarts recording by itself). Rejected as rest-api.md §5.8: {@link Rejection#RECORDING_NOT_FOUND} when there is
+   * no active recording with that id, {@link Rejection#RECORDING_STARTING} while it is still starting,
+   * {@link Rejection#RECORDING_SESSION_MISMATCH} when its session does not consider it active.
+   */
+  public RecordingState stop(String recordingId, String reason, boolean manual, long now) {
+    RecordingState recording = find(recordingId).filter(r -> r.status().isActive())
+        .orElseThrow(() -> notFound(recordingId));
+    if (recording.status() == RecordingStatus.STARTING) {
+      throw new TransitionRejectedException(Rejection.RECORDING_STARTING,
+          "Recording " + recordingId + " is still starting");
+    }
+    SessionState session = tx.sessions().find(recording.sessionId())
+        .filter(s -> recordingId.equals(s.activeRecordingId()))
+        .orElseThrow(() -> new TransitionRejectedException(Rejection.RECORDING_SESSION_MISMATCH,
+            "Session " + recording.sessionId() + " is not being recorded"));
+    return stopActive(session, reason, manual, now);
+  }
+
+  /**
+   * Moves a recording to a final status: {@code ready} or {@code failed} from {@code stopped}, or {@code failed}
+   * from {@code starting} (a start that did not succeed; its session is freed).
+   */
+  public RecordingState finish(String recordingId, RecordingStatus finalStatus, long size, double duration,
+      String url) {
+    if (finalStatus != RecordingStatus.READY && finalStatus != RecordingStatus.FAILED) {
+      throw new IllegalArgumentException("not a final status: " + finalStatus);
+    }
+    RecordingState recording = get(recordingId);
+    boolean failedStart = recording.status() == RecordingStatus.STARTING && finalStatus == RecordingStatus.FAILED;
+    if (!failedStart) {
+      requireStatus(recording, RecordingStatus.STOPPED);
+    }
+    if (failedStart) {
+      tx.sessions().find(recording.sessionId()).filter(s -> recordingId.equals(s.activeRecordingId()))
+          .ifPresent(s -> tx.put(keys.session(s.id()), s.with(b -> b.activeRecordingId(null)), null));
+    }
+    return save(recording.finished(finalStatus, size, duration, url));
+  }
+
+  /** Replaces a recording by {@code change} applied to it (for fields no dedicated transition covers). */
+  public RecordingState update(String recordingId, UnaryOperator<RecordingState> change) {
+    RecordingState updated = change.apply(get(recordingId));
+    if (!updated.id().equals(recordingId)) {
+      throw new IllegalArgumentException("a recording's id cannot change");
+    }
+    return save(updated);
+  }
+
+  /**
+   * Deletes a recording that is not active; its id becomes free. Rejected with {@link Rejection#RECORDING_ACTIVE}
+   * while it is {@code starting} or {@code started}.
+   */
+  public RecordingState delete(String recordingId) {
+    RecordingState recording = get(recordingId);
+    if (recording.status().isActive()) {
+      throw new TransitionRejectedException(Rejection.RECORDING_ACTIVE,
+          "Recording " + recordingId + " is " + recording.status().wireName());
+    }
+    tx.delete(keys.recording(recordingId));
+    tx.removeMember(keys.recordings(), recordingId);
+    return recording;
+  }
+
+  /** Stops the session's active recording (used by {@link #stop} and by closing a session). */
+  RecordingState stopActive(SessionState session, String reason, boolean manual, long now) {
+    RecordingState recording = get(session.activeRecordingId());
+    RecordingState stopped = recording.stopped(reason, now);
+    save(stopped);
+    tx.put(keys.session(session.id()), session.with(b -> b.activeRecordingId(null)
+        .recordingManuallyStopped(session.recordingManuallyStopped() || manual)), null);
+    return stopped;
+  }
+
+  private String freeId(String sessionId) {
+    // Read candidates in batches: one round trip usually settles it, and every candidate read is version-checked
+    // at commit, so two starts can never take the same id.
+    for (int start = 0; ; start += 8) {
+      List<String> candidates = new ArrayList<>();
+      for (int n = start; n < start + 8; n++) {
+        candidates.add(n == 0 ? sessionId : sessionId + "-" + n);
+      }
+      List<RecordingState> taken = tx.readAll(candidates.stream().map(keys::recording).toList(),
+          RecordingState.class);
+      for (String candidate : candidates) {
+        if (taken.stream().noneMatch(r -> r.id().equals(candidate))) {
+          return candidate;
+        }
+      }
+    }
+  }
+
+  private RecordingState save(RecordingState recording) {
+    tx.put(keys.recording(recording.id()), recording, null);
+    return recording;
+  }
+
+  private static void requireStatus(RecordingState recording, RecordingStatus expected) {
+    if (recording.status() != expected) {
+      throw new TransitionRejectedException(Rejection.RECORDING_WRONG_STATUS, "Recording " + recording.id()
+          + " is " + recording.status().wireName() + ", not " + expected.wireName());
+    }
+  }
+
+  private static TransitionRejectedException notFound(String recordingId) {
+    return new TransitionRejectedException(Rejection.RECORDING_NOT_FOUND, "Recording " + recordingId + " not found");
+  }
+}

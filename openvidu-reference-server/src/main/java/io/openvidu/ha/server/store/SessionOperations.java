@@ -1,0 +1,235 @@
+package io.openvidu.ha.server.store;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Session and connection transitions inside one {@link Transaction}. Every method validates before it stages
+ * anything, so a {@link TransitionRejectedException} leaves the transaction as it was.
+ */
+public final class SessionOperations {
+  private final Transaction tx;
+  private final Keys keys;
+
+  SessionOperations(Transaction tx, Keys keys) {
+    this.tx = tx;
+    this.keys = keys;
+  }
+
+  /** The session with that id, if it exists. */
+  public Optional<SessionState> find(String sessionId) {
+    return tx.read(keys.session(sessionId), SessionState.class);
+  }
+
+  /** The session with that id; rejected with {@link Rejection#SESSION_NOT_FOUND} when there is none. */
+  public SessionState get(String sessionId) {
+    return find(sessionId).orElseThrow(() -> new TransitionRejectedException(Rejection.SESSION_NOT_FOUND,
+        "Session " + sessionId + " not found"));
+  }
+
+  /** Every session, initialized or active, in no particular order. */
+  public List<SessionState> list() {
+    List<String> ids = new ArrayList<>(tx.members(keys.sessions()));
+    return tx.readAll(ids.stream().map(keys::session).toList(), SessionState.class);
+  }
+
+  /** Creates {@code session}; rejected with {@link Rejection#SESSION_EXISTS} when its id is taken. */
+  public SessionState create(SessionState session) {
+    if (find(session.id()).isPresent()) {
+      throw new TransitionRejectedException(Rejection.SESSION_EXISTS, "Session " + session.id() + " already exists");
+    }
+    tx.put(keys.session(session.id()), session, null);
+    tx.addMember(keys.sessions(), session.id());
+    return session;
+  }
+
+  /** Replaces an existing session by {@code change} applied to it. */
+  public SessionState update(String sessionId, UnaryOperator<SessionState> change) {
+    SessionState updated = change.apply(get(sessionId));
+    if (!updated.id().equals(sessionId)) {
+      throw new IllegalArgumentException("a session's id cannot change");
+    }
+    tx.put(keys.session(sessionId), updated, null);
+    return updated;
+  }
+
+  /**
+   * Closes a session and everything under it: the session and its connections disappear, its media node forgets
+   * it, its active recording (if any) becomes {@code stopped} with {@code reason}, and a
+   * {@link ClusterEvent#SESSION_CLOSED} event tells every master to evict the participants it holds.
+   *
+   * @return the session as it was just before closing
+   */
+  public SessionState close(String sessionId, String reason, long now) {
+    SessionState session = get(sessionId);
+    if (session.activeRecordingId() != null) {
+      tx.recordings().stopActive(session, reason, false, now);
+    }
+    if (session.mediaNodeId() != null) {
+      tx.mediaNodes().release(session.mediaNodeId(), sessionId);
+    }
+    tx.delete(keys.session(sessionId));
+    tx.removeMember(keys.sessions(), sessionId);
+    ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", reason);
+    tx.events().publish(new ClusterEvent(ClusterEvent.SESSION_CLOSED, sessionId,
+        session.activeConnections().stream().map(ConnectionState::id).toList(), data, null));
+    return session;
+  }
+
+  /** The connection of a session; rejected when the session or the connection does not exist. */
+  public ConnectionState connection(String sessionId, String connectionId) {
+    return get(sessionId).connection(connectionId).orElseThrow(() -> connectionNotFound(sessionId, connectionId));
+  }
+
+  /**
+   * Adds a connection (pending WEBRTC, or an already active IP camera). An active connection activates the session
+   * and places it on a media node if it is not placed yet.
+   */
+  public ConnectionState addConnection(ConnectionState connection) {
+    SessionState session = get(connection.sessionId());
+    if (session.connection(connection.id()).isPresent()) {
+      throw new TransitionRejectedException(Rejection.CONNECTION_EXISTS,
+          "Connection " + connection.id() + " already exists");
+    }
+    SessionState updated = session.withConnection(connection);
+    if (connection.isActive()) {
+      updated = activate(updated);
+    }
+    tx.put(keys.session(session.id()), updated, null);
+    return connection;
+  }
+
+  /** Replaces a connection by {@code change} applied to it. */
+  public ConnectionState updateConnection(String sessionId, String connectionId,
+      UnaryOperator<ConnectionState> change) {
+    SessionState session = get(sessionId);
+    ConnectionState current = session.connection(connectionId)
+        .orElseThrow(() -> connectionNotFound(sessionId, connectionId));
+    ConnectionState updated = change.apply(current);
+    if (!updated.id().equals(connectionId) || !updated.sessionId().equals(sessionId)) {
+      throw new IllegalArgumentException("a connection's id and session cannot change");
+    }
+    tx.put(keys.session(sessionId), session.withConnection(updated), null);
+    return updated;
+  }
+
+  /**
+   * Removes a connection (pending: its token becomes invalid; active: the participant is gone) together with every
+   * subscription of other connections to its streams. The session stays, even with no participant left: closing it
+   * is the caller's decision (it depends on recordings).
+   */
+  public ConnectionState removeConnection(String sessionId, String connectionId) {
+    SessionState session = get(sessionId);
+    ConnectionState removed = session.connection(connectionId)
+        .orElseThrow(() -> connectionNotFound(sessionId, connectionId));
+    SessionState updated = session.withoutConnection(connectionId);
+    for (PublisherState publisher : removed.publishers()) {
+      updated = withoutSubscribersOf(updated, publisher.streamId());
+    }
+    tx.put(keys.session(sessionId), updated, null);
+    return removed;
+  }
+
+  /**
+   * Consumes a token: the pending connection carrying exactly {@code token} turns active with the participant's
+   * details; the session turns active and is placed on a media node if it was not. A token works once across the
+   * whole cluster: a second attempt is rejected with {@link Rejection#TOKEN_INVALID}.
+   */
+  public ConnectionState activateConnection(String sessionId, String token, Activation activation) {
+    SessionState session = get(sessionId);
+    ConnectionState pending = session.connections().stream()
+        .filter(c -> c.status() == ConnectionStatus.PENDING && token.equals(c.token()))
+        .findFirst()
+        .orElseThrow(() -> new TransitionRejectedException(Rejection.TOKEN_INVALID,
+            "Token is not valid for session " + sessionId));
+    ConnectionState active = pending.with(b -> b.status(ConnectionStatus.ACTIVE).activeAt(activation.at())
+        .ip(activation.ip()).platform(activation.platform()).location(activation.location())
+        .clientData(activation.clientData()).masterId(activation.masterId()));
+    SessionState updated = activate(session.withConnection(active));
+    tx.put(keys.session(sessionId), updated, null);
+    return active;
+  }
+
+  /** Adds a stream published by an active connection; a connection publishes at most one stream. */
+  public ConnectionState addPublisher(String sessionId, String connectionId, PublisherState publisher) {
+    return updateConnection(sessionId, connectionId, c -> {
+      List<PublisherState> publishers = new ArrayList<>(c.publishers());
+      publishers.removeIf(p -> p.streamId().equals(publisher.streamId()));
+      publishers.add(publisher);
+      return c.with(b -> b.publishers(publishers));
+    });
+  }
+
+  /**
+   * Removes the stream {@code streamId} from whichever connection of the session publishes it, and every
+   * subscription to it. Rejected with {@link Rejection#STREAM_NOT_FOUND} when no connection publishes it.
+   *
+   * @return the connection that published it, as it is after the removal
+   */
+  public ConnectionState removePublisher(String sessionId, String streamId) {
+    SessionState session = get(sessionId);
+    ConnectionState owner = session.connections().stream()
+        .filter(c -> c.publishers().stream().anyMatch(p -> p.streamId().equals(streamId)))
+        .findFirst()
+        .orElseThrow(() -> new TransitionRejectedException(Rejection.STREAM_NOT_FOUND,
+            "Stream " + streamId + " not found in session " + sessionId));
+    ConnectionState updatedOwner = owner.with(b -> b.publishers(
+        owner.publishers().stream().filter(p -> !p.streamId().equals(streamId)).toList()));
+    SessionState updated = withoutSubscribersOf(session.withConnection(updatedOwner), streamId);
+    tx.put(keys.session(sessionId), updated, null);
+    return updated.connection(owner.id()).orElseThrow();
+  }
+
+  /** Records that {@code connectionId} receives {@code streamId}. */
+  public ConnectionState addSubscriber(String sessionId, String connectionId, SubscriberState subscriber) {
+    return updateConnection(sessionId, connectionId, c -> {
+      List<SubscriberState> subscribers = new ArrayList<>(c.subscribers());
+      subscribers.removeIf(s -> s.streamId().equals(subscriber.streamId()));
+      subscribers.add(subscriber);
+      return c.with(b -> b.subscribers(subscribers));
+    });
+  }
+
+  /** Records that {@code connectionId} no longer receives {@code streamId}. */
+  public ConnectionState removeSubscriber(String sessionId, String connectionId, String streamId) {
+    return updateConnection(sessionId, connectionId, c -> c.with(b -> b.subscribers(
+        c.subscribers().stream().filter(s -> !s.streamId().equals(streamId)).toList())));
+  }
+
+  private SessionState activate(SessionState session) {
+    SessionState active = session.active() ? session : session.with(b -> b.active(true));
+    if (active.mediaNodeId() == null) {
+      String nodeId = tx.mediaNodes().place(active);
+      active = active.with(b -> b.mediaNodeId(nodeId));
+    }
+    return active;
+  }
+
+  private static SessionState withoutSubscribersOf(SessionState session, String streamId) {
+    SessionState updated = session;
+    for (ConnectionState c : session.connections()) {
+      if (c.subscribers().stream().anyMatch(s -> s.streamId().equals(streamId))) {
+        updated = updated.withConnection(c.with(b -> b.subscribers(
+            c.subscribers().stream().filter(s -> !s.streamId().equals(streamId)).toList())));
+      }
+    }
+    return updated;
+  }
+
+  private static TransitionRejectedException connectionNotFound(String sessionId, String connectionId) {
+    return new TransitionRejectedException(Rejection.CONNECTION_NOT_FOUND,
+        "Connection " + connectionId + " not found in session " + sessionId);
+  }
+
+  /**
+   * What a participant brings when it joins with a token: when, from which address and platform, its client data,
+   * and the master holding its socket.
+   */
+  public record Activation(long at, String ip, String platform, String location, String clientData,
+      String masterId) {
+  }
+}

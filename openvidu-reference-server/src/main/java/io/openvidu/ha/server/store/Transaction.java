@@ -1,0 +1,188 @@
+package io.openvidu.ha.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One attempt at an atomic change of the cluster state, handed to the function given to
+ * {@link ClusterStore#atomically}. Reads go to the store (and are remembered with their versions); writes are only
+ * staged, and the store applies them together only if nothing read has changed meanwhile — otherwise the whole
+ * function runs again on a fresh transaction. Staged writes are visible to later reads of the same transaction.
+ *
+ * <p>The domain transitions live in the feature views: {@link #sessions()}, {@link #recordings()},
+ * {@link #mediaNodes()}, {@link #idempotency()}, {@link #leases()}, {@link #events()}. Not thread-safe: use it on
+ * the calling thread only, and do nothing irreversible inside the function (it may run several times).
+ */
+public final class Transaction {
+  private final DocumentStore documents;
+  private final ObjectMapper json;
+  private final Keys keys;
+  private final Map<String, VersionedDocument> reads = new HashMap<>();
+  private final Map<String, DocumentWrite> stagedDocuments = new LinkedHashMap<>();
+  private final List<DocumentWrite> stagedOthers = new ArrayList<>();
+
+  Transaction(DocumentStore documents, ObjectMapper json, Keys keys) {
+    this.documents = documents;
+    this.json = json;
+    this.keys = keys;
+  }
+
+  /** Sessions and the connections under them. */
+  public SessionOperations sessions() {
+    return new SessionOperations(this, keys);
+  }
+
+  /** Recordings and their state machine. */
+  public RecordingOperations recordings() {
+    return new RecordingOperations(this, keys);
+  }
+
+  /** Media nodes and session placement. */
+  public MediaNodeOperations mediaNodes() {
+    return new MediaNodeOperations(this, keys);
+  }
+
+  /** Stored first responses of {@code Idempotency-Key}s. */
+  public IdempotencyOperations idempotency() {
+    return new IdempotencyOperations(this, keys);
+  }
+
+  /** Leases with expiry. */
+  public LeaseOperations leases() {
+    return new LeaseOperations(this, keys);
+  }
+
+  /** Events for other masters, published when (and only if) this transaction commits. */
+  public EventOperations events() {
+    return new EventOperations(this, keys);
+  }
+
+  /** Reads a named free-form document (e.g. the cluster configuration). */
+  public <T> Optional<T> readDocument(String name, Class<T> type) {
+    return read(keys.document(name), type);
+  }
+
+  /** Stages a named free-form document. */
+  public void writeDocument(String name, Object value) {
+    put(keys.document(name), value, null);
+  }
+
+  // ---- primitives used by the feature views ----
+
+  <T> Optional<T> read(String key, Class<T> type) {
+    return readAll(List.of(key), type).stream().findFirst();
+  }
+
+  /** Reads several documents in one round trip; absent ones are left out, order follows {@code keyList}. */
+  <T> List<T> readAll(List<String> keyList, Class<T> type) {
+    List<String> missing = keyList.stream()
+        .filter(k -> !reads.containsKey(k) && !stagedDocuments.containsKey(k)).distinct().toList();
+    if (!missing.isEmpty()) {
+      reads.putAll(documents.read(missing));
+    }
+    List<T> result = new ArrayList<>();
+    for (String key : keyList) {
+      String text = currentJson(key);
+      if (text != null) {
+        result.add(decode(text, type));
+      }
+    }
+    return result;
+  }
+
+  Set<String> members(String setKey) {
+    Set<String> members = new java.util.LinkedHashSet<>(documents.members(setKey));
+    for (DocumentWrite write : stagedOthers) {
+      if (write instanceof DocumentWrite.AddMember add && add.setKey().equals(setKey)) {
+        members.add(add.member());
+      } else if (write instanceof DocumentWrite.RemoveMember remove && remove.setKey().equals(setKey)) {
+        members.remove(remove.member());
+      }
+    }
+    return members;
+  }
+
+  void put(String key, Object value, Duration ttl) {
+    ensureRead(key);
+    stagedDocuments.put(key, new DocumentWrite.Put(key, encode(value), ttl == null ? 0 : ttl.toMillis()));
+  }
+
+  void delete(String key) {
+    ensureRead(key);
+    stagedDocuments.put(key, new DocumentWrite.Delete(key));
+  }
+
+  void addMember(String setKey, String member) {
+    stagedOthers.add(new DocumentWrite.AddMember(setKey, member));
+  }
+
+  void removeMember(String setKey, String member) {
+    stagedOthers.add(new DocumentWrite.RemoveMember(setKey, member));
+  }
+
+  void publish(String channel, Object message) {
+    stagedOthers.add(new DocumentWrite.Publish(channel, encode(message)));
+  }
+
+  // ---- used by ClusterStore to commit ----
+
+  boolean hasWrites() {
+    return !stagedDocuments.isEmpty() || !stagedOthers.isEmpty();
+  }
+
+  Map<String, Long> expectedVersions() {
+    Map<String, Long> versions = new HashMap<>();
+    reads.forEach((key, doc) -> versions.put(key, doc.version()));
+    return versions;
+  }
+
+  List<DocumentWrite> writes() {
+    List<DocumentWrite> all = new ArrayList<>(stagedDocuments.values());
+    // Publications go last so that a subscriber reacting to an event reads the state the event describes.
+    stagedOthers.stream().filter(w -> !(w instanceof DocumentWrite.Publish)).forEach(all::add);
+    stagedOthers.stream().filter(w -> w instanceof DocumentWrite.Publish).forEach(all::add);
+    return all;
+  }
+
+  /** A blind write would skip the version check; reading first makes every write conditional. */
+  private void ensureRead(String key) {
+    if (!reads.containsKey(key)) {
+      reads.putAll(documents.read(List.of(key)));
+    }
+  }
+
+  private String currentJson(String key) {
+    DocumentWrite staged = stagedDocuments.get(key);
+    if (staged instanceof DocumentWrite.Put put) {
+      return put.json();
+    }
+    if (staged instanceof DocumentWrite.Delete) {
+      return null;
+    }
+    return reads.get(key).json();
+  }
+
+  private String encode(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private <T> T decode(String text, Class<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt " + type.getSimpleName() + " document in the store", e);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.openvidu.ha.server.store.memory;
+
+import io.openvidu.ha.server.store.DocumentStore;
+import io.openvidu.ha.server.store.DocumentWrite;
+import io.openvidu.ha.server.store.Subscription;
+import io.openvidu.ha.server.store.VersionedDocument;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link DocumentStore} in this JVM's memory: the embedded default, shared by every master of the JVM. One lock
+ * makes each commit atomic; expired documents read as absent. Each subscription has its own delivery thread, so a
+ * slow listener delays only itself, and sees messages in commit order. Thread-safe.
+ */
+public final class MemoryDocumentStore implements DocumentStore {
+  private static final Logger log = LoggerFactory.getLogger(MemoryDocumentStore.class);
+
+  private final Object lock = new Object();
+  private final Map<String, Entry> documents = new HashMap<>();
+  private final Map<String, Set<String>> sets = new HashMap<>();
+  private final Map<String, List<MemorySubscription>> subscriptions = new HashMap<>();
+  private long lastVersion;
+  private boolean closed;
+
+  @Override
+  public Map<String, VersionedDocument> read(List<String> keys) {
+    long now = System.currentTimeMillis();
+    Map<String, VersionedDocument> result = new LinkedHashMap<>();
+    synchronized (lock) {
+      for (String key : keys) {
+        Entry entry = live(key, now);
+        result.put(key, entry == null ? VersionedDocument.absent(key)
+            : new VersionedDocument(key, entry.version, entry.json));
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public Set<String> members(String setKey) {
+    synchronized (lock) {
+      return new LinkedHashSet<>(sets.getOrDefault(setKey, Set.of()));
+    }
+  }
+
+  @Override
+  public boolean commit(Map<String, Long> expectedVersions, List<DocumentWrite> writes) {
+    long now = System.currentTimeMillis();
+    synchronized (lock) {
+      for (Map.Entry<String, Long> expected : expectedVersions.entrySet()) {
+        Entry entry = live(expected.getKey(), now);
+        long current = entry == null ? 0 : entry.version;
+        if (current != expected.getValue()) {
+          return false;
+        }
+      }
+      for (DocumentWrite write : writes) {
+        apply(write, now);
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public Subscription subscribe(String channel, Consumer<String> listener) {
+    MemorySubscription subscription = new MemorySubscription(channel, listener);
+    synchronized (lock) {
+      subscriptions.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscription);
+    }
+    return subscription;
+  }
+
+  @Override
+  public boolean ping() {
+    synchronized (lock) {
+      return !closed;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      subscriptions.values().forEach(list -> list.forEach(s -> s.executor.shutdown()));
+      subscriptions.clear();
+    }
+  }
+
+  private void apply(DocumentWrite write, long now) {
+    if (write instanceof DocumentWrite.Put put) {
+      documents.put(put.key(), new Entry(++lastVersion, put.json(),
+          put.ttlMillis() > 0 ? now + put.ttlMillis() : Long.MAX_VALUE));
+    } else if (write instanceof DocumentWrite.Delete delete) {
+      documents.remove(delete.key());
+    } else if (write instanceof DocumentWrite.AddMember add) {
+      sets.computeIfAbsent(add.setKey(), k -> new LinkedHashSet<>()).add(add.member());
+    } else if (write instanceof DocumentWrite.RemoveMember remove) {
+      Set<String> set = sets.get(remove.setKey());
+      if (set != null) {
+        set.remove(remove.member());
+      }
+    } else if (write instanceof DocumentWrite.Publish publish) {
+      subscriptions.getOrDefault(publish.channel(), List.of()).forEach(s -> s.deliver(publish.message()));
+    }
+  }
+
+  private Entry live(String key, long now) {
+    Entry entry = documents.get(key);
+    if (entry != null && entry.expiresAt <= now) {
+      documents.remove(key);
+      return null;
+    }
+    return entry;
+  }
+
+  private record Entry(long version, String json, long expiresAt) {
+  }
+
+  private final class MemorySubscription implements Subscription {
+    private final String channel;
+    private final Consumer<String> listener;
+    private final ExecutorService executor;
+
+    MemorySubscription(String channel, Consumer<String> listener) {
+      this.channel = channel;
+      this.listener = listener;
+      this.executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "store-events-" + channel);
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+
+    void deliver(String message) {
+      executor.execute(() -> {
+        try {
+          listener.accept(message);
+        } catch (RuntimeException e) {
+          log.warn("An event listener on {} failed", channel, e);
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      synchronized (lock) {
+        List<MemorySubscription> list = subscriptions.get(channel);
+        if (list != null) {
+          list.remove(this);
+        }
+      }
+      executor.shutdown();
+    }
+  }
+}

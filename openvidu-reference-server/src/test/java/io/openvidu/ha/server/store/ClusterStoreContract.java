@@ -1,0 +1,461 @@
+package io.openvidu.ha.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link ClusterStore} backend must show. Subclasses give a fresh, empty store per test; two
+ * stores from {@link #newStoreSharingState()} see the same state, as two masters (or two processes) would.
+ */
+abstract class ClusterStoreContract {
+  private static final long NOW = 1_700_000_000_000L;
+
+  private final List<ClusterStore> opened = new ArrayList<>();
+  private ClusterStore store;
+
+  /** A store over fresh, empty state for this test. */
+  protected abstract ClusterStore newStore();
+
+  /** Another store over the same state as the last {@link #newStore()}. */
+  protected abstract ClusterStore newStoreSharingState();
+
+  @BeforeEach
+  void openStore() {
+    store = track(newStore());
+    store.atomically(tx -> tx.mediaNodes().add(node("media_a", 0)));
+  }
+
+  @AfterEach
+  void closeStores() {
+    opened.forEach(ClusterStore::close);
+  }
+
+  @Test
+  void createdSessionIsReadBack() {
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    SessionState read = store.atomically(tx -> tx.sessions().get("s1"));
+
+    assertThat(read).isEqualTo(session("s1"));
+  }
+
+  @Test
+  void createSessionRejectsTakenId() {
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    assertThatThrownBy(() -> store.atomically(tx -> tx.sessions().create(session("s1"))))
+        .isInstanceOfSatisfying(TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.SESSION_EXISTS));
+  }
+
+  @Test
+  void concurrentCreationsOfOneSessionIdHaveExactlyOneWinner() throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+
+    List<Boolean> outcomes = race(16, i -> {
+      ClusterStore through = i % 2 == 0 ? store : other;
+      try {
+        through.atomically(tx -> tx.sessions().create(session("contended")));
+        return true;
+      } catch (TransitionRejectedException e) {
+        return false;
+      }
+    });
+
+    assertThat(outcomes).containsOnlyOnce(true);
+  }
+
+  @Test
+  void stateWrittenThroughOneStoreIsReadThroughAnother() {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    assertThat(other.<Optional<SessionState>>atomically(tx -> tx.sessions().find("s1"))).isPresent();
+  }
+
+  @Test
+  void listedSessionsAreAllExistingOnes() {
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    store.atomically(tx -> tx.sessions().create(session("s2")));
+    store.atomically(tx -> tx.sessions().close("s1", "sessionClosedByServer", NOW));
+
+    List<SessionState> sessions = store.atomically(tx -> tx.sessions().list());
+
+    assertThat(sessions).extracting(SessionState::id).containsExactly("s2");
+  }
+
+  @Test
+  void rejectedTransitionWritesNothingOfItsTransaction() {
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    assertThatThrownBy(() -> store.atomically(tx -> {
+      tx.sessions().create(session("s2"));
+      return tx.sessions().create(session("s1"));
+    })).isInstanceOf(TransitionRejectedException.class);
+
+    assertThat(store.<Optional<SessionState>>atomically(tx -> tx.sessions().find("s2"))).isEmpty();
+  }
+
+  @Test
+  void tokenActivatesItsConnectionOnce() {
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
+
+    ConnectionState active = store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1")));
+
+    assertThat(active.status()).isEqualTo(ConnectionStatus.ACTIVE);
+    assertThat(active.ip()).isEqualTo("127.0.0.1");
+    assertThat(active.masterId()).isEqualTo("m1");
+    assertThatThrownBy(() -> store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m2"))))
+        .isInstanceOfSatisfying(TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.TOKEN_INVALID));
+  }
+
+  @Test
+  void concurrentActivationsWithOneTokenHaveExactlyOneWinner() throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
+
+    List<Boolean> outcomes = race(16, i -> {
+      ClusterStore through = i % 2 == 0 ? store : other;
+      try {
+        through.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m" + i)));
+        return true;
+      } catch (TransitionRejectedException e) {
+        return false;
+      }
+    });
+
+    assertThat(outcomes).containsOnlyOnce(true);
+  }
+
+  @Test
+  void firstActivationMakesTheSessionActiveOnTheLeastLoadedRunningNode() {
+    store.atomically(tx -> tx.mediaNodes().add(node("media_b", 0).withSessionIds(List.of("x", "y"))));
+    store.atomically(tx -> tx.mediaNodes().add(node("media_c", 0).withStatus(MediaNodeStatus.TERMINATING)));
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
+
+    store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1")));
+
+    SessionState session = store.atomically(tx -> tx.sessions().get("s1"));
+    assertThat(session.active()).isTrue();
+    assertThat(session.mediaNodeId()).isEqualTo("media_a");
+    assertThat(store.atomically(tx -> tx.mediaNodes().get("media_a")).sessionIds()).containsExactly("s1");
+  }
+
+  @Test
+  void activationWithoutRunningNodeIsRejected() {
+    store.atomically(tx -> tx.mediaNodes().update("media_a", n -> n.withStatus(MediaNodeStatus.TERMINATING)));
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
+
+    assertThatThrownBy(() -> store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1"))))
+        .isInstanceOfSatisfying(TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.NO_MEDIA_NODE_AVAILABLE));
+  }
+
+  @Test
+  void removingAPublisherRemovesEverySubscriptionToIt() {
+    activeSession("s1", "con_A", "con_B");
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+    store.atomically(tx -> tx.sessions().addSubscriber("s1", "con_B", new SubscriberState("str_A", NOW)));
+
+    store.atomically(tx -> tx.sessions().removePublisher("s1", "str_A"));
+
+    SessionState session = store.atomically(tx -> tx.sessions().get("s1"));
+    assertThat(session.connection("con_A").orElseThrow().publishers()).isEmpty();
+    assertThat(session.connection("con_B").orElseThrow().subscribers()).isEmpty();
+  }
+
+  @Test
+  void closingASessionRemovesItFreesItsNodeStopsItsRecordingAndTellsTheMasters() throws Exception {
+    activeSession("s1", "con_A");
+    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().markStarted(recording.id()));
+    List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+    try (Subscription ignored = track(newStoreSharingState())
+        .subscribe(EventOperations.BROADCAST, events::add)) {
+
+      store.atomically(tx -> tx.sessions().close("s1", "sessionClosedByServer", NOW));
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+    }
+    assertThat(store.<Optional<SessionState>>atomically(tx -> tx.sessions().find("s1"))).isEmpty();
+    assertThat(store.atomically(tx -> tx.mediaNodes().get("media_a")).sessionIds()).isEmpty();
+    RecordingState stopped = store.atomically(tx -> tx.recordings().get(recording.id()));
+    assertThat(stopped.status()).isEqualTo(RecordingStatus.STOPPED);
+    assertThat(stopped.reason()).isEqualTo("sessionClosedByServer");
+    assertThat(events).singleElement().satisfies(e -> {
+      assertThat(e.type()).isEqualTo(ClusterEvent.SESSION_CLOSED);
+      assertThat(e.connectionIds()).containsExactly("con_A");
+      assertThat(e.data().get("reason").asText()).isEqualTo("sessionClosedByServer");
+    });
+  }
+
+  @Test
+  void recordingIdsAreTheSessionIdThenSuffixedAndReusedAfterDeletion() {
+    activeSession("s1", "con_A");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      RecordingState started = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+      store.atomically(tx -> tx.recordings().markStarted(started.id()));
+      store.atomically(tx -> tx.recordings().stop(started.id(), "recordingStoppedByServer", true, NOW));
+      ids.add(started.id());
+    }
+    store.atomically(tx -> tx.recordings().delete("s1"));
+
+    RecordingState next = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+
+    assertThat(ids).containsExactly("s1", "s1-1", "s1-2");
+    assertThat(next.id()).isEqualTo("s1");
+    assertThat(next.properties().name()).isEqualTo("s1");
+  }
+
+  @Test
+  void concurrentRecordingStartsOfOneSessionHaveExactlyOneWinner() throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+    activeSession("s1", "con_A");
+
+    List<Boolean> outcomes = race(8, i -> {
+      ClusterStore through = i % 2 == 0 ? store : other;
+      try {
+        through.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+        return true;
+      } catch (TransitionRejectedException e) {
+        return false;
+      }
+    });
+
+    assertThat(outcomes).containsOnlyOnce(true);
+    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().list())).hasSize(1);
+  }
+
+  @Test
+  void startingRecordingOfInactiveSessionIsRejected() {
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    assertThatThrownBy(() -> store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW)))
+        .isInstanceOfSatisfying(TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.SESSION_NOT_ACTIVE));
+  }
+
+  @Test
+  void stoppingAStartingRecordingIsRejected() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+
+    assertThatThrownBy(() -> store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW)))
+        .isInstanceOfSatisfying(TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.RECORDING_STARTING));
+  }
+
+  @Test
+  void stoppingFreesTheSessionAndRemembersAManualStop() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().markStarted("s1"));
+
+    RecordingState stopped = store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW));
+
+    SessionState session = store.atomically(tx -> tx.sessions().get("s1"));
+    assertThat(stopped.status()).isEqualTo(RecordingStatus.STOPPED);
+    assertThat(session.isBeingRecorded()).isFalse();
+    assertThat(session.recordingManuallyStopped()).isTrue();
+  }
+
+  @Test
+  void deletingAnActiveRecordingIsRejected() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+
+    assertThatThrownBy(() -> store.atomically(tx -> tx.recordings().delete("s1")))
+        .isInstanceOfSatisfying(TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.RECORDING_ACTIVE));
+  }
+
+  @Test
+  void finishingMovesAStoppedRecordingToReadyWithItsFigures() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().markStarted("s1"));
+    store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW));
+
+    RecordingState ready = store.atomically(tx -> tx.recordings().finish("s1", RecordingStatus.READY, 1234, 2.5, "u"));
+
+    assertThat(ready.status()).isEqualTo(RecordingStatus.READY);
+    assertThat(ready.size()).isEqualTo(1234);
+    assertThat(store.atomically(tx -> tx.recordings().get("s1")).url()).isEqualTo("u");
+  }
+
+  @Test
+  void idempotencyRecordIsReadBackUntilItExpires() {
+    IdempotencyRecord record = new IdempotencyRecord("k1", "fp", 200, "application/json", "{}", NOW);
+    store.atomically(tx -> {
+      tx.idempotency().record(record, Duration.ofMillis(300));
+      return null;
+    });
+
+    assertThat(track(newStoreSharingState()).<Optional<IdempotencyRecord>>atomically(tx -> tx.idempotency().find("k1"))).contains(record);
+    await().atMost(Duration.ofSeconds(5)).until(() -> store.atomically(tx -> tx.idempotency().find("k1")).isEmpty());
+  }
+
+  @Test
+  void expiredLeaseIsClaimedExactlyOnce() throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.leases().acquire("p1", "m1", NOW + 10, Map.of("sessionId", "s1"), NOW));
+
+    List<Boolean> outcomes = race(8, i -> (i % 2 == 0 ? store : other)
+        .atomically(tx -> tx.leases().claimExpired("p1", NOW + 11)).isPresent());
+
+    assertThat(outcomes).containsOnlyOnce(true);
+    assertThat(store.<List<LeaseState>>atomically(tx -> tx.leases().list())).isEmpty();
+  }
+
+  @Test
+  void runningLeaseOfAnotherHolderCannotBeTakenNorClaimed() {
+    store.atomically(tx -> tx.leases().acquire("p1", "m1", NOW + 10, Map.of(), NOW));
+
+    assertThatThrownBy(() -> store.atomically(tx -> tx.leases().acquire("p1", "m2", NOW + 20, Map.of(), NOW)))
+        .isInstanceOfSatisfying(TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.LEASE_HELD));
+    assertThat(store.<Optional<LeaseState>>atomically(tx -> tx.leases().claimExpired("p1", NOW + 5))).isEmpty();
+  }
+
+  @Test
+  void eventsReachSubscribersOfOtherStoresInPublicationOrder() {
+    ClusterStore other = track(newStoreSharingState());
+    List<String> received = new CopyOnWriteArrayList<>();
+    try (Subscription ignored = other.subscribe("master:m2", e -> received.add(e.sessionId()))) {
+      for (int i = 0; i < 20; i++) {
+        String id = "s" + i;
+        store.atomically(tx -> {
+          tx.events().publishOn("master:m2", new ClusterEvent(ClusterEvent.SIGNAL, id, List.of(),
+              JsonNodeFactory.instance.objectNode(), "m1"));
+          return null;
+        });
+      }
+      await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 20);
+    }
+    assertThat(received).containsExactly(
+        "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9",
+        "s10", "s11", "s12", "s13", "s14", "s15", "s16", "s17", "s18", "s19");
+  }
+
+  @Test
+  void eventOfARejectedTransactionIsNeverPublished() throws Exception {
+    List<ClusterEvent> received = new CopyOnWriteArrayList<>();
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    try (Subscription ignored = store.subscribe(EventOperations.BROADCAST, received::add)) {
+      assertThatThrownBy(() -> store.atomically(tx -> {
+        tx.events().publish(new ClusterEvent("never", "s1", List.of(), null, "m1"));
+        return tx.sessions().create(session("s1"));
+      })).isInstanceOf(TransitionRejectedException.class);
+      store.atomically(tx -> {
+        tx.events().publish(new ClusterEvent("marker", "s1", List.of(), null, "m1"));
+        return null;
+      });
+      await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
+    }
+    assertThat(received).extracting(ClusterEvent::type).containsExactly("marker");
+  }
+
+  @Test
+  void mediaNodeStatusChangeIsStored() {
+    store.atomically(tx -> tx.mediaNodes().update("media_a", n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE)));
+
+    assertThat(store.<List<MediaNodeState>>atomically(tx -> tx.mediaNodes().list()))
+        .extracting(MediaNodeState::status).containsExactly(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE);
+  }
+
+  @Test
+  void storeIsReachableWhileOpen() {
+    assertThat(store.isReachable()).isTrue();
+  }
+
+  // ---- fixtures ----
+
+  private ClusterStore track(ClusterStore s) {
+    opened.add(s);
+    return s;
+  }
+
+  private void activeSession(String sessionId, String... connectionIds) {
+    store.atomically(tx -> tx.sessions().create(session(sessionId)));
+    for (String connectionId : connectionIds) {
+      store.atomically(tx -> tx.sessions().addConnection(pending(sessionId, connectionId, "tok" + connectionId)));
+      store.atomically(tx -> tx.sessions().activateConnection(sessionId, "tok" + connectionId, join("m1")));
+    }
+  }
+
+  private static SessionState session(String id) {
+    return SessionState.builder().id(id).createdAt(NOW).build();
+  }
+
+  private static ConnectionState pending(String sessionId, String connectionId, String token) {
+    return ConnectionState.builder().id(connectionId).sessionId(sessionId).createdAt(NOW)
+        .role(OpenViduRole.PUBLISHER).token(token).build();
+  }
+
+  private static SessionOperations.Activation join(String masterId) {
+    return new SessionOperations.Activation(NOW + 1, "127.0.0.1", "Chrome", "unknown", "", masterId);
+  }
+
+  private static PublisherState publisher(String streamId) {
+    return new PublisherState(streamId, NOW, null, new MediaOptions(true, true, true, true, "CAMERA", 30,
+        "{\"width\":640,\"height\":480}", JsonNodeFactory.instance.objectNode(), null, null, null));
+  }
+
+  private static MediaNodeState node(String id, double baseLoad) {
+    return new MediaNodeState(id, id, "127.0.0.1", "ws://127.0.0.1:8888/kurento", NOW, true, NOW, null,
+        MediaNodeStatus.RUNNING, baseLoad, List.of());
+  }
+
+  private interface Attempt {
+    boolean run(int index) throws Exception;
+  }
+
+  /** Runs {@code attempt} on {@code threads} threads released together; returns each outcome. */
+  private static List<Boolean> race(int threads, Attempt attempt) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int index = i;
+        Callable<Boolean> task = () -> {
+          start.await();
+          return attempt.run(index);
+        };
+        futures.add(pool.submit(task));
+      }
+      start.countDown();
+      List<Boolean> outcomes = new ArrayList<>();
+      for (Future<Boolean> future : futures) {
+        outcomes.add(future.get(30, TimeUnit.SECONDS));
+      }
+      return outcomes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
