@@ -1,6 +1,7 @@
 package io.openvidu.ha.server.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -62,7 +63,17 @@ public final class RecordingOperations {
     String id = freeId(sessionId);
     RecordingProperties named = properties.name() == null || properties.name().isEmpty()
         ? properties.withName(id) : properties;
-    RecordingState recording = RecordingState.starting(id, sessionId, named, session.mediaNodeId(), now);
+    List<RecordedStreamState> periods = new ArrayList<>();
+    if (named.outputMode() == OutputMode.INDIVIDUAL) {
+      for (ConnectionState connection : session.activeConnections()) {
+        for (PublisherState publisher : connection.publishers()) {
+          period(named, connection, publisher, now, periods).ifPresent(periods::add);
+        }
+      }
+    }
+    RecordingState recording = RecordingState.starting(id, sessionId, named, session.mediaNodeId(), now)
+        .withUniqueSessionId(sessionId + "_" + session.createdAt())
+        .withStreams(periods);
     tx.put(keys.recording(id), recording, null);
     tx.addMember(keys.recordings(), id);
     tx.put(keys.session(sessionId), session.with(b -> b.activeRecordingId(id)), null);
@@ -142,6 +153,41 @@ public final class RecordingOperations {
     return recording;
   }
 
+  /**
+   * Adds a period for a stream published while the session's recording runs, when the recording is
+   * {@code INDIVIDUAL}, the connection is recorded and the stream has a track the recording records (recordings.md
+   * §1). Nothing happens when the stream already has an open period.
+   */
+  void streamPublished(SessionState session, ConnectionState owner, PublisherState publisher) {
+    if (session.activeRecordingId() == null) {
+      return;
+    }
+    RecordingState recording = get(session.activeRecordingId());
+    if (recording.properties().outputMode() != OutputMode.INDIVIDUAL
+        || recording.streams().stream().anyMatch(p -> p.isOpen() && p.streamId().equals(publisher.streamId()))) {
+      return;
+    }
+    period(recording.properties(), owner, publisher, Math.max(publisher.createdAt(), recording.createdAt()),
+        recording.streams()).ifPresent(added -> {
+          List<RecordedStreamState> periods = new ArrayList<>(recording.streams());
+          periods.add(added);
+          save(recording.withStreams(periods));
+        });
+  }
+
+  /** Closes at {@code at} the open periods of streams that the session's recording no longer receives. */
+  void streamsEnded(SessionState session, Collection<String> streamIds, long at) {
+    if (session.activeRecordingId() == null || streamIds.isEmpty()) {
+      return;
+    }
+    RecordingState recording = get(session.activeRecordingId());
+    if (recording.streams().stream().noneMatch(p -> p.isOpen() && streamIds.contains(p.streamId()))) {
+      return;
+    }
+    save(recording.withStreams(recording.streams().stream()
+        .map(p -> streamIds.contains(p.streamId()) ? p.closedAt(at) : p).toList()));
+  }
+
   /** Stops the session's active recording (used by {@link #stop} and by closing a session). */
   RecordingState stopActive(SessionState session, String reason, boolean manual, long now) {
     RecordingState recording = get(session.activeRecordingId());
@@ -168,6 +214,25 @@ public final class RecordingOperations {
         }
       }
     }
+  }
+
+  /**
+   * The period that records {@code publisher} from {@code startTime}, or none when the connection is not recorded or
+   * the stream has no track the recording records. A stream already recorded before gets the next {@code -N} name.
+   */
+  private static Optional<RecordedStreamState> period(RecordingProperties properties, ConnectionState owner,
+      PublisherState publisher, long startTime, List<RecordedStreamState> existing) {
+    MediaOptions media = publisher.mediaOptions();
+    boolean audio = properties.hasAudio() && media != null && media.hasAudio();
+    boolean video = properties.hasVideo() && media != null && media.hasVideo();
+    if (!owner.record() || !audio && !video) {
+      return Optional.empty();
+    }
+    long earlier = existing.stream().filter(p -> p.streamId().equals(publisher.streamId())).count();
+    String fileName = earlier == 0 ? publisher.streamId() : publisher.streamId() + "-" + earlier;
+    return Optional.of(new RecordedStreamState(fileName, publisher.streamId(), owner.id(), owner.clientData(),
+        owner.serverData(), audio, video, video ? media.typeOfVideo() : null, video ? media.videoDimensions() : null,
+        startTime, null));
   }
 
   private RecordingState save(RecordingState recording) {
