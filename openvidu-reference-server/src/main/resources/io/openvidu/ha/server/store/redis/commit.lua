@@ -1,0 +1,32 @@
+-- Applies a transaction's writes if every document it read still has the version it read (0 = absent).
+-- KEYS[1] is the version counter; the others are the documents and sets the transaction touches.
+-- ARGV[1] is {"c": [[keyIndex, version], ...], "w": [[op, keyIndexOrChannel, arg, ttlMillis], ...]}.
+local spec = cjson.decode(ARGV[1])
+for _, check in ipairs(spec.c) do
+  local current = redis.call('HGET', KEYS[check[1]], 'v')
+  if (current and tonumber(current) or 0) ~= check[2] then
+    return {'0'}
+  end
+end
+for _, write in ipairs(spec.w) do
+  local op = write[1]
+  if op == 'put' then
+    local key = KEYS[write[2]]
+    local version = redis.call('INCR', KEYS[1])
+    redis.call('HSET', key, 'v', version, 'd', write[3])
+    if write[4] > 0 then
+      redis.call('PEXPIRE', key, write[4])
+    else
+      redis.call('PERSIST', key)
+    end
+  elseif op == 'del' then
+    redis.call('DEL', KEYS[write[2]])
+  elseif op == 'sadd' then
+    redis.call('SADD', KEYS[write[2]], write[3])
+  elseif op == 'srem' then
+    redis.call('SREM', KEYS[write[2]], write[3])
+  elseif op == 'pub' then
+    redis.call('PUBLISH', write[2], write[3])
+  end
+end
+return {'1'}
