@@ -44,9 +44,29 @@ public final class Identifiers {
     return "str_" + kind + "_" + upperThenAlphanumeric(3) + "_" + connectionId;
   }
 
+  /**
+   * The connection id of an IP camera: {@code ipc_IPCAM_<protocol>_<4 upper-case alphanumerics>_<host>[_<port>]<path>}
+   * with {@code /}, {@code .} and {@code :} turned into {@code _} and {@code -} removed.
+   */
+  public static String ipCameraConnectionId(java.net.URI rtspUri) {
+    String port = rtspUri.getPort() == -1 ? "" : "_" + rtspUri.getPort();
+    String path = rtspUri.getRawPath() == null ? "" : rtspUri.getRawPath();
+    String raw = "IPCAM_" + rtspUri.getScheme() + "_" + upperAlphanumeric(4) + "_" + (rtspUri.getHost() == null ? "" : rtspUri.getHost()) + port + path;
+    return "ipc_" + raw.replace("-", "").replaceAll("[/.:]", "_");
+  }
+
   /** {@code media_} + a random environment id. */
   public static String mediaNodeId() {
     return "media_" + upperThenAlphanumeric(11);
+  }
+
+  private static String upperAlphanumeric(int length) {
+    String alphabet = UPPER + "0123456789";
+    StringBuilder id = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return id.toString();
   }
 
   private static String upperThenAlphanumeric(int alphanumerics) {

@@ -88,9 +88,21 @@ public final class MediaNodeOperations {
     return chosen.id();
   }
 
-  /** Forgets that a session was on a node (the node may already be gone). */
+  /**
+   * Forgets that a session was on a node (the node may already be gone). A node {@code waiting-idle-to-terminate}
+   * whose last session this was terminates: it leaves the cluster.
+   */
   public void release(String nodeId, String sessionId) {
-    find(nodeId).filter(n -> n.sessionIds().contains(sessionId)).ifPresent(n -> tx.put(keys.mediaNode(nodeId),
-        n.withSessionIds(n.sessionIds().stream().filter(id -> !id.equals(sessionId)).toList()), null));
+    Optional<MediaNodeState> node = find(nodeId).filter(n -> n.sessionIds().contains(sessionId));
+    if (node.isEmpty()) {
+      return;
+    }
+    MediaNodeState updated = node.get().withSessionIds(
+        node.get().sessionIds().stream().filter(id -> !id.equals(sessionId)).toList());
+    if (updated.status() == MediaNodeStatus.WAITING_IDLE_TO_TERMINATE && updated.sessionIds().isEmpty()) {
+      remove(nodeId);
+    } else {
+      tx.put(keys.mediaNode(nodeId), updated, null);
+    }
   }
 }

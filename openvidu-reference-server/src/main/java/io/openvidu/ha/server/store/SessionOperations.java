@@ -12,6 +12,9 @@ import java.util.function.UnaryOperator;
  * anything, so a {@link TransitionRejectedException} leaves the transaction as it was.
  */
 public final class SessionOperations {
+  /** The reason a session closes when its last participant goes. */
+  public static final String LAST_PARTICIPANT_LEFT = "lastParticipantLeft";
+
   private final Transaction tx;
   private final Keys keys;
 
@@ -138,6 +141,33 @@ public final class SessionOperations {
   }
 
   /**
+   * Takes a participant out of its session for {@code reason} ({@code forceDisconnectByServer}, {@code disconnect},
+   * {@code networkDisconnect}, …): the connection and every subscription to its streams go, a
+   * {@link ClusterEvent#CONNECTION_REMOVED} event tells the masters, and if it was the last participant of a session
+   * that is not being recorded the session closes with reason {@code lastParticipantLeft}. (A recorded session stays
+   * open for the recording's automatic stop.) A pending connection just disappears: its token becomes invalid.
+   *
+   * @return what happened, for webhooks and answers
+   */
+  public Eviction evict(String sessionId, String connectionId, String reason, long now) {
+    ConnectionState removed = removeConnection(sessionId, connectionId);
+    if (!removed.isActive()) {
+      return new Eviction(removed, false);
+    }
+    ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", reason);
+    SessionState after = get(sessionId);
+    List<String> recipients = new ArrayList<>(after.activeConnections().stream().map(ConnectionState::id).toList());
+    recipients.add(connectionId);
+    tx.events().publish(new ClusterEvent(ClusterEvent.CONNECTION_REMOVED, sessionId, recipients,
+        data.put("connectionId", connectionId), null));
+    boolean closeSession = after.activeConnections().isEmpty() && !after.isBeingRecorded();
+    if (closeSession) {
+      close(sessionId, LAST_PARTICIPANT_LEFT, now);
+    }
+    return new Eviction(removed, closeSession);
+  }
+
+  /**
    * Consumes a token: the pending connection carrying exactly {@code token} turns active with the participant's
    * details; the session turns active and is placed on a media node if it was not. A token works once across the
    * whole cluster: a second attempt is rejected with {@link Rejection#TOKEN_INVALID}.
@@ -232,6 +262,10 @@ public final class SessionOperations {
   private static TransitionRejectedException connectionNotFound(String sessionId, String connectionId) {
     return new TransitionRejectedException(Rejection.CONNECTION_NOT_FOUND,
         "Connection " + connectionId + " not found in session " + sessionId);
+  }
+
+  /** The outcome of {@link #evict}: the connection as it was, and whether its session closed with it. */
+  public record Eviction(ConnectionState connection, boolean sessionClosed) {
   }
 
   /**

@@ -75,6 +75,15 @@ public final class Transaction {
     put(keys.document(name), value, null);
   }
 
+  /**
+   * Drops every write staged so far (documents, set changes, events); what was read stays version-checked. For a
+   * caller that turns a failure into a recorded answer instead of the change it had begun.
+   */
+  public void discardStagedWrites() {
+    stagedDocuments.clear();
+    stagedOthers.clear();
+  }
+
   // ---- primitives used by the feature views ----
 
   <T> Optional<T> read(String key, Class<T> type) {

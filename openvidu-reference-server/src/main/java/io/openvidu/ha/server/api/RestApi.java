@@ -1,0 +1,90 @@
+package io.openvidu.ha.server.api;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.openvidu.ha.server.media.MediaNodes;
+import io.openvidu.ha.server.store.StoreUnavailableException;
+import io.openvidu.ha.server.store.TransitionRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API of one master under {@code /openvidu/api} (rest-api.md), plus the unauthenticated
+ * {@code /openvidu/health}: installs the routes, Basic authentication, open CORS, the 1 MiB body limit and the
+ * mapping of every failure to OpenVidu's error shapes (a client mistake is never a 500; an unreachable store is a
+ * 503 so that clients try another master).
+ *
+ * <p>Not implemented here (part 2 of the cluster): the recording endpoints ({@code /openvidu/api/recordings/**},
+ * unrouted so far: they answer 404) and participant signalling over WebSocket.
+ */
+public final class RestApi {
+  /** The base path of every endpoint. */
+  public static final String BASE = "/openvidu/api";
+  /** The one public endpoint under {@link #BASE}. */
+  public static final String PUBLIC_URL_PATH = BASE + "/config/openvidu-publicurl";
+  /** The largest accepted request body. */
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(RestApi.class);
+
+  private RestApi() {
+  }
+
+  /** Installs the API into a Javalin configuration. */
+  public static void install(JavalinConfig config, ApiContext api, MediaNodes mediaNodes) {
+    BasicAuthentication authentication = new BasicAuthentication(api.settings().secret());
+    IdempotentCalls calls = new IdempotentCalls(api.store(), api.settings().idempotencyTtl());
+    config.http.maxRequestSize = MAX_BODY_BYTES;
+    config.http.prefer405over404 = true;
+    config.routes.before(ctx -> {
+      allowAnyOrigin(ctx);
+      if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+        throw ApiException.json(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+      }
+    });
+    config.routes.before(BASE + "/*", ctx -> {
+      boolean publicRequest = ctx.method() == HandlerType.OPTIONS
+          || ctx.method() == HandlerType.GET && ctx.path().equals(PUBLIC_URL_PATH);
+      if (!publicRequest) {
+        authentication.check(ctx);
+      }
+    });
+    config.routes.options(BASE + "/*", ctx -> ctx.status(200));
+    new SessionRoutes(api, calls).install(config.routes);
+    new ConnectionRoutes(api, calls).install(config.routes);
+    new SignalRoutes(api, calls).install(config.routes);
+    new ConfigRoutes(api, calls).install(config.routes);
+    new MediaNodeRoutes(api, mediaNodes, calls).install(config.routes);
+    installErrorMapping(config);
+  }
+
+  private static void installErrorMapping(JavalinConfig config) {
+    config.routes.exception(ApiException.class, (e, ctx) -> e.toResponse(ctx.path()).send(ctx));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+      ApiException error = e.getStatus() == 413
+          ? ApiException.json(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes")
+          : ApiException.framework(e.getStatus(), e.getMessage() == null ? "" : e.getMessage());
+      error.toResponse(ctx.path()).send(ctx);
+    });
+    config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+      log.warn("{} {} failed: the cluster store is unavailable", ctx.method(), ctx.path(), e);
+      ApiException.json(503, "The cluster store is unavailable; try again").toResponse(ctx.path()).send(ctx);
+    });
+    config.routes.exception(TransitionRejectedException.class, (e, ctx) -> {
+      log.warn("{} {}: unmapped rejection {}", ctx.method(), ctx.path(), e.rejection());
+      ApiException.json(409, e.getMessage()).toResponse(ctx.path()).send(ctx);
+    });
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      log.error("{} {} failed", ctx.method(), ctx.path(), e);
+      ApiException.json(500, "Internal error").toResponse(ctx.path()).send(ctx);
+    });
+  }
+
+  private static void allowAnyOrigin(Context ctx) {
+    ctx.header("Access-Control-Allow-Origin", "*");
+    ctx.header("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS");
+    ctx.header("Access-Control-Allow-Headers", "*");
+  }
+}

@@ -1,0 +1,284 @@
+package io.openvidu.ha.server.cluster;
+
+import io.openvidu.ha.server.api.ApiContext;
+import io.openvidu.ha.server.config.ClusterSettings;
+import io.openvidu.ha.server.media.MediaNodes;
+import io.openvidu.ha.server.store.ClusterStore;
+import io.openvidu.ha.server.store.redis.RedisDocumentStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A running node process of the reference cluster: some masters and simulated media nodes over one
+ * {@link ClusterStore}. With the in-memory store every master of this JVM shares one state; with a Redis store,
+ * several processes (or several {@code OpenViduCluster}s) started with the same Redis form one cluster.
+ *
+ * <pre>{@code
+ * try (OpenViduCluster cluster = OpenViduCluster.builder().masters(3).mediaNodes(2).start()) {
+ *   String urls = cluster.urls(); // "http://127.0.0.1:40123,http://127.0.0.1:40125,..."
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} stops every master and, if the cluster opened the store, closes it.
+ */
+public final class OpenViduCluster implements AutoCloseable {
+  private final ClusterStore store;
+  private final boolean ownsStore;
+  private final MediaNodes mediaNodes;
+  private final ClusterSettings settings;
+  private final List<Master> masters;
+
+  private OpenViduCluster(ClusterStore store, boolean ownsStore, MediaNodes mediaNodes, ClusterSettings settings,
+      List<Master> masters) {
+    this.store = store;
+    this.ownsStore = ownsStore;
+    this.mediaNodes = mediaNodes;
+    this.settings = settings;
+    this.masters = masters;
+  }
+
+  /** A builder with the defaults: one master on a free port, one media node, secret {@code MY_SECRET}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The masters' base URLs separated by commas, in order. */
+  public String urls() {
+    return masters.stream().map(Master::url).collect(Collectors.joining(","));
+  }
+
+  /** The masters' base URLs, in order. */
+  public List<String> urlList() {
+    return masters.stream().map(Master::url).toList();
+  }
+
+  /** The {@code OPENVIDU_SECRET}. */
+  public String secret() {
+    return settings.secret();
+  }
+
+  /** The settings every master uses. */
+  public ClusterSettings settings() {
+    return settings;
+  }
+
+  /** Master {@code index} (from 0), to stop, hang, resume or restart it. */
+  public Master master(int index) {
+    return masters.get(index);
+  }
+
+  /** The masters of this process, in order. */
+  public List<Master> masters() {
+    return masters;
+  }
+
+  /** The media nodes of the cluster. */
+  public MediaNodes mediaNodes() {
+    return mediaNodes;
+  }
+
+  /** The shared store. */
+  public ClusterStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    for (Master master : masters) {
+      try {
+        master.stop();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    mediaNodes.close();
+    if (ownsStore) {
+      store.close();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Configures and starts an {@link OpenViduCluster}. Not thread-safe. */
+  public static final class Builder {
+    private int masters = 1;
+    private int firstPort;
+    private String host = "127.0.0.1";
+    private String secret = "MY_SECRET";
+    private String storeUri = "memory";
+    private ClusterStore store;
+    private int mediaNodes = 1;
+    private Path recordingsDir;
+    private URI publicUrl;
+    private boolean recordingEnabled = true;
+    private Duration idempotencyTtl = Duration.ofMinutes(10);
+    private Duration mediaNodeLaunchTime = Duration.ofMillis(200);
+    private final List<MasterFeature> features = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    /** How many masters this process runs (at least 1). */
+    public Builder masters(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("at least one master");
+      }
+      this.masters = count;
+      return this;
+    }
+
+    /** The first master's port; the others follow (+1 each). 0 (the default) picks free ports. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("not a port: " + port);
+      }
+      this.firstPort = port;
+      return this;
+    }
+
+    /** The address masters listen on (default {@code 127.0.0.1}). */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host);
+      return this;
+    }
+
+    /** The {@code OPENVIDU_SECRET} (default {@code MY_SECRET}). */
+    public Builder secret(String secret) {
+      this.secret = Objects.requireNonNull(secret);
+      return this;
+    }
+
+    /** {@code memory} (the default) or {@code redis://host:port}; the cluster opens and closes that store. */
+    public Builder store(String uri) {
+      this.storeUri = Objects.requireNonNull(uri);
+      this.store = null;
+      return this;
+    }
+
+    /** A store the caller opened and will close (to share one in-memory store between clusters, say). */
+    public Builder store(ClusterStore store) {
+      this.store = Objects.requireNonNull(store);
+      return this;
+    }
+
+    /** How many simulated media nodes the cluster has at least (default 1; shared between processes). */
+    public Builder mediaNodes(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("negative media node count");
+      }
+      this.mediaNodes = count;
+      return this;
+    }
+
+    /** Where recordings are written (default: a new temporary directory). */
+    public Builder recordingsDir(Path dir) {
+      this.recordingsDir = Objects.requireNonNull(dir);
+      return this;
+    }
+
+    /** The URL tokens and recording URLs carry (default: the first master's URL). */
+    public Builder publicUrl(URI url) {
+      this.publicUrl = Objects.requireNonNull(url);
+      return this;
+    }
+
+    /** Whether recording is on (default true). */
+    public Builder recordingEnabled(boolean enabled) {
+      this.recordingEnabled = enabled;
+      return this;
+    }
+
+    /** How long a response is kept for its {@code Idempotency-Key} (default 10 minutes). */
+    public Builder idempotencyTtl(Duration ttl) {
+      this.idempotencyTtl = Objects.requireNonNull(ttl);
+      return this;
+    }
+
+    /** How long a media node launched without {@code wait} stays {@code launching} (default 200 ms). */
+    public Builder mediaNodeLaunchTime(Duration time) {
+      this.mediaNodeLaunchTime = Objects.requireNonNull(time);
+      return this;
+    }
+
+    /** Adds a feature every master serves. */
+    public Builder feature(MasterFeature feature) {
+      this.features.add(Objects.requireNonNull(feature));
+      return this;
+    }
+
+    /** Opens the store, adds the media nodes and starts every master. */
+    public OpenViduCluster start() {
+      List<Integer> ports = new ArrayList<>();
+      for (int i = 0; i < masters; i++) {
+        ports.add(firstPort == 0 ? freePort() : firstPort + i);
+      }
+      String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
+      URI url = publicUrl != null ? publicUrl : URI.create("http://" + shownHost + ":" + ports.get(0));
+      ClusterSettings settings = new ClusterSettings(secret, url, recordings(), recordingEnabled, idempotencyTtl);
+      boolean ownsStore = store == null;
+      ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
+      MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
+      List<Master> started = new ArrayList<>();
+      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started);
+      try {
+        nodes.ensureSimulatedNodes(mediaNodes);
+        byte[] processId = new byte[3];
+        new SecureRandom().nextBytes(processId);
+        String process = HexFormat.of().formatHex(processId);
+        for (int i = 0; i < masters; i++) {
+          ApiContext api = new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
+          Master master = new Master(api, nodes, features, host, ports.get(i));
+          started.add(master);
+          master.start();
+        }
+      } catch (RuntimeException e) {
+        cluster.close();
+        throw e;
+      }
+      return cluster;
+    }
+
+    private Path recordings() {
+      if (recordingsDir != null) {
+        return recordingsDir;
+      }
+      try {
+        return Files.createTempDirectory("openvidu-recordings");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a recordings directory", e);
+      }
+    }
+
+    private static ClusterStore openStore(String uri) {
+      if (uri.equals("memory")) {
+        return ClusterStore.inMemory();
+      }
+      if (uri.startsWith("redis://") || uri.startsWith("rediss://")) {
+        return ClusterStore.over(RedisDocumentStore.connect(uri), "ov:");
+      }
+      throw new IllegalArgumentException("store must be 'memory' or redis://host:port, not " + uri);
+    }
+
+    private static int freePort() {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException("no free port", e);
+      }
+    }
+  }
+}

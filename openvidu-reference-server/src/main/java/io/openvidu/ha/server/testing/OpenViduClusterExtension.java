@@ -1,0 +1,230 @@
+package io.openvidu.ha.server.testing;
+
+import io.openvidu.ha.server.cluster.Master;
+import io.openvidu.ha.server.cluster.MasterFeature;
+import io.openvidu.ha.server.cluster.OpenViduCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A JUnit 5 extension that runs a reference OpenViduHA cluster on free loopback ports, the way WireMock or LocalStack
+ * run inside tests. Registered as a static field the cluster lives for the test class; as an instance field, for each
+ * test (a fresh, empty cluster every time).
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static OpenViduClusterExtension cluster = OpenViduClusterExtension.builder().masters(3).mediaNodes(2).build();
+ *
+ * @Test void survivesAMasterCrash() {
+ *   OpenVidu openVidu = new OpenVidu(cluster.urls(), cluster.secret());
+ *   cluster.master(0).stop();      // or hang() / resume() / restart()
+ *   cluster.mediaNode(0).crash();
+ * }
+ * }</pre>
+ *
+ * <p>Test methods may also take {@code @OpenViduUrls String}, {@code @OpenViduSecret String} or
+ * {@link OpenViduCluster} parameters. Not thread-safe: control it from the test thread.
+ */
+public final class OpenViduClusterExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+    AfterEachCallback, ParameterResolver {
+  private final Builder settings;
+  private OpenViduCluster cluster;
+  private boolean perClass;
+
+  private OpenViduClusterExtension(Builder settings) {
+    this.settings = settings;
+  }
+
+  /** A builder: one master, one media node, secret {@code MY_SECRET}, in-memory store by default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    perClass = true;
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (!perClass) {
+      start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!perClass) {
+      stop();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == OpenViduCluster.class || type == String.class
+        && (parameter.isAnnotated(OpenViduUrls.class) || parameter.isAnnotated(OpenViduSecret.class));
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.getParameter().getType() == OpenViduCluster.class) {
+      return running();
+    }
+    return parameter.isAnnotated(OpenViduUrls.class) ? urls() : secret();
+  }
+
+  /** The masters' base URLs separated by commas (what {@code new OpenVidu(urls, secret)} takes). */
+  public String urls() {
+    return running().urls();
+  }
+
+  /** The masters' base URLs, in order. */
+  public List<String> urlList() {
+    return running().urlList();
+  }
+
+  /** The secret. */
+  public String secret() {
+    return running().secret();
+  }
+
+  /** Master {@code index} (from 0): {@code stop()}, {@code hang()}, {@code resume()}, {@code restart()}. */
+  public Master master(int index) {
+    return running().master(index);
+  }
+
+  /** Media node {@code index} (from 0) of those the cluster started with. */
+  public SimulatedMediaNode mediaNode(int index) {
+    if (index < 0 || index >= settings.mediaNodes) {
+      throw new IndexOutOfBoundsException("the cluster started with " + settings.mediaNodes + " media nodes");
+    }
+    return new SimulatedMediaNode("media_simulated-" + (index + 1), running().mediaNodes());
+  }
+
+  /** The running cluster, for everything else. */
+  public OpenViduCluster cluster() {
+    return running();
+  }
+
+  private OpenViduCluster running() {
+    if (cluster == null) {
+      throw new IllegalStateException("the cluster runs only while a test of its class runs");
+    }
+    return cluster;
+  }
+
+  private void start() {
+    OpenViduCluster.Builder builder = OpenViduCluster.builder()
+        .masters(settings.masters)
+        .mediaNodes(settings.mediaNodes)
+        .secret(settings.secret)
+        .store(settings.store.get())
+        .recordingEnabled(settings.recordingEnabled)
+        .idempotencyTtl(settings.idempotencyTtl);
+    settings.features.forEach(builder::feature);
+    settings.customizations.forEach(c -> c.accept(builder));
+    cluster = builder.start();
+  }
+
+  private void stop() {
+    if (cluster != null) {
+      try {
+        cluster.close();
+      } finally {
+        cluster = null;
+      }
+    }
+  }
+
+  /** Configures an {@link OpenViduClusterExtension}. Not thread-safe. */
+  public static final class Builder {
+    private int masters = 1;
+    private int mediaNodes = 1;
+    private String secret = "MY_SECRET";
+    private Supplier<String> store = () -> "memory";
+    private boolean recordingEnabled = true;
+    private Duration idempotencyTtl = Duration.ofMinutes(10);
+    private final List<MasterFeature> features = new ArrayList<>();
+    private final List<Consumer<OpenViduCluster.Builder>> customizations = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    /** How many masters (default 1). */
+    public Builder masters(int count) {
+      this.masters = count;
+      return this;
+    }
+
+    /** How many simulated media nodes (default 1). */
+    public Builder mediaNodes(int count) {
+      this.mediaNodes = count;
+      return this;
+    }
+
+    /** The secret (default {@code MY_SECRET}). */
+    public Builder secret(String secret) {
+      this.secret = Objects.requireNonNull(secret);
+      return this;
+    }
+
+    /** {@code memory} (default) or {@code redis://host:port}. */
+    public Builder store(String uri) {
+      Objects.requireNonNull(uri);
+      this.store = () -> uri;
+      return this;
+    }
+
+    /** A store URI known only when the cluster starts, e.g. {@code redis::uri} of a {@link RedisServerExtension}. */
+    public Builder store(Supplier<String> uri) {
+      this.store = Objects.requireNonNull(uri);
+      return this;
+    }
+
+    /** Whether recording is on (default true). */
+    public Builder recordingEnabled(boolean enabled) {
+      this.recordingEnabled = enabled;
+      return this;
+    }
+
+    /** How long idempotency records live (default 10 minutes). */
+    public Builder idempotencyTtl(Duration ttl) {
+      this.idempotencyTtl = Objects.requireNonNull(ttl);
+      return this;
+    }
+
+    /** A feature every master serves. */
+    public Builder feature(MasterFeature feature) {
+      this.features.add(Objects.requireNonNull(feature));
+      return this;
+    }
+
+    /** Any other setting of {@link OpenViduCluster.Builder}. */
+    public Builder configure(Consumer<OpenViduCluster.Builder> customization) {
+      this.customizations.add(Objects.requireNonNull(customization));
+      return this;
+    }
+
+    public OpenViduClusterExtension build() {
+      return new OpenViduClusterExtension(this);
+    }
+  }
+}

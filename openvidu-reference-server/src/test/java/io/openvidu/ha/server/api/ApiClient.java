@@ -1,0 +1,110 @@
+package io.openvidu.ha.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A plain HTTP client for the REST API in tests: Basic credentials by default, JSON bodies as strings. */
+final class ApiClient {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String baseUrl;
+  private final Map<String, String> headers;
+
+  private ApiClient(String baseUrl, Map<String, String> headers) {
+    this.baseUrl = baseUrl;
+    this.headers = headers;
+  }
+
+  /** A client authenticated with {@code secret}. */
+  static ApiClient of(String baseUrl, String secret) {
+    return new ApiClient(baseUrl, Map.of()).withHeader("Authorization", basic("OPENVIDUAPP", secret));
+  }
+
+  /** {@code Basic base64(user:password)}. */
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The same client with one more header (or another value for it). */
+  ApiClient withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new ApiClient(baseUrl, copy);
+  }
+
+  /** The same client without the header. */
+  ApiClient without(String name) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.remove(name);
+    return new ApiClient(baseUrl, copy);
+  }
+
+  Reply get(String path) {
+    return send("GET", path, null);
+  }
+
+  Reply post(String path, String body) {
+    return send("POST", path, body);
+  }
+
+  Reply patch(String path, String body) {
+    return send("PATCH", path, body);
+  }
+
+  Reply put(String path, String body) {
+    return send("PUT", path, body);
+  }
+
+  Reply delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  Reply send(String method, String path, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.headers().map(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HTTP answer. */
+  record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+
+    Optional<String> header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).findFirst();
+    }
+  }
+}
