@@ -1,57 +1,61 @@
 package io.openvidu.ha.server.recording;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openvidu.ha.server.api.ApiException;
+import io.openvidu.ha.server.api.JsonRequestBody;
+import io.openvidu.ha.server.api.RecordingPropertiesJson;
 import io.openvidu.ha.server.store.OutputMode;
 import io.openvidu.ha.server.store.RecordingLayout;
 import io.openvidu.ha.server.store.RecordingProperties;
-import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Reads the body of {@code POST /openvidu/api/recordings/start} with OpenVidu's rules (rest-api.md §5.7): the
  * {@code session} member first, then, once the session is known to accept a recording, the recording properties
  * merged with the session's defaults (§6.2) and validated in OpenVidu's order (type errors, name, tracks, output mode,
- * then the composed-only layout, resolution, frame rate and shared memory). Stateless.
+ * then the composed-only layout, resolution, frame rate and shared memory). Immutable.
  */
 final class StartRecordingRequest {
+
+    /** The path OpenVidu reports in property errors, by a bug we reproduce (rest-api.md §5.7 rule 8). */
+    static final String PROPERTY_ERROR_PATH = "/openvidu/api/sessions";
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]+");
     private static final Pattern RESOLUTION = Pattern.compile("([1-9][0-9]{2}|1[0-9]{3})x([1-9][0-9]{2}|1[0-9]{3})");
     private static final long MIN_SHM_SIZE = 134_217_728L;
-    /** The path OpenVidu puts in these errors, by a bug we reproduce (rest-api.md §5.7 rule 8). */
-    private static final String PROPERTY_ERROR_PATH = "/openvidu/api/sessions";
 
-    private final JsonNode body;
+    private final JsonRequestBody body;
+    private final String sessionId;
 
-    private StartRecordingRequest(JsonNode body) {
+    private StartRecordingRequest(JsonRequestBody body, String sessionId) {
         this.body = body;
+        this.sessionId = sessionId;
     }
 
     /**
-     * Checks the parts of the body that come before any look-up (rules 1 and 3).
+     * Checks what comes before any look-up (rules 1 and 3).
      *
-     * @throws RecordingRequestException 400 when the body is {@code null} or not an object, or {@code session} is
-     *                                   missing or not a string
+     * @param rawBody the request body as received
+     * @throws ApiException 400: framework shape when the body is absent or not a JSON object; OpenVidu's shape when
+     *                      it is JSON {@code null} or {@code session} is missing or not a string
      */
-    static StartRecordingRequest of(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            throw RecordingRequestException.withMessage(400, "Error in body parameters. Cannot be empty");
+    static StartRecordingRequest of(String rawBody) {
+        if (rawBody == null || rawBody.isBlank()) {
+            JsonRequestBody.parse(rawBody); // the framework's 400 for a missing body
         }
-        if (!body.isObject()) {
-            throw RecordingRequestException.withMessage(400, "Error in body parameters. It must be a JSON object");
-        }
-        JsonNode session = present(body, "session");
-        if (session == null) {
-            throw RecordingRequestException.withMessage(400, "\"session\" parameter is mandatory");
-        }
+        JsonRequestBody body = JsonRequestBody.optional(rawBody)
+                .orElseThrow(() -> ApiException.json(400, "Error in body parameters. Cannot be empty"));
+        JsonNode session = body.raw("session")
+                .orElseThrow(() -> ApiException.json(400, "\"session\" parameter is mandatory"));
         if (!session.isTextual()) {
-            throw RecordingRequestException.withMessage(400, "Type error in parameter \"session\"");
+            throw ApiException.json(400, "Type error in parameter \"session\"");
         }
-        return new StartRecordingRequest(body);
+        return new StartRecordingRequest(body, session.asText());
     }
 
     String sessionId() {
-        return body.get("session").asText();
+        return sessionId;
     }
 
     /**
@@ -59,36 +63,39 @@ final class StartRecordingRequest {
      * {@code defaultRecordingProperties}, else OpenVidu's default; the name stays empty when none was given (the
      * recording id becomes the name once allocated).
      *
-     * @throws RecordingRequestException 400 or 422 with OpenVidu's message for the first invalid property
+     * @throws ApiException 400 or 422 (OpenVidu's JSON shape) for the first invalid property, to be reported with
+     *                      {@link #PROPERTY_ERROR_PATH}
      */
     RecordingProperties resolve(RecordingProperties sessionDefaults) {
-        String name = text("name");
-        Boolean hasAudio = bool("hasAudio");
-        Boolean hasVideo = bool("hasVideo");
-        String outputModeName = text("outputMode");
-        String layoutName = text("recordingLayout");
-        String resolution = text("resolution");
-        Integer frameRate = integer("frameRate");
-        Long shmSize = longInteger("shmSize");
-        String customLayout = text("customLayout");
-        Boolean ignoreFailedStreams = bool("ignoreFailedStreams");
-        checkMediaNode();
+        Optional<String> name = body.string("name");
+        Optional<Boolean> hasAudio = body.bool("hasAudio");
+        Optional<Boolean> hasVideo = body.bool("hasVideo");
+        Optional<String> outputModeName = body.string("outputMode");
+        Optional<String> layoutName = body.string("recordingLayout");
+        Optional<String> resolution = body.string("resolution");
+        Optional<Integer> frameRate = body.integer("frameRate");
+        Optional<Long> shmSize = body.longInteger("shmSize");
+        Optional<String> customLayout = body.string("customLayout");
+        Optional<Boolean> ignoreFailedStreams = body.bool("ignoreFailedStreams");
+        // Pro's mediaNode is only type-checked: a recording here always runs on the node hosting its session.
+        RecordingPropertiesJson.parseMediaNode(body.raw("mediaNode").orElse(null));
 
-        if (name != null && !name.isEmpty() && !NAME.matcher(name).matches()) {
-            throw propertyError(400, "Parameter 'name' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-]");
+        if (name.isPresent() && !name.get().isEmpty() && !NAME.matcher(name.get()).matches()) {
+            throw ApiException.json(400, "Parameter 'name' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-]");
         }
-        boolean audio = hasAudio != null ? hasAudio : sessionDefaults.hasAudio();
-        boolean video = hasVideo != null ? hasVideo : sessionDefaults.hasVideo();
+        boolean audio = hasAudio.orElse(sessionDefaults.hasAudio());
+        boolean video = hasVideo.orElse(sessionDefaults.hasVideo());
         if (!audio && !video) {
-            throw propertyError(422, "Cannot start a recording with both \"hasAudio\" and \"hasVideo\" set to false");
+            throw ApiException.json(422,
+                    "Cannot start a recording with both \"hasAudio\" and \"hasVideo\" set to false");
         }
-        OutputMode outputMode = outputModeName == null
-                ? sessionDefaults.outputMode()
-                : reconcile(parse(OutputMode.class, outputModeName, "outputMode"), sessionDefaults.outputMode());
-        String finalName = name != null ? name : sessionDefaults.name() == null ? "" : sessionDefaults.name();
+        OutputMode outputMode = outputModeName
+                .map(v -> reconcile(RecordingPropertiesJson.parseEnum(OutputMode.class, v, "outputMode"),
+                        sessionDefaults.outputMode()))
+                .orElse(sessionDefaults.outputMode());
+        String finalName = name.orElse(sessionDefaults.name() == null ? "" : sessionDefaults.name());
         if (outputMode == OutputMode.INDIVIDUAL) {
-            boolean ignore = ignoreFailedStreams != null ? ignoreFailedStreams
-                    : Boolean.TRUE.equals(sessionDefaults.ignoreFailedStreams());
+            boolean ignore = ignoreFailedStreams.orElse(Boolean.TRUE.equals(sessionDefaults.ignoreFailedStreams()));
             return new RecordingProperties(finalName, audio, video, outputMode, null, null, null, null, null, ignore,
                     null);
         }
@@ -96,36 +103,32 @@ final class StartRecordingRequest {
             return new RecordingProperties(finalName, audio, false, outputMode, null, null, null, null, null, null,
                     null);
         }
-        boolean defaultsAreComposedVideo = sessionDefaults.isComposedWithVideo();
-        RecordingLayout layout = layoutName != null ? parse(RecordingLayout.class, layoutName, "recordingLayout")
-                : defaultsAreComposedVideo && sessionDefaults.recordingLayout() != null
-                        ? sessionDefaults.recordingLayout() : RecordingLayout.BEST_FIT;
-        String finalResolution = resolution != null ? resolution
-                : defaultsAreComposedVideo && sessionDefaults.resolution() != null
-                        ? sessionDefaults.resolution() : RecordingProperties.DEFAULT_RESOLUTION;
+        // The session's composed values only count when its default is itself composed with video.
+        Optional<RecordingProperties> composedDefaults =
+                Optional.of(sessionDefaults).filter(RecordingProperties::isComposedWithVideo);
+        RecordingLayout layout = layoutName
+                .map(v -> RecordingPropertiesJson.parseEnum(RecordingLayout.class, v, "recordingLayout"))
+                .or(() -> composedDefaults.map(RecordingProperties::recordingLayout))
+                .orElse(RecordingLayout.BEST_FIT);
+        String finalResolution = resolution.or(() -> composedDefaults.map(RecordingProperties::resolution))
+                .orElse(RecordingProperties.DEFAULT_RESOLUTION);
         if (!RESOLUTION.matcher(finalResolution).matches()) {
-            throw propertyError(422, "Wrong \"resolution\" parameter. Acceptable values from 100 to 1999 for both"
-                    + " width and height");
+            throw ApiException.json(422, "Wrong \"resolution\" parameter. Acceptable values from 100 to 1999 for"
+                    + " both width and height");
         }
-        int finalFrameRate = frameRate != null ? frameRate
-                : defaultsAreComposedVideo && sessionDefaults.frameRate() != null
-                        ? sessionDefaults.frameRate() : RecordingProperties.DEFAULT_FRAME_RATE;
+        int finalFrameRate = frameRate.or(() -> composedDefaults.map(RecordingProperties::frameRate))
+                .orElse(RecordingProperties.DEFAULT_FRAME_RATE);
         if (finalFrameRate < 1 || finalFrameRate > 120) {
-            // OpenVidu's message wrongly names the resolution here; we say what is wrong.
-            throw propertyError(422, "Wrong \"frameRate\" parameter. Acceptable values are [1-120]");
+            // OpenVidu's message wrongly names the resolution here; ours says what is wrong.
+            throw ApiException.json(422, "Wrong \"frameRate\" parameter. Acceptable values are [1-120]");
         }
-        long finalShmSize = shmSize != null ? shmSize
-                : defaultsAreComposedVideo && sessionDefaults.shmSize() != null
-                        ? sessionDefaults.shmSize() : RecordingProperties.DEFAULT_SHM_SIZE;
+        long finalShmSize = shmSize.or(() -> composedDefaults.map(RecordingProperties::shmSize))
+                .orElse(RecordingProperties.DEFAULT_SHM_SIZE);
         if (finalShmSize < MIN_SHM_SIZE) {
-            throw propertyError(422, "Wrong \"shmSize\" parameter. Must be 134217728 (128 MB) minimum");
+            throw ApiException.json(422, "Wrong \"shmSize\" parameter. Must be 134217728 (128 MB) minimum");
         }
-        String finalCustomLayout = null;
-        if (layout == RecordingLayout.CUSTOM) {
-            finalCustomLayout = customLayout != null ? customLayout
-                    : defaultsAreComposedVideo && sessionDefaults.customLayout() != null
-                            ? sessionDefaults.customLayout() : "";
-        }
+        String finalCustomLayout = layout != RecordingLayout.CUSTOM ? null
+                : customLayout.or(() -> composedDefaults.map(RecordingProperties::customLayout)).orElse("");
         return new RecordingProperties(finalName, audio, true, outputMode, layout, finalResolution, finalFrameRate,
                 finalShmSize, finalCustomLayout, null, null);
     }
@@ -142,68 +145,5 @@ final class StartRecordingRequest {
             return OutputMode.COMPOSED;
         }
         return requested;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String member) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst()
-                .orElseThrow(() -> propertyError(400, "Parameter '" + member + "' " + value + " is not defined"));
-    }
-
-    private String text(String member) {
-        JsonNode node = present(body, member);
-        if (node != null && !node.isTextual()) {
-            throw typeError(member);
-        }
-        return node == null ? null : node.asText();
-    }
-
-    private Boolean bool(String member) {
-        JsonNode node = present(body, member);
-        if (node != null && !node.isBoolean()) {
-            throw typeError(member);
-        }
-        return node == null ? null : node.asBoolean();
-    }
-
-    private Integer integer(String member) {
-        JsonNode node = present(body, member);
-        if (node != null && !(node.isIntegralNumber() && node.canConvertToInt())) {
-            throw typeError(member);
-        }
-        return node == null ? null : node.asInt();
-    }
-
-    private Long longInteger(String member) {
-        JsonNode node = present(body, member);
-        if (node != null && !(node.isIntegralNumber() && node.canConvertToLong())) {
-            throw typeError(member);
-        }
-        return node == null ? null : node.asLong();
-    }
-
-    /**
-     * Pro's {@code mediaNode} is a string or {@code {"id": ...}}. Its value is not used: a recording here always runs
-     * on the node that hosts its session.
-     */
-    private void checkMediaNode() {
-        JsonNode node = present(body, "mediaNode");
-        boolean valid = node == null || node.isTextual() || node.isObject() && node.path("id").isTextual();
-        if (!valid) {
-            throw typeError("mediaNode");
-        }
-    }
-
-    /** The member's value, or null when it is absent or JSON {@code null} (which OpenVidu treats alike). */
-    private static JsonNode present(JsonNode object, String member) {
-        JsonNode node = object.get(member);
-        return node == null || node.isNull() ? null : node;
-    }
-
-    private static RecordingRequestException typeError(String member) {
-        return propertyError(400, "Type error in parameter '" + member + "'");
-    }
-
-    private static RecordingRequestException propertyError(int status, String message) {
-        return RecordingRequestException.withMessageAndPath(status, message, PROPERTY_ERROR_PATH);
     }
 }
