@@ -99,6 +99,27 @@ public final class Master {
   }
 
   /**
+   * Dies as a process killed with {@code SIGKILL} would: the port closes without any goodbye. Features that can
+   * ({@link MasterFeature.Crashable}) stop acting at once instead of stopping in order, so that the other masters
+   * must notice the death themselves. {@link #start()} brings it back.
+   */
+  public synchronized void kill() {
+    if (server == null) {
+      return;
+    }
+    gate.open();
+    for (AutoCloseable feature : installed) {
+      if (feature instanceof MasterFeature.Crashable crashable) {
+        crashable.crash();
+      }
+    }
+    installed.clear();
+    server.stop();
+    server = null;
+    log.info("Master {} killed", id());
+  }
+
+  /**
    * Stops answering while keeping the port open, like a frozen process: connections are accepted, requests wait.
    * {@link #resume()} lets them (and later ones) through.
    */

@@ -14,4 +14,14 @@ public interface MasterFeature {
 
   /** Adds routes, WebSocket handlers or filters for the master described by {@code master}. */
   AutoCloseable install(JavalinConfig config, ApiContext master);
+
+  /**
+   * What an installed feature returns when it can also die abruptly: {@link Master#kill()} calls {@link #crash()}
+   * instead of {@link #close()}, and the rest of the cluster must notice the death on its own.
+   */
+  interface Crashable extends AutoCloseable {
+
+    /** Stops acting at once, without the orderly goodbye of {@link #close()}. */
+    void crash();
+  }
 }

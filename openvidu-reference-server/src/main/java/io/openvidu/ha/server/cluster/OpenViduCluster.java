@@ -5,6 +5,8 @@ import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.media.MediaNodes;
 import io.openvidu.ha.server.recording.RecordingModule;
 import io.openvidu.ha.server.recording.RecordingSettings;
+import io.openvidu.ha.server.rpc.ParticipantSignaling;
+import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
 import java.io.IOException;
@@ -134,6 +136,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private Duration mediaNodeLaunchTime = Duration.ofMillis(200);
     private RecordingSettings recordingSettings = RecordingSettings.defaults();
     private final List<MasterFeature> features = new ArrayList<>();
+    private SignalingSettings signaling = SignalingSettings.defaults();
 
     private Builder() {
     }
@@ -226,6 +229,12 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
+    /** How participants' WebSockets behave: grace periods, heartbeat, trusted proxies (default: OpenVidu's). */
+    public Builder signaling(SignalingSettings settings) {
+      this.signaling = Objects.requireNonNull(settings);
+      return this;
+    }
+
     /** Adds a feature every master serves. */
     public Builder feature(MasterFeature feature) {
       this.features.add(Objects.requireNonNull(feature));
@@ -245,8 +254,6 @@ public final class OpenViduCluster implements AutoCloseable {
       ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
-      List<MasterFeature> allFeatures = new ArrayList<>(features);
-      allFeatures.add(recordings::install);
       List<Master> started = new ArrayList<>();
       OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started, recordings);
       try {
@@ -258,7 +265,7 @@ public final class OpenViduCluster implements AutoCloseable {
         String process = HexFormat.of().formatHex(processId);
         for (int i = 0; i < masters; i++) {
           ApiContext api = new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
-          Master master = new Master(api, nodes, allFeatures, host, ports.get(i));
+          Master master = new Master(api, nodes, masterFeatures(recordings), host, ports.get(i));
           started.add(master);
           master.start();
         }
@@ -267,6 +274,15 @@ public final class OpenViduCluster implements AutoCloseable {
         throw e;
       }
       return cluster;
+    }
+
+    /** What every master serves besides the REST API. */
+    private List<MasterFeature> masterFeatures(RecordingModule recordings) {
+      List<MasterFeature> all = new ArrayList<>();
+      all.add(ParticipantSignaling.feature(signaling));
+      all.add(recordings::install);
+      all.addAll(features);
+      return all;
     }
 
     private Path recordings() {

@@ -12,6 +12,22 @@ import java.util.Objects;
  */
 public record ClusterEvent(String type, String sessionId, List<String> connectionIds, JsonNode data, String origin) {
 
+  /**
+   * A participant joined; data is what the others see of it ({@code {id, createdAt, metadata}}); addressed to the
+   * participants already there. Delivered as {@code participantJoined}.
+   */
+  public static final String PARTICIPANT_JOINED = "participantJoined";
+  /**
+   * A participant published a stream; data has {@code id} (its connection) and {@code streams}; addressed to the other
+   * participants. Delivered as {@code participantPublished}.
+   */
+  public static final String STREAM_PUBLISHED = "streamPublished";
+  /**
+   * A participant changed a property of its stream; data has {@code connectionId}, {@code streamId},
+   * {@code property}, {@code newValue}, {@code reason}; addressed to the other participants. Delivered as
+   * {@code streamPropertyChanged}.
+   */
+  public static final String STREAM_PROPERTY_CHANGED = "streamPropertyChanged";
   /** A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data has {@code type}/{@code data}. */
   public static final String SIGNAL = "signal";
   /** A session was closed; data has {@code reason}; masters evict the participants they hold. */

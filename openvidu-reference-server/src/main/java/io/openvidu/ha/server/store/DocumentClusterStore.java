@@ -33,7 +33,18 @@ final class DocumentClusterStore implements ClusterStore {
     long deadline = System.nanoTime() + GIVE_UP_NANOS;
     for (int attempt = 1; ; attempt++) {
       Transaction tx = new Transaction(documents, json, keys);
-      T result = work.apply(tx);
+      T result;
+      try {
+        result = work.apply(tx);
+      } catch (RuntimeException e) {
+        // Reads are not a snapshot: a refusal computed from documents that changed while being read may be wrong
+        // (e.g. a token found pending, then its lease found taken). Only a refusal of a consistent view stands.
+        if (tx.readsStillCurrent() || System.nanoTime() > deadline) {
+          throw e;
+        }
+        backOff(attempt);
+        continue;
+      }
       if (!tx.hasWrites() || documents.commit(tx.expectedVersions(), tx.writes())) {
         return result;
       }

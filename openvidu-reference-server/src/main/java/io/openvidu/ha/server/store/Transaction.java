@@ -147,6 +147,15 @@ public final class Transaction {
     return !stagedDocuments.isEmpty() || !stagedOthers.isEmpty();
   }
 
+  /** Whether every document read so far still has the version it was read with. */
+  boolean readsStillCurrent() {
+    if (reads.isEmpty()) {
+      return true;
+    }
+    Map<String, VersionedDocument> now = documents.read(List.copyOf(reads.keySet()));
+    return reads.entrySet().stream().allMatch(e -> now.get(e.getKey()).version() == e.getValue().version());
+  }
+
   Map<String, Long> expectedVersions() {
     Map<String, Long> versions = new HashMap<>();
     reads.forEach((key, doc) -> versions.put(key, doc.version()));

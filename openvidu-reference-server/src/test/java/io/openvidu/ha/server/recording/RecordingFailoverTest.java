@@ -32,7 +32,7 @@ class RecordingFailoverTest {
             .build();
 
     @RegisterExtension
-    final RedisServerExtension redis = new RedisServerExtension();
+    static final RedisServerExtension redis = new RedisServerExtension();
 
     @TempDir
     Path sharedRecordings;

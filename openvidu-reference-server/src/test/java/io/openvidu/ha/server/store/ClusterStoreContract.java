@@ -116,6 +116,26 @@ abstract class ClusterStoreContract {
   }
 
   @Test
+  void refusalBasedOnADocumentThatChangedMeanwhileIsRetried() {
+    ClusterStore other = track(newStoreSharingState());
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+    String outcome = store.atomically(tx -> {
+      boolean exists = tx.sessions().find("s2").isPresent();
+      if (attempts.incrementAndGet() == 1) {
+        other.atomically(tx2 -> tx2.sessions().create(session("s2")));
+      }
+      if (!exists) {
+        throw new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, "s2 not found");
+      }
+      return "found";
+    });
+
+    assertThat(outcome).isEqualTo("found");
+    assertThat(attempts).hasValue(2);
+  }
+
+  @Test
   void tokenActivatesItsConnectionOnce() {
     store.atomically(tx -> tx.sessions().create(session("s1")));
     store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));

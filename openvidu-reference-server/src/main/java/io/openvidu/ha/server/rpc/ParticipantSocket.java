@@ -1,0 +1,146 @@
+package io.openvidu.ha.server.rpc;
+
+import io.javalin.websocket.WsContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One participant WebSocket held by this master: the address it came from, its heartbeat, and the participant it
+ * speaks for once it has joined (or reconnected). Frames go out one at a time and in order.
+ *
+ * <p>While a join or reconnection is being committed the socket <em>holds</em> notifications: they are queued and
+ * sent after the call's answer, so that a participant never hears about its session before it is in it.
+ */
+final class ParticipantSocket {
+
+  private final WsContext context;
+  private final String clientIp;
+  private final String finalUserId;
+
+  private volatile long lastPingNanos;
+  private volatile long pingIntervalMillis;
+  private volatile Participant participant;
+  private String provisionalRpcSessionId;
+
+  private boolean open = true;
+  private boolean holding;
+  private final List<String> held = new ArrayList<>();
+
+  ParticipantSocket(WsContext context, String clientIp) {
+    this.context = context;
+    this.clientIp = clientIp;
+    this.finalUserId = ParticipantIds.finalUserId();
+  }
+
+  /** Who a socket speaks for: its private RPC session and its connection in an OpenVidu session. */
+  record Participant(String rpcSessionId, String sessionId, String connectionId) {
+  }
+
+  String id() {
+    return context.sessionId();
+  }
+
+  String clientIp() {
+    return clientIp;
+  }
+
+  String finalUserId() {
+    return finalUserId;
+  }
+
+  Participant participant() {
+    return participant;
+  }
+
+  /**
+   * The RPC session id to put in this socket's answers: its participant's, or one of its own before it joins (the
+   * library creates an RPC session for every socket).
+   */
+  synchronized String rpcSessionId() {
+    Participant current = participant;
+    if (current != null) {
+      return current.rpcSessionId();
+    }
+    if (provisionalRpcSessionId == null) {
+      provisionalRpcSessionId = ParticipantIds.rpcSessionId();
+    }
+    return provisionalRpcSessionId;
+  }
+
+  void bind(Participant joined) {
+    participant = joined;
+  }
+
+  /** Forgets the participant (it left, was evicted, or reconnected elsewhere); returns who it was. */
+  Participant unbind() {
+    Participant previous = participant;
+    participant = null;
+    return previous;
+  }
+
+  // ---- heartbeat
+
+  /** Records a ping; the first one fixes the interval the watchdog expects. */
+  void pinged(long intervalMillisOrZero, long defaultIntervalMillis, long nowNanos) {
+    if (pingIntervalMillis == 0) {
+      pingIntervalMillis = intervalMillisOrZero > 0 ? intervalMillisOrZero : defaultIntervalMillis;
+    }
+    lastPingNanos = nowNanos;
+  }
+
+  /** Whether three heartbeat intervals passed since the last ping (never before the first ping). */
+  boolean missedPings(long nowNanos) {
+    long interval = pingIntervalMillis;
+    return interval > 0 && nowNanos - lastPingNanos > 3 * interval * 1_000_000L;
+  }
+
+  // ---- frames
+
+  /** Sends an answer at once. */
+  synchronized void send(String frame) {
+    if (open) {
+      context.send(frame);
+    }
+  }
+
+  /** Sends a notification, or queues it while the socket holds notifications. */
+  synchronized void notify(String frame) {
+    if (holding) {
+      held.add(frame);
+    } else {
+      send(frame);
+    }
+  }
+
+  synchronized void hold() {
+    holding = true;
+  }
+
+  /** Stops holding and sends what was queued, in arrival order. */
+  synchronized void release() {
+    holding = false;
+    held.forEach(this::send);
+    held.clear();
+  }
+
+  /** Stops holding and drops what was queued (the join it was for failed). */
+  synchronized void discardHeld() {
+    holding = false;
+    held.clear();
+  }
+
+  synchronized void close(int code, String reason) {
+    if (open) {
+      open = false;
+      context.closeSession(code, reason);
+    }
+  }
+
+  synchronized void markClosed() {
+    open = false;
+  }
+
+  synchronized boolean isOpen() {
+    return open;
+  }
+}

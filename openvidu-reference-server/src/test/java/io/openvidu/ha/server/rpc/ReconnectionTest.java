@@ -1,0 +1,155 @@
+package io.openvidu.ha.server.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.openvidu.ha.server.testing.RpcCallException;
+import io.openvidu.ha.server.testing.SimulatedParticipant;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Lost sockets and dead masters (signaling.md §3.3, §6.6): the grace period, reconnection and eviction. */
+class ReconnectionTest {
+
+  @RegisterExtension
+  final SignalingCluster cluster = SignalingCluster.withMasters(3);
+
+  @Test
+  void aParticipantThatLostItsSocketReconnectsThroughAnotherMasterKeepingItsConnection() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+    String connectionId = bob.connectionId();
+
+    bob.dropConnection();
+    bob.reconnect(cluster.master(2));
+
+    assertThat(bob.connectionId()).isEqualTo(connectionId);
+    alice.signal("chat", "after reconnection", connectionId);
+    bob.awaitNotification("sendMessage", "data", "after reconnection");
+    assertThat(cluster.connection(sessionId, connectionId).orElseThrow().masterId()).isEqualTo(cluster.masterId(2));
+  }
+
+  @Test
+  void aParticipantThatDoesNotComeBackIsEvictedForNetworkDisconnect() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+
+    bob.dropConnection();
+
+    alice.awaitNotification("participantLeft", p -> p.path("connectionId").asText().equals(bob.connectionId())
+        && p.path("reason").asText().equals("networkDisconnect"));
+    alice.awaitNotification("participantEvicted", "connectionId", bob.connectionId());
+    assertThat(cluster.connection(sessionId, bob.connectionId())).isEmpty();
+  }
+
+  @Test
+  void aSocketClosedCleanlyWithoutLeavingIsEvictedAfterTheGracePeriodToo() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+
+    bob.closeSocket();
+
+    alice.awaitNotification("participantLeft", p -> p.path("connectionId").asText().equals(bob.connectionId())
+        && p.path("reason").asText().equals("networkDisconnect"));
+  }
+
+  @Test
+  void reconnectingAfterTheGracePeriodFailsWithCode40007() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+    bob.dropConnection();
+    alice.awaitNotification("participantEvicted", "connectionId", bob.connectionId());
+
+    assertThatThrownBy(() -> bob.reconnect(cluster.master(0)))
+        .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(40007));
+  }
+
+  @Test
+  void reconnectingWithAnUnknownRpcSessionFailsWithCode40007() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant stranger = cluster.track(cluster.participant(
+        cluster.createToken(sessionId, io.openvidu.ha.server.store.OpenViduRole.PUBLISHER), 0).open());
+    var params = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        .put("sessionId", "u2rfj4al1nj3k2c2r1t9kj6bq1");
+
+    assertThatThrownBy(() -> stranger.call("connect", params))
+        .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(40007));
+  }
+
+  @Test
+  void participantsOfAStoppedMasterReconnectThroughOthersAndKeepTheirConnections() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+    String streamId = bob.publish();
+
+    cluster.stopMaster(1);
+    bob.awaitDisconnected();
+    bob.reconnect(cluster.master(2));
+
+    bob.signal("chat", "back", alice.connectionId());
+    alice.awaitNotification("sendMessage", p -> p.path("from").asText().equals(bob.connectionId()));
+    assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().publishers())
+        .extracting(p -> p.streamId()).containsExactly(streamId);
+    assertThat(alice.notifications("participantLeft")).isEmpty();
+  }
+
+  @Test
+  void participantsOfAKilledMasterReconnectThroughOthersAndTheOnesThatDoNotAreEvictedBySurvivors() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+    SimulatedParticipant carol = cluster.joinSession(sessionId, 1);
+
+    cluster.killMaster(1);
+    bob.awaitDisconnected();
+    carol.awaitDisconnected();
+    bob.reconnect(cluster.master(2));
+
+    alice.awaitNotification("participantLeft", p -> p.path("connectionId").asText().equals(carol.connectionId())
+        && p.path("reason").asText().equals("networkDisconnect"));
+    assertThat(cluster.connection(sessionId, carol.connectionId())).isEmpty();
+    assertThat(cluster.connection(sessionId, bob.connectionId())).isPresent();
+    bob.signal("chat", "still here", alice.connectionId());
+    alice.awaitNotification("sendMessage", "data", "still here");
+  }
+
+  @Test
+  void aParticipantOfAKilledMasterMayReconnectUntilTheGracePeriodAfterItsDeathIsNoticed() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+    cluster.killMaster(1);
+    bob.awaitDisconnected();
+
+    // The dead master's lease (300 ms) lapses and a survivor starts bob's grace period (1 s); bob is still welcome.
+    await().atMost(Duration.ofSeconds(2)).until(() -> cluster.store().atomically(tx -> tx.leases()
+        .find(ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId()))
+        .map(l -> l.expiresAt() != ParticipantLeases.WHILE_CONNECTED).orElse(false));
+    bob.reconnect(cluster.master(0));
+
+    assertThat(cluster.connection(sessionId, bob.connectionId())).isPresent();
+    assertThat(alice.notifications("participantLeft")).isEmpty();
+  }
+
+  @Test
+  void aSocketThatStopsPingingIsClosedAndItsParticipantEvicted() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant silent = cluster.track(cluster.participant(
+        cluster.createToken(sessionId, io.openvidu.ha.server.store.OpenViduRole.PUBLISHER), 1)
+        .pingInterval(Duration.ofMillis(100)).join());
+
+    silent.stopPinging();
+
+    assertThat(silent.awaitDisconnected()).isEqualTo(1000);
+    alice.awaitNotification("participantLeft", p -> p.path("connectionId").asText().equals(silent.connectionId())
+        && p.path("reason").asText().equals("networkDisconnect"));
+  }
+}

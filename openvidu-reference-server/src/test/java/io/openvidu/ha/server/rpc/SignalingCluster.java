@@ -1,0 +1,136 @@
+package io.openvidu.ha.server.rpc;
+
+import io.openvidu.ha.server.cluster.OpenViduCluster;
+import io.openvidu.ha.server.store.ClusterStore;
+import io.openvidu.ha.server.store.ConnectionState;
+import io.openvidu.ha.server.store.Identifiers;
+import io.openvidu.ha.server.store.OpenViduRole;
+import io.openvidu.ha.server.store.SessionState;
+import io.openvidu.ha.server.testing.SimulatedParticipant;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A reference cluster (in-memory store, one media node) for signaling tests, with short grace periods, and helpers
+ * that write sessions and pending connections straight to the store. Started before each test and stopped after it,
+ * with every participant it made.
+ */
+final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
+
+  static final String SECRET = "MY_SECRET";
+
+  private final int masterCount;
+  private UnaryOperator<SignalingSettings.Builder> settingsChange = UnaryOperator.identity();
+  private OpenViduCluster cluster;
+  private ClusterStore store;
+  private final List<SimulatedParticipant> participants = new ArrayList<>();
+
+  private SignalingCluster(int masterCount) {
+    this.masterCount = masterCount;
+  }
+
+  static SignalingCluster withMasters(int count) {
+    return new SignalingCluster(count);
+  }
+
+  /** Changes the masters' settings (the defaults here: 1 s grace, 200 ms socket close delay, 300 ms master lease). */
+  SignalingCluster settings(UnaryOperator<SignalingSettings.Builder> change) {
+    this.settingsChange = change;
+    return this;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    SignalingSettings settings = settingsChange.apply(SignalingSettings.builder()
+        .reconnectionGrace(Duration.ofSeconds(1))
+        .socketCloseDelay(Duration.ofMillis(200))
+        .masterLeaseTtl(Duration.ofMillis(300))).build();
+    cluster = OpenViduCluster.builder().masters(masterCount).secret(SECRET).signaling(settings).start();
+    store = cluster.store();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    participants.forEach(SimulatedParticipant::close);
+    cluster.close();
+  }
+
+  ClusterStore store() {
+    return store;
+  }
+
+  URI master(int index) {
+    return URI.create(cluster.master(index).url());
+  }
+
+  String masterId(int index) {
+    return cluster.master(index).id();
+  }
+
+  /** Stops a master in order: its sockets close and their participants' grace periods start. */
+  void stopMaster(int index) {
+    cluster.master(index).stop();
+  }
+
+  /** Kills a master: it stops serving and does nothing more, as after {@code kill -9}. */
+  void killMaster(int index) {
+    cluster.master(index).kill();
+  }
+
+  String createSession() {
+    String id = Identifiers.sessionId();
+    store.atomically(tx -> tx.sessions().create(SessionState.builder().id(id).createdAt(now()).build()));
+    return id;
+  }
+
+  /** A pending connection, as REST {@code POST /sessions/{id}/connection} creates it; returns its token. */
+  String createToken(String sessionId, OpenViduRole role) {
+    return createToken(sessionId, role, "");
+  }
+
+  String createToken(String sessionId, OpenViduRole role, String serverData) {
+    String token = "ws://" + cluster.settings().publicHostAndPort() + "?sessionId=" + sessionId + "&token="
+        + Identifiers.tokenSecret();
+    store.atomically(tx -> tx.sessions().addConnection(ConnectionState.builder().id(Identifiers.connectionId())
+        .sessionId(sessionId).createdAt(now()).role(role).serverData(serverData).token(token).build()));
+    return token;
+  }
+
+  Optional<SessionState> session(String sessionId) {
+    return store.atomically(tx -> tx.sessions().find(sessionId));
+  }
+
+  Optional<ConnectionState> connection(String sessionId, String connectionId) {
+    return session(sessionId).flatMap(s -> s.connection(connectionId));
+  }
+
+  /** A participant of {@code sessionId} (a new PUBLISHER token) joined through master {@code master}. */
+  SimulatedParticipant joinSession(String sessionId, int master) {
+    return joinWith(createToken(sessionId, OpenViduRole.PUBLISHER), master);
+  }
+
+  /** A participant joined with {@code token} through master {@code master}. */
+  SimulatedParticipant joinWith(String token, int master) {
+    return track(participant(token, master).join());
+  }
+
+  SimulatedParticipant.Builder participant(String token, int master) {
+    return SimulatedParticipant.builder(token).via(master(master)).timeout(Duration.ofSeconds(3));
+  }
+
+  SimulatedParticipant track(SimulatedParticipant participant) {
+    participants.add(participant);
+    return participant;
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+}
