@@ -3,6 +3,7 @@ package io.openvidu.ha.server.recording;
 import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.store.ClusterStore;
+import io.openvidu.ha.server.store.MediaMode;
 import io.openvidu.ha.server.store.MediaNodeState;
 import io.openvidu.ha.server.store.RecordingMode;
 import io.openvidu.ha.server.store.RecordingState;
@@ -28,11 +29,12 @@ import org.slf4j.LoggerFactory;
  *   <li>runs the automatic-stop countdown of rest-api.md §6.4: arms it when the last participant has left, disarms
  *       it when somebody publishes, and on expiry stops the recording ({@code automaticStop}), closing the session
  *       too when nobody is connected;</li>
- *   <li>starts a recording of {@code ALWAYS} sessions that have a publisher and are not recorded (§6.3);</li>
+ *   <li>starts a recording of the {@code ALWAYS} sessions in which somebody published while they were not recorded
+ *       (§6.3), as the store's publish transition marks them;</li>
  *   <li>finishes stopped recordings whose processing time is over.</li>
  * </ul>
- * Every change is a store transaction that re-checks its condition, so processes sweeping at the same moment do each
- * thing once. Work is at most one {@link RecordingSettings#sweepInterval()} late. Thread-safe; one thread.
+ * It reads only unfinished recordings and marked sessions, not everything ever stored. Every change is a store
+ * transaction that re-checks its condition, so processes sweeping at the same moment do each thing once. Work is at most one {@link RecordingSettings#sweepInterval()} late. Thread-safe; one thread.
  */
 final class RecordingSweeper implements AutoCloseable {
 
@@ -86,7 +88,7 @@ final class RecordingSweeper implements AutoCloseable {
     /** One sweep over every recording and session. */
     void sweep() {
         long now = System.currentTimeMillis();
-        for (RecordingState recording : store.atomically(tx -> tx.recordings().list())) {
+        for (RecordingState recording : store.atomically(tx -> tx.recordings().unfinished())) {
             switch (recording.status()) {
                 case STARTING -> failIfStuck(recording, now);
                 case STARTED -> {
@@ -100,7 +102,7 @@ final class RecordingSweeper implements AutoCloseable {
                 }
             }
         }
-        startAlwaysRecordings(now);
+        startAutomaticRecordings(now);
     }
 
     private void failIfStuck(RecordingState recording, long now) {
@@ -156,34 +158,41 @@ final class RecordingSweeper implements AutoCloseable {
         stopped.ifPresent(processor::writeMetadata);
     }
 
-    private void startAlwaysRecordings(long now) {
-        boolean enabled = store.atomically(tx -> RuntimeConfig.read(tx, cluster).recordingEnabled());
-        if (!enabled) {
+    private void startAutomaticRecordings(long now) {
+        List<String> candidates = store.atomically(tx -> tx.recordings().automaticCandidates());
+        if (candidates.isEmpty()) {
             return;
         }
-        List<SessionState> candidates = store.atomically(tx -> tx.sessions().list()).stream()
-                .filter(RecordingSweeper::wantsAutomaticRecording)
-                .toList();
-        for (SessionState candidate : candidates) {
-            Optional<RecordingState> started = attempt(() -> store.atomically(tx -> tx.sessions()
-                    .find(candidate.id())
-                    .filter(RecordingSweeper::wantsAutomaticRecording)
-                    .map(s -> transitions.start(tx, s, s.defaultRecordingProperties(), now))));
-            started.ifPresent(r -> {
-                log.debug("Recording {} started automatically", r.id());
-                processor.writeStarted(r);
-            });
+        boolean enabled = store.atomically(tx -> RuntimeConfig.read(tx, cluster).recordingEnabled());
+        for (String sessionId : candidates) {
+            Optional<RecordingState> started = attempt(() -> store.atomically(tx -> {
+                tx.recordings().dropAutomaticCandidate(sessionId);
+                return tx.sessions().find(sessionId)
+                        .filter(s -> enabled && wantsAutomaticRecording(s))
+                        .map(s -> transitions.start(tx, s, s.defaultRecordingProperties(), now));
+            }));
+            if (started.isPresent()) {
+                log.debug("Recording {} started automatically", started.get().id());
+                processor.writeStarted(started.get());
+            } else {
+                // A start another process won, or one refused: either way nothing is left to do for this candidate.
+                store.atomically(tx -> {
+                    tx.recordings().dropAutomaticCandidate(sessionId);
+                    return null;
+                });
+            }
         }
     }
 
     /**
-     * An {@code ALWAYS} session records whenever somebody publishes, unless a recording was stopped by hand. A
-     * recording stops automatically only once nobody publishes, so "has a publisher and is not being recorded" is
-     * exactly "somebody published while nobody else did" (rest-api.md §6.3).
+     * Whether a marked session still wants its automatic recording when the sweep gets to it: {@code ALWAYS} and
+     * {@code ROUTED}, not recorded, never stopped by hand, and somebody publishes (the publisher that marked it may
+     * have gone meanwhile).
      */
     private static boolean wantsAutomaticRecording(SessionState session) {
-        return session.recordingMode() == RecordingMode.ALWAYS && session.active() && !session.isBeingRecorded()
-                && !session.recordingManuallyStopped() && RecordingTransitions.publisherCount(session) > 0;
+        return session.recordingMode() == RecordingMode.ALWAYS && session.mediaMode() == MediaMode.ROUTED
+                && session.active() && !session.isBeingRecorded() && !session.recordingManuallyStopped()
+                && RecordingTransitions.publisherCount(session) > 0;
     }
 
     /** Runs a transition that another process may have made impossible meanwhile: then nothing is due. */

@@ -37,6 +37,29 @@ public final class RecordingOperations {
   }
 
   /**
+   * The recordings not finished yet ({@code starting}, {@code started} or {@code stopped}): those that still have
+   * work due, without reading every recording ever made.
+   */
+  public List<RecordingState> unfinished() {
+    List<String> ids = new ArrayList<>(tx.members(keys.unfinishedRecordings()));
+    return tx.readAll(ids.stream().map(keys::recording).toList(), RecordingState.class);
+  }
+
+  /**
+   * The sessions in which somebody published while the session was {@code ALWAYS}, not recorded and never stopped
+   * by hand: candidates for an automatic recording (rest-api.md §6.3). The caller re-checks each one and
+   * {@linkplain #dropAutomaticCandidate drops} it.
+   */
+  public List<String> automaticCandidates() {
+    return new ArrayList<>(tx.members(keys.automaticRecordingCandidates()));
+  }
+
+  /** Forgets a candidate for an automatic recording (started, or no longer wanting one). */
+  public void dropAutomaticCandidate(String sessionId) {
+    tx.removeMember(keys.automaticRecordingCandidates(), sessionId);
+  }
+
+  /**
    * Starts a recording of a session in {@code starting} status, with the preconditions of rest-api.md §5.7 in
    * OpenVidu's order: a session that is not active is rejected with {@link Rejection#SESSION_NOT_ROUTED} or
    * {@link Rejection#SESSION_ALREADY_RECORDING} when those apply, else {@link Rejection#SESSION_NOT_ACTIVE}; an
@@ -76,6 +99,7 @@ public final class RecordingOperations {
         .withStreams(periods);
     tx.put(keys.recording(id), recording, null);
     tx.addMember(keys.recordings(), id);
+    tx.addMember(keys.unfinishedRecordings(), id);
     tx.put(keys.session(sessionId), session.with(b -> b.activeRecordingId(id)), null);
     return recording;
   }
@@ -126,6 +150,7 @@ public final class RecordingOperations {
       tx.sessions().find(recording.sessionId()).filter(s -> recordingId.equals(s.activeRecordingId()))
           .ifPresent(s -> tx.put(keys.session(s.id()), s.with(b -> b.activeRecordingId(null)), null));
     }
+    tx.removeMember(keys.unfinishedRecordings(), recordingId);
     return save(recording.finished(finalStatus, size, duration, url));
   }
 
@@ -150,16 +175,21 @@ public final class RecordingOperations {
     }
     tx.delete(keys.recording(recordingId));
     tx.removeMember(keys.recordings(), recordingId);
+    tx.removeMember(keys.unfinishedRecordings(), recordingId);
     return recording;
   }
 
   /**
    * Adds a period for a stream published while the session's recording runs, when the recording is
    * {@code INDIVIDUAL}, the connection is recorded and the stream has a track the recording records (recordings.md
-   * §1). Nothing happens when the stream already has an open period.
+   * §1). Nothing happens when the stream already has an open period. In an {@code ALWAYS} session not being
+   * recorded, the session becomes a candidate for an automatic recording instead.
    */
   void streamPublished(SessionState session, ConnectionState owner, PublisherState publisher) {
     if (session.activeRecordingId() == null) {
+      if (session.recordingMode() == RecordingMode.ALWAYS && !session.recordingManuallyStopped()) {
+        tx.addMember(keys.automaticRecordingCandidates(), session.id());
+      }
       return;
     }
     RecordingState recording = get(session.activeRecordingId());

@@ -423,6 +423,41 @@ abstract class ClusterStoreContract {
   }
 
   @Test
+  void unfinishedRecordingsAreListedUntilFinishedOrDeleted() {
+    activeSession("s1", "con_A");
+    activeSession("s2", "con_B");
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().start("s2", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().markStarted("s2"));
+    store.atomically(tx -> tx.recordings().stop("s2", "recordingStoppedByServer", true, NOW));
+    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished())).extracting(RecordingState::id)
+        .containsExactlyInAnyOrder("s1", "s2");
+
+    store.atomically(tx -> tx.recordings().finish("s1", RecordingStatus.FAILED, 0, 0, "u"));
+    store.atomically(tx -> tx.recordings().delete("s2"));
+
+    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished())).isEmpty();
+  }
+
+  @Test
+  void publishingInAnAlwaysSessionNotRecordedMakesItACandidateForAutomaticRecording() {
+    store.atomically(tx -> tx.sessions().create(session("s1").with(b -> b.recordingMode(RecordingMode.ALWAYS))));
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
+    store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1")));
+    activeSession("s2", "con_B");
+
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+    store.atomically(tx -> tx.sessions().addPublisher("s2", "con_B", publisher("str_B")));
+
+    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates())).containsExactly("s1");
+    store.atomically(tx -> {
+      tx.recordings().dropAutomaticCandidate("s1");
+      return null;
+    });
+    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates())).isEmpty();
+  }
+
+  @Test
   void idempotencyRecordIsReadBackUntilItExpires() {
     IdempotencyRecord record = new IdempotencyRecord("k1", "fp", 200, "application/json", "{}", NOW);
     store.atomically(tx -> {
