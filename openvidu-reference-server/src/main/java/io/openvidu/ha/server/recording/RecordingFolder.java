@@ -2,6 +2,7 @@ package io.openvidu.ha.server.recording;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.store.RecordingState;
+import io.openvidu.ha.server.store.RecordingStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +39,28 @@ final class RecordingFolder {
         return root;
     }
 
-    /** Writes the metadata file with the recording as it is now. */
+    /**
+     * Writes the metadata file with the recording as it is now, unless the file already shows a later status: a
+     * writer that read the recording before a transition another process made must not take the file back.
+     */
     void writeMetadata(RecordingState recording, ObjectNode metadata) {
         Path folder = folder(recording.id());
-        write(folder, METADATA_PREFIX + recording.id(), out -> out.write(RecordingJson.MAPPER.writeValueAsBytes(metadata)));
+        Path file = folder.resolve(METADATA_PREFIX + recording.id());
+        if (writtenStatus(file).map(written -> written.ordinal() > recording.status().ordinal()).orElse(false)) {
+            return;
+        }
+        write(folder, file.getFileName().toString(),
+                out -> out.write(RecordingJson.MAPPER.writeValueAsBytes(metadata)));
+    }
+
+    /** The status in a metadata file, if there is a readable one. */
+    private static Optional<RecordingStatus> writtenStatus(Path metadataFile) {
+        try {
+            String status = RecordingJson.MAPPER.readTree(metadataFile.toFile()).path("status").asText("");
+            return Arrays.stream(RecordingStatus.values()).filter(s -> s.wireName().equals(status)).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Writes the files of a recording that just started: its metadata and, for composed ones, the growing media file. */

@@ -61,6 +61,19 @@ class RecordingFolderTest {
     }
 
     @Test
+    void metadataIsNotTakenBackToAnEarlierStatus() throws IOException {
+        RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+        RecordingState started = stopped.withStatus(RecordingStatus.STARTED);
+        RecordingFolder folder = new RecordingFolder(root);
+        folder.writeMetadata(stopped, RecordingJson.metadata(stopped, PUBLIC_URL));
+
+        folder.writeMetadata(started, RecordingJson.metadata(started, PUBLIC_URL));
+
+        assertThat(RecordingJson.MAPPER.readTree(root.resolve("ses_A/.recording.ses_A").toFile()).get("status").asText())
+                .isEqualTo("stopped");
+    }
+
+    @Test
     void fileOutsideTheRecordingFolderIsNotFound() throws IOException {
         Files.writeString(root.resolve("secret.txt"), "x");
         Files.createDirectories(root.resolve("ses_A"));
