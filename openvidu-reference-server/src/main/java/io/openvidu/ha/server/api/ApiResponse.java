@@ -37,7 +37,9 @@ public record ApiResponse(int status, String contentType, String body) {
     if (body != null) {
       ctx.contentType(contentType).result(body);
     } else {
+      // OpenVidu's empty answers carry no Content-Type at all.
       ctx.result("");
+      ctx.res().setContentType(null);
     }
   }
 }

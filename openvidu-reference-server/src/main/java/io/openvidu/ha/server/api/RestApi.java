@@ -7,6 +7,8 @@ import io.javalin.http.HttpResponseException;
 import io.openvidu.ha.server.media.MediaNodes;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 import io.openvidu.ha.server.store.TransitionRejectedException;
+import java.io.IOException;
+import java.io.InputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,7 @@ public final class RestApi {
   public static final String PUBLIC_URL_PATH = BASE + "/config/openvidu-publicurl";
   /** The largest accepted request body. */
   public static final long MAX_BODY_BYTES = 1024 * 1024;
+  private static final long MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
   private static final Logger log = LoggerFactory.getLogger(RestApi.class);
 
@@ -41,17 +44,19 @@ public final class RestApi {
     config.routes.before(ctx -> {
       allowAnyOrigin(ctx);
       if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-        throw ApiException.json(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+        throw tooLarge(ctx);
       }
     });
     config.routes.before(BASE + "/*", ctx -> {
-      boolean publicRequest = ctx.method() == HandlerType.OPTIONS
-          || ctx.method() == HandlerType.GET && ctx.path().equals(PUBLIC_URL_PATH);
-      if (!publicRequest) {
+      if (ctx.method() == HandlerType.OPTIONS) {
+        // A CORS pre-flight: answered here, without credentials, for every path.
+        ctx.status(200).skipRemainingHandlers();
+        return;
+      }
+      if (!(ctx.method() == HandlerType.GET && ctx.path().equals(PUBLIC_URL_PATH))) {
         authentication.check(ctx);
       }
     });
-    config.routes.options(BASE + "/*", ctx -> ctx.status(200));
     new SessionRoutes(api, calls).install(config.routes);
     new ConnectionRoutes(api, calls).install(config.routes);
     new SignalRoutes(api, calls).install(config.routes);
@@ -63,8 +68,11 @@ public final class RestApi {
   private static void installErrorMapping(JavalinConfig config) {
     config.routes.exception(ApiException.class, (e, ctx) -> e.toResponse(ctx.path()).send(ctx));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-      ApiException error = e.getStatus() == 413
-          ? ApiException.json(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes")
+      String allowed = e.getDetails().get("availableMethods");
+      if (e.getStatus() == 405 && allowed != null) {
+        ctx.header("Allow", allowed);
+      }
+      ApiException error = e.getStatus() == 413 ? tooLarge(ctx)
           : ApiException.framework(e.getStatus(), e.getMessage() == null ? "" : e.getMessage());
       error.toResponse(ctx.path()).send(ctx);
     });
@@ -80,6 +88,24 @@ public final class RestApi {
       log.error("{} {} failed", ctx.method(), ctx.path(), e);
       ApiException.json(500, "Internal error").toResponse(ctx.path()).send(ctx);
     });
+  }
+
+  /**
+   * The 413 answer. A client that is still sending its body would see the connection reset instead of the answer, so
+   * a body of moderate size is read to its end first (and thrown away); a bigger one gets the answer and the close.
+   */
+  private static ApiException tooLarge(Context ctx) {
+    try (InputStream body = ctx.req().getInputStream()) {
+      long discarded = 0;
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while (discarded < MAX_DRAINED_BYTES && (read = body.read(buffer)) != -1) {
+        discarded += read;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // The client went away, or the body was already consumed: the answer is the same.
+    }
+    return ApiException.json(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   private static void allowAnyOrigin(Context ctx) {

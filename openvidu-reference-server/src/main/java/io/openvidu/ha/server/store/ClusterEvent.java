@@ -28,7 +28,9 @@ public record ClusterEvent(String type, String sessionId, List<String> connectio
    * {@code streamPropertyChanged}.
    */
   public static final String STREAM_PROPERTY_CHANGED = "streamPropertyChanged";
-  /** A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data has {@code type}/{@code data}. */
+  /**
+   * A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data: {@code type}, {@code data}.
+   */
   public static final String SIGNAL = "signal";
   /** A session was closed; data has {@code reason}; masters evict the participants they hold. */
   public static final String SESSION_CLOSED = "sessionClosed";

@@ -51,7 +51,8 @@ public final class Identifiers {
   public static String ipCameraConnectionId(java.net.URI rtspUri) {
     String port = rtspUri.getPort() == -1 ? "" : "_" + rtspUri.getPort();
     String path = rtspUri.getRawPath() == null ? "" : rtspUri.getRawPath();
-    String raw = "IPCAM_" + rtspUri.getScheme() + "_" + upperAlphanumeric(4) + "_" + (rtspUri.getHost() == null ? "" : rtspUri.getHost()) + port + path;
+    String host = rtspUri.getHost() == null ? "" : rtspUri.getHost();
+    String raw = "IPCAM_" + rtspUri.getScheme() + "_" + upperAlphanumeric(4) + "_" + host + port + path;
     return "ipc_" + raw.replace("-", "").replaceAll("[/.:]", "_");
   }
 

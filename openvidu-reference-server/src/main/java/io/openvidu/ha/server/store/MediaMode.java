@@ -1,6 +1,9 @@
 package io.openvidu.ha.server.store;
 
-/** How media flows in a session (OpenVidu's `mediaMode`). Its constant names are the wire names of the REST API. */
+/**
+ * How media flows in a session (OpenVidu's {@code mediaMode}). Its constant names are the wire names of the REST
+ * API.
+ */
 public enum MediaMode {
   ROUTED, RELAYED
 }

@@ -63,21 +63,24 @@ public final class SessionOperations {
   /**
    * Closes a session and everything under it: the session and its connections disappear, its media node forgets
    * it, its active recording (if any) becomes {@code stopped} with {@code reason}, and a
-   * {@link ClusterEvent#SESSION_CLOSED} event tells every master to evict the participants it holds.
+   * {@link ClusterEvent#SESSION_CLOSED} event (data: {@code reason}, and {@code stoppedRecordingId} when a recording
+   * was stopped) tells every master to evict the participants it holds and lets the recording feature finish the
+   * stopped recording.
    *
    * @return the session as it was just before closing
    */
   public SessionState close(String sessionId, String reason, long now) {
     SessionState session = get(sessionId);
+    ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", reason);
     if (session.activeRecordingId() != null) {
       tx.recordings().stopActive(session, reason, false, now);
+      data.put("stoppedRecordingId", session.activeRecordingId());
     }
     if (session.mediaNodeId() != null) {
       tx.mediaNodes().release(session.mediaNodeId(), sessionId);
     }
     tx.delete(keys.session(sessionId));
     tx.removeMember(keys.sessions(), sessionId);
-    ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", reason);
     tx.events().publish(new ClusterEvent(ClusterEvent.SESSION_CLOSED, sessionId,
         session.activeConnections().stream().map(ConnectionState::id).toList(), data, null));
     return session;

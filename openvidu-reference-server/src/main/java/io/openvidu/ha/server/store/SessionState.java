@@ -143,7 +143,10 @@ public record SessionState(
     public Builder recordingMode(RecordingMode value) { recordingMode = value; return this; }
     public Builder forcedVideoCodec(VideoCodec value) { forcedVideoCodec = value; return this; }
     public Builder allowTranscoding(boolean value) { allowTranscoding = value; return this; }
-    public Builder defaultRecordingProperties(RecordingProperties value) { defaultRecordingProperties = value; return this; }
+    public Builder defaultRecordingProperties(RecordingProperties value) {
+      defaultRecordingProperties = value;
+      return this;
+    }
     public Builder requestedMediaNodeId(String value) { requestedMediaNodeId = value; return this; }
     public Builder mediaNodeId(String value) { mediaNodeId = value; return this; }
     public Builder active(boolean value) { active = value; return this; }

@@ -1,24 +1,18 @@
 package io.openvidu.ha.server.testing;
 
 import io.openvidu.ha.server.cluster.Master;
-import io.openvidu.ha.server.cluster.MasterFeature;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that runs a reference OpenViduHA cluster on free loopback ports, the way WireMock or LocalStack
+ * A JUnit 5 extension that runs a reference OpenVidu HA cluster on free loopback ports, the way WireMock or LocalStack
  * run inside tests. Registered as a static field the cluster lives for the test class; as an instance field, for each
  * test (a fresh, empty cluster every time).
  *
@@ -36,11 +30,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Test methods may also take {@code @OpenViduUrls String}, {@code @OpenViduSecret String} or
  * {@link OpenViduCluster} parameters. Not thread-safe: control it from the test thread.
  */
-public final class OpenViduClusterExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback, ParameterResolver {
+public final class OpenViduClusterExtension extends ScopedExtension implements ParameterResolver {
   private final Builder settings;
   private OpenViduCluster cluster;
-  private boolean perClass;
 
   private OpenViduClusterExtension(Builder settings) {
     this.settings = settings;
@@ -49,31 +41,6 @@ public final class OpenViduClusterExtension implements BeforeAllCallback, AfterA
   /** A builder: one master, one media node, secret {@code MY_SECRET}, in-memory store by default. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    perClass = true;
-    start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    stop();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    if (!perClass) {
-      start();
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (!perClass) {
-      stop();
-    }
   }
 
   @Override
@@ -131,20 +98,21 @@ public final class OpenViduClusterExtension implements BeforeAllCallback, AfterA
     return cluster;
   }
 
-  private void start() {
+  /** Starts the cluster (the extension does it before the class or each test). */
+  @Override
+  public void start() {
     OpenViduCluster.Builder builder = OpenViduCluster.builder()
         .masters(settings.masters)
         .mediaNodes(settings.mediaNodes)
         .secret(settings.secret)
-        .store(settings.store.get())
-        .recordingEnabled(settings.recordingEnabled)
-        .idempotencyTtl(settings.idempotencyTtl);
-    settings.features.forEach(builder::feature);
+        .store(settings.store.get());
     settings.customizations.forEach(c -> c.accept(builder));
     cluster = builder.start();
   }
 
-  private void stop() {
+  /** Stops the cluster (the extension does it after the class or each test). */
+  @Override
+  public void stop() {
     if (cluster != null) {
       try {
         cluster.close();
@@ -160,9 +128,6 @@ public final class OpenViduClusterExtension implements BeforeAllCallback, AfterA
     private int mediaNodes = 1;
     private String secret = "MY_SECRET";
     private Supplier<String> store = () -> "memory";
-    private boolean recordingEnabled = true;
-    private Duration idempotencyTtl = Duration.ofMinutes(10);
-    private final List<MasterFeature> features = new ArrayList<>();
     private final List<Consumer<OpenViduCluster.Builder>> customizations = new ArrayList<>();
 
     private Builder() {
@@ -199,25 +164,10 @@ public final class OpenViduClusterExtension implements BeforeAllCallback, AfterA
       return this;
     }
 
-    /** Whether recording is on (default true). */
-    public Builder recordingEnabled(boolean enabled) {
-      this.recordingEnabled = enabled;
-      return this;
-    }
-
-    /** How long idempotency records live (default 10 minutes). */
-    public Builder idempotencyTtl(Duration ttl) {
-      this.idempotencyTtl = Objects.requireNonNull(ttl);
-      return this;
-    }
-
-    /** A feature every master serves. */
-    public Builder feature(MasterFeature feature) {
-      this.features.add(Objects.requireNonNull(feature));
-      return this;
-    }
-
-    /** Any other setting of {@link OpenViduCluster.Builder}. */
+    /**
+     * Any other setting of {@link OpenViduCluster.Builder} (recording off, a public URL, a feature, …), applied
+     * after the ones above.
+     */
     public Builder configure(Consumer<OpenViduCluster.Builder> customization) {
       this.customizations.add(Objects.requireNonNull(customization));
       return this;

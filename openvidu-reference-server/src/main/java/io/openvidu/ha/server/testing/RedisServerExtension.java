@@ -2,11 +2,6 @@ package io.openvidu.ha.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
 
 /**
@@ -22,38 +17,12 @@ import redis.embedded.RedisServer;
  * <p>{@link #stop()} and {@link #start()} let a test take Redis away and bring it back on the same port. Not
  * thread-safe: control it from the test thread.
  */
-public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback {
+public final class RedisServerExtension extends ScopedExtension {
   private int port;
   private RedisServer server;
-  private boolean perClass;
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    perClass = true;
-    start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    stop();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    if (!perClass) {
-      start();
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (!perClass) {
-      stop();
-    }
-  }
 
   /** Starts Redis (on the same port as before, if it ran before). Does nothing while it runs. */
+  @Override
   public void start() {
     if (server != null) {
       return;
@@ -76,6 +45,7 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
   }
 
   /** Stops Redis; its data is lost. Does nothing when it is stopped. */
+  @Override
   public void stop() {
     if (server == null) {
       return;

@@ -155,6 +155,7 @@ class SessionApiTest {
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.body()).isEmpty();
+    assertThat(reply.header("Content-Type")).isEmpty();
   }
 
   @Test
@@ -205,7 +206,10 @@ class SessionApiTest {
   }
 
   @Test
-  void deletingTheSessionCollectionIs405() {
-    assertThat(api.delete("/openvidu/api/sessions").status()).isEqualTo(405);
+  void deletingTheSessionCollectionIs405WithAllowHeader() {
+    ApiClient.Reply reply = api.delete("/openvidu/api/sessions");
+
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
   }
 }

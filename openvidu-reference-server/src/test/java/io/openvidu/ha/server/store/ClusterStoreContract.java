@@ -230,6 +230,7 @@ abstract class ClusterStoreContract {
       assertThat(e.type()).isEqualTo(ClusterEvent.SESSION_CLOSED);
       assertThat(e.connectionIds()).containsExactly("con_A");
       assertThat(e.data().get("reason").asText()).isEqualTo("sessionClosedByServer");
+      assertThat(e.data().get("stoppedRecordingId").asText()).isEqualTo(recording.id());
     });
   }
 
@@ -458,14 +459,26 @@ abstract class ClusterStoreContract {
   }
 
   @Test
-  void idempotencyRecordIsReadBackUntilItExpires() {
+  void idempotencyRecordIsReadThroughAnotherStore() {
+    ClusterStore other = track(newStoreSharingState());
     IdempotencyRecord record = new IdempotencyRecord("k1", "fp", 200, "application/json", "{}", NOW);
     store.atomically(tx -> {
-      tx.idempotency().record(record, Duration.ofMillis(300));
+      tx.idempotency().record(record, Duration.ofMinutes(10));
       return null;
     });
 
-    assertThat(track(newStoreSharingState()).<Optional<IdempotencyRecord>>atomically(tx -> tx.idempotency().find("k1"))).contains(record);
+    Optional<IdempotencyRecord> read = other.atomically(tx -> tx.idempotency().find("k1"));
+
+    assertThat(read).contains(record);
+  }
+
+  @Test
+  void idempotencyRecordExpires() {
+    store.atomically(tx -> {
+      tx.idempotency().record(new IdempotencyRecord("k1", "fp", 200, null, null, NOW), Duration.ofMillis(100));
+      return null;
+    });
+
     await().atMost(Duration.ofSeconds(5)).until(() -> store.atomically(tx -> tx.idempotency().find("k1")).isEmpty());
   }
 
@@ -531,7 +544,8 @@ abstract class ClusterStoreContract {
 
   @Test
   void mediaNodeStatusChangeIsStored() {
-    store.atomically(tx -> tx.mediaNodes().update("media_a", n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE)));
+    store.atomically(tx -> tx.mediaNodes().update("media_a",
+        n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE)));
 
     assertThat(store.<List<MediaNodeState>>atomically(tx -> tx.mediaNodes().list()))
         .extracting(MediaNodeState::status).containsExactly(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE);

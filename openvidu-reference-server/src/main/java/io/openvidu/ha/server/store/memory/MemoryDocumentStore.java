@@ -2,6 +2,7 @@ package io.openvidu.ha.server.store.memory;
 
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentWrite;
+import io.openvidu.ha.server.store.OrderedDelivery;
 import io.openvidu.ha.server.store.Subscription;
 import io.openvidu.ha.server.store.VersionedDocument;
 import java.util.HashMap;
@@ -11,11 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link DocumentStore} in this JVM's memory: the embedded default, shared by every master of the JVM. One lock
@@ -23,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * slow listener delays only itself, and sees messages in commit order. Thread-safe.
  */
 public final class MemoryDocumentStore implements DocumentStore {
-  private static final Logger log = LoggerFactory.getLogger(MemoryDocumentStore.class);
-
   private final Object lock = new Object();
   private final Map<String, Entry> documents = new HashMap<>();
   private final Map<String, Set<String>> sets = new HashMap<>();
@@ -91,7 +86,7 @@ public final class MemoryDocumentStore implements DocumentStore {
   public void close() {
     synchronized (lock) {
       closed = true;
-      subscriptions.values().forEach(list -> list.forEach(s -> s.executor.shutdown()));
+      subscriptions.values().forEach(list -> list.forEach(s -> s.delivery.stop()));
       subscriptions.clear();
     }
   }
@@ -128,27 +123,15 @@ public final class MemoryDocumentStore implements DocumentStore {
 
   private final class MemorySubscription implements Subscription {
     private final String channel;
-    private final Consumer<String> listener;
-    private final ExecutorService executor;
+    private final OrderedDelivery delivery;
 
     MemorySubscription(String channel, Consumer<String> listener) {
       this.channel = channel;
-      this.listener = listener;
-      this.executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "store-events-" + channel);
-        thread.setDaemon(true);
-        return thread;
-      });
+      this.delivery = new OrderedDelivery(channel, listener);
     }
 
     void deliver(String message) {
-      executor.execute(() -> {
-        try {
-          listener.accept(message);
-        } catch (RuntimeException e) {
-          log.warn("An event listener on {} failed", channel, e);
-        }
-      });
+      delivery.deliver(message);
     }
 
     @Override
@@ -159,7 +142,7 @@ public final class MemoryDocumentStore implements DocumentStore {
           list.remove(this);
         }
       }
-      executor.shutdown();
+      delivery.stop();
     }
   }
 }

@@ -14,6 +14,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentWrite;
+import io.openvidu.ha.server.store.OrderedDelivery;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 import io.openvidu.ha.server.store.Subscription;
 import io.openvidu.ha.server.store.VersionedDocument;
@@ -30,8 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,7 +172,7 @@ public final class RedisDocumentStore implements DocumentStore {
 
   @Override
   public void close() {
-    subscriptions.values().forEach(list -> list.forEach(s -> s.executor.shutdown()));
+    subscriptions.values().forEach(list -> list.forEach(s -> s.delivery.stop()));
     subscriptions.clear();
     try {
       pubSub.close();
@@ -241,27 +240,15 @@ public final class RedisDocumentStore implements DocumentStore {
 
   private final class RedisSubscription implements Subscription {
     private final String channel;
-    private final Consumer<String> listener;
-    private final ExecutorService executor;
+    private final OrderedDelivery delivery;
 
     RedisSubscription(String channel, Consumer<String> listener) {
       this.channel = channel;
-      this.listener = listener;
-      this.executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "redis-events-" + channel);
-        thread.setDaemon(true);
-        return thread;
-      });
+      this.delivery = new OrderedDelivery(channel, listener);
     }
 
     void deliver(String message) {
-      executor.execute(() -> {
-        try {
-          listener.accept(message);
-        } catch (RuntimeException e) {
-          log.warn("An event listener on {} failed", channel, e);
-        }
-      });
+      delivery.deliver(message);
     }
 
     @Override
@@ -276,7 +263,7 @@ public final class RedisDocumentStore implements DocumentStore {
           }
         }
       }
-      executor.shutdown();
+      delivery.stop();
     }
   }
 }

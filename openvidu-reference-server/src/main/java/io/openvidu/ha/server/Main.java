@@ -1,0 +1,127 @@
+package io.openvidu.ha.server;
+
+import io.openvidu.ha.server.cluster.OpenViduCluster;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs a node process of the reference cluster from the command line. When every master is ready it prints one line
+ * {@code OPENVIDU_URLS=<base URLs separated by commas>} on standard output (logs go to standard error), then serves
+ * until SIGTERM (or Ctrl-C), which stops it cleanly. Processes started with the same {@code --store redis://...}
+ * form one cluster.
+ */
+@Command(name = "openvidu-reference-server", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = Main.Version.class,
+    description = {
+        "Runs masters and simulated media nodes of a reference OpenVidu 2.20 Enterprise HA cluster.",
+        "Prints OPENVIDU_URLS=<url,url,...> once every master is ready; SIGTERM stops it cleanly.",
+        "Several processes started with the same --store redis://host:port form one cluster."})
+public final class Main implements Callable<Integer> {
+  @Option(names = "--masters", defaultValue = "1", paramLabel = "N",
+      description = "Number of masters this process runs (default: ${DEFAULT-VALUE}).")
+  int masters;
+
+  @Option(names = "--port", defaultValue = "4443", paramLabel = "PORT",
+      description = "Port of the first master; the others take the next ports. 0 picks free ports "
+          + "(default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address the masters listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--secret", defaultValue = "${env:OPENVIDU_SECRET:-MY_SECRET}", paramLabel = "SECRET",
+      description = "OPENVIDU_SECRET, the Basic-auth password of the REST API "
+          + "(default: the OPENVIDU_SECRET environment variable, else MY_SECRET).", showDefaultValue =
+      CommandLine.Help.Visibility.NEVER)
+  String secret;
+
+  @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|redis://HOST:PORT",
+      description = "Where the cluster state lives: this process's memory, or a Redis shared by every process of "
+          + "the cluster (default: ${DEFAULT-VALUE}).")
+  String store;
+
+  @Option(names = "--media-nodes", defaultValue = "1", paramLabel = "N",
+      description = "Simulated media nodes the cluster has at least; processes sharing a store share them "
+          + "(default: ${DEFAULT-VALUE}).")
+  int mediaNodes;
+
+  @Option(names = "--recordings-dir", defaultValue = "recordings", paramLabel = "DIR",
+      description = "Directory recordings are written to (default: ${DEFAULT-VALUE}).")
+  Path recordingsDir;
+
+  @Option(names = "--public-url", paramLabel = "URL",
+      description = "URL that tokens and recording URLs carry, http(s)://host[:port] (default: the first "
+          + "master's URL).")
+  URI publicUrl;
+
+  @Option(names = "--recording", defaultValue = "true", negatable = true, fallbackValue = "true",
+      description = "Whether recording is enabled (OPENVIDU_RECORDING; default: ${DEFAULT-VALUE}).")
+  boolean recording;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "openvidu-reference-server-logback.xml");
+    }
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The parser, exposed for tests of the options. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  @Override
+  public Integer call() {
+    OpenViduCluster.Builder builder = OpenViduCluster.builder()
+        .masters(masters)
+        .port(port)
+        .host(host)
+        .secret(secret)
+        .store(store)
+        .mediaNodes(mediaNodes)
+        .recordingsDir(recordingsDir)
+        .recordingEnabled(recording);
+    if (publicUrl != null) {
+      builder.publicUrl(publicUrl);
+    }
+    OpenViduCluster cluster;
+    try {
+      cluster = builder.start();
+    } catch (RuntimeException e) {
+      PrintWriter err = new PrintWriter(System.err, true);
+      err.println("Cannot start the cluster: " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      cluster.close();
+      stopped.countDown();
+    }, "shutdown"));
+    System.out.println("OPENVIDU_URLS=" + cluster.urls());
+    System.out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** The version shown by {@code --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"openvidu-reference-server " + (version == null ? "(development)" : version)
+          + ", emulating OpenVidu 2.20.0"};
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.openvidu.ha.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line's options. */
+class MainTest {
+
+  @Test
+  void helpDocumentsEveryOption() {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+
+    int exitCode = commandLine.execute("--help");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString()).contains("--masters", "--port", "--secret", "--store", "--media-nodes",
+        "--recordings-dir", "--public-url", "--help", "OPENVIDU_URLS=");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(new StringWriter()));
+
+    assertThat(commandLine.execute("--no-such-option")).isEqualTo(2);
+  }
+
+  @Test
+  void unreachableRedisIsAStartFailure() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    assertThat(commandLine.execute("--port", "0", "--store", "redis://127.0.0.1:1")).isEqualTo(1);
+  }
+}
