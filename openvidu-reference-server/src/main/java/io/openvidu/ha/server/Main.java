@@ -1,6 +1,8 @@
 package io.openvidu.ha.server;
 
 import io.openvidu.ha.server.cluster.OpenViduCluster;
+import io.openvidu.ha.server.rpc.SignalingSettings;
+import io.openvidu.ha.server.rpc.TrustedProxies;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -65,6 +67,12 @@ public final class Main implements Callable<Integer> {
       description = "Whether recording is enabled (OPENVIDU_RECORDING; default: ${DEFAULT-VALUE}).")
   boolean recording;
 
+  @Option(names = "--trusted-proxies", defaultValue = "", paramLabel = "ADDRESSES",
+      description = "Reverse proxies whose X-Real-IP / X-Forwarded-For headers give participants' Connection.ip: "
+          + "IP addresses and CIDR blocks separated by commas, e.g. 127.0.0.1,10.0.0.0/8 (default: none; the "
+          + "socket's peer address is used).")
+  TrustedProxies trustedProxies;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public static void main(String[] args) {
@@ -76,7 +84,7 @@ public final class Main implements Callable<Integer> {
 
   /** The parser, exposed for tests of the options. */
   static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    return new CommandLine(new Main()).registerConverter(TrustedProxies.class, TrustedProxies::parse);
   }
 
   @Override
@@ -89,7 +97,8 @@ public final class Main implements Callable<Integer> {
         .store(store)
         .mediaNodes(mediaNodes)
         .recordingsDir(recordingsDir)
-        .recordingEnabled(recording);
+        .recordingEnabled(recording)
+        .signaling(SignalingSettings.builder().trustedProxies(trustedProxies).build());
     if (publicUrl != null) {
       builder.publicUrl(publicUrl);
     }

@@ -20,7 +20,7 @@ class MainTest {
 
     assertThat(exitCode).isZero();
     assertThat(out.toString()).contains("--masters", "--port", "--secret", "--store", "--media-nodes",
-        "--recordings-dir", "--public-url", "--help", "OPENVIDU_URLS=");
+        "--recordings-dir", "--public-url", "--trusted-proxies", "--help", "OPENVIDU_URLS=");
   }
 
   @Test
@@ -29,6 +29,16 @@ class MainTest {
     commandLine.setErr(new PrintWriter(new StringWriter()));
 
     assertThat(commandLine.execute("--no-such-option")).isEqualTo(2);
+  }
+
+  @Test
+  void aTrustedProxyThatIsNotAnAddressIsAUsageErrorNamingIt() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    assertThat(commandLine.execute("--trusted-proxies", "10.0.0.0/8,proxy.example")).isEqualTo(2);
+    assertThat(err.toString()).contains("--trusted-proxies", "proxy.example");
   }
 
   @Test

@@ -23,5 +23,9 @@ public interface MasterFeature {
 
     /** Stops acting at once, without the orderly goodbye of {@link #close()}. */
     void crash();
+
+    /** Stops in order. */
+    @Override
+    void close();
   }
 }

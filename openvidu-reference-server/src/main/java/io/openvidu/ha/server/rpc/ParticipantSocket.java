@@ -32,8 +32,15 @@ final class ParticipantSocket {
     this.finalUserId = ParticipantIds.finalUserId();
   }
 
-  /** Who a socket speaks for: its private RPC session and its connection in an OpenVidu session. */
+  /**
+   * Who a socket speaks for: its private RPC session and its connection in an OpenVidu session. The RPC session id
+   * is the credential of a reconnection, so {@code toString()} leaves it out.
+   */
   record Participant(String rpcSessionId, String sessionId, String connectionId) {
+    @Override
+    public String toString() {
+      return "Participant[sessionId=" + sessionId + ", connectionId=" + connectionId + "]";
+    }
   }
 
   String id() {

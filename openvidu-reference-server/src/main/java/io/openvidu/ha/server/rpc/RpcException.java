@@ -6,14 +6,14 @@ package io.openvidu.ha.server.rpc;
  */
 final class RpcException extends RuntimeException {
 
-    private final RpcError error;
+  private final RpcError error;
 
-    RpcException(RpcError error, String message) {
-        super(message, null, false, false);
-        this.error = error;
-    }
+  RpcException(RpcError error, String message) {
+    super(message, null, false, false);
+    this.error = error;
+  }
 
-    RpcError error() {
-        return error;
-    }
+  RpcError error() {
+    return error;
+  }
 }

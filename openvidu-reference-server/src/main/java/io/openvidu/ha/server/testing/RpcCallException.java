@@ -6,24 +6,24 @@ package io.openvidu.ha.server.testing;
  */
 public final class RpcCallException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final String method;
-    private final int code;
+  private final String method;
+  private final int code;
 
-    RpcCallException(String method, int code, String message) {
-        super(method + " failed with code " + code + ": " + message);
-        this.method = method;
-        this.code = code;
-    }
+  RpcCallException(String method, int code, String message) {
+    super(method + " failed with code " + code + ": " + message);
+    this.method = method;
+    this.code = code;
+  }
 
-    /** The method that failed, e.g. {@code joinRoom}. */
-    public String method() {
-        return method;
-    }
+  /** The method that failed, e.g. {@code joinRoom}. */
+  public String method() {
+    return method;
+  }
 
-    /** OpenVidu's RPC error code (signaling.md §8). */
-    public int code() {
-        return code;
-    }
+  /** OpenVidu's RPC error code (signaling.md §8). */
+  public int code() {
+    return code;
+  }
 }

@@ -52,10 +52,10 @@ class RecordingWithParticipantsTest {
         api.post(START, "{\"session\":\"" + sessionId + "\",\"name\":\"talk\"}");
         api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        publisher.awaitNotification("recordingStarted", "id", sessionId);
-        assertThat(publisher.awaitNotification("recordingStopped", "id", sessionId).param("reason"))
+        publisher.awaitNotification("recordingStarted", Map.of("id", sessionId));
+        assertThat(publisher.awaitNotification("recordingStopped", Map.of("id", sessionId)).param("reason"))
                 .isEqualTo("recordingStoppedByServer");
-        assertThat(moderator.awaitNotification("recordingStopped", "name", "talk")).isNotNull();
+        assertThat(moderator.awaitNotification("recordingStopped", Map.of("name", "talk"))).isNotNull();
         assertThat(subscriber.notifications("recordingStarted")).isEmpty();
         assertThat(subscriber.notifications("recordingStopped")).isEmpty();
     }
@@ -91,7 +91,7 @@ class RecordingWithParticipantsTest {
 
         publisher.publish();
 
-        publisher.awaitNotification("recordingStarted", "id", sessionId);
+        publisher.awaitNotification("recordingStarted", Map.of("id", sessionId));
         assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isTrue();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.openvidu.ha.server.store.OpenViduRole;
 import io.openvidu.ha.server.testing.RpcCallException;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,8 +23,7 @@ class DeparturesTest {
 
     bob.leave();
 
-    alice.awaitNotification("participantLeft", p -> p.path("connectionId").asText().equals(bob.connectionId())
-        && p.path("reason").asText().equals("disconnect"));
+    alice.awaitNotification("participantLeft", Map.of("connectionId", bob.connectionId(), "reason", "disconnect"));
     assertThat(cluster.connection(sessionId, bob.connectionId())).isEmpty();
     assertThat(alice.notifications("participantEvicted")).isEmpty();
   }
@@ -57,10 +57,10 @@ class DeparturesTest {
 
     moderator.forceDisconnect(bob.connectionId());
 
-    bob.awaitNotification("participantEvicted", p -> p.path("connectionId").asText().equals(bob.connectionId())
-        && p.path("reason").asText().equals("forceDisconnectByUser"));
-    carol.awaitNotification("participantLeft", "connectionId", bob.connectionId());
-    carol.awaitNotification("participantEvicted", "connectionId", bob.connectionId());
+    bob.awaitNotification("participantEvicted",
+        Map.of("connectionId", bob.connectionId(), "reason", "forceDisconnectByUser"));
+    carol.awaitNotification("participantLeft", Map.of("connectionId", bob.connectionId()));
+    carol.awaitNotification("participantEvicted", Map.of("connectionId", bob.connectionId()));
     assertThat(cluster.connection(sessionId, bob.connectionId())).isEmpty();
     assertThat(bob.awaitDisconnected()).isEqualTo(1000);
   }
@@ -95,8 +95,8 @@ class DeparturesTest {
     moderator.forceUnpublish(streamId);
 
     for (SimulatedParticipant participant : new SimulatedParticipant[] {moderator, bob}) {
-      participant.awaitNotification("participantUnpublished", p -> p.path("connectionId").asText()
-          .equals(bob.connectionId()) && p.path("reason").asText().equals("forceUnpublishByUser"));
+      participant.awaitNotification("participantUnpublished",
+          Map.of("connectionId", bob.connectionId(), "reason", "forceUnpublishByUser"));
     }
     assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().publishers()).isEmpty();
   }
@@ -109,9 +109,9 @@ class DeparturesTest {
 
     cluster.store().atomically(tx -> tx.sessions().close(sessionId, "nodeCrashed", System.currentTimeMillis()));
 
-    alice.awaitNotification("participantEvicted", p -> p.path("connectionId").asText().equals(alice.connectionId())
-        && p.path("reason").asText().equals("nodeCrashed"));
-    bob.awaitNotification("participantEvicted", "connectionId", bob.connectionId());
+    alice.awaitNotification("participantEvicted",
+        Map.of("connectionId", alice.connectionId(), "reason", "nodeCrashed"));
+    bob.awaitNotification("participantEvicted", Map.of("connectionId", bob.connectionId()));
     assertThat(bob.notifications()).extracting(SimulatedParticipant.Notification::method)
         .containsSubsequence("participantLeft", "participantEvicted", "participantEvicted");
     assertThat(alice.notifications("participantLeft")).isEmpty();

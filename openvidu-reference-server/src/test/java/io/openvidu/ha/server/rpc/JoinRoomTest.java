@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -69,8 +70,8 @@ class JoinRoomTest {
 
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
 
-    SimulatedParticipant.Notification joined = alice.awaitNotification("participantJoined", "id",
-        bob.connectionId());
+    SimulatedParticipant.Notification joined = alice.awaitNotification("participantJoined",
+        Map.of("id", bob.connectionId()));
     assertThat(joined.params().path("createdAt").asLong()).isPositive();
     JsonNode existing = bob.joinResult().path("value");
     assertThat(existing).hasSize(1);

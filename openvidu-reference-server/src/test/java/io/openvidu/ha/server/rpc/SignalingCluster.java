@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.rpc;
 
+import io.openvidu.ha.server.cluster.Master;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.ConnectionState;
@@ -12,35 +13,46 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A reference cluster (in-memory store, one media node) for signaling tests, with short grace periods, and helpers
- * that write sessions and pending connections straight to the store. Started before each test and stopped after it,
- * with every participant it made.
+ * A reference cluster for signaling tests, with short grace periods, and helpers that write sessions and pending
+ * connections straight to the store. By default one node process with an in-memory store; over Redis, several node
+ * processes (each an {@link OpenViduCluster}) share one state, as separate JVMs would. Masters are numbered across
+ * processes. Started before each test and stopped after it, with every participant it made.
  */
 final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
 
   static final String SECRET = "MY_SECRET";
 
-  private final int masterCount;
+  private final int mastersPerProcess;
+  private int processes = 1;
+  private Supplier<String> storeUri = () -> "memory";
   private UnaryOperator<SignalingSettings.Builder> settingsChange = UnaryOperator.identity();
-  private OpenViduCluster cluster;
+  private final List<OpenViduCluster> clusters = new ArrayList<>();
   private ClusterStore store;
   private final List<SimulatedParticipant> participants = new ArrayList<>();
 
-  private SignalingCluster(int masterCount) {
-    this.masterCount = masterCount;
+  private SignalingCluster(int mastersPerProcess) {
+    this.mastersPerProcess = mastersPerProcess;
   }
 
   static SignalingCluster withMasters(int count) {
     return new SignalingCluster(count);
   }
 
-  /** Changes the masters' settings (the defaults here: 1 s grace, 200 ms socket close delay, 300 ms master lease). */
+  /** Runs {@code count} node processes over the Redis at {@code uri} (read when each test starts). */
+  SignalingCluster processesOverRedis(int count, Supplier<String> uri) {
+    this.processes = count;
+    this.storeUri = uri;
+    return this;
+  }
+
+  /** Changes the masters' settings (the defaults here: 1 s grace, 200 ms socket close delay, 500 ms master lease). */
   SignalingCluster settings(UnaryOperator<SignalingSettings.Builder> change) {
     this.settingsChange = change;
     return this;
@@ -51,15 +63,19 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
     SignalingSettings settings = settingsChange.apply(SignalingSettings.builder()
         .reconnectionGrace(Duration.ofSeconds(1))
         .socketCloseDelay(Duration.ofMillis(200))
-        .masterLeaseTtl(Duration.ofMillis(300))).build();
-    cluster = OpenViduCluster.builder().masters(masterCount).secret(SECRET).signaling(settings).start();
-    store = cluster.store();
+        .masterLeaseTtl(Duration.ofMillis(500))).build();
+    for (int i = 0; i < processes; i++) {
+      clusters.add(OpenViduCluster.builder().masters(mastersPerProcess).secret(SECRET).store(storeUri.get())
+          .signaling(settings).start());
+    }
+    store = clusters.get(0).store();
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     participants.forEach(SimulatedParticipant::close);
-    cluster.close();
+    clusters.forEach(OpenViduCluster::close);
+    clusters.clear();
   }
 
   ClusterStore store() {
@@ -67,21 +83,25 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
   }
 
   URI master(int index) {
-    return URI.create(cluster.master(index).url());
+    return URI.create(masterAt(index).url());
   }
 
   String masterId(int index) {
-    return cluster.master(index).id();
+    return masterAt(index).id();
   }
 
   /** Stops a master in order: its sockets close and their participants' grace periods start. */
   void stopMaster(int index) {
-    cluster.master(index).stop();
+    masterAt(index).stop();
   }
 
   /** Kills a master: it stops serving and does nothing more, as after {@code kill -9}. */
   void killMaster(int index) {
-    cluster.master(index).kill();
+    masterAt(index).kill();
+  }
+
+  private Master masterAt(int index) {
+    return clusters.get(index / mastersPerProcess).master(index % mastersPerProcess);
   }
 
   String createSession() {
@@ -96,7 +116,7 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
   }
 
   String createToken(String sessionId, OpenViduRole role, String serverData) {
-    String token = "ws://" + cluster.settings().publicHostAndPort() + "?sessionId=" + sessionId + "&token="
+    String token = "ws://" + clusters.get(0).settings().publicHostAndPort() + "?sessionId=" + sessionId + "&token="
         + Identifiers.tokenSecret();
     store.atomically(tx -> tx.sessions().addConnection(ConnectionState.builder().id(Identifiers.connectionId())
         .sessionId(sessionId).createdAt(now()).role(role).serverData(serverData).token(token).build()));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.openvidu.ha.server.testing.RpcCallException;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,8 +25,8 @@ class SignalsTest {
     sender.signal("chat", "hello");
 
     for (SimulatedParticipant participant : everyone) {
-      SimulatedParticipant.Notification signal = participant.awaitNotification("sendMessage", "from",
-          sender.connectionId());
+      SimulatedParticipant.Notification signal = participant.awaitNotification("sendMessage",
+          Map.of("from", sender.connectionId()));
       assertThat(signal.param("type")).isEqualTo("signal:chat");
       assertThat(signal.param("data")).isEqualTo("hello");
     }
@@ -41,8 +42,8 @@ class SignalsTest {
     alice.signal("private", "for carol", carol.connectionId());
     alice.signal("marker", "for everyone");
 
-    carol.awaitNotification("sendMessage", "data", "for carol");
-    bob.awaitNotification("sendMessage", "data", "for everyone");
+    carol.awaitNotification("sendMessage", Map.of("data", "for carol"));
+    bob.awaitNotification("sendMessage", Map.of("data", "for everyone"));
     assertThat(bob.notifications("sendMessage")).extracting(n -> n.param("data")).containsExactly("for everyone");
   }
 
@@ -55,7 +56,7 @@ class SignalsTest {
     assertThatThrownBy(() -> alice.signal("chat", "lost", bob.connectionId(), "con_Nobody1234"))
         .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(601));
     alice.signal("marker", "after");
-    bob.awaitNotification("sendMessage", "data", "after");
+    bob.awaitNotification("sendMessage", Map.of("data", "after"));
     assertThat(bob.notifications("sendMessage")).extracting(n -> n.param("data")).containsExactly("after");
   }
 
@@ -79,7 +80,7 @@ class SignalsTest {
       alice.signal("seq", Integer.toString(i), bob.connectionId());
     }
 
-    bob.awaitNotification("sendMessage", "data", "19");
+    bob.awaitNotification("sendMessage", Map.of("data", "19"));
     assertThat(bob.notifications("sendMessage")).extracting(n -> n.param("data"))
         .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
             "17", "18", "19");
