@@ -8,16 +8,16 @@ package io.openvidu.ha.server.recording;
  */
 record MediaShape(boolean hasAudio, boolean hasVideo, int width, int height) {
 
-    /** The picture size of an INDIVIDUAL stream file when the publisher did not declare its dimensions. */
-    static final int DEFAULT_WIDTH = 640;
-    static final int DEFAULT_HEIGHT = 480;
+  /** The picture size of an INDIVIDUAL stream file when the publisher did not declare its dimensions. */
+  static final int DEFAULT_WIDTH = 640;
+  static final int DEFAULT_HEIGHT = 480;
 
-    MediaShape {
-        if (!hasAudio && !hasVideo) {
-            throw new IllegalArgumentException("A media file needs audio, video or both");
-        }
-        if (hasVideo && (width <= 0 || height <= 0)) {
-            throw new IllegalArgumentException("A video needs a positive picture size, got " + width + "x" + height);
-        }
+  MediaShape {
+    if (!hasAudio && !hasVideo) {
+      throw new IllegalArgumentException("A media file needs audio, video or both");
     }
+    if (hasVideo && (width <= 0 || height <= 0)) {
+      throw new IllegalArgumentException("A video needs a positive picture size, got " + width + "x" + height);
+    }
+  }
 }

@@ -17,55 +17,55 @@ import java.time.Duration;
  */
 public final class RecordingModule implements AutoCloseable {
 
-    private final RecordingFolder folder;
-    private final RecordingTransitions transitions;
-    private final RecordingProcessor processor;
-    private final RecordingSweeper sweeper;
-    private final ClusterSettings cluster;
-    private final RecordingSettings settings;
+  private final RecordingFolder folder;
+  private final RecordingTransitions transitions;
+  private final RecordingProcessor processor;
+  private final RecordingSweeper sweeper;
+  private final ClusterSettings cluster;
+  private final RecordingSettings settings;
 
-    /**
-     * Creates the module and starts its background work.
-     *
-     * @param store    the cluster's store
-     * @param cluster  the cluster's settings (public URL, recordings directory, secret, recording switch)
-     * @param settings the timing of the emulated recording module
-     */
-    public RecordingModule(ClusterStore store, ClusterSettings cluster, RecordingSettings settings) {
-        this.cluster = cluster;
-        this.settings = settings;
-        this.folder = new RecordingFolder(cluster.recordingsDir());
-        this.transitions = new RecordingTransitions(cluster);
-        this.processor = new RecordingProcessor(store, folder, cluster, settings);
-        this.sweeper = new RecordingSweeper(store, cluster, settings, transitions, processor);
-        sweeper.start();
-    }
+  /**
+   * Creates the module and starts its background work.
+   *
+   * @param store    the cluster's store
+   * @param cluster  the cluster's settings (public URL, recordings directory, secret, recording switch)
+   * @param settings the timing of the emulated recording module
+   */
+  public RecordingModule(ClusterStore store, ClusterSettings cluster, RecordingSettings settings) {
+    this.cluster = cluster;
+    this.settings = settings;
+    this.folder = new RecordingFolder(cluster.recordingsDir());
+    this.transitions = new RecordingTransitions(cluster);
+    this.processor = new RecordingProcessor(store, folder, cluster, settings);
+    this.sweeper = new RecordingSweeper(store, cluster, settings, transitions, processor);
+    sweeper.start();
+  }
 
-    /**
-     * Installs the recording endpoints into one master's configuration (the shape of the cluster's master
-     * features).
-     *
-     * @return nothing to close: the routes hold no resources
-     */
-    public AutoCloseable install(JavalinConfig config, ApiContext api) {
-        IdempotentCalls calls = new IdempotentCalls(api.store(), api.settings().idempotencyTtl());
-        new RecordingRoutes(api, calls, transitions, processor, folder).install(config.routes);
-        return null;
-    }
+  /**
+   * Installs the recording endpoints into one master's configuration (the shape of the cluster's master
+   * features).
+   *
+   * @return nothing to close: the routes hold no resources
+   */
+  public AutoCloseable install(JavalinConfig config, ApiContext api) {
+    IdempotentCalls calls = new IdempotentCalls(api.store(), api.settings().idempotencyTtl());
+    new RecordingRoutes(api, calls, transitions, processor, folder).install(config.routes);
+    return null;
+  }
 
-    /**
-     * Runs a recording of each kind through this module's code on private scratch state, so that the first real
-     * recording does not pay for loading and initialising it (the 2.20.0 fix: a media node's first COMPOSED recording
-     * starts as fast as its later ones). Call it before media nodes report {@code running}.
-     *
-     * @return how long it took
-     */
-    public Duration warmUp() {
-        return RecordingWarmUp.run(cluster, settings);
-    }
+  /**
+   * Runs a recording of each kind through this module's code on private scratch state, so that the first real
+   * recording does not pay for loading and initialising it (the 2.20.0 fix: a media node's first COMPOSED recording
+   * starts as fast as its later ones). Call it before media nodes report {@code running}.
+   *
+   * @return how long it took
+   */
+  public Duration warmUp() {
+    return RecordingWarmUp.run(cluster, settings);
+  }
 
-    @Override
-    public void close() {
-        sweeper.close();
-    }
+  @Override
+  public void close() {
+    sweeper.close();
+  }
 }

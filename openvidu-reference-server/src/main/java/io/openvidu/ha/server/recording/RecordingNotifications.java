@@ -22,45 +22,45 @@ import java.util.Set;
  */
 final class RecordingNotifications {
 
-    private RecordingNotifications() {
-    }
+  private RecordingNotifications() {
+  }
 
-    static void started(Transaction tx, SessionState session, RecordingState recording, String policy) {
-        ObjectNode data = data(recording);
-        publish(tx, ClusterEvent.RECORDING_STARTED, session, data, policy);
-    }
+  static void started(Transaction tx, SessionState session, RecordingState recording, String policy) {
+    ObjectNode data = data(recording);
+    publish(tx, ClusterEvent.RECORDING_STARTED, session, data, policy);
+  }
 
-    static void stopped(Transaction tx, SessionState session, RecordingState recording, String reason,
-            String policy) {
-        ObjectNode data = data(recording).put("reason", reason);
-        publish(tx, ClusterEvent.RECORDING_STOPPED, session, data, policy);
-    }
+  static void stopped(Transaction tx, SessionState session, RecordingState recording, String reason,
+      String policy) {
+    ObjectNode data = data(recording).put("reason", reason);
+    publish(tx, ClusterEvent.RECORDING_STOPPED, session, data, policy);
+  }
 
-    /** The connected WebRTC participants whose role the policy ({@code none}, {@code moderator}, ...) allows. */
-    static List<String> recipients(SessionState session, String policy) {
-        Set<OpenViduRole> roles = switch (policy == null ? "" : policy.toLowerCase(Locale.ROOT)) {
-            case "none" -> Set.of();
-            case "moderator" -> Set.of(OpenViduRole.MODERATOR);
-            case "all" -> Set.of(OpenViduRole.SUBSCRIBER, OpenViduRole.PUBLISHER, OpenViduRole.MODERATOR);
-            default -> Set.of(OpenViduRole.PUBLISHER, OpenViduRole.MODERATOR); // publisher_moderator, the default
-        };
-        return session.activeConnections().stream()
-                .filter(c -> c.type() == ConnectionType.WEBRTC && roles.contains(c.role()))
-                .map(ConnectionState::id)
-                .toList();
-    }
+  /** The connected WebRTC participants whose role the policy ({@code none}, {@code moderator}, ...) allows. */
+  static List<String> recipients(SessionState session, String policy) {
+    Set<OpenViduRole> roles = switch (policy == null ? "" : policy.toLowerCase(Locale.ROOT)) {
+      case "none" -> Set.of();
+      case "moderator" -> Set.of(OpenViduRole.MODERATOR);
+      case "all" -> Set.of(OpenViduRole.SUBSCRIBER, OpenViduRole.PUBLISHER, OpenViduRole.MODERATOR);
+      default -> Set.of(OpenViduRole.PUBLISHER, OpenViduRole.MODERATOR); // publisher_moderator, the default
+    };
+    return session.activeConnections().stream()
+        .filter(c -> c.type() == ConnectionType.WEBRTC && roles.contains(c.role()))
+        .map(ConnectionState::id)
+        .toList();
+  }
 
-    private static ObjectNode data(RecordingState recording) {
-        return JsonNodeFactory.instance.objectNode()
-                .put("id", recording.id())
-                .put("name", recording.properties().name());
-    }
+  private static ObjectNode data(RecordingState recording) {
+    return JsonNodeFactory.instance.objectNode()
+        .put("id", recording.id())
+        .put("name", recording.properties().name());
+  }
 
-    private static void publish(Transaction tx, String type, SessionState session, ObjectNode data, String policy) {
-        List<String> recipients = recipients(session, policy);
-        // An event with no addressee would mean "everybody": send nothing instead.
-        if (!recipients.isEmpty()) {
-            tx.events().publish(new ClusterEvent(type, session.id(), recipients, data, null));
-        }
+  private static void publish(Transaction tx, String type, SessionState session, ObjectNode data, String policy) {
+    List<String> recipients = recipients(session, policy);
+    // An event with no addressee would mean "everybody": send nothing instead.
+    if (!recipients.isEmpty()) {
+      tx.events().publish(new ClusterEvent(type, session.id(), recipients, data, null));
     }
+  }
 }

@@ -18,104 +18,104 @@ import org.slf4j.LoggerFactory;
  */
 final class RecordingProcessor {
 
-    private static final Logger log = LoggerFactory.getLogger(RecordingProcessor.class);
-    /** The stop reason of a recording whose media node crashed: its files are lost (issue #5). */
-    static final String NODE_CRASHED = "nodeCrashed";
+  private static final Logger log = LoggerFactory.getLogger(RecordingProcessor.class);
+  /** The stop reason of a recording whose media node crashed: its files are lost (issue #5). */
+  static final String NODE_CRASHED = "nodeCrashed";
 
-    private final ClusterStore store;
-    private final RecordingFolder folder;
-    private final ClusterSettings cluster;
-    private final RecordingSettings settings;
+  private final ClusterStore store;
+  private final RecordingFolder folder;
+  private final ClusterSettings cluster;
+  private final RecordingSettings settings;
 
-    RecordingProcessor(ClusterStore store, RecordingFolder folder, ClusterSettings cluster, RecordingSettings settings) {
-        this.store = store;
-        this.folder = folder;
-        this.cluster = cluster;
-        this.settings = settings;
+  RecordingProcessor(ClusterStore store, RecordingFolder folder, ClusterSettings cluster, RecordingSettings settings) {
+    this.store = store;
+    this.folder = folder;
+    this.cluster = cluster;
+    this.settings = settings;
+  }
+
+  /** The cluster's public URL with a trailing slash, as recording urls start. */
+  String publicUrl() {
+    return cluster.publicUrlText() + "/";
+  }
+
+  /** Writes the metadata (and for composed recordings the growing media file) of a recording that started. */
+  void writeStarted(RecordingState recording) {
+    folder.writeStarted(recording, RecordingJson.metadata(recording, publicUrl()));
+  }
+
+  /** Rewrites the metadata of a recording, e.g. once it stopped. */
+  void writeMetadata(RecordingState recording) {
+    folder.writeMetadata(recording, RecordingJson.metadata(recording, publicUrl()));
+  }
+
+  /**
+   * Finishes {@code recording} if it is {@code stopped} and due at {@code now}.
+   *
+   * @return the recording as it is after this call: finished by this call or by another process, or unchanged
+   */
+  RecordingState finishIfDue(RecordingState recording, long now) {
+    if (recording.status() != RecordingStatus.STOPPED || !isDue(recording, now)) {
+      return recording;
     }
-
-    /** The cluster's public URL with a trailing slash, as recording urls start. */
-    String publicUrl() {
-        return cluster.publicUrlText() + "/";
+    Optional<RecordingArtifacts> artifacts = artifactsOf(recording);
+    RecordingStatus outcome = artifacts.isPresent() ? RecordingStatus.READY : RecordingStatus.FAILED;
+    long size = artifacts.map(RecordingArtifacts::size).orElse(0L);
+    double duration = artifacts.map(RecordingArtifacts::duration).orElse(0.0);
+    String url = RecordingJson.url(recording.finished(outcome, size, duration, null), publicUrl());
+    Optional<RecordingState> finishedHere = store.atomically(tx -> tx.recordings().find(recording.id())
+        .filter(current -> current.status() == RecordingStatus.STOPPED)
+        .map(current -> tx.recordings().finish(current.id(), outcome, size, duration, url)));
+    if (finishedHere.isEmpty()) {
+      // another process finished it, or it was deleted meanwhile
+      return store.atomically(tx -> tx.recordings().find(recording.id())).orElse(recording);
     }
-
-    /** Writes the metadata (and for composed recordings the growing media file) of a recording that started. */
-    void writeStarted(RecordingState recording) {
-        folder.writeStarted(recording, RecordingJson.metadata(recording, publicUrl()));
+    RecordingState finished = finishedHere.get();
+    if (artifacts.isPresent()) {
+      folder.writeFinal(finished, artifacts.get(), RecordingJson.metadata(finished, publicUrl()));
+    } else {
+      writeMetadata(finished);
     }
+    forgetIfDeleted(finished.id());
+    log.debug("Recording {} is {}", finished.id(), finished.status().wireName());
+    return finished;
+  }
 
-    /** Rewrites the metadata of a recording, e.g. once it stopped. */
-    void writeMetadata(RecordingState recording) {
-        folder.writeMetadata(recording, RecordingJson.metadata(recording, publicUrl()));
+  /** Writes the final media of a {@code ready} recording again if it is missing (its writer died before). */
+  void repairIfMissing(RecordingState recording) {
+    if (recording.status() == RecordingStatus.READY && !folder.hasMedia(recording)) {
+      artifactsOf(recording).ifPresent(artifacts ->
+          folder.writeFinal(recording, artifacts, RecordingJson.metadata(recording, publicUrl())));
     }
+  }
 
-    /**
-     * Finishes {@code recording} if it is {@code stopped} and due at {@code now}.
-     *
-     * @return the recording as it is after this call: finished by this call or by another process, or unchanged
-     */
-    RecordingState finishIfDue(RecordingState recording, long now) {
-        if (recording.status() != RecordingStatus.STOPPED || !isDue(recording, now)) {
-            return recording;
-        }
-        Optional<RecordingArtifacts> artifacts = artifactsOf(recording);
-        RecordingStatus outcome = artifacts.isPresent() ? RecordingStatus.READY : RecordingStatus.FAILED;
-        long size = artifacts.map(RecordingArtifacts::size).orElse(0L);
-        double duration = artifacts.map(RecordingArtifacts::duration).orElse(0.0);
-        String url = RecordingJson.url(recording.finished(outcome, size, duration, null), publicUrl());
-        Optional<RecordingState> finishedHere = store.atomically(tx -> tx.recordings().find(recording.id())
-                .filter(current -> current.status() == RecordingStatus.STOPPED)
-                .map(current -> tx.recordings().finish(current.id(), outcome, size, duration, url)));
-        if (finishedHere.isEmpty()) {
-            // another process finished it, or it was deleted meanwhile
-            return store.atomically(tx -> tx.recordings().find(recording.id())).orElse(recording);
-        }
-        RecordingState finished = finishedHere.get();
-        if (artifacts.isPresent()) {
-            folder.writeFinal(finished, artifacts.get(), RecordingJson.metadata(finished, publicUrl()));
-        } else {
-            writeMetadata(finished);
-        }
-        forgetIfDeleted(finished.id());
-        log.debug("Recording {} is {}", finished.id(), finished.status().wireName());
-        return finished;
-    }
+  /** Removes the files of a deleted recording. */
+  void deleteFiles(String recordingId) {
+    folder.delete(recordingId);
+  }
 
-    /** Writes the final media of a {@code ready} recording again if it is missing (its writer died before). */
-    void repairIfMissing(RecordingState recording) {
-        if (recording.status() == RecordingStatus.READY && !folder.hasMedia(recording)) {
-            artifactsOf(recording).ifPresent(artifacts ->
-                    folder.writeFinal(recording, artifacts, RecordingJson.metadata(recording, publicUrl())));
-        }
-    }
+  private boolean isDue(RecordingState recording, long now) {
+    // A crashed node has nothing to process: its recordings fail at once.
+    return NODE_CRASHED.equals(recording.reason())
+        || now >= recording.stoppedAt() + settings.processingTime().toMillis();
+  }
 
-    /** Removes the files of a deleted recording. */
-    void deleteFiles(String recordingId) {
-        folder.delete(recordingId);
+  /** The final files, or none when the recording cannot have any: its node crashed or its name is no file name. */
+  private static Optional<RecordingArtifacts> artifactsOf(RecordingState recording) {
+    if (NODE_CRASHED.equals(recording.reason())) {
+      return Optional.empty();
     }
+    if (!RecordingFolder.isPlainName(RecordingJson.mediaFileName(recording))) {
+      log.warn("Recording {} fails: its name cannot be a file name", recording.id());
+      return Optional.empty();
+    }
+    return Optional.of(RecordingArtifacts.of(recording));
+  }
 
-    private boolean isDue(RecordingState recording, long now) {
-        // A crashed node has nothing to process: its recordings fail at once.
-        return NODE_CRASHED.equals(recording.reason())
-                || now >= recording.stoppedAt() + settings.processingTime().toMillis();
+  /** A deletion that raced the writing of the files would leave them behind: remove them. */
+  private void forgetIfDeleted(String recordingId) {
+    if (store.atomically(tx -> tx.recordings().find(recordingId)).isEmpty()) {
+      folder.delete(recordingId);
     }
-
-    /** The final files, or none when the recording cannot have any: its node crashed or its name is no file name. */
-    private static Optional<RecordingArtifacts> artifactsOf(RecordingState recording) {
-        if (NODE_CRASHED.equals(recording.reason())) {
-            return Optional.empty();
-        }
-        if (!RecordingFolder.isPlainName(RecordingJson.mediaFileName(recording))) {
-            log.warn("Recording {} fails: its name cannot be a file name", recording.id());
-            return Optional.empty();
-        }
-        return Optional.of(RecordingArtifacts.of(recording));
-    }
-
-    /** A deletion that raced the writing of the files would leave them behind: remove them. */
-    private void forgetIfDeleted(String recordingId) {
-        if (store.atomically(tx -> tx.recordings().find(recordingId)).isEmpty()) {
-            folder.delete(recordingId);
-        }
-    }
+  }
 }

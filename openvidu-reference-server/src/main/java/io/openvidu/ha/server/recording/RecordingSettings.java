@@ -16,37 +16,37 @@ import java.util.Objects;
  */
 public record RecordingSettings(Duration processingTime, Duration sweepInterval, Duration startTimeout) {
 
-    public RecordingSettings {
-        Objects.requireNonNull(processingTime, "processingTime");
-        Objects.requireNonNull(sweepInterval, "sweepInterval");
-        Objects.requireNonNull(startTimeout, "startTimeout");
-        if (processingTime.isNegative() || !isPositive(sweepInterval) || !isPositive(startTimeout)) {
-            throw new IllegalArgumentException("processingTime must not be negative, sweepInterval and startTimeout"
-                    + " must be positive");
-        }
+  public RecordingSettings {
+    Objects.requireNonNull(processingTime, "processingTime");
+    Objects.requireNonNull(sweepInterval, "sweepInterval");
+    Objects.requireNonNull(startTimeout, "startTimeout");
+    if (processingTime.isNegative() || !isPositive(sweepInterval) || !isPositive(startTimeout)) {
+      throw new IllegalArgumentException("processingTime must not be negative, sweepInterval and startTimeout"
+          + " must be positive");
     }
+  }
 
-    private static boolean isPositive(Duration duration) {
-        return !duration.isNegative() && !duration.isZero();
-    }
+  private static boolean isPositive(Duration duration) {
+    return !duration.isNegative() && !duration.isZero();
+  }
 
-    /** One second of processing, a sweep every 250 ms, 10 s to start. */
-    public static RecordingSettings defaults() {
-        return new RecordingSettings(Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofSeconds(10));
-    }
+  /** One second of processing, a sweep every 250 ms, 10 s to start. */
+  public static RecordingSettings defaults() {
+    return new RecordingSettings(Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofSeconds(10));
+  }
 
-    /** These settings with another processing time. */
-    public RecordingSettings withProcessingTime(Duration value) {
-        return new RecordingSettings(value, sweepInterval, startTimeout);
-    }
+  /** These settings with another processing time. */
+  public RecordingSettings withProcessingTime(Duration value) {
+    return new RecordingSettings(value, sweepInterval, startTimeout);
+  }
 
-    /** These settings with another sweep interval. */
-    public RecordingSettings withSweepInterval(Duration value) {
-        return new RecordingSettings(processingTime, value, startTimeout);
-    }
+  /** These settings with another sweep interval. */
+  public RecordingSettings withSweepInterval(Duration value) {
+    return new RecordingSettings(processingTime, value, startTimeout);
+  }
 
-    /** These settings with another start timeout. */
-    public RecordingSettings withStartTimeout(Duration value) {
-        return new RecordingSettings(processingTime, sweepInterval, value);
-    }
+  /** These settings with another start timeout. */
+  public RecordingSettings withStartTimeout(Duration value) {
+    return new RecordingSettings(processingTime, sweepInterval, value);
+  }
 }

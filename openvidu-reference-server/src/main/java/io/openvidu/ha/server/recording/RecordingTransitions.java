@@ -15,61 +15,61 @@ import io.openvidu.ha.server.store.Transaction;
  */
 final class RecordingTransitions {
 
-    /** OpenVidu's {@code OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT} default, in seconds. */
-    private static final double DEFAULT_AUTOSTOP_SECONDS = 120;
+  /** OpenVidu's {@code OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT} default, in seconds. */
+  private static final double DEFAULT_AUTOSTOP_SECONDS = 120;
 
-    private final ClusterSettings cluster;
+  private final ClusterSettings cluster;
 
-    RecordingTransitions(ClusterSettings cluster) {
-        this.cluster = cluster;
+  RecordingTransitions(ClusterSettings cluster) {
+    this.cluster = cluster;
+  }
+
+  /**
+   * Starts a recording of {@code session} and makes it {@code started}: the emulated media node has no container to
+   * launch, so nothing lies between the two and {@code starting} is never seen outside this transaction.
+   */
+  RecordingState start(Transaction tx, SessionState session, RecordingProperties properties, long now) {
+    RuntimeConfig config = RuntimeConfig.read(tx, cluster);
+    RecordingState starting = tx.recordings().start(session.id(), properties, now);
+    RecordingState started = tx.recordings().markStarted(starting.id());
+    if (publisherCount(session) == 0) {
+      long deadline = now + autoStopMillis(config);
+      started = tx.recordings().update(started.id(), r -> r.withAutoStopAt(deadline));
     }
+    RecordingNotifications.started(tx, session, started, notificationPolicy(config));
+    return started;
+  }
 
-    /**
-     * Starts a recording of {@code session} and makes it {@code started}: the emulated media node has no container to
-     * launch, so nothing lies between the two and {@code starting} is never seen outside this transaction.
-     */
-    RecordingState start(Transaction tx, SessionState session, RecordingProperties properties, long now) {
-        RuntimeConfig config = RuntimeConfig.read(tx, cluster);
-        RecordingState starting = tx.recordings().start(session.id(), properties, now);
-        RecordingState started = tx.recordings().markStarted(starting.id());
-        if (publisherCount(session) == 0) {
-            long deadline = now + autoStopMillis(config);
-            started = tx.recordings().update(started.id(), r -> r.withAutoStopAt(deadline));
-        }
-        RecordingNotifications.started(tx, session, started, notificationPolicy(config));
-        return started;
+  /**
+   * Stops an active recording with {@code reason}; participants connected now are told. A session nobody is
+   * connected to (it only stayed open for the recording) closes with the same reason.
+   */
+  RecordingState stop(Transaction tx, String recordingId, String reason, boolean manual, long now) {
+    RuntimeConfig config = RuntimeConfig.read(tx, cluster);
+    RecordingState stopped = tx.recordings().stop(recordingId, reason, manual, now);
+    SessionState session = tx.sessions().get(stopped.sessionId());
+    RecordingNotifications.stopped(tx, session, stopped, reason, notificationPolicy(config));
+    if (session.activeConnections().isEmpty()) {
+      tx.sessions().close(session.id(), reason, now);
     }
+    return stopped;
+  }
 
-    /**
-     * Stops an active recording with {@code reason}; participants connected now are told. A session nobody is
-     * connected to (it only stayed open for the recording) closes with the same reason.
-     */
-    RecordingState stop(Transaction tx, String recordingId, String reason, boolean manual, long now) {
-        RuntimeConfig config = RuntimeConfig.read(tx, cluster);
-        RecordingState stopped = tx.recordings().stop(recordingId, reason, manual, now);
-        SessionState session = tx.sessions().get(stopped.sessionId());
-        RecordingNotifications.stopped(tx, session, stopped, reason, notificationPolicy(config));
-        if (session.activeConnections().isEmpty()) {
-            tx.sessions().close(session.id(), reason, now);
-        }
-        return stopped;
-    }
+  /** The automatic-stop timeout of the cluster's configuration, in milliseconds (may be fractional seconds). */
+  long autoStopMillis(Transaction tx) {
+    return autoStopMillis(RuntimeConfig.read(tx, cluster));
+  }
 
-    /** The automatic-stop timeout of the cluster's configuration, in milliseconds (may be fractional seconds). */
-    long autoStopMillis(Transaction tx) {
-        return autoStopMillis(RuntimeConfig.read(tx, cluster));
-    }
+  static long publisherCount(SessionState session) {
+    return session.activeConnections().stream().mapToLong(c -> c.publishers().size()).sum();
+  }
 
-    static long publisherCount(SessionState session) {
-        return session.activeConnections().stream().mapToLong(c -> c.publishers().size()).sum();
-    }
+  private static long autoStopMillis(RuntimeConfig config) {
+    double seconds = config.value("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT").asDouble(DEFAULT_AUTOSTOP_SECONDS);
+    return Math.max(0, Math.round(seconds * 1000));
+  }
 
-    private static long autoStopMillis(RuntimeConfig config) {
-        double seconds = config.value("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT").asDouble(DEFAULT_AUTOSTOP_SECONDS);
-        return Math.max(0, Math.round(seconds * 1000));
-    }
-
-    private static String notificationPolicy(RuntimeConfig config) {
-        return config.value("OPENVIDU_RECORDING_NOTIFICATION").asText("publisher_moderator");
-    }
+  private static String notificationPolicy(RuntimeConfig config) {
+    return config.value("OPENVIDU_RECORDING_NOTIFICATION").asText("publisher_moderator");
+  }
 }

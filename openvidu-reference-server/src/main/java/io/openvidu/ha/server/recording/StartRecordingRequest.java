@@ -18,132 +18,132 @@ import java.util.regex.Pattern;
  */
 final class StartRecordingRequest {
 
-    /** The path OpenVidu reports in property errors, by a bug we reproduce (rest-api.md §5.7 rule 8). */
-    static final String PROPERTY_ERROR_PATH = "/openvidu/api/sessions";
+  /** The path OpenVidu reports in property errors, by a bug we reproduce (rest-api.md §5.7 rule 8). */
+  static final String PROPERTY_ERROR_PATH = "/openvidu/api/sessions";
 
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]+");
-    private static final Pattern RESOLUTION = Pattern.compile("([1-9][0-9]{2}|1[0-9]{3})x([1-9][0-9]{2}|1[0-9]{3})");
-    private static final long MIN_SHM_SIZE = 134_217_728L;
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]+");
+  private static final Pattern RESOLUTION = Pattern.compile("([1-9][0-9]{2}|1[0-9]{3})x([1-9][0-9]{2}|1[0-9]{3})");
+  private static final long MIN_SHM_SIZE = 134_217_728L;
 
-    private final JsonRequestBody body;
-    private final String sessionId;
+  private final JsonRequestBody body;
+  private final String sessionId;
 
-    private StartRecordingRequest(JsonRequestBody body, String sessionId) {
-        this.body = body;
-        this.sessionId = sessionId;
+  private StartRecordingRequest(JsonRequestBody body, String sessionId) {
+    this.body = body;
+    this.sessionId = sessionId;
+  }
+
+  /**
+   * Checks what comes before any look-up (rules 1 and 3).
+   *
+   * @param rawBody the request body as received
+   * @throws ApiException 400: framework shape when the body is absent or not a JSON object; OpenVidu's shape when
+   *                      it is JSON {@code null} or {@code session} is missing or not a string
+   */
+  static StartRecordingRequest of(String rawBody) {
+    if (rawBody == null || rawBody.isBlank()) {
+      JsonRequestBody.parse(rawBody); // the framework's 400 for a missing body
     }
-
-    /**
-     * Checks what comes before any look-up (rules 1 and 3).
-     *
-     * @param rawBody the request body as received
-     * @throws ApiException 400: framework shape when the body is absent or not a JSON object; OpenVidu's shape when
-     *                      it is JSON {@code null} or {@code session} is missing or not a string
-     */
-    static StartRecordingRequest of(String rawBody) {
-        if (rawBody == null || rawBody.isBlank()) {
-            JsonRequestBody.parse(rawBody); // the framework's 400 for a missing body
-        }
-        JsonRequestBody body = JsonRequestBody.optional(rawBody)
-                .orElseThrow(() -> ApiException.json(400, "Error in body parameters. Cannot be empty"));
-        JsonNode session = body.raw("session")
-                .orElseThrow(() -> ApiException.json(400, "\"session\" parameter is mandatory"));
-        if (!session.isTextual()) {
-            throw ApiException.json(400, "Type error in parameter \"session\"");
-        }
-        return new StartRecordingRequest(body, session.asText());
+    JsonRequestBody body = JsonRequestBody.optional(rawBody)
+        .orElseThrow(() -> ApiException.json(400, "Error in body parameters. Cannot be empty"));
+    JsonNode session = body.raw("session")
+        .orElseThrow(() -> ApiException.json(400, "\"session\" parameter is mandatory"));
+    if (!session.isTextual()) {
+      throw ApiException.json(400, "Type error in parameter \"session\"");
     }
+    return new StartRecordingRequest(body, session.asText());
+  }
 
-    String sessionId() {
-        return sessionId;
+  String sessionId() {
+    return sessionId;
+  }
+
+  /**
+   * The properties the recording will have: each one from the request, else from the session's
+   * {@code defaultRecordingProperties}, else OpenVidu's default; the name stays empty when none was given (the
+   * recording id becomes the name once allocated).
+   *
+   * @throws ApiException 400 or 422 (OpenVidu's JSON shape) for the first invalid property, to be reported with
+   *                      {@link #PROPERTY_ERROR_PATH}
+   */
+  RecordingProperties resolve(RecordingProperties sessionDefaults) {
+    Optional<String> name = body.string("name");
+    Optional<Boolean> hasAudio = body.bool("hasAudio");
+    Optional<Boolean> hasVideo = body.bool("hasVideo");
+    Optional<String> outputModeName = body.string("outputMode");
+    Optional<String> layoutName = body.string("recordingLayout");
+    Optional<String> resolution = body.string("resolution");
+    Optional<Integer> frameRate = body.integer("frameRate");
+    Optional<Long> shmSize = body.longInteger("shmSize");
+    Optional<String> customLayout = body.string("customLayout");
+    Optional<Boolean> ignoreFailedStreams = body.bool("ignoreFailedStreams");
+    // Pro's mediaNode is only type-checked: a recording here always runs on the node hosting its session.
+    RecordingPropertiesJson.parseMediaNode(body.raw("mediaNode").orElse(null));
+
+    if (name.isPresent() && !name.get().isEmpty() && !NAME.matcher(name.get()).matches()) {
+      throw ApiException.json(400, "Parameter 'name' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-]");
     }
-
-    /**
-     * The properties the recording will have: each one from the request, else from the session's
-     * {@code defaultRecordingProperties}, else OpenVidu's default; the name stays empty when none was given (the
-     * recording id becomes the name once allocated).
-     *
-     * @throws ApiException 400 or 422 (OpenVidu's JSON shape) for the first invalid property, to be reported with
-     *                      {@link #PROPERTY_ERROR_PATH}
-     */
-    RecordingProperties resolve(RecordingProperties sessionDefaults) {
-        Optional<String> name = body.string("name");
-        Optional<Boolean> hasAudio = body.bool("hasAudio");
-        Optional<Boolean> hasVideo = body.bool("hasVideo");
-        Optional<String> outputModeName = body.string("outputMode");
-        Optional<String> layoutName = body.string("recordingLayout");
-        Optional<String> resolution = body.string("resolution");
-        Optional<Integer> frameRate = body.integer("frameRate");
-        Optional<Long> shmSize = body.longInteger("shmSize");
-        Optional<String> customLayout = body.string("customLayout");
-        Optional<Boolean> ignoreFailedStreams = body.bool("ignoreFailedStreams");
-        // Pro's mediaNode is only type-checked: a recording here always runs on the node hosting its session.
-        RecordingPropertiesJson.parseMediaNode(body.raw("mediaNode").orElse(null));
-
-        if (name.isPresent() && !name.get().isEmpty() && !NAME.matcher(name.get()).matches()) {
-            throw ApiException.json(400, "Parameter 'name' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-]");
-        }
-        boolean audio = hasAudio.orElse(sessionDefaults.hasAudio());
-        boolean video = hasVideo.orElse(sessionDefaults.hasVideo());
-        if (!audio && !video) {
-            throw ApiException.json(422,
-                    "Cannot start a recording with both \"hasAudio\" and \"hasVideo\" set to false");
-        }
-        OutputMode outputMode = outputModeName
-                .map(v -> reconcile(RecordingPropertiesJson.parseEnum(OutputMode.class, v, "outputMode"),
-                        sessionDefaults.outputMode()))
-                .orElse(sessionDefaults.outputMode());
-        String finalName = name.orElse(sessionDefaults.name() == null ? "" : sessionDefaults.name());
-        if (outputMode == OutputMode.INDIVIDUAL) {
-            boolean ignore = ignoreFailedStreams.orElse(Boolean.TRUE.equals(sessionDefaults.ignoreFailedStreams()));
-            return new RecordingProperties(finalName, audio, video, outputMode, null, null, null, null, null, ignore,
-                    null);
-        }
-        if (!video) {
-            return new RecordingProperties(finalName, audio, false, outputMode, null, null, null, null, null, null,
-                    null);
-        }
-        // The session's composed values only count when its default is itself composed with video.
-        Optional<RecordingProperties> composedDefaults =
-                Optional.of(sessionDefaults).filter(RecordingProperties::isComposedWithVideo);
-        RecordingLayout layout = layoutName
-                .map(v -> RecordingPropertiesJson.parseEnum(RecordingLayout.class, v, "recordingLayout"))
-                .or(() -> composedDefaults.map(RecordingProperties::recordingLayout))
-                .orElse(RecordingLayout.BEST_FIT);
-        String finalResolution = resolution.or(() -> composedDefaults.map(RecordingProperties::resolution))
-                .orElse(RecordingProperties.DEFAULT_RESOLUTION);
-        if (!RESOLUTION.matcher(finalResolution).matches()) {
-            throw ApiException.json(422, "Wrong \"resolution\" parameter. Acceptable values from 100 to 1999 for"
-                    + " both width and height");
-        }
-        int finalFrameRate = frameRate.or(() -> composedDefaults.map(RecordingProperties::frameRate))
-                .orElse(RecordingProperties.DEFAULT_FRAME_RATE);
-        if (finalFrameRate < 1 || finalFrameRate > 120) {
-            // OpenVidu's message wrongly names the resolution here; ours says what is wrong.
-            throw ApiException.json(422, "Wrong \"frameRate\" parameter. Acceptable values are [1-120]");
-        }
-        long finalShmSize = shmSize.or(() -> composedDefaults.map(RecordingProperties::shmSize))
-                .orElse(RecordingProperties.DEFAULT_SHM_SIZE);
-        if (finalShmSize < MIN_SHM_SIZE) {
-            throw ApiException.json(422, "Wrong \"shmSize\" parameter. Must be 134217728 (128 MB) minimum");
-        }
-        String finalCustomLayout = layout != RecordingLayout.CUSTOM ? null
-                : customLayout.or(() -> composedDefaults.map(RecordingProperties::customLayout)).orElse("");
-        return new RecordingProperties(finalName, audio, true, outputMode, layout, finalResolution, finalFrameRate,
-                finalShmSize, finalCustomLayout, null, null);
+    boolean audio = hasAudio.orElse(sessionDefaults.hasAudio());
+    boolean video = hasVideo.orElse(sessionDefaults.hasVideo());
+    if (!audio && !video) {
+      throw ApiException.json(422,
+          "Cannot start a recording with both \"hasAudio\" and \"hasVideo\" set to false");
     }
-
-    /**
-     * COMPOSED and COMPOSED_QUICK_START follow the session's default (rest-api.md §6.2): quick start is only
-     * obtainable through the session, and a session that quick-starts keeps doing so.
-     */
-    private static OutputMode reconcile(OutputMode requested, OutputMode sessionDefault) {
-        if (requested == OutputMode.COMPOSED && sessionDefault == OutputMode.COMPOSED_QUICK_START) {
-            return OutputMode.COMPOSED_QUICK_START;
-        }
-        if (requested == OutputMode.COMPOSED_QUICK_START && sessionDefault != OutputMode.COMPOSED_QUICK_START) {
-            return OutputMode.COMPOSED;
-        }
-        return requested;
+    OutputMode outputMode = outputModeName
+        .map(v -> reconcile(RecordingPropertiesJson.parseEnum(OutputMode.class, v, "outputMode"),
+            sessionDefaults.outputMode()))
+        .orElse(sessionDefaults.outputMode());
+    String finalName = name.orElse(sessionDefaults.name() == null ? "" : sessionDefaults.name());
+    if (outputMode == OutputMode.INDIVIDUAL) {
+      boolean ignore = ignoreFailedStreams.orElse(Boolean.TRUE.equals(sessionDefaults.ignoreFailedStreams()));
+      return new RecordingProperties(finalName, audio, video, outputMode, null, null, null, null, null, ignore,
+          null);
     }
+    if (!video) {
+      return new RecordingProperties(finalName, audio, false, outputMode, null, null, null, null, null, null,
+          null);
+    }
+    // The session's composed values only count when its default is itself composed with video.
+    Optional<RecordingProperties> composedDefaults =
+        Optional.of(sessionDefaults).filter(RecordingProperties::isComposedWithVideo);
+    RecordingLayout layout = layoutName
+        .map(v -> RecordingPropertiesJson.parseEnum(RecordingLayout.class, v, "recordingLayout"))
+        .or(() -> composedDefaults.map(RecordingProperties::recordingLayout))
+        .orElse(RecordingLayout.BEST_FIT);
+    String finalResolution = resolution.or(() -> composedDefaults.map(RecordingProperties::resolution))
+        .orElse(RecordingProperties.DEFAULT_RESOLUTION);
+    if (!RESOLUTION.matcher(finalResolution).matches()) {
+      throw ApiException.json(422, "Wrong \"resolution\" parameter. Acceptable values from 100 to 1999 for"
+          + " both width and height");
+    }
+    int finalFrameRate = frameRate.or(() -> composedDefaults.map(RecordingProperties::frameRate))
+        .orElse(RecordingProperties.DEFAULT_FRAME_RATE);
+    if (finalFrameRate < 1 || finalFrameRate > 120) {
+      // OpenVidu's message wrongly names the resolution here; ours says what is wrong.
+      throw ApiException.json(422, "Wrong \"frameRate\" parameter. Acceptable values are [1-120]");
+    }
+    long finalShmSize = shmSize.or(() -> composedDefaults.map(RecordingProperties::shmSize))
+        .orElse(RecordingProperties.DEFAULT_SHM_SIZE);
+    if (finalShmSize < MIN_SHM_SIZE) {
+      throw ApiException.json(422, "Wrong \"shmSize\" parameter. Must be 134217728 (128 MB) minimum");
+    }
+    String finalCustomLayout = layout != RecordingLayout.CUSTOM ? null
+        : customLayout.or(() -> composedDefaults.map(RecordingProperties::customLayout)).orElse("");
+    return new RecordingProperties(finalName, audio, true, outputMode, layout, finalResolution, finalFrameRate,
+        finalShmSize, finalCustomLayout, null, null);
+  }
+
+  /**
+   * COMPOSED and COMPOSED_QUICK_START follow the session's default (rest-api.md §6.2): quick start is only
+   * obtainable through the session, and a session that quick-starts keeps doing so.
+   */
+  private static OutputMode reconcile(OutputMode requested, OutputMode sessionDefault) {
+    if (requested == OutputMode.COMPOSED && sessionDefault == OutputMode.COMPOSED_QUICK_START) {
+      return OutputMode.COMPOSED_QUICK_START;
+    }
+    if (requested == OutputMode.COMPOSED_QUICK_START && sessionDefault != OutputMode.COMPOSED_QUICK_START) {
+      return OutputMode.COMPOSED;
+    }
+    return requested;
+  }
 }

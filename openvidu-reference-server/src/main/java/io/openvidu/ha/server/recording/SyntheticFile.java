@@ -12,31 +12,31 @@ import java.io.OutputStream;
  */
 record SyntheticFile(byte[] head, long zeroTail) {
 
-    private static final byte[] ZEROS = new byte[64 * 1024];
+  private static final byte[] ZEROS = new byte[64 * 1024];
 
-    SyntheticFile {
-        head = head.clone();
-        if (zeroTail < 0) {
-            throw new IllegalArgumentException("zeroTail must not be negative");
-        }
+  SyntheticFile {
+    head = head.clone();
+    if (zeroTail < 0) {
+      throw new IllegalArgumentException("zeroTail must not be negative");
     }
+  }
 
-    long size() {
-        return head.length + zeroTail;
-    }
+  long size() {
+    return head.length + zeroTail;
+  }
 
-    void writeTo(OutputStream out) throws IOException {
-        out.write(head);
-        long left = zeroTail;
-        while (left > 0) {
-            int chunk = (int) Math.min(left, ZEROS.length);
-            out.write(ZEROS, 0, chunk);
-            left -= chunk;
-        }
+  void writeTo(OutputStream out) throws IOException {
+    out.write(head);
+    long left = zeroTail;
+    while (left > 0) {
+      int chunk = (int) Math.min(left, ZEROS.length);
+      out.write(ZEROS, 0, chunk);
+      left -= chunk;
     }
+  }
 
-    @Override
-    public byte[] head() {
-        return head.clone();
-    }
+  @Override
+  public byte[] head() {
+    return head.clone();
+  }
 }

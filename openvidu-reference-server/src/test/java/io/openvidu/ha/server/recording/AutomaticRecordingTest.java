@@ -19,173 +19,173 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AutomaticRecordingTest {
 
-    private static final String START = "/openvidu/api/recordings/start";
-    private static final String ALWAYS = "{\"recordingMode\":\"ALWAYS\"}";
+  private static final String START = "/openvidu/api/recordings/start";
+  private static final String ALWAYS = "{\"recordingMode\":\"ALWAYS\"}";
 
-    @RegisterExtension
-    final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-            .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-            .build();
+  @RegisterExtension
+  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
+      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
+      .build();
 
-    private ApiClient api;
-    private Participants participants;
+  private ApiClient api;
+  private Participants participants;
 
-    @BeforeEach
-    void connect() {
-        api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-        participants = new Participants(api, cluster.cluster().store());
-        autoStopAfter(0.3);
-    }
+  @BeforeEach
+  void connect() {
+    api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+    participants = new Participants(api, cluster.cluster().store());
+    autoStopAfter(0.3);
+  }
 
-    @Test
-    void alwaysSessionStartsRecordingWithItsDefaultsWhenTheFirstStreamIsPublished() {
-        String sessionId = participants.session("{\"recordingMode\":\"ALWAYS\",\"defaultRecordingProperties\":"
-                + "{\"outputMode\":\"INDIVIDUAL\",\"name\":\"auto\"}}");
-        String publisher = participants.join(sessionId, "PUBLISHER");
+  @Test
+  void alwaysSessionStartsRecordingWithItsDefaultsWhenTheFirstStreamIsPublished() {
+    String sessionId = participants.session("{\"recordingMode\":\"ALWAYS\",\"defaultRecordingProperties\":"
+        + "{\"outputMode\":\"INDIVIDUAL\",\"name\":\"auto\"}}");
+    String publisher = participants.join(sessionId, "PUBLISHER");
 
-        participants.publish(sessionId, publisher);
+    participants.publish(sessionId, publisher);
 
-        JsonNode recording = awaitRecording(sessionId, "started");
-        assertThat(recording.get("name").asText()).isEqualTo("auto");
-        assertThat(recording.get("outputMode").asText()).isEqualTo("INDIVIDUAL");
-        assertThat(recording.get("mediaNode").asText()).isEqualTo("media_simulated-1");
-    }
+    JsonNode recording = awaitRecording(sessionId, "started");
+    assertThat(recording.get("name").asText()).isEqualTo("auto");
+    assertThat(recording.get("outputMode").asText()).isEqualTo("INDIVIDUAL");
+    assertThat(recording.get("mediaNode").asText()).isEqualTo("media_simulated-1");
+  }
 
-    @Test
-    void alwaysSessionDoesNotRecordWhileNobodyPublishes() {
-        String quiet = participants.session(ALWAYS);
-        participants.join(quiet, "PUBLISHER");
-        String control = participants.session(ALWAYS);
-        participants.publish(control, participants.join(control, "PUBLISHER"));
+  @Test
+  void alwaysSessionDoesNotRecordWhileNobodyPublishes() {
+    String quiet = participants.session(ALWAYS);
+    participants.join(quiet, "PUBLISHER");
+    String control = participants.session(ALWAYS);
+    participants.publish(control, participants.join(control, "PUBLISHER"));
 
-        awaitRecording(control, "started");
+    awaitRecording(control, "started");
 
-        assertThat(api.get("/openvidu/api/recordings/" + quiet).status()).isEqualTo(404);
-    }
+    assertThat(api.get("/openvidu/api/recordings/" + quiet).status()).isEqualTo(404);
+  }
 
-    @Test
-    void manualSessionDoesNotRecordByItself() {
-        String manual = participants.sessionWithPublisher();
-        String control = participants.session(ALWAYS);
-        participants.publish(control, participants.join(control, "PUBLISHER"));
+  @Test
+  void manualSessionDoesNotRecordByItself() {
+    String manual = participants.sessionWithPublisher();
+    String control = participants.session(ALWAYS);
+    participants.publish(control, participants.join(control, "PUBLISHER"));
 
-        awaitRecording(control, "started");
+    awaitRecording(control, "started");
 
-        assertThat(api.get("/openvidu/api/recordings/" + manual).status()).isEqualTo(404);
-    }
+    assertThat(api.get("/openvidu/api/recordings/" + manual).status()).isEqualTo(404);
+  }
 
-    @Test
-    void lastParticipantLeavingKeepsARecordedSessionOpen() {
-        autoStopAfter(60);
-        String sessionId = participants.session(null);
-        String publisher = participants.join(sessionId, "PUBLISHER");
-        participants.publish(sessionId, publisher);
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void lastParticipantLeavingKeepsARecordedSessionOpen() {
+    autoStopAfter(60);
+    String sessionId = participants.session(null);
+    String publisher = participants.join(sessionId, "PUBLISHER");
+    participants.publish(sessionId, publisher);
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        participants.leave(sessionId, publisher);
+    participants.leave(sessionId, publisher);
 
-        JsonNode session = api.get("/openvidu/api/sessions/" + sessionId).json();
-        assertThat(session.get("recording").asBoolean()).isTrue();
-        assertThat(session.at("/connections/numberOfElements").asInt()).isZero();
-    }
+    JsonNode session = api.get("/openvidu/api/sessions/" + sessionId).json();
+    assertThat(session.get("recording").asBoolean()).isTrue();
+    assertThat(session.at("/connections/numberOfElements").asInt()).isZero();
+  }
 
-    @Test
-    void automaticStopAfterTheLastParticipantLeftStopsTheRecordingAndClosesTheSession() {
-        String sessionId = participants.session(null);
-        String publisher = participants.join(sessionId, "PUBLISHER");
-        participants.publish(sessionId, publisher);
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void automaticStopAfterTheLastParticipantLeftStopsTheRecordingAndClosesTheSession() {
+    String sessionId = participants.session(null);
+    String publisher = participants.join(sessionId, "PUBLISHER");
+    participants.publish(sessionId, publisher);
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        participants.leave(sessionId, publisher);
+    participants.leave(sessionId, publisher);
 
-        awaitRecording(sessionId, "ready");
-        assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
-    }
+    awaitRecording(sessionId, "ready");
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
+  }
 
-    @Test
-    void recordingStartedWithoutPublishersStopsAutomaticallyAndTheSessionStaysForItsParticipants() {
-        String sessionId = participants.session(null);
-        participants.join(sessionId, "SUBSCRIBER");
+  @Test
+  void recordingStartedWithoutPublishersStopsAutomaticallyAndTheSessionStaysForItsParticipants() {
+    String sessionId = participants.session(null);
+    participants.join(sessionId, "SUBSCRIBER");
 
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        awaitRecording(sessionId, "ready");
-        JsonNode session = api.get("/openvidu/api/sessions/" + sessionId).json();
-        assertThat(session.get("recording").asBoolean()).isFalse();
-        assertThat(session.at("/connections/numberOfElements").asInt()).isEqualTo(1);
-    }
+    awaitRecording(sessionId, "ready");
+    JsonNode session = api.get("/openvidu/api/sessions/" + sessionId).json();
+    assertThat(session.get("recording").asBoolean()).isFalse();
+    assertThat(session.at("/connections/numberOfElements").asInt()).isEqualTo(1);
+  }
 
-    @Test
-    void publishingCancelsTheCountdown() {
-        String sessionId = participants.session(null);
-        String publisher = participants.join(sessionId, "PUBLISHER");
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
-        participants.publish(sessionId, publisher);
-        String control = participants.session(null);
-        participants.join(control, "SUBSCRIBER");
-        api.post(START, "{\"session\":\"" + control + "\"}");
+  @Test
+  void publishingCancelsTheCountdown() {
+    String sessionId = participants.session(null);
+    String publisher = participants.join(sessionId, "PUBLISHER");
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    participants.publish(sessionId, publisher);
+    String control = participants.session(null);
+    participants.join(control, "SUBSCRIBER");
+    api.post(START, "{\"session\":\"" + control + "\"}");
 
-        // The control's countdown began after ours: once it stopped, ours would have too.
-        awaitRecording(control, "ready");
+    // The control's countdown began after ours: once it stopped, ours would have too.
+    awaitRecording(control, "ready");
 
-        assertThat(api.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText()).isEqualTo("started");
-    }
+    assertThat(api.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText()).isEqualTo("started");
+  }
 
-    @Test
-    void manualStopDuringTheCountdownClosesTheEmptySession() {
-        autoStopAfter(60);
-        String sessionId = participants.session(null);
-        String publisher = participants.join(sessionId, "PUBLISHER");
-        participants.publish(sessionId, publisher);
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
-        participants.leave(sessionId, publisher);
+  @Test
+  void manualStopDuringTheCountdownClosesTheEmptySession() {
+    autoStopAfter(60);
+    String sessionId = participants.session(null);
+    String publisher = participants.join(sessionId, "PUBLISHER");
+    participants.publish(sessionId, publisher);
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    participants.leave(sessionId, publisher);
 
-        api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+    api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
-    }
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
+  }
 
-    @Test
-    void alwaysSessionRecordsAgainAfterAnAutomaticStop() {
-        String sessionId = participants.session(ALWAYS);
-        String publisher = participants.join(sessionId, "PUBLISHER");
-        participants.join(sessionId, "SUBSCRIBER");
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
-        awaitRecording(sessionId, "ready");
+  @Test
+  void alwaysSessionRecordsAgainAfterAnAutomaticStop() {
+    String sessionId = participants.session(ALWAYS);
+    String publisher = participants.join(sessionId, "PUBLISHER");
+    participants.join(sessionId, "SUBSCRIBER");
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    awaitRecording(sessionId, "ready");
 
-        participants.publish(sessionId, publisher);
+    participants.publish(sessionId, publisher);
 
-        assertThat(awaitRecording(sessionId + "-1", "started").get("id").asText()).isEqualTo(sessionId + "-1");
-    }
+    assertThat(awaitRecording(sessionId + "-1", "started").get("id").asText()).isEqualTo(sessionId + "-1");
+  }
 
-    @Test
-    void alwaysSessionNeverRecordsAgainAfterAManualStop() {
-        String sessionId = participants.session(ALWAYS);
-        String publisher = participants.join(sessionId, "PUBLISHER");
-        String stream = participants.publish(sessionId, publisher);
-        awaitRecording(sessionId, "started");
-        api.post("/openvidu/api/recordings/stop/" + sessionId, null);
-        participants.unpublish(sessionId, stream);
-        participants.publish(sessionId, publisher);
-        String control = participants.session(ALWAYS);
-        participants.publish(control, participants.join(control, "PUBLISHER"));
+  @Test
+  void alwaysSessionNeverRecordsAgainAfterAManualStop() {
+    String sessionId = participants.session(ALWAYS);
+    String publisher = participants.join(sessionId, "PUBLISHER");
+    String stream = participants.publish(sessionId, publisher);
+    awaitRecording(sessionId, "started");
+    api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+    participants.unpublish(sessionId, stream);
+    participants.publish(sessionId, publisher);
+    String control = participants.session(ALWAYS);
+    participants.publish(control, participants.join(control, "PUBLISHER"));
 
-        awaitRecording(control, "started");
+    awaitRecording(control, "started");
 
-        assertThat(api.get("/openvidu/api/recordings").json().get("count").asInt()).isEqualTo(2);
-        assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
-    }
+    assertThat(api.get("/openvidu/api/recordings").json().get("count").asInt()).isEqualTo(2);
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
+  }
 
-    private void autoStopAfter(double seconds) {
-        cluster.cluster().store().atomically(tx -> {
-            RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode()
-                    .put("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT", seconds));
-            return null;
-        });
-    }
+  private void autoStopAfter(double seconds) {
+    cluster.cluster().store().atomically(tx -> {
+      RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode()
+          .put("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT", seconds));
+      return null;
+    });
+  }
 
-    private JsonNode awaitRecording(String recordingId, String status) {
-        return await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/openvidu/api/recordings/" + recordingId),
-                reply -> reply.status() == 200 && reply.json().get("status").asText().equals(status)).json();
-    }
+  private JsonNode awaitRecording(String recordingId, String status) {
+    return await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/openvidu/api/recordings/" + recordingId),
+        reply -> reply.status() == 200 && reply.json().get("status").asText().equals(status)).json();
+  }
 }

@@ -17,270 +17,270 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The status rules of the recording endpoints: rest-api.md §5.7-5.11. */
 class RecordingApiTest {
 
-    private static final String START = "/openvidu/api/recordings/start";
+  private static final String START = "/openvidu/api/recordings/start";
 
-    @RegisterExtension
-    final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-            .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-            .build();
+  @RegisterExtension
+  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
+      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
+      .build();
 
-    private ApiClient api;
-    private Participants participants;
+  private ApiClient api;
+  private Participants participants;
 
-    @BeforeEach
-    void connect() {
-        api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-        participants = new Participants(api, cluster.cluster().store());
-    }
+  @BeforeEach
+  void connect() {
+    api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+    participants = new Participants(api, cluster.cluster().store());
+  }
 
-    @Test
-    void startAnswersAStartedRecordingNamedAfterTheSession() {
-        String sessionId = participants.sessionWithPublisher();
+  @Test
+  void startAnswersAStartedRecordingNamedAfterTheSession() {
+    String sessionId = participants.sessionWithPublisher();
 
-        ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        assertThat(reply.status()).isEqualTo(200);
-        JsonNode recording = reply.json();
-        assertThat(recording.get("id").asText()).isEqualTo(sessionId);
-        assertThat(recording.get("name").asText()).isEqualTo(sessionId);
-        assertThat(recording.get("status").asText()).isEqualTo("started");
-        assertThat(recording.get("size").asLong()).isZero();
-        assertThat(recording.get("duration").asDouble()).isZero();
-        assertThat(recording.get("url").isNull()).isTrue();
-    }
+    assertThat(reply.status()).isEqualTo(200);
+    JsonNode recording = reply.json();
+    assertThat(recording.get("id").asText()).isEqualTo(sessionId);
+    assertThat(recording.get("name").asText()).isEqualTo(sessionId);
+    assertThat(recording.get("status").asText()).isEqualTo("started");
+    assertThat(recording.get("size").asLong()).isZero();
+    assertThat(recording.get("duration").asDouble()).isZero();
+    assertThat(recording.get("url").isNull()).isTrue();
+  }
 
-    @Test
-    void startMarksTheSessionAsBeingRecorded() {
-        String sessionId = participants.sessionWithPublisher();
+  @Test
+  void startMarksTheSessionAsBeingRecorded() {
+    String sessionId = participants.sessionWithPublisher();
 
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isTrue();
-    }
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isTrue();
+  }
 
-    @Test
-    void startOfAMissingSessionIs404EvenWithBadProperties() {
-        ApiClient.Reply reply = api.post(START, "{\"session\":\"NOT_EXISTING\",\"name\":999}");
+  @Test
+  void startOfAMissingSessionIs404EvenWithBadProperties() {
+    ApiClient.Reply reply = api.post(START, "{\"session\":\"NOT_EXISTING\",\"name\":999}");
 
-        assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.body()).isEmpty();
-    }
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.body()).isEmpty();
+  }
 
-    @Test
-    void startOfASessionNobodyJoinedIs406() {
-        String sessionId = participants.session(null);
+  @Test
+  void startOfASessionNobodyJoinedIs406() {
+    String sessionId = participants.session(null);
 
-        ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        assertThat(reply.status()).isEqualTo(406);
-        assertThat(reply.body()).isEmpty();
-    }
+    assertThat(reply.status()).isEqualTo(406);
+    assertThat(reply.body()).isEmpty();
+  }
 
-    @Test
-    void startOfAnActiveSessionWithoutParticipantsIs406() {
-        String sessionId = participants.session(null);
-        String connectionId = participants.join(sessionId, "PUBLISHER");
-        cluster.cluster().store().atomically(tx -> tx.sessions().removeConnection(sessionId, connectionId));
+  @Test
+  void startOfAnActiveSessionWithoutParticipantsIs406() {
+    String sessionId = participants.session(null);
+    String connectionId = participants.join(sessionId, "PUBLISHER");
+    cluster.cluster().store().atomically(tx -> tx.sessions().removeConnection(sessionId, connectionId));
 
-        assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(406);
-    }
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(406);
+  }
 
-    @Test
-    void startOfASessionWhoseParticipantsAllSubscribeIsAccepted() {
-        String sessionId = participants.session(null);
-        participants.join(sessionId, "SUBSCRIBER");
+  @Test
+  void startOfASessionWhoseParticipantsAllSubscribeIsAccepted() {
+    String sessionId = participants.session(null);
+    participants.join(sessionId, "SUBSCRIBER");
 
-        assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(200);
-    }
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(200);
+  }
 
-    @Test
-    void startOfARelayedSessionIs409() {
-        String sessionId = participants.session("{\"mediaMode\":\"RELAYED\"}");
-        participants.join(sessionId, "PUBLISHER");
+  @Test
+  void startOfARelayedSessionIs409() {
+    String sessionId = participants.session("{\"mediaMode\":\"RELAYED\"}");
+    participants.join(sessionId, "PUBLISHER");
 
-        assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(409);
-    }
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(409);
+  }
 
-    @Test
-    void secondStartOfARecordedSessionIs409() {
-        String sessionId = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void secondStartOfARecordedSessionIs409() {
+    String sessionId = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        assertThat(reply.status()).isEqualTo(409);
-        assertThat(reply.body()).isEmpty();
-    }
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.body()).isEmpty();
+  }
 
-    @Test
-    void invalidPropertyIs422WithOpenViduErrorBodyNamingTheSessionsPath() {
-        String sessionId = participants.sessionWithPublisher();
+  @Test
+  void invalidPropertyIs422WithOpenViduErrorBodyNamingTheSessionsPath() {
+    String sessionId = participants.sessionWithPublisher();
 
-        ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\",\"resolution\":\"99x99\"}");
+    ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\",\"resolution\":\"99x99\"}");
 
-        assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.json().get("path").asText()).isEqualTo("/openvidu/api/sessions");
-        assertThat(reply.json().get("message").asText()).contains("resolution");
-    }
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.json().get("path").asText()).isEqualTo("/openvidu/api/sessions");
+    assertThat(reply.json().get("message").asText()).contains("resolution");
+  }
 
-    @Test
-    void propertyOfTheWrongTypeIs400() {
-        String sessionId = participants.sessionWithPublisher();
+  @Test
+  void propertyOfTheWrongTypeIs400() {
+    String sessionId = participants.sessionWithPublisher();
 
-        assertThat(api.post(START, "{\"session\":\"" + sessionId + "\",\"frameRate\":true}").status()).isEqualTo(400);
-    }
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\",\"frameRate\":true}").status()).isEqualTo(400);
+  }
 
-    @Test
-    void refusedStartLeavesTheSessionFreeToRecord() {
-        String sessionId = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\",\"hasAudio\":false,\"hasVideo\":false}");
+  @Test
+  void refusedStartLeavesTheSessionFreeToRecord() {
+    String sessionId = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\",\"hasAudio\":false,\"hasVideo\":false}");
 
-        assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(200);
-    }
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(200);
+  }
 
-    @Test
-    void startWithJsonNullBodyIs400() {
-        assertThat(api.post(START, "null").status()).isEqualTo(400);
-    }
+  @Test
+  void startWithJsonNullBodyIs400() {
+    assertThat(api.post(START, "null").status()).isEqualTo(400);
+  }
 
-    @Test
-    void everyRecordingEndpointIs501WhenRecordingIsOff() {
-        String sessionId = participants.sessionWithPublisher();
-        cluster.cluster().store().atomically(tx -> {
-            RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode().put("OPENVIDU_RECORDING", false));
-            return null;
-        });
+  @Test
+  void everyRecordingEndpointIs501WhenRecordingIsOff() {
+    String sessionId = participants.sessionWithPublisher();
+    cluster.cluster().store().atomically(tx -> {
+      RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode().put("OPENVIDU_RECORDING", false));
+      return null;
+    });
 
-        assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(501);
-        assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(501);
-        assertThat(api.get("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
-        assertThat(api.get("/openvidu/api/recordings").status()).isEqualTo(501);
-        assertThat(api.delete("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
-    }
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(501);
+    assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(501);
+    assertThat(api.get("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
+    assertThat(api.get("/openvidu/api/recordings").status()).isEqualTo(501);
+    assertThat(api.delete("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
+  }
 
-    @Test
-    void stopAnswersTheRecordingStopped() {
-        String sessionId = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void stopAnswersTheRecordingStopped() {
+    String sessionId = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        ApiClient.Reply reply = api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+    ApiClient.Reply reply = api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().get("status").asText()).isEqualTo("stopped");
-        assertThat(reply.json().get("size").asLong()).isZero();
-        assertThat(reply.json().get("url").isNull()).isTrue();
-    }
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("status").asText()).isEqualTo("stopped");
+    assertThat(reply.json().get("size").asLong()).isZero();
+    assertThat(reply.json().get("url").isNull()).isTrue();
+  }
 
-    @Test
-    void stopFreesTheSessionForANewRecordingWithTheNextId() {
-        String sessionId = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
-        api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+  @Test
+  void stopFreesTheSessionForANewRecordingWithTheNextId() {
+    String sessionId = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        ApiClient.Reply next = api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    ApiClient.Reply next = api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        assertThat(next.json().get("id").asText()).isEqualTo(sessionId + "-1");
-    }
+    assertThat(next.json().get("id").asText()).isEqualTo(sessionId + "-1");
+  }
 
-    @Test
-    void stopOfAnUnknownRecordingIs404() {
-        assertThat(api.post("/openvidu/api/recordings/stop/nope", null).status()).isEqualTo(404);
-    }
+  @Test
+  void stopOfAnUnknownRecordingIs404() {
+    assertThat(api.post("/openvidu/api/recordings/stop/nope", null).status()).isEqualTo(404);
+  }
 
-    @Test
-    void stopOfAStoppedRecordingIs404() {
-        String sessionId = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
-        api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+  @Test
+  void stopOfAStoppedRecordingIs404() {
+    String sessionId = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(404);
-    }
+    assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(404);
+  }
 
-    @Test
-    void stopOfARecordingStillStartingIs406() {
-        String sessionId = participants.sessionWithPublisher();
-        // A start in progress elsewhere: the store holds the recording as starting.
-        cluster.cluster().store().atomically(tx ->
-                tx.recordings().start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis()));
+  @Test
+  void stopOfARecordingStillStartingIs406() {
+    String sessionId = participants.sessionWithPublisher();
+    // A start in progress elsewhere: the store holds the recording as starting.
+    cluster.cluster().store().atomically(tx ->
+        tx.recordings().start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis()));
 
-        ApiClient.Reply reply = api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+    ApiClient.Reply reply = api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        assertThat(reply.status()).isEqualTo(406);
-        assertThat(reply.body()).isEmpty();
-    }
+    assertThat(reply.status()).isEqualTo(406);
+    assertThat(reply.body()).isEmpty();
+  }
 
-    @Test
-    void recordingLeftStartingByADeadStarterFails() {
-        String sessionId = participants.sessionWithPublisher();
-        cluster.cluster().store().atomically(tx ->
-                tx.recordings().start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis() - 60_000));
+  @Test
+  void recordingLeftStartingByADeadStarterFails() {
+    String sessionId = participants.sessionWithPublisher();
+    cluster.cluster().store().atomically(tx ->
+        tx.recordings().start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis() - 60_000));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(api.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
-                        .isEqualTo("failed"));
-        assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
-    }
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(api.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
+            .isEqualTo("failed"));
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
+  }
 
-    @Test
-    void getOfAnUnknownRecordingIs404() {
-        assertThat(api.get("/openvidu/api/recordings/nope").status()).isEqualTo(404);
-    }
+  @Test
+  void getOfAnUnknownRecordingIs404() {
+    assertThat(api.get("/openvidu/api/recordings/nope").status()).isEqualTo(404);
+  }
 
-    @Test
-    void listHasEveryRecordingWithItsCount() {
-        String first = participants.sessionWithPublisher();
-        String second = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + first + "\"}");
-        api.post(START, "{\"session\":\"" + second + "\"}");
+  @Test
+  void listHasEveryRecordingWithItsCount() {
+    String first = participants.sessionWithPublisher();
+    String second = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + first + "\"}");
+    api.post(START, "{\"session\":\"" + second + "\"}");
 
-        JsonNode page = api.get("/openvidu/api/recordings").json();
+    JsonNode page = api.get("/openvidu/api/recordings").json();
 
-        assertThat(page.get("count").asInt()).isEqualTo(2);
-        assertThat(page.get("items")).extracting(item -> item.get("id").asText()).containsExactlyInAnyOrder(first, second);
-    }
+    assertThat(page.get("count").asInt()).isEqualTo(2);
+    assertThat(page.get("items")).extracting(item -> item.get("id").asText()).containsExactlyInAnyOrder(first, second);
+  }
 
-    @Test
-    void listWithoutRecordingsIsEmpty() {
-        assertThat(api.get("/openvidu/api/recordings").json().toString()).isEqualTo("{\"count\":0,\"items\":[]}");
-    }
+  @Test
+  void listWithoutRecordingsIsEmpty() {
+    assertThat(api.get("/openvidu/api/recordings").json().toString()).isEqualTo("{\"count\":0,\"items\":[]}");
+  }
 
-    @Test
-    void deleteOfAnUnknownRecordingIs404() {
-        assertThat(api.delete("/openvidu/api/recordings/nope").status()).isEqualTo(404);
-    }
+  @Test
+  void deleteOfAnUnknownRecordingIs404() {
+    assertThat(api.delete("/openvidu/api/recordings/nope").status()).isEqualTo(404);
+  }
 
-    @Test
-    void deleteOfAStartedRecordingIs409() {
-        String sessionId = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void deleteOfAStartedRecordingIs409() {
+    String sessionId = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        assertThat(api.delete("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(409);
-    }
+    assertThat(api.delete("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(409);
+  }
 
-    @Test
-    void deleteOfAStoppedRecordingIs204AndFreesItsId() {
-        String sessionId = participants.sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
-        api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+  @Test
+  void deleteOfAStoppedRecordingIs204AndFreesItsId() {
+    String sessionId = participants.sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        ApiClient.Reply reply = api.delete("/openvidu/api/recordings/" + sessionId);
+    ApiClient.Reply reply = api.delete("/openvidu/api/recordings/" + sessionId);
 
-        assertThat(reply.status()).isEqualTo(204);
-        assertThat(api.get("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(404);
-        assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").json().get("id").asText())
-                .isEqualTo(sessionId);
-    }
+    assertThat(reply.status()).isEqualTo(204);
+    assertThat(api.get("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(404);
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").json().get("id").asText())
+        .isEqualTo(sessionId);
+  }
 
-    @Test
-    void deleteWithoutIdAndStopWithoutIdAre405() {
-        assertThat(api.delete("/openvidu/api/recordings").status()).isEqualTo(405);
-        assertThat(api.post("/openvidu/api/recordings/stop", null).status()).isEqualTo(405);
-    }
+  @Test
+  void deleteWithoutIdAndStopWithoutIdAre405() {
+    assertThat(api.delete("/openvidu/api/recordings").status()).isEqualTo(405);
+    assertThat(api.post("/openvidu/api/recordings/stop", null).status()).isEqualTo(405);
+  }
 
-    @Test
-    void recordingEndpointsNeedCredentials() {
-        ApiClient anonymous = api.without("Authorization");
+  @Test
+  void recordingEndpointsNeedCredentials() {
+    ApiClient anonymous = api.without("Authorization");
 
-        assertThat(anonymous.get("/openvidu/api/recordings").status()).isEqualTo(401);
-    }
+    assertThat(anonymous.get("/openvidu/api/recordings").status()).isEqualTo(401);
+  }
 }

@@ -22,121 +22,121 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordingFailoverTest {
 
-    private static final String START = "/openvidu/api/recordings/start";
-    private static final URI PUBLIC_URL = URI.create("https://my.openvidu.ip");
+  private static final String START = "/openvidu/api/recordings/start";
+  private static final URI PUBLIC_URL = URI.create("https://my.openvidu.ip");
 
-    @RegisterExtension
-    final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-            .masters(2)
-            .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-            .build();
+  @RegisterExtension
+  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
+      .masters(2)
+      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
+      .build();
 
-    @RegisterExtension
-    static final RedisServerExtension redis = new RedisServerExtension();
+  @RegisterExtension
+  static final RedisServerExtension redis = new RedisServerExtension();
 
-    @TempDir
-    Path sharedRecordings;
+  @TempDir
+  Path sharedRecordings;
 
-    private OpenViduCluster processA;
-    private OpenViduCluster processB;
+  private OpenViduCluster processA;
+  private OpenViduCluster processB;
 
-    @AfterEach
-    void stopProcesses() {
-        for (OpenViduCluster process : new OpenViduCluster[] {processA, processB}) {
-            if (process != null) {
-                process.close();
-            }
-        }
+  @AfterEach
+  void stopProcesses() {
+    for (OpenViduCluster process : new OpenViduCluster[] {processA, processB}) {
+      if (process != null) {
+        process.close();
+      }
     }
+  }
 
-    @Test
-    void recordingGoesOnWhenTheMasterThatStartedItStops() {
-        ApiClient first = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-        ApiClient second = ApiClient.of(cluster.urlList().get(1), cluster.secret());
-        String sessionId = new Participants(first, cluster.cluster().store()).sessionWithPublisher();
-        first.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void recordingGoesOnWhenTheMasterThatStartedItStops() {
+    ApiClient first = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+    ApiClient second = ApiClient.of(cluster.urlList().get(1), cluster.secret());
+    String sessionId = new Participants(first, cluster.cluster().store()).sessionWithPublisher();
+    first.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        cluster.master(0).stop();
+    cluster.master(0).stop();
 
-        assertThat(second.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
-                .isEqualTo("started");
-        assertThat(second.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
-        assertThat(RecordingLifecycleTest.awaitStatus(second, sessionId, "ready").get("size").asLong()).isPositive();
-    }
+    assertThat(second.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
+        .isEqualTo("started");
+    assertThat(second.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
+    assertThat(RecordingLifecycleTest.awaitStatus(second, sessionId, "ready").get("size").asLong()).isPositive();
+  }
 
-    @Test
-    void recordingStoppedJustBeforeItsProcessDiedIsFinishedByAnotherProcess() {
-        // Processing takes long enough for process A to be gone before it is due.
-        RecordingSettings slowProcessing = FastRecordings.SETTINGS.withProcessingTime(Duration.ofMillis(1_500));
-        processA = process(slowProcessing);
-        processB = process(slowProcessing);
-        ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
-        ApiClient viaB = ApiClient.of(processB.urlList().get(0), processB.secret());
-        String sessionId = new Participants(viaA, processA.store()).sessionWithPublisher();
-        viaA.post(START, "{\"session\":\"" + sessionId + "\"}");
-        viaA.post("/openvidu/api/recordings/stop/" + sessionId, null);
+  @Test
+  void recordingStoppedJustBeforeItsProcessDiedIsFinishedByAnotherProcess() {
+    // Processing takes long enough for process A to be gone before it is due.
+    RecordingSettings slowProcessing = FastRecordings.SETTINGS.withProcessingTime(Duration.ofMillis(1_500));
+    processA = process(slowProcessing);
+    processB = process(slowProcessing);
+    ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
+    ApiClient viaB = ApiClient.of(processB.urlList().get(0), processB.secret());
+    String sessionId = new Participants(viaA, processA.store()).sessionWithPublisher();
+    viaA.post(START, "{\"session\":\"" + sessionId + "\"}");
+    viaA.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        processA.close();
-        processA = null;
+    processA.close();
+    processA = null;
 
-        JsonNode ready = RecordingLifecycleTest.awaitStatus(viaB, sessionId, "ready");
-        String path = ready.get("url").asText().substring(PUBLIC_URL.toString().length());
-        HttpResponse<byte[]> download = Downloads.get(processB.urlList().get(0) + path, processB.secret());
-        assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.body()).hasSize(ready.get("size").asInt());
-    }
+    JsonNode ready = RecordingLifecycleTest.awaitStatus(viaB, sessionId, "ready");
+    String path = ready.get("url").asText().substring(PUBLIC_URL.toString().length());
+    HttpResponse<byte[]> download = Downloads.get(processB.urlList().get(0) + path, processB.secret());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).hasSize(ready.get("size").asInt());
+  }
 
-    @Test
-    void recordingStartedThroughADeadProcessIsStoppedThroughAnother() {
-        processA = process(FastRecordings.SETTINGS);
-        processB = process(FastRecordings.SETTINGS);
-        ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
-        ApiClient viaB = ApiClient.of(processB.urlList().get(0), processB.secret());
-        String sessionId = new Participants(viaA, processA.store()).sessionWithPublisher();
-        viaA.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void recordingStartedThroughADeadProcessIsStoppedThroughAnother() {
+    processA = process(FastRecordings.SETTINGS);
+    processB = process(FastRecordings.SETTINGS);
+    ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
+    ApiClient viaB = ApiClient.of(processB.urlList().get(0), processB.secret());
+    String sessionId = new Participants(viaA, processA.store()).sessionWithPublisher();
+    viaA.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        processA.close();
-        processA = null;
+    processA.close();
+    processA = null;
 
-        assertThat(viaB.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
-        assertThat(RecordingLifecycleTest.awaitStatus(viaB, sessionId, "ready").get("duration").asDouble())
-                .isPositive();
-    }
+    assertThat(viaB.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
+    assertThat(RecordingLifecycleTest.awaitStatus(viaB, sessionId, "ready").get("duration").asDouble())
+        .isPositive();
+  }
 
-    @Test
-    void crashedMediaNodeFailsItsRecordingAndClosesItsSession() {
-        ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-        String sessionId = new Participants(api, cluster.cluster().store()).sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+  @Test
+  void crashedMediaNodeFailsItsRecordingAndClosesItsSession() {
+    ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+    String sessionId = new Participants(api, cluster.cluster().store()).sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-        cluster.mediaNode(0).crash();
+    cluster.mediaNode(0).crash();
 
-        JsonNode failed = RecordingLifecycleTest.awaitStatus(api, sessionId, "failed");
-        assertThat(failed.get("url").isNull()).isFalse();
-        assertThat(failed.get("size").asLong()).isZero();
-        assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
-    }
+    JsonNode failed = RecordingLifecycleTest.awaitStatus(api, sessionId, "failed");
+    assertThat(failed.get("url").isNull()).isFalse();
+    assertThat(failed.get("size").asLong()).isZero();
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
+  }
 
-    @Test
-    void recordingWhoseMediaNodeVanishedFails() {
-        ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-        String sessionId = new Participants(api, cluster.cluster().store()).sessionWithPublisher();
-        api.post(START, "{\"session\":\"" + sessionId + "\"}");
-        String nodeId = api.get("/openvidu/api/recordings/" + sessionId).json().get("mediaNode").asText();
+  @Test
+  void recordingWhoseMediaNodeVanishedFails() {
+    ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+    String sessionId = new Participants(api, cluster.cluster().store()).sessionWithPublisher();
+    api.post(START, "{\"session\":\"" + sessionId + "\"}");
+    String nodeId = api.get("/openvidu/api/recordings/" + sessionId).json().get("mediaNode").asText();
 
-        // The node's document disappears without its sessions being closed (its process died mid-crash).
-        cluster.cluster().store().atomically(tx -> tx.mediaNodes().remove(nodeId));
+    // The node's document disappears without its sessions being closed (its process died mid-crash).
+    cluster.cluster().store().atomically(tx -> tx.mediaNodes().remove(nodeId));
 
-        RecordingLifecycleTest.awaitStatus(api, sessionId, "failed");
-    }
+    RecordingLifecycleTest.awaitStatus(api, sessionId, "failed");
+  }
 
-    /** A node process of a cluster over the shared Redis, with the shared recordings directory. */
-    private OpenViduCluster process(RecordingSettings settings) {
-        return OpenViduCluster.builder()
-                .store(redis.uri())
-                .recordingsDir(sharedRecordings)
-                .publicUrl(PUBLIC_URL)
-                .recordingSettings(settings)
-                .start();
-    }
+  /** A node process of a cluster over the shared Redis, with the shared recordings directory. */
+  private OpenViduCluster process(RecordingSettings settings) {
+    return OpenViduCluster.builder()
+        .store(redis.uri())
+        .recordingsDir(sharedRecordings)
+        .publicUrl(PUBLIC_URL)
+        .recordingSettings(settings)
+        .start();
+  }
 }

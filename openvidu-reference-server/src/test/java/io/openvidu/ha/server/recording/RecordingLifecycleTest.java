@@ -31,253 +31,253 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RecordingLifecycleTest {
 
-    private static final String START = "/openvidu/api/recordings/start";
+  private static final String START = "/openvidu/api/recordings/start";
 
-    @RegisterExtension
-    final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-            .masters(2)
-            .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-            .build();
+  @RegisterExtension
+  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
+      .masters(2)
+      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
+      .build();
 
-    private ApiClient first;
-    private ApiClient second;
-    private Participants participants;
+  private ApiClient first;
+  private ApiClient second;
+  private Participants participants;
 
-    @BeforeEach
-    void connect() {
-        first = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-        second = ApiClient.of(cluster.urlList().get(1), cluster.secret());
-        participants = new Participants(first, cluster.cluster().store());
+  @BeforeEach
+  void connect() {
+    first = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+    second = ApiClient.of(cluster.urlList().get(1), cluster.secret());
+    participants = new Participants(first, cluster.cluster().store());
+  }
+
+  @Test
+  void stoppedRecordingTurnsReadyWithItsFinalFiguresReadThroughAnotherMaster() {
+    String sessionId = participants.sessionWithPublisher();
+    first.post(START, "{\"session\":\"" + sessionId + "\"}");
+    first.post("/openvidu/api/recordings/stop/" + sessionId, null);
+
+    JsonNode ready = awaitStatus(second, sessionId, "ready");
+
+    assertThat(ready.get("size").asLong()).isPositive();
+    assertThat(ready.get("duration").asDouble()).isPositive();
+    assertThat(ready.get("url").asText()).isEqualTo(cluster.urlList().get(0) + "/openvidu/recordings/"
+        + sessionId + "/" + sessionId + ".mp4");
+  }
+
+  @Test
+  void composedRecordingDownloadsAsTheMp4ItsSizeAnnounces() {
+    JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{\"name\":\"MyRecording\"}");
+
+    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
+
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    assertThat(download.body()).hasSize(ready.get("size").asInt());
+    assertThat(new String(download.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+  }
+
+  @Test
+  void composedRecordingHasItsThumbnailNextToTheMp4() {
+    String sessionId = participants.sessionWithPublisher();
+    recordAndAwaitReady(sessionId, "{}");
+
+    HttpResponse<byte[]> thumbnail = Downloads.get(cluster.urlList().get(1) + "/openvidu/recordings/" + sessionId
+        + "/" + sessionId + ".jpg", cluster.secret());
+
+    assertThat(thumbnail.statusCode()).isEqualTo(200);
+    assertThat(thumbnail.body()).startsWith(0xFF, 0xD8);
+  }
+
+  @Test
+  void audioOnlyComposedRecordingIsAWebm() {
+    JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{\"hasVideo\":false}");
+
+    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
+
+    assertThat(ready.get("url").asText()).endsWith(".webm");
+    assertThat(download.body()).hasSize(ready.get("size").asInt()).startsWith(0x1A, 0x45, 0xDF, 0xA3);
+  }
+
+  @Test
+  void individualRecordingZipHasAWebmPerRecordedStreamAndTheirSynchronisationFile() throws IOException {
+    String sessionId = participants.session(null);
+    String early = participants.join(sessionId, "PUBLISHER");
+    String earlyStream = participants.publish(sessionId, early);
+    participants.join(sessionId, "SUBSCRIBER");
+    first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\",\"name\":\"rec\"}");
+    String late = participants.join(sessionId, "MODERATOR");
+    String lateStream = participants.publish(sessionId, late);
+    participants.leave(sessionId, early);
+    first.post("/openvidu/api/recordings/stop/" + sessionId, null);
+    JsonNode ready = awaitStatus(second, sessionId, "ready");
+
+    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
+    Map<String, byte[]> entries = RecordingArtifactsTest.unzip(download.body());
+
+    assertThat(ready.get("url").asText()).endsWith("/rec.zip");
+    assertThat(entries.keySet()).containsExactlyInAnyOrder("rec.json", earlyStream + ".webm", lateStream + ".webm");
+    assertThat(ready.get("size").asLong())
+        .isEqualTo(entries.get(earlyStream + ".webm").length + entries.get(lateStream + ".webm").length);
+    JsonNode metadata = new ObjectMapper().readTree(entries.get("rec.json"));
+    assertThat(metadata.get("id").asText()).isEqualTo(sessionId);
+    assertThat(metadata.get("name").asText()).isEqualTo("rec");
+    assertThat(metadata.get("files")).extracting(f -> f.get("streamId").asText() + "@" + f.get("connectionId").asText()
+        + ":" + f.get("size").asLong())
+        .containsExactlyInAnyOrder(earlyStream + "@" + early + ":" + entries.get(earlyStream + ".webm").length,
+            lateStream + "@" + late + ":" + entries.get(lateStream + ".webm").length);
+    assertThat(metadata.get("files")).allSatisfy(f -> {
+      assertThat(f.get("startTimeOffset").asLong()).isNotNegative();
+      assertThat(f.get("endTimeOffset").asLong()).isGreaterThanOrEqualTo(f.get("startTimeOffset").asLong());
+      assertThat(f.get("typeOfVideo").asText()).isEqualTo("CAMERA");
+    });
+  }
+
+  @Test
+  void streamThatLeftEndsBeforeTheStopInTheSynchronisationFile() throws IOException {
+    String sessionId = participants.session(null);
+    String leaving = participants.join(sessionId, "PUBLISHER");
+    participants.publish(sessionId, leaving);
+    participants.publish(sessionId, participants.join(sessionId, "PUBLISHER"));
+    first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\"}");
+    participants.leave(sessionId, leaving);
+    long leftAt = System.currentTimeMillis();
+    await().atMost(Duration.ofSeconds(1)).until(() -> System.currentTimeMillis() > leftAt + 5); // the stop comes later
+    first.post("/openvidu/api/recordings/stop/" + sessionId, null);
+    JsonNode ready = awaitStatus(first, sessionId, "ready");
+
+    JsonNode metadata = new ObjectMapper().readTree(RecordingArtifactsTest.unzip(
+        Downloads.get(ready.get("url").asText(), cluster.secret()).body()).get(sessionId + ".json"));
+
+    JsonNode left = findFile(metadata, leaving);
+    JsonNode stayed = metadata.get("files").get(left == metadata.get("files").get(0) ? 1 : 0);
+    assertThat(left.get("endTimeOffset").asLong()).isLessThan(stayed.get("endTimeOffset").asLong());
+  }
+
+  @Test
+  void downloadWithoutCredentialsIs401() {
+    JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{}");
+
+    assertThat(Downloads.get(ready.get("url").asText(), null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void downloadNeedsNoCredentialsWithPublicAccess() {
+    JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{}");
+    cluster.cluster().store().atomically(tx -> {
+      RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode().put("OPENVIDU_RECORDING_PUBLIC_ACCESS", true));
+      return null;
+    });
+
+    assertThat(Downloads.get(ready.get("url").asText(), null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void fileOutsideTheRecordingsIsNotServed() {
+    String sessionId = participants.sessionWithPublisher();
+    recordAndAwaitReady(sessionId, "{}");
+
+    HttpResponse<byte[]> escape = Downloads.get(cluster.urlList().get(0) + "/openvidu/recordings/" + sessionId
+        + "/..%2F..%2Fetc%2Fpasswd", cluster.secret());
+
+    assertThat(escape.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void deletedRecordingHasNoFilesLeft() {
+    String sessionId = participants.sessionWithPublisher();
+    JsonNode ready = recordAndAwaitReady(sessionId, "{}");
+
+    second.delete("/openvidu/api/recordings/" + sessionId);
+
+    assertThat(Downloads.get(ready.get("url").asText(), cluster.secret()).statusCode()).isEqualTo(404);
+    assertThat(cluster.cluster().settings().recordingsDir().resolve(sessionId)).doesNotExist();
+  }
+
+  @Test
+  void metadataFileOnDiskFollowsTheRecording() throws IOException {
+    String sessionId = participants.sessionWithPublisher();
+    first.post(START, "{\"session\":\"" + sessionId + "\"}");
+    Path metadata = cluster.cluster().settings().recordingsDir().resolve(sessionId).resolve(".recording." + sessionId);
+
+    assertThat(readStatus(metadata)).isEqualTo("started");
+    first.post("/openvidu/api/recordings/stop/" + sessionId, null);
+    awaitStatus(first, sessionId, "ready");
+
+    JsonNode ready = new ObjectMapper().readTree(Files.readString(metadata));
+    assertThat(ready.get("status").asText()).isEqualTo("ready");
+    assertThat(ready.get("uniqueSessionId").asText()).startsWith(sessionId + "_");
+  }
+
+  @Test
+  void recordingOfAClosedSessionStopsAndBecomesReady() {
+    String sessionId = participants.sessionWithPublisher();
+    first.post(START, "{\"session\":\"" + sessionId + "\"}");
+
+    second.delete("/openvidu/api/sessions/" + sessionId);
+
+    assertThat(awaitStatus(first, sessionId, "ready").get("size").asLong()).isPositive();
+  }
+
+  @Test
+  void recordingStartedIsAddressedToConnectedPublishersAndModeratorsOnly() {
+    String sessionId = participants.session(null);
+    String publisher = participants.join(sessionId, "PUBLISHER");
+    String moderator = participants.join(sessionId, "MODERATOR");
+    participants.join(sessionId, "SUBSCRIBER");
+    List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+    try (Subscription ignored = cluster.cluster().store().subscribe(EventOperations.BROADCAST, events::add)) {
+
+      first.post(START, "{\"session\":\"" + sessionId + "\",\"name\":\"n\"}");
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
+          .anyMatch(e -> e.type().equals(ClusterEvent.RECORDING_STARTED)));
     }
+    ClusterEvent started = events.stream().filter(e -> e.type().equals(ClusterEvent.RECORDING_STARTED))
+        .findFirst().orElseThrow();
+    assertThat(started.sessionId()).isEqualTo(sessionId);
+    assertThat(started.connectionIds()).containsExactlyInAnyOrder(publisher, moderator);
+    assertThat(started.data().toString()).isEqualTo("{\"id\":\"" + sessionId + "\",\"name\":\"n\"}");
+  }
 
-    @Test
-    void stoppedRecordingTurnsReadyWithItsFinalFiguresReadThroughAnotherMaster() {
-        String sessionId = participants.sessionWithPublisher();
-        first.post(START, "{\"session\":\"" + sessionId + "\"}");
-        first.post("/openvidu/api/recordings/stop/" + sessionId, null);
+  @Test
+  void recordingStoppedTellsTheParticipantsTheReason() {
+    String sessionId = participants.sessionWithPublisher();
+    first.post(START, "{\"session\":\"" + sessionId + "\"}");
+    List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+    try (Subscription ignored = cluster.cluster().store().subscribe(EventOperations.BROADCAST, events::add)) {
 
-        JsonNode ready = awaitStatus(second, sessionId, "ready");
+      second.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-        assertThat(ready.get("size").asLong()).isPositive();
-        assertThat(ready.get("duration").asDouble()).isPositive();
-        assertThat(ready.get("url").asText()).isEqualTo(cluster.urlList().get(0) + "/openvidu/recordings/"
-                + sessionId + "/" + sessionId + ".mp4");
+      await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
+          .anyMatch(e -> e.type().equals(ClusterEvent.RECORDING_STOPPED)));
     }
+    ClusterEvent stopped = events.stream().filter(e -> e.type().equals(ClusterEvent.RECORDING_STOPPED))
+        .findFirst().orElseThrow();
+    assertThat(stopped.data().get("reason").asText()).isEqualTo("recordingStoppedByServer");
+  }
 
-    @Test
-    void composedRecordingDownloadsAsTheMp4ItsSizeAnnounces() {
-        JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{\"name\":\"MyRecording\"}");
+  private JsonNode recordAndAwaitReady(String sessionId, String properties) {
+    String body = "{\"session\":\"" + sessionId + "\"" + (properties.equals("{}") ? "}" : "," + properties.substring(1));
+    String id = first.post(START, body).json().get("id").asText();
+    first.post("/openvidu/api/recordings/stop/" + id, null);
+    return awaitStatus(first, id, "ready");
+  }
 
-        HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
+  static JsonNode awaitStatus(ApiClient api, String recordingId, String status) {
+    return await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/openvidu/api/recordings/" + recordingId).json(),
+        json -> json.get("status").asText().equals(status));
+  }
 
-        assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Type")).hasValue("video/mp4");
-        assertThat(download.body()).hasSize(ready.get("size").asInt());
-        assertThat(new String(download.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+  private static JsonNode findFile(JsonNode metadata, String connectionId) {
+    for (JsonNode file : metadata.get("files")) {
+      if (file.get("connectionId").asText().equals(connectionId)) {
+        return file;
+      }
     }
+    throw new AssertionError("no file of " + connectionId + " in " + metadata);
+  }
 
-    @Test
-    void composedRecordingHasItsThumbnailNextToTheMp4() {
-        String sessionId = participants.sessionWithPublisher();
-        recordAndAwaitReady(sessionId, "{}");
-
-        HttpResponse<byte[]> thumbnail = Downloads.get(cluster.urlList().get(1) + "/openvidu/recordings/" + sessionId
-                + "/" + sessionId + ".jpg", cluster.secret());
-
-        assertThat(thumbnail.statusCode()).isEqualTo(200);
-        assertThat(thumbnail.body()).startsWith(0xFF, 0xD8);
-    }
-
-    @Test
-    void audioOnlyComposedRecordingIsAWebm() {
-        JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{\"hasVideo\":false}");
-
-        HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
-
-        assertThat(ready.get("url").asText()).endsWith(".webm");
-        assertThat(download.body()).hasSize(ready.get("size").asInt()).startsWith(0x1A, 0x45, 0xDF, 0xA3);
-    }
-
-    @Test
-    void individualRecordingZipHasAWebmPerRecordedStreamAndTheirSynchronisationFile() throws IOException {
-        String sessionId = participants.session(null);
-        String early = participants.join(sessionId, "PUBLISHER");
-        String earlyStream = participants.publish(sessionId, early);
-        participants.join(sessionId, "SUBSCRIBER");
-        first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\",\"name\":\"rec\"}");
-        String late = participants.join(sessionId, "MODERATOR");
-        String lateStream = participants.publish(sessionId, late);
-        participants.leave(sessionId, early);
-        first.post("/openvidu/api/recordings/stop/" + sessionId, null);
-        JsonNode ready = awaitStatus(second, sessionId, "ready");
-
-        HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
-        Map<String, byte[]> entries = RecordingArtifactsTest.unzip(download.body());
-
-        assertThat(ready.get("url").asText()).endsWith("/rec.zip");
-        assertThat(entries.keySet()).containsExactlyInAnyOrder("rec.json", earlyStream + ".webm", lateStream + ".webm");
-        assertThat(ready.get("size").asLong())
-                .isEqualTo(entries.get(earlyStream + ".webm").length + entries.get(lateStream + ".webm").length);
-        JsonNode metadata = new ObjectMapper().readTree(entries.get("rec.json"));
-        assertThat(metadata.get("id").asText()).isEqualTo(sessionId);
-        assertThat(metadata.get("name").asText()).isEqualTo("rec");
-        assertThat(metadata.get("files")).extracting(f -> f.get("streamId").asText() + "@" + f.get("connectionId").asText()
-                + ":" + f.get("size").asLong())
-                .containsExactlyInAnyOrder(earlyStream + "@" + early + ":" + entries.get(earlyStream + ".webm").length,
-                        lateStream + "@" + late + ":" + entries.get(lateStream + ".webm").length);
-        assertThat(metadata.get("files")).allSatisfy(f -> {
-            assertThat(f.get("startTimeOffset").asLong()).isNotNegative();
-            assertThat(f.get("endTimeOffset").asLong()).isGreaterThanOrEqualTo(f.get("startTimeOffset").asLong());
-            assertThat(f.get("typeOfVideo").asText()).isEqualTo("CAMERA");
-        });
-    }
-
-    @Test
-    void streamThatLeftEndsBeforeTheStopInTheSynchronisationFile() throws IOException {
-        String sessionId = participants.session(null);
-        String leaving = participants.join(sessionId, "PUBLISHER");
-        participants.publish(sessionId, leaving);
-        participants.publish(sessionId, participants.join(sessionId, "PUBLISHER"));
-        first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\"}");
-        participants.leave(sessionId, leaving);
-        long leftAt = System.currentTimeMillis();
-        await().atMost(Duration.ofSeconds(1)).until(() -> System.currentTimeMillis() > leftAt + 5); // the stop comes later
-        first.post("/openvidu/api/recordings/stop/" + sessionId, null);
-        JsonNode ready = awaitStatus(first, sessionId, "ready");
-
-        JsonNode metadata = new ObjectMapper().readTree(RecordingArtifactsTest.unzip(
-                Downloads.get(ready.get("url").asText(), cluster.secret()).body()).get(sessionId + ".json"));
-
-        JsonNode left = findFile(metadata, leaving);
-        JsonNode stayed = metadata.get("files").get(left == metadata.get("files").get(0) ? 1 : 0);
-        assertThat(left.get("endTimeOffset").asLong()).isLessThan(stayed.get("endTimeOffset").asLong());
-    }
-
-    @Test
-    void downloadWithoutCredentialsIs401() {
-        JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{}");
-
-        assertThat(Downloads.get(ready.get("url").asText(), null).statusCode()).isEqualTo(401);
-    }
-
-    @Test
-    void downloadNeedsNoCredentialsWithPublicAccess() {
-        JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{}");
-        cluster.cluster().store().atomically(tx -> {
-            RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode().put("OPENVIDU_RECORDING_PUBLIC_ACCESS", true));
-            return null;
-        });
-
-        assertThat(Downloads.get(ready.get("url").asText(), null).statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void fileOutsideTheRecordingsIsNotServed() {
-        String sessionId = participants.sessionWithPublisher();
-        recordAndAwaitReady(sessionId, "{}");
-
-        HttpResponse<byte[]> escape = Downloads.get(cluster.urlList().get(0) + "/openvidu/recordings/" + sessionId
-                + "/..%2F..%2Fetc%2Fpasswd", cluster.secret());
-
-        assertThat(escape.statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void deletedRecordingHasNoFilesLeft() {
-        String sessionId = participants.sessionWithPublisher();
-        JsonNode ready = recordAndAwaitReady(sessionId, "{}");
-
-        second.delete("/openvidu/api/recordings/" + sessionId);
-
-        assertThat(Downloads.get(ready.get("url").asText(), cluster.secret()).statusCode()).isEqualTo(404);
-        assertThat(cluster.cluster().settings().recordingsDir().resolve(sessionId)).doesNotExist();
-    }
-
-    @Test
-    void metadataFileOnDiskFollowsTheRecording() throws IOException {
-        String sessionId = participants.sessionWithPublisher();
-        first.post(START, "{\"session\":\"" + sessionId + "\"}");
-        Path metadata = cluster.cluster().settings().recordingsDir().resolve(sessionId).resolve(".recording." + sessionId);
-
-        assertThat(readStatus(metadata)).isEqualTo("started");
-        first.post("/openvidu/api/recordings/stop/" + sessionId, null);
-        awaitStatus(first, sessionId, "ready");
-
-        JsonNode ready = new ObjectMapper().readTree(Files.readString(metadata));
-        assertThat(ready.get("status").asText()).isEqualTo("ready");
-        assertThat(ready.get("uniqueSessionId").asText()).startsWith(sessionId + "_");
-    }
-
-    @Test
-    void recordingOfAClosedSessionStopsAndBecomesReady() {
-        String sessionId = participants.sessionWithPublisher();
-        first.post(START, "{\"session\":\"" + sessionId + "\"}");
-
-        second.delete("/openvidu/api/sessions/" + sessionId);
-
-        assertThat(awaitStatus(first, sessionId, "ready").get("size").asLong()).isPositive();
-    }
-
-    @Test
-    void recordingStartedIsAddressedToConnectedPublishersAndModeratorsOnly() {
-        String sessionId = participants.session(null);
-        String publisher = participants.join(sessionId, "PUBLISHER");
-        String moderator = participants.join(sessionId, "MODERATOR");
-        participants.join(sessionId, "SUBSCRIBER");
-        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = cluster.cluster().store().subscribe(EventOperations.BROADCAST, events::add)) {
-
-            first.post(START, "{\"session\":\"" + sessionId + "\",\"name\":\"n\"}");
-
-            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
-                    .anyMatch(e -> e.type().equals(ClusterEvent.RECORDING_STARTED)));
-        }
-        ClusterEvent started = events.stream().filter(e -> e.type().equals(ClusterEvent.RECORDING_STARTED))
-                .findFirst().orElseThrow();
-        assertThat(started.sessionId()).isEqualTo(sessionId);
-        assertThat(started.connectionIds()).containsExactlyInAnyOrder(publisher, moderator);
-        assertThat(started.data().toString()).isEqualTo("{\"id\":\"" + sessionId + "\",\"name\":\"n\"}");
-    }
-
-    @Test
-    void recordingStoppedTellsTheParticipantsTheReason() {
-        String sessionId = participants.sessionWithPublisher();
-        first.post(START, "{\"session\":\"" + sessionId + "\"}");
-        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
-        try (Subscription ignored = cluster.cluster().store().subscribe(EventOperations.BROADCAST, events::add)) {
-
-            second.post("/openvidu/api/recordings/stop/" + sessionId, null);
-
-            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream()
-                    .anyMatch(e -> e.type().equals(ClusterEvent.RECORDING_STOPPED)));
-        }
-        ClusterEvent stopped = events.stream().filter(e -> e.type().equals(ClusterEvent.RECORDING_STOPPED))
-                .findFirst().orElseThrow();
-        assertThat(stopped.data().get("reason").asText()).isEqualTo("recordingStoppedByServer");
-    }
-
-    private JsonNode recordAndAwaitReady(String sessionId, String properties) {
-        String body = "{\"session\":\"" + sessionId + "\"" + (properties.equals("{}") ? "}" : "," + properties.substring(1));
-        String id = first.post(START, body).json().get("id").asText();
-        first.post("/openvidu/api/recordings/stop/" + id, null);
-        return awaitStatus(first, id, "ready");
-    }
-
-    static JsonNode awaitStatus(ApiClient api, String recordingId, String status) {
-        return await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/openvidu/api/recordings/" + recordingId).json(),
-                json -> json.get("status").asText().equals(status));
-    }
-
-    private static JsonNode findFile(JsonNode metadata, String connectionId) {
-        for (JsonNode file : metadata.get("files")) {
-            if (file.get("connectionId").asText().equals(connectionId)) {
-                return file;
-            }
-        }
-        throw new AssertionError("no file of " + connectionId + " in " + metadata);
-    }
-
-    private static String readStatus(Path metadata) throws IOException {
-        return new ObjectMapper().readTree(Files.readString(metadata)).get("status").asText();
-    }
+  private static String readStatus(Path metadata) throws IOException {
+    return new ObjectMapper().readTree(Files.readString(metadata)).get("status").asText();
+  }
 }

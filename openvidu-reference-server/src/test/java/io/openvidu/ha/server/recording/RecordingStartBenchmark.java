@@ -17,35 +17,35 @@ import java.util.List;
  */
 public final class RecordingStartBenchmark {
 
-    private RecordingStartBenchmark() {
-    }
+  private RecordingStartBenchmark() {
+  }
 
-    public static void main(String[] args) {
-        int later = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        long clusterStart = System.nanoTime();
-        try (OpenViduCluster cluster = OpenViduCluster.builder().start()) {
-            double startupMillis = (System.nanoTime() - clusterStart) / 1e6;
-            ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-            Participants participants = new Participants(api, cluster.store());
-            // A session of the node first, as a real application has one before it records: not what we measure.
-            participants.sessionWithPublisher();
-            List<Double> millis = new ArrayList<>();
-            for (int i = 0; i <= later; i++) {
-                String sessionId = participants.sessionWithPublisher();
-                long started = System.nanoTime();
-                int status = api.post("/openvidu/api/recordings/start", "{\"session\":\"" + sessionId + "\"}").status();
-                millis.add((System.nanoTime() - started) / 1e6);
-                if (status != 200) {
-                    throw new IllegalStateException("start answered " + status);
-                }
-                api.post("/openvidu/api/recordings/stop/" + sessionId, null);
-            }
-            List<Double> rest = new ArrayList<>(millis.subList(1, millis.size()));
-            rest.sort(Double::compare);
-            System.out.printf("cluster start (includes the recording warm-up): %8.1f ms%n", startupMillis);
-            System.out.printf("first COMPOSED start of the node:               %8.1f ms%n", millis.get(0));
-            System.out.printf("later starts (n=%d): median %.1f ms, p90 %.1f ms, max %.1f ms%n", rest.size(),
-                    rest.get(rest.size() / 2), rest.get((int) (rest.size() * 0.9)), rest.get(rest.size() - 1));
+  public static void main(String[] args) {
+    int later = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    long clusterStart = System.nanoTime();
+    try (OpenViduCluster cluster = OpenViduCluster.builder().start()) {
+      double startupMillis = (System.nanoTime() - clusterStart) / 1e6;
+      ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+      Participants participants = new Participants(api, cluster.store());
+      // A session of the node first, as a real application has one before it records: not what we measure.
+      participants.sessionWithPublisher();
+      List<Double> millis = new ArrayList<>();
+      for (int i = 0; i <= later; i++) {
+        String sessionId = participants.sessionWithPublisher();
+        long started = System.nanoTime();
+        int status = api.post("/openvidu/api/recordings/start", "{\"session\":\"" + sessionId + "\"}").status();
+        millis.add((System.nanoTime() - started) / 1e6);
+        if (status != 200) {
+          throw new IllegalStateException("start answered " + status);
         }
+        api.post("/openvidu/api/recordings/stop/" + sessionId, null);
+      }
+      List<Double> rest = new ArrayList<>(millis.subList(1, millis.size()));
+      rest.sort(Double::compare);
+      System.out.printf("cluster start (includes the recording warm-up): %8.1f ms%n", startupMillis);
+      System.out.printf("first COMPOSED start of the node:               %8.1f ms%n", millis.get(0));
+      System.out.printf("later starts (n=%d): median %.1f ms, p90 %.1f ms, max %.1f ms%n", rest.size(),
+          rest.get(rest.size() / 2), rest.get((int) (rest.size() * 0.9)), rest.get(rest.size() - 1));
     }
+  }
 }

@@ -18,31 +18,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RecordingWarmUpTest {
 
-    @TempDir
-    Path recordings;
+  @TempDir
+  Path recordings;
 
-    @Test
-    void warmUpLeavesNoTraceInTheClusterNorOnDisk() throws IOException {
-        ClusterSettings settings = new ClusterSettings("secret", URI.create("http://127.0.0.1:4443"), recordings, true,
-                Duration.ofMinutes(1));
-        long scratchDirsBefore = scratchDirectories();
-        try (ClusterStore store = ClusterStore.inMemory();
-                RecordingModule module = new RecordingModule(store, settings, FastRecordings.SETTINGS)) {
+  @Test
+  void warmUpLeavesNoTraceInTheClusterNorOnDisk() throws IOException {
+    ClusterSettings settings = new ClusterSettings("secret", URI.create("http://127.0.0.1:4443"), recordings, true,
+        Duration.ofMinutes(1));
+    long scratchDirsBefore = scratchDirectories();
+    try (ClusterStore store = ClusterStore.inMemory();
+        RecordingModule module = new RecordingModule(store, settings, FastRecordings.SETTINGS)) {
 
-            module.warmUp();
+      module.warmUp();
 
-            assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().list())).isEmpty();
-            assertThat(store.<List<MediaNodeState>>atomically(tx -> tx.mediaNodes().list())).isEmpty();
-        }
-        try (Stream<Path> files = Files.list(recordings)) {
-            assertThat(files).isEmpty();
-        }
-        assertThat(scratchDirectories()).isEqualTo(scratchDirsBefore);
+      assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().list())).isEmpty();
+      assertThat(store.<List<MediaNodeState>>atomically(tx -> tx.mediaNodes().list())).isEmpty();
     }
-
-    private static long scratchDirectories() throws IOException {
-        try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return temporary.filter(p -> p.getFileName().toString().startsWith("openvidu-recording-warm-up")).count();
-        }
+    try (Stream<Path> files = Files.list(recordings)) {
+      assertThat(files).isEmpty();
     }
+    assertThat(scratchDirectories()).isEqualTo(scratchDirsBefore);
+  }
+
+  private static long scratchDirectories() throws IOException {
+    try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return temporary.filter(p -> p.getFileName().toString().startsWith("openvidu-recording-warm-up")).count();
+    }
+  }
 }

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class ThumbnailWriterTest {
 
-    @Test
-    void isAJpeg480PixelsWideKeepingTheVideoAspectRatio() throws IOException {
-        byte[] jpeg = ThumbnailWriter.write(1280, 720);
+  @Test
+  void isAJpeg480PixelsWideKeepingTheVideoAspectRatio() throws IOException {
+    byte[] jpeg = ThumbnailWriter.write(1280, 720);
 
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
 
-        assertThat(jpeg).startsWith(0xFF, 0xD8);
-        assertThat(image.getWidth()).isEqualTo(480);
-        assertThat(image.getHeight()).isEqualTo(270);
-    }
+    assertThat(jpeg).startsWith(0xFF, 0xD8);
+    assertThat(image.getWidth()).isEqualTo(480);
+    assertThat(image.getHeight()).isEqualTo(270);
+  }
 }
