@@ -79,7 +79,10 @@ final class RecordingArtifacts {
     return duration;
   }
 
-  /** The files to put in the recording's folder, by name; each writes its content to the stream it is given. */
+  /**
+   * The files to put in the recording's folder, by name; each writes its content to the stream it is given. Content
+   * is only produced when written, so listing the names is cheap.
+   */
   Map<String, FileContent> files() {
     Map<String, FileContent> files = new LinkedHashMap<>();
     RecordingProperties properties = recording.properties();
@@ -89,8 +92,7 @@ final class RecordingArtifacts {
       files.put(fileName, composedFile(recording)::writeTo);
       if (properties.hasVideo()) {
         int[] size = resolution(properties.resolution());
-        byte[] thumbnail = ThumbnailWriter.write(size[0], size[1]);
-        files.put(recording.id() + ".jpg", out -> out.write(thumbnail));
+        files.put(recording.id() + ".jpg", out -> out.write(ThumbnailWriter.write(size[0], size[1])));
       }
     }
     return files;

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -81,9 +82,9 @@ final class RecordingFolder {
     writeMetadata(recording, metadata);
   }
 
-  /** Whether the file the recording's url points at is there. */
-  boolean hasMedia(RecordingState recording) {
-    return file(recording.id(), RecordingJson.mediaFileName(recording)).isPresent();
+  /** Whether every one of these files of the recording is there. */
+  boolean hasAll(String recordingId, Collection<String> fileNames) {
+    return fileNames.stream().allMatch(name -> file(recordingId, name).isPresent());
   }
 
   /** Removes the recording's folder and everything in it; nothing happens when there is none. */

@@ -4,7 +4,11 @@ import io.javalin.config.JavalinConfig;
 import io.openvidu.ha.server.api.ApiContext;
 import io.openvidu.ha.server.api.IdempotentCalls;
 import io.openvidu.ha.server.config.ClusterSettings;
+import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.ClusterStore;
+import io.openvidu.ha.server.store.EventOperations;
+import io.openvidu.ha.server.store.RecordingStatus;
+import io.openvidu.ha.server.store.Subscription;
 import java.time.Duration;
 
 /**
@@ -21,6 +25,7 @@ public final class RecordingModule implements AutoCloseable {
   private final RecordingTransitions transitions;
   private final RecordingProcessor processor;
   private final RecordingSweeper sweeper;
+  private final Subscription closedSessions;
   private final ClusterSettings cluster;
   private final RecordingSettings settings;
 
@@ -39,6 +44,16 @@ public final class RecordingModule implements AutoCloseable {
     this.processor = new RecordingProcessor(store, folder, cluster, settings);
     this.sweeper = new RecordingSweeper(store, cluster, settings, transitions, processor);
     sweeper.start();
+    this.closedSessions = store.subscribe(EventOperations.BROADCAST, event -> {
+      // A session that closed stopped its recording inside the store: its metadata file says so at once.
+      String stoppedId = event.type().equals(ClusterEvent.SESSION_CLOSED) && event.data() != null
+          ? event.data().path("stoppedRecordingId").asText(null) : null;
+      if (stoppedId != null) {
+        store.atomically(tx -> tx.recordings().find(stoppedId))
+            .filter(r -> r.status() == RecordingStatus.STOPPED)
+            .ifPresent(processor::writeMetadata);
+      }
+    });
   }
 
   /**
@@ -66,6 +81,7 @@ public final class RecordingModule implements AutoCloseable {
 
   @Override
   public void close() {
+    closedSessions.close();
     sweeper.close();
   }
 }

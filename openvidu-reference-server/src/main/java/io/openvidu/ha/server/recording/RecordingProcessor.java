@@ -81,12 +81,17 @@ final class RecordingProcessor {
     return finished;
   }
 
-  /** Writes the final media of a {@code ready} recording again if it is missing (its writer died before). */
+  /**
+   * Writes the final files of a {@code ready} recording if any is missing: its writer died, or has not got to them
+   * yet (the store turns ready before the files are written).
+   */
   void repairIfMissing(RecordingState recording) {
-    if (recording.status() == RecordingStatus.READY && !folder.hasMedia(recording)) {
-      artifactsOf(recording).ifPresent(artifacts ->
-          folder.writeFinal(recording, artifacts, RecordingJson.metadata(recording, publicUrl())));
+    if (recording.status() != RecordingStatus.READY) {
+      return;
     }
+    artifactsOf(recording)
+        .filter(artifacts -> !folder.hasAll(recording.id(), artifacts.files().keySet()))
+        .ifPresent(artifacts -> folder.writeFinal(recording, artifacts, RecordingJson.metadata(recording, publicUrl())));
   }
 
   /** Removes the files of a deleted recording. */

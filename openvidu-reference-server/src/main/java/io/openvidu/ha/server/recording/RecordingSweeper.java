@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>finishes stopped recordings whose processing time is over.</li>
  * </ul>
  * It reads only unfinished recordings and marked sessions, not everything ever stored. Every change is a store
- * transaction that re-checks its condition, so processes sweeping at the same moment do each thing once. Work is at most one {@link RecordingSettings#sweepInterval()} late. Thread-safe; one thread.
+ * transaction that re-checks its condition, so processes sweeping at the same moment do each thing once. Work is at
+ * most one {@link RecordingSettings#sweepInterval()} late. Thread-safe; one thread.
  */
 final class RecordingSweeper implements AutoCloseable {
 

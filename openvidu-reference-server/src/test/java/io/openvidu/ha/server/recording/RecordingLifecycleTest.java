@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.openvidu.ha.server.api.ApiClient;
+import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.EventOperations;
@@ -201,11 +202,28 @@ class RecordingLifecycleTest {
 
     assertThat(readStatus(metadata)).isEqualTo("started");
     first.post("/openvidu/api/recordings/stop/" + sessionId, null);
-    awaitStatus(first, sessionId, "ready");
 
+    // The store turns ready first; the process that made it so writes the files just after.
+    await().atMost(Duration.ofSeconds(5)).until(() -> readStatus(metadata).equals("ready"));
     JsonNode ready = new ObjectMapper().readTree(Files.readString(metadata));
-    assertThat(ready.get("status").asText()).isEqualTo("ready");
     assertThat(ready.get("uniqueSessionId").asText()).startsWith(sessionId + "_");
+    assertThat(ready.get("size").asLong()).isEqualTo(first.get("/openvidu/api/recordings/" + sessionId).json()
+        .get("size").asLong());
+  }
+
+  @Test
+  void metadataFileSaysStoppedAsSoonAsTheSessionOfTheRecordingCloses() {
+    RecordingSettings longProcessing = FastRecordings.SETTINGS.withProcessingTime(Duration.ofMinutes(5));
+    try (OpenViduCluster slow = OpenViduCluster.builder().recordingSettings(longProcessing).start()) {
+      ApiClient api = ApiClient.of(slow.urlList().get(0), slow.secret());
+      String sessionId = new Participants(api, slow.store()).sessionWithPublisher();
+      api.post(START, "{\"session\":\"" + sessionId + "\"}");
+      Path metadata = slow.settings().recordingsDir().resolve(sessionId).resolve(".recording." + sessionId);
+
+      api.delete("/openvidu/api/sessions/" + sessionId);
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> readStatus(metadata).equals("stopped"));
+    }
   }
 
   @Test
@@ -257,7 +275,8 @@ class RecordingLifecycleTest {
   }
 
   private JsonNode recordAndAwaitReady(String sessionId, String properties) {
-    String body = "{\"session\":\"" + sessionId + "\"" + (properties.equals("{}") ? "}" : "," + properties.substring(1));
+    String body = "{\"session\":\"" + sessionId + "\""
+        + (properties.equals("{}") ? "}" : "," + properties.substring(1));
     String id = first.post(START, body).json().get("id").asText();
     first.post("/openvidu/api/recordings/stop/" + id, null);
     return awaitStatus(first, id, "ready");
