@@ -1,14 +1,9 @@
 package io.openvidu.ha.server.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.openvidu.ha.server.api.ApiClient;
-import io.openvidu.ha.server.config.RuntimeConfig;
-import io.openvidu.ha.server.testing.OpenViduClusterExtension;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,17 +18,15 @@ class AutomaticRecordingTest {
   private static final String ALWAYS = "{\"recordingMode\":\"ALWAYS\"}";
 
   @RegisterExtension
-  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-      .build();
+  final RecordingCluster cluster = RecordingCluster.withMasters(1);
 
   private ApiClient api;
   private Participants participants;
 
   @BeforeEach
   void connect() {
-    api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-    participants = new Participants(api, cluster.cluster().store());
+    api = cluster.api(0);
+    participants = cluster.participants();
     autoStopAfter(0.3);
   }
 
@@ -55,10 +48,8 @@ class AutomaticRecordingTest {
   void alwaysSessionDoesNotRecordWhileNobodyPublishes() {
     String quiet = participants.session(ALWAYS);
     participants.join(quiet, "PUBLISHER");
-    String control = participants.session(ALWAYS);
-    participants.publish(control, participants.join(control, "PUBLISHER"));
 
-    awaitRecording(control, "started");
+    awaitControlRecording();
 
     assertThat(api.get("/openvidu/api/recordings/" + quiet).status()).isEqualTo(404);
   }
@@ -66,10 +57,8 @@ class AutomaticRecordingTest {
   @Test
   void manualSessionDoesNotRecordByItself() {
     String manual = participants.sessionWithPublisher();
-    String control = participants.session(ALWAYS);
-    participants.publish(control, participants.join(control, "PUBLISHER"));
 
-    awaitRecording(control, "started");
+    awaitControlRecording();
 
     assertThat(api.get("/openvidu/api/recordings/" + manual).status()).isEqualTo(404);
   }
@@ -167,25 +156,28 @@ class AutomaticRecordingTest {
     api.post("/openvidu/api/recordings/stop/" + sessionId, null);
     participants.unpublish(sessionId, stream);
     participants.publish(sessionId, publisher);
-    String control = participants.session(ALWAYS);
-    participants.publish(control, participants.join(control, "PUBLISHER"));
 
-    awaitRecording(control, "started");
+    awaitControlRecording();
 
     assertThat(api.get("/openvidu/api/recordings").json().get("count").asInt()).isEqualTo(2);
     assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
   }
 
   private void autoStopAfter(double seconds) {
-    cluster.cluster().store().atomically(tx -> {
-      RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode()
-          .put("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT", seconds));
-      return null;
-    });
+    cluster.configure("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT", seconds);
   }
 
   private JsonNode awaitRecording(String recordingId, String status) {
-    return await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/openvidu/api/recordings/" + recordingId),
-        reply -> reply.status() == 200 && reply.json().get("status").asText().equals(status)).json();
+    return RecordingCluster.awaitStatus(api, recordingId, status);
+  }
+
+  /**
+   * Waits until an {@code ALWAYS} session made now records: the sweeps that would have acted on what the test
+   * arranged before have run.
+   */
+  private void awaitControlRecording() {
+    String control = participants.session(ALWAYS);
+    participants.publish(control, participants.join(control, "PUBLISHER"));
+    awaitRecording(control, "started");
   }
 }

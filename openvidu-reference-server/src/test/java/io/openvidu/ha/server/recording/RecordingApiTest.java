@@ -1,15 +1,10 @@
 package io.openvidu.ha.server.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.openvidu.ha.server.api.ApiClient;
-import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.store.RecordingProperties;
-import io.openvidu.ha.server.testing.OpenViduClusterExtension;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,17 +15,15 @@ class RecordingApiTest {
   private static final String START = "/openvidu/api/recordings/start";
 
   @RegisterExtension
-  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-      .build();
+  final RecordingCluster cluster = RecordingCluster.withMasters(1);
 
   private ApiClient api;
   private Participants participants;
 
   @BeforeEach
   void connect() {
-    api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-    participants = new Participants(api, cluster.cluster().store());
+    api = cluster.api(0);
+    participants = cluster.participants();
   }
 
   @Test
@@ -146,10 +139,7 @@ class RecordingApiTest {
   @Test
   void everyRecordingEndpointIs501WhenRecordingIsOff() {
     String sessionId = participants.sessionWithPublisher();
-    cluster.cluster().store().atomically(tx -> {
-      RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode().put("OPENVIDU_RECORDING", false));
-      return null;
-    });
+    cluster.configure("OPENVIDU_RECORDING", false);
 
     assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(501);
     assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(501);
@@ -215,9 +205,7 @@ class RecordingApiTest {
     cluster.cluster().store().atomically(tx ->
         tx.recordings().start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis() - 60_000));
 
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(api.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
-            .isEqualTo("failed"));
+    RecordingCluster.awaitStatus(api, sessionId, "failed");
     assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openvidu.ha.server.api.ApiClient;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
-import io.openvidu.ha.server.testing.OpenViduClusterExtension;
 import io.openvidu.ha.server.testing.RedisServerExtension;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -26,10 +25,7 @@ class RecordingFailoverTest {
   private static final URI PUBLIC_URL = URI.create("https://my.openvidu.ip");
 
   @RegisterExtension
-  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-      .masters(2)
-      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-      .build();
+  final RecordingCluster cluster = RecordingCluster.withMasters(2);
 
   @RegisterExtension
   static final RedisServerExtension redis = new RedisServerExtension();
@@ -51,23 +47,23 @@ class RecordingFailoverTest {
 
   @Test
   void recordingGoesOnWhenTheMasterThatStartedItStops() {
-    ApiClient first = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-    ApiClient second = ApiClient.of(cluster.urlList().get(1), cluster.secret());
-    String sessionId = new Participants(first, cluster.cluster().store()).sessionWithPublisher();
+    ApiClient first = cluster.api(0);
+    ApiClient second = cluster.api(1);
+    String sessionId = cluster.participants().sessionWithPublisher();
     first.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-    cluster.master(0).stop();
+    cluster.extension().master(0).stop();
 
     assertThat(second.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
         .isEqualTo("started");
     assertThat(second.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
-    assertThat(RecordingLifecycleTest.awaitStatus(second, sessionId, "ready").get("size").asLong()).isPositive();
+    assertThat(RecordingCluster.awaitStatus(second, sessionId, "ready").get("size").asLong()).isPositive();
   }
 
   @Test
   void recordingStoppedJustBeforeItsProcessDiedIsFinishedByAnotherProcess() {
     // Processing takes long enough for process A to be gone before it is due.
-    RecordingSettings slowProcessing = FastRecordings.SETTINGS.withProcessingTime(Duration.ofMillis(1_500));
+    RecordingSettings slowProcessing = RecordingCluster.FAST.withProcessingTime(Duration.ofMillis(1_500));
     processA = process(slowProcessing);
     processB = process(slowProcessing);
     ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
@@ -79,7 +75,7 @@ class RecordingFailoverTest {
     processA.close();
     processA = null;
 
-    JsonNode ready = RecordingLifecycleTest.awaitStatus(viaB, sessionId, "ready");
+    JsonNode ready = RecordingCluster.awaitStatus(viaB, sessionId, "ready");
     String path = ready.get("url").asText().substring(PUBLIC_URL.toString().length());
     HttpResponse<byte[]> download = Downloads.get(processB.urlList().get(0) + path, processB.secret());
     assertThat(download.statusCode()).isEqualTo(200);
@@ -88,8 +84,8 @@ class RecordingFailoverTest {
 
   @Test
   void recordingStartedThroughADeadProcessIsStoppedThroughAnother() {
-    processA = process(FastRecordings.SETTINGS);
-    processB = process(FastRecordings.SETTINGS);
+    processA = process(RecordingCluster.FAST);
+    processB = process(RecordingCluster.FAST);
     ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
     ApiClient viaB = ApiClient.of(processB.urlList().get(0), processB.secret());
     String sessionId = new Participants(viaA, processA.store()).sessionWithPublisher();
@@ -99,19 +95,19 @@ class RecordingFailoverTest {
     processA = null;
 
     assertThat(viaB.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
-    assertThat(RecordingLifecycleTest.awaitStatus(viaB, sessionId, "ready").get("duration").asDouble())
+    assertThat(RecordingCluster.awaitStatus(viaB, sessionId, "ready").get("duration").asDouble())
         .isPositive();
   }
 
   @Test
   void crashedMediaNodeFailsItsRecordingAndClosesItsSession() {
-    ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-    String sessionId = new Participants(api, cluster.cluster().store()).sessionWithPublisher();
+    ApiClient api = cluster.api(0);
+    String sessionId = cluster.participants().sessionWithPublisher();
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-    cluster.mediaNode(0).crash();
+    cluster.extension().mediaNode(0).crash();
 
-    JsonNode failed = RecordingLifecycleTest.awaitStatus(api, sessionId, "failed");
+    JsonNode failed = RecordingCluster.awaitStatus(api, sessionId, "failed");
     assertThat(failed.get("url").isNull()).isFalse();
     assertThat(failed.get("size").asLong()).isZero();
     assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
@@ -119,15 +115,15 @@ class RecordingFailoverTest {
 
   @Test
   void recordingWhoseMediaNodeVanishedFails() {
-    ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-    String sessionId = new Participants(api, cluster.cluster().store()).sessionWithPublisher();
+    ApiClient api = cluster.api(0);
+    String sessionId = cluster.participants().sessionWithPublisher();
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
     String nodeId = api.get("/openvidu/api/recordings/" + sessionId).json().get("mediaNode").asText();
 
     // The node's document disappears without its sessions being closed (its process died mid-crash).
     cluster.cluster().store().atomically(tx -> tx.mediaNodes().remove(nodeId));
 
-    RecordingLifecycleTest.awaitStatus(api, sessionId, "failed");
+    RecordingCluster.awaitStatus(api, sessionId, "failed");
   }
 
   /** A node process of a cluster over the shared Redis, with the shared recordings directory. */

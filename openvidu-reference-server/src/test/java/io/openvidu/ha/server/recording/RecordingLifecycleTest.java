@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.openvidu.ha.server.api.ApiClient;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
-import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.EventOperations;
 import io.openvidu.ha.server.store.Subscription;
-import io.openvidu.ha.server.testing.OpenViduClusterExtension;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,10 +32,7 @@ class RecordingLifecycleTest {
   private static final String START = "/openvidu/api/recordings/start";
 
   @RegisterExtension
-  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-      .masters(2)
-      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-      .build();
+  final RecordingCluster cluster = RecordingCluster.withMasters(2);
 
   private ApiClient first;
   private ApiClient second;
@@ -46,9 +40,9 @@ class RecordingLifecycleTest {
 
   @BeforeEach
   void connect() {
-    first = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-    second = ApiClient.of(cluster.urlList().get(1), cluster.secret());
-    participants = new Participants(first, cluster.cluster().store());
+    first = cluster.api(0);
+    second = cluster.api(1);
+    participants = cluster.participants();
   }
 
   @Test
@@ -57,11 +51,11 @@ class RecordingLifecycleTest {
     first.post(START, "{\"session\":\"" + sessionId + "\"}");
     first.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-    JsonNode ready = awaitStatus(second, sessionId, "ready");
+    JsonNode ready = RecordingCluster.awaitStatus(second, sessionId, "ready");
 
     assertThat(ready.get("size").asLong()).isPositive();
     assertThat(ready.get("duration").asDouble()).isPositive();
-    assertThat(ready.get("url").asText()).isEqualTo(cluster.urlList().get(0) + "/openvidu/recordings/"
+    assertThat(ready.get("url").asText()).isEqualTo(cluster.extension().urlList().get(0) + "/openvidu/recordings/"
         + sessionId + "/" + sessionId + ".mp4");
   }
 
@@ -69,7 +63,7 @@ class RecordingLifecycleTest {
   void composedRecordingDownloadsAsTheMp4ItsSizeAnnounces() {
     JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{\"name\":\"MyRecording\"}");
 
-    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
+    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.extension().secret());
 
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Type")).hasValue("video/mp4");
@@ -82,8 +76,8 @@ class RecordingLifecycleTest {
     String sessionId = participants.sessionWithPublisher();
     recordAndAwaitReady(sessionId, "{}");
 
-    HttpResponse<byte[]> thumbnail = Downloads.get(cluster.urlList().get(1) + "/openvidu/recordings/" + sessionId
-        + "/" + sessionId + ".jpg", cluster.secret());
+    HttpResponse<byte[]> thumbnail = Downloads.get(cluster.extension().urlList().get(1) + "/openvidu/recordings/" + sessionId
+        + "/" + sessionId + ".jpg", cluster.extension().secret());
 
     assertThat(thumbnail.statusCode()).isEqualTo(200);
     assertThat(thumbnail.body()).startsWith(0xFF, 0xD8);
@@ -93,7 +87,7 @@ class RecordingLifecycleTest {
   void audioOnlyComposedRecordingIsAWebm() {
     JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{\"hasVideo\":false}");
 
-    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
+    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.extension().secret());
 
     assertThat(ready.get("url").asText()).endsWith(".webm");
     assertThat(download.body()).hasSize(ready.get("size").asInt()).startsWith(0x1A, 0x45, 0xDF, 0xA3);
@@ -110,9 +104,9 @@ class RecordingLifecycleTest {
     String lateStream = participants.publish(sessionId, late);
     participants.leave(sessionId, early);
     first.post("/openvidu/api/recordings/stop/" + sessionId, null);
-    JsonNode ready = awaitStatus(second, sessionId, "ready");
+    JsonNode ready = RecordingCluster.awaitStatus(second, sessionId, "ready");
 
-    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.secret());
+    HttpResponse<byte[]> download = Downloads.get(ready.get("url").asText(), cluster.extension().secret());
     Map<String, byte[]> entries = RecordingArtifactsTest.unzip(download.body());
 
     assertThat(ready.get("url").asText()).endsWith("/rec.zip");
@@ -144,10 +138,10 @@ class RecordingLifecycleTest {
     long leftAt = System.currentTimeMillis();
     await().atMost(Duration.ofSeconds(1)).until(() -> System.currentTimeMillis() > leftAt + 5); // the stop comes later
     first.post("/openvidu/api/recordings/stop/" + sessionId, null);
-    JsonNode ready = awaitStatus(first, sessionId, "ready");
+    JsonNode ready = RecordingCluster.awaitStatus(first, sessionId, "ready");
 
     JsonNode metadata = new ObjectMapper().readTree(RecordingArtifactsTest.unzip(
-        Downloads.get(ready.get("url").asText(), cluster.secret()).body()).get(sessionId + ".json"));
+        Downloads.get(ready.get("url").asText(), cluster.extension().secret()).body()).get(sessionId + ".json"));
 
     JsonNode left = findFile(metadata, leaving);
     JsonNode stayed = metadata.get("files").get(left == metadata.get("files").get(0) ? 1 : 0);
@@ -164,10 +158,7 @@ class RecordingLifecycleTest {
   @Test
   void downloadNeedsNoCredentialsWithPublicAccess() {
     JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{}");
-    cluster.cluster().store().atomically(tx -> {
-      RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode().put("OPENVIDU_RECORDING_PUBLIC_ACCESS", true));
-      return null;
-    });
+    cluster.configure("OPENVIDU_RECORDING_PUBLIC_ACCESS", true);
 
     assertThat(Downloads.get(ready.get("url").asText(), null).statusCode()).isEqualTo(200);
   }
@@ -177,8 +168,8 @@ class RecordingLifecycleTest {
     String sessionId = participants.sessionWithPublisher();
     recordAndAwaitReady(sessionId, "{}");
 
-    HttpResponse<byte[]> escape = Downloads.get(cluster.urlList().get(0) + "/openvidu/recordings/" + sessionId
-        + "/..%2F..%2Fetc%2Fpasswd", cluster.secret());
+    HttpResponse<byte[]> escape = Downloads.get(cluster.extension().urlList().get(0) + "/openvidu/recordings/" + sessionId
+        + "/..%2F..%2Fetc%2Fpasswd", cluster.extension().secret());
 
     assertThat(escape.statusCode()).isEqualTo(404);
   }
@@ -190,7 +181,7 @@ class RecordingLifecycleTest {
 
     second.delete("/openvidu/api/recordings/" + sessionId);
 
-    assertThat(Downloads.get(ready.get("url").asText(), cluster.secret()).statusCode()).isEqualTo(404);
+    assertThat(Downloads.get(ready.get("url").asText(), cluster.extension().secret()).statusCode()).isEqualTo(404);
     assertThat(cluster.cluster().settings().recordingsDir().resolve(sessionId)).doesNotExist();
   }
 
@@ -213,7 +204,7 @@ class RecordingLifecycleTest {
 
   @Test
   void metadataFileSaysStoppedAsSoonAsTheSessionOfTheRecordingCloses() {
-    RecordingSettings longProcessing = FastRecordings.SETTINGS.withProcessingTime(Duration.ofMinutes(5));
+    RecordingSettings longProcessing = RecordingCluster.FAST.withProcessingTime(Duration.ofMinutes(5));
     try (OpenViduCluster slow = OpenViduCluster.builder().recordingSettings(longProcessing).start()) {
       ApiClient api = ApiClient.of(slow.urlList().get(0), slow.secret());
       String sessionId = new Participants(api, slow.store()).sessionWithPublisher();
@@ -233,7 +224,7 @@ class RecordingLifecycleTest {
 
     second.delete("/openvidu/api/sessions/" + sessionId);
 
-    assertThat(awaitStatus(first, sessionId, "ready").get("size").asLong()).isPositive();
+    assertThat(RecordingCluster.awaitStatus(first, sessionId, "ready").get("size").asLong()).isPositive();
   }
 
   @Test
@@ -279,12 +270,7 @@ class RecordingLifecycleTest {
         + (properties.equals("{}") ? "}" : "," + properties.substring(1));
     String id = first.post(START, body).json().get("id").asText();
     first.post("/openvidu/api/recordings/stop/" + id, null);
-    return awaitStatus(first, id, "ready");
-  }
-
-  static JsonNode awaitStatus(ApiClient api, String recordingId, String status) {
-    return await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/openvidu/api/recordings/" + recordingId).json(),
-        json -> json.get("status").asText().equals(status));
+    return RecordingCluster.awaitStatus(first, id, "ready");
   }
 
   private static JsonNode findFile(JsonNode metadata, String connectionId) {

@@ -27,7 +27,7 @@ class RecordingWarmUpTest {
         Duration.ofMinutes(1));
     long scratchDirsBefore = scratchDirectories();
     try (ClusterStore store = ClusterStore.inMemory();
-        RecordingModule module = new RecordingModule(store, settings, FastRecordings.SETTINGS)) {
+        RecordingModule module = new RecordingModule(store, settings, RecordingCluster.FAST)) {
 
       module.warmUp();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvidu.ha.server.api.ApiClient;
-import io.openvidu.ha.server.testing.OpenViduClusterExtension;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import java.io.IOException;
 import java.net.URI;
@@ -23,17 +22,14 @@ class RecordingWithParticipantsTest {
   private static final String START = "/openvidu/api/recordings/start";
 
   @RegisterExtension
-  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder()
-      .masters(2)
-      .configure(b -> b.recordingSettings(FastRecordings.SETTINGS))
-      .build();
+  final RecordingCluster cluster = RecordingCluster.withMasters(2);
 
   private final List<SimulatedParticipant> joined = new ArrayList<>();
   private ApiClient api;
 
   @BeforeEach
   void connect() {
-    api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
+    api = cluster.api(0);
   }
 
   @AfterEach
@@ -71,10 +67,10 @@ class RecordingWithParticipantsTest {
     alice.unpublish();
 
     api.post("/openvidu/api/recordings/stop/" + sessionId, null);
-    JsonNode ready = RecordingLifecycleTest.awaitStatus(api, sessionId, "ready");
+    JsonNode ready = RecordingCluster.awaitStatus(api, sessionId, "ready");
 
     Map<String, byte[]> entries = RecordingArtifactsTest.unzip(
-        Downloads.get(ready.get("url").asText(), cluster.secret()).body());
+        Downloads.get(ready.get("url").asText(), cluster.extension().secret()).body());
     assertThat(entries.keySet()).containsExactlyInAnyOrder(sessionId + ".json", aliceStream + ".webm",
         bobStream + ".webm");
     JsonNode files = new ObjectMapper().readTree(entries.get(sessionId + ".json")).get("files");
@@ -103,7 +99,7 @@ class RecordingWithParticipantsTest {
     String token = api.post("/openvidu/api/sessions/" + sessionId + "/connection",
         "{\"role\":\"" + role + "\",\"data\":\"server-" + role + "\"}").json().get("token").asText();
     SimulatedParticipant participant = SimulatedParticipant.builder(token)
-        .via(URI.create(cluster.urlList().get(master)))
+        .via(URI.create(cluster.extension().urlList().get(master)))
         .metadata(metadata)
         .join();
     joined.add(participant);
