@@ -66,8 +66,9 @@ final class RecordingRoutes {
   private void start(Context ctx) {
     StartRecordingRequest request = StartRecordingRequest.of(ctx.body());
     requireEnabled();
+    String sessionId = request.sessionId();
     calls.run(ctx, tx -> {
-      SessionState session = tx.sessions().find(request.sessionId()).orElseThrow(() -> ApiException.empty(404));
+      SessionState session = tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(404));
       // The session's own conditions come before the properties (rest-api.md §5.7 rules 4-7).
       if (session.mediaMode() != MediaMode.ROUTED || session.isBeingRecorded()) {
         throw ApiException.empty(409);

@@ -26,36 +26,38 @@ final class StartRecordingRequest {
   private static final long MIN_SHM_SIZE = 134_217_728L;
 
   private final JsonRequestBody body;
-  private final String sessionId;
 
-  private StartRecordingRequest(JsonRequestBody body, String sessionId) {
+  private StartRecordingRequest(JsonRequestBody body) {
     this.body = body;
-    this.sessionId = sessionId;
   }
 
   /**
-   * Checks what comes before any look-up (rules 1 and 3).
+   * Reads the body (rule 1; whether recording is enabled, rule 2, is checked next, before {@link #sessionId()}).
    *
    * @param rawBody the request body as received
    * @throws ApiException 400: framework shape when the body is absent or not a JSON object; OpenVidu's shape when
-   *                      it is JSON {@code null} or {@code session} is missing or not a string
+   *                      it is JSON {@code null}
    */
   static StartRecordingRequest of(String rawBody) {
     if (rawBody == null || rawBody.isBlank()) {
       JsonRequestBody.parse(rawBody); // the framework's 400 for a missing body
     }
-    JsonRequestBody body = JsonRequestBody.optional(rawBody)
-        .orElseThrow(() -> ApiException.json(400, "Error in body parameters. Cannot be empty"));
+    return new StartRecordingRequest(JsonRequestBody.optional(rawBody)
+        .orElseThrow(() -> ApiException.json(400, "Error in body parameters. Cannot be empty")));
+  }
+
+  /**
+   * The session to record (rule 3).
+   *
+   * @throws ApiException 400 (OpenVidu's shape) when {@code session} is missing or not a string
+   */
+  String sessionId() {
     JsonNode session = body.raw("session")
         .orElseThrow(() -> ApiException.json(400, "\"session\" parameter is mandatory"));
     if (!session.isTextual()) {
       throw ApiException.json(400, "Type error in parameter \"session\"");
     }
-    return new StartRecordingRequest(body, session.asText());
-  }
-
-  String sessionId() {
-    return sessionId;
+    return session.asText();
   }
 
   /**

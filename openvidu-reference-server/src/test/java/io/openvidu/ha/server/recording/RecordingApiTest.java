@@ -15,7 +15,7 @@ class RecordingApiTest {
   private static final String START = "/openvidu/api/recordings/start";
 
   @RegisterExtension
-  final RecordingCluster cluster = RecordingCluster.withMasters(1);
+  final RecordingCluster cluster = RecordingCluster.withMasters(2);
 
   private ApiClient api;
   private Participants participants;
@@ -146,6 +146,27 @@ class RecordingApiTest {
     assertThat(api.get("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
     assertThat(api.get("/openvidu/api/recordings").status()).isEqualTo(501);
     assertThat(api.delete("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
+  }
+
+  @Test
+  void startWithoutSessionWhenRecordingIsOffIs501() {
+    cluster.configure("OPENVIDU_RECORDING", false);
+
+    assertThat(api.post(START, "{}").status()).isEqualTo(501);
+  }
+
+  @Test
+  void repeatedStartWithTheSameIdempotencyKeyOnAnotherMasterStartsOneRecording() {
+    String sessionId = participants.sessionWithPublisher();
+    String body = "{\"session\":\"" + sessionId + "\"}";
+
+    ApiClient.Reply first = api.withHeader("Idempotency-Key", "k-start").post(START, body);
+    ApiClient.Reply repeat = cluster.api(1).withHeader("Idempotency-Key", "k-start").post(START, body);
+
+    assertThat(repeat.status()).isEqualTo(200);
+    assertThat(repeat.body()).isEqualTo(first.body());
+    assertThat(repeat.header("Idempotent-Replayed")).hasValue("true");
+    assertThat(api.get("/openvidu/api/recordings").json().get("count").asInt()).isEqualTo(1);
   }
 
   @Test

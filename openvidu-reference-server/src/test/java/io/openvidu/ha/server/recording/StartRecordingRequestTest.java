@@ -30,12 +30,12 @@ class StartRecordingRequestTest {
 
   @Test
   void missingSessionIsRefused() {
-    assertRefused(() -> StartRecordingRequest.of("{\"name\":\"x\"}"), 400, "\"session\" parameter is mandatory");
+    assertRefused(() -> StartRecordingRequest.of("{\"name\":\"x\"}").sessionId(), 400, "\"session\" parameter is mandatory");
   }
 
   @Test
   void sessionThatIsNotAStringIsRefused() {
-    assertRefused(() -> StartRecordingRequest.of("{\"session\":123}"), 400, "Type error in parameter \"session\"");
+    assertRefused(() -> StartRecordingRequest.of("{\"session\":123}").sessionId(), 400, "Type error in parameter \"session\"");
   }
 
   @Test
