@@ -193,16 +193,38 @@ public final class RecordingOperations {
       return;
     }
     RecordingState recording = get(session.activeRecordingId());
+    openPeriod(recording, owner, publisher, Math.max(publisher.createdAt(), recording.createdAt()));
+  }
+
+  /**
+   * A connection's {@code record} flag changed (Pro's {@code PATCH}, recordings.md §3.4): while a running
+   * {@code INDIVIDUAL} recording lasts, turning it off closes the periods of its streams at {@code at}, turning it on
+   * opens new ones ({@code <streamId>-N}) from {@code at}.
+   */
+  void recordFlagChanged(SessionState session, ConnectionState connection, long at) {
+    if (session.activeRecordingId() == null) {
+      return;
+    }
+    if (!connection.record()) {
+      streamsEnded(session, connection.publishers().stream().map(PublisherState::streamId).toList(), at);
+      return;
+    }
+    for (PublisherState publisher : connection.publishers()) {
+      openPeriod(get(session.activeRecordingId()), connection, publisher, at);
+    }
+  }
+
+  private void openPeriod(RecordingState recording, ConnectionState owner, PublisherState publisher,
+      long startTime) {
     if (recording.properties().outputMode() != OutputMode.INDIVIDUAL
         || recording.streams().stream().anyMatch(p -> p.isOpen() && p.streamId().equals(publisher.streamId()))) {
       return;
     }
-    period(recording.properties(), owner, publisher, Math.max(publisher.createdAt(), recording.createdAt()),
-        recording.streams()).ifPresent(added -> {
-          List<RecordedStreamState> periods = new ArrayList<>(recording.streams());
-          periods.add(added);
-          save(recording.withStreams(periods));
-        });
+    period(recording.properties(), owner, publisher, startTime, recording.streams()).ifPresent(added -> {
+      List<RecordedStreamState> periods = new ArrayList<>(recording.streams());
+      periods.add(added);
+      save(recording.withStreams(periods));
+    });
   }
 
   /** Closes at {@code at} the open periods of streams that the session's recording no longer receives. */

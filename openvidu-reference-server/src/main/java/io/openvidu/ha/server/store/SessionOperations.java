@@ -120,6 +120,9 @@ public final class SessionOperations {
       throw new IllegalArgumentException("a connection's id and session cannot change");
     }
     tx.put(keys.session(sessionId), session.withConnection(updated), null);
+    if (updated.record() != current.record()) {
+      tx.recordings().recordFlagChanged(session, updated, System.currentTimeMillis());
+    }
     return updated;
   }
 

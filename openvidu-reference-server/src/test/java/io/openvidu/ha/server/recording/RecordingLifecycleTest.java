@@ -149,6 +149,25 @@ class RecordingLifecycleTest {
   }
 
   @Test
+  void connectionRecordedAgainAfterPatchGetsASecondFileForItsStream() throws IOException {
+    String sessionId = participants.session(null);
+    String connectionId = participants.join(sessionId, "PUBLISHER");
+    String streamId = participants.publish(sessionId, connectionId);
+    first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\"}");
+    String connection = "/openvidu/api/sessions/" + sessionId + "/connection/" + connectionId;
+
+    second.patch(connection, "{\"record\":false}");
+    second.patch(connection, "{\"record\":true}");
+    first.post("/openvidu/api/recordings/stop/" + sessionId, null);
+
+    JsonNode ready = RecordingCluster.awaitStatus(second, sessionId, "ready");
+    Map<String, byte[]> entries = RecordingArtifactsTest.unzip(
+        Downloads.get(ready.get("url").asText(), cluster.extension().secret()).body());
+    assertThat(entries.keySet()).containsExactlyInAnyOrder(sessionId + ".json", streamId + ".webm",
+        streamId + "-1.webm");
+  }
+
+  @Test
   void downloadWithoutCredentialsIs401() {
     JsonNode ready = recordAndAwaitReady(participants.sessionWithPublisher(), "{}");
 

@@ -411,6 +411,20 @@ abstract class ClusterStoreContract {
   }
 
   @Test
+  void turningRecordOffAndOnSplitsAStreamIntoPeriods() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+
+    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
+    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(true))));
+
+    assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams())
+        .extracting(RecordedStreamState::fileName, RecordedStreamState::isOpen)
+        .containsExactly(Tuple.tuple("str_A", false), Tuple.tuple("str_A-1", true));
+  }
+
+  @Test
   void stoppingClosesOpenPeriodsAtTheStopTime() {
     activeSession("s1", "con_A");
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
