@@ -129,7 +129,6 @@ final class ConnectionRoutes {
     ApiResponse.empty(204).send(ctx);
   }
 
-  // TODO(#4): until part 2 lets participants publish over WebSocket, only IP cameras have streams (405 here).
   private void unpublish(Context ctx) {
     String sessionId = ctx.pathParam("sessionId");
     String streamId = ctx.pathParam("streamId");

@@ -32,10 +32,17 @@ final class LocalParticipants {
     }
   }
 
-  /** Makes {@code socket} the one that receives the connection's notifications on this master. */
+  /**
+   * Makes {@code socket} the one that speaks for the connection on this master. A socket that spoke for it before
+   * (the participant reconnected through this same master before its old socket's loss was noticed) no longer does,
+   * so that noticing that loss later does not start a grace period for a participant that is back.
+   */
   void bind(ParticipantSocket socket, ParticipantSocket.Participant participant) {
     socket.bind(participant);
-    byConnection.put(participant.connectionId(), socket);
+    ParticipantSocket previous = byConnection.put(participant.connectionId(), socket);
+    if (previous != null && previous != socket) {
+      previous.unbind();
+    }
   }
 
   /** Stops delivering the connection's notifications to {@code socket}; returns who it spoke for. */

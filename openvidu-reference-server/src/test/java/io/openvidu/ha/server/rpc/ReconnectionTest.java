@@ -34,6 +34,22 @@ class ReconnectionTest {
   }
 
   @Test
+  void aParticipantReconnectingThroughItsOwnMasterIsServedThere() {
+    String sessionId = cluster.createSession();
+    SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
+    SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+
+    bob.dropConnection();
+    bob.reconnect(cluster.master(1));
+
+    alice.signal("chat", "same master", bob.connectionId());
+    bob.awaitNotification("sendMessage", Map.of("data", "same master"));
+    assertThat(cluster.store().atomically(tx -> tx.leases()
+        .find(ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId())).orElseThrow().expiresAt())
+        .isEqualTo(ParticipantLeases.WHILE_CONNECTED);
+  }
+
+  @Test
   void aParticipantThatDoesNotComeBackIsEvictedForNetworkDisconnect() {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
@@ -84,10 +100,11 @@ class ReconnectionTest {
   }
 
   @Test
-  void participantsOfAStoppedMasterReconnectThroughOthersAndKeepTheirConnections() {
+  void participantsOfAStoppedMasterReconnectThroughOthersAndTheOnesThatDoNotAreEvicted() {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
+    SimulatedParticipant carol = cluster.joinSession(sessionId, 1);
     String streamId = bob.publish();
 
     cluster.stopMaster(1);
@@ -98,7 +115,10 @@ class ReconnectionTest {
     alice.awaitNotification("sendMessage", Map.of("from", bob.connectionId()));
     assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().publishers())
         .extracting(p -> p.streamId()).containsExactly(streamId);
-    assertThat(alice.notifications("participantLeft")).isEmpty();
+    alice.awaitNotification("participantLeft",
+        Map.of("connectionId", carol.connectionId(), "reason", "networkDisconnect"));
+    assertThat(alice.notifications("participantLeft")).extracting(n -> n.param("connectionId"))
+        .containsExactly(carol.connectionId());
   }
 
   @Test
