@@ -62,7 +62,7 @@ public final class RestApi {
     new SignalRoutes(api, calls).install(config.routes);
     new ConfigRoutes(api, calls).install(config.routes);
     new MediaNodeRoutes(api, mediaNodes, calls).install(config.routes);
-    // TODO(#4): part 2 adds /openvidu/api/recordings/** as a MasterFeature (the /openvidu WebSocket is one).
+    // /openvidu/api/recordings/** comes as a MasterFeature of the recording package (the /openvidu WebSocket is one).
     installErrorMapping(config);
   }
 
