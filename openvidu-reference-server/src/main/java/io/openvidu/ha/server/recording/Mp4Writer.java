@@ -99,7 +99,7 @@ final class Mp4Writer {
         : new Box("smhd").u32(0).zeros(4);
     Box dataInformation = new Box("dinf").child(new Box("dref").u32(0).u32(1).child(new Box("url ").u32(0x000001)));
     Box sampleTable = new Box("stbl")
-        .child(new Box("stsd").u32(0).u32(0))
+        .child(new Box("stsd").u32(0).u32(1).child(video ? visualEntry(shape) : audioEntry()))
         .child(new Box("stts").u32(0).u32(0))
         .child(new Box("stsc").u32(0).u32(0))
         .child(new Box("stsz").u32(0).u32(0).u32(0))
@@ -107,6 +107,31 @@ final class Mp4Writer {
     Box mediaInformation = new Box("minf").child(mediaHandlerHeader).child(dataInformation).child(sampleTable);
     Box media = new Box("mdia").child(mediaHeader).child(handler).child(mediaInformation);
     return new Box("trak").child(header).child(media);
+  }
+
+  /**
+   * An H.264 sample description with the picture size. Its decoder configuration ({@code avcC}) is left out: there
+   * are no samples to decode.
+   */
+  private static Box visualEntry(MediaShape shape) {
+    return new Box("avc1")
+        .zeros(6).u16(1) // reserved, data reference index
+        .zeros(16)
+        .u16(shape.width()).u16(shape.height())
+        .u32(0x00480000).u32(0x00480000) // 72 dpi
+        .u32(0).u16(1) // reserved, frame count
+        .zeros(32) // compressor name
+        .u16(0x0018).u16(0xFFFF); // depth, pre-defined
+  }
+
+  /** An AAC sample description, stereo at 48 kHz, without its decoder configuration (no samples). */
+  private static Box audioEntry() {
+    return new Box("mp4a")
+        .zeros(6).u16(1)
+        .zeros(8)
+        .u16(2).u16(16) // channels, sample size
+        .u32(0)
+        .u32(48_000L << 16);
   }
 
   /** One ISO BMFF box being built: a 32-bit size, a four-character type, then its content. */

@@ -48,6 +48,17 @@ class Mp4WriterTest {
   }
 
   @Test
+  void videoSampleDescriptionIsH264WithThePictureSize() throws IOException {
+    ByteBuffer stsd = find(bytes(Mp4Writer.write(AUDIO_VIDEO_720P, 1_000)), "moov", "trak", "mdia", "minf", "stbl",
+        "stsd");
+
+    assertThat(stsd.getInt(4)).as("entry count").isEqualTo(1);
+    assertThat(fourCc(stsd, 12)).isEqualTo("avc1");
+    assertThat(stsd.getShort(8 + 8 + 24) & 0xFFFF).as("width").isEqualTo(1280);
+    assertThat(stsd.getShort(8 + 8 + 26) & 0xFFFF).as("height").isEqualTo(720);
+  }
+
+  @Test
   void audioOnlyFileHasOneSoundTrack() throws IOException {
     byte[] file = bytes(Mp4Writer.write(new MediaShape(true, false, 0, 0), 1_000));
 
