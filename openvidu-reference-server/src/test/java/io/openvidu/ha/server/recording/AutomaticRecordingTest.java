@@ -36,7 +36,7 @@ class AutomaticRecordingTest {
         + "{\"outputMode\":\"INDIVIDUAL\",\"name\":\"auto\"}}");
     String publisher = participants.join(sessionId, "PUBLISHER");
 
-    participants.publish(sessionId, publisher);
+    participants.publish(publisher);
 
     JsonNode recording = awaitRecording(sessionId, "started");
     assertThat(recording.get("name").asText()).isEqualTo("auto");
@@ -68,10 +68,10 @@ class AutomaticRecordingTest {
     autoStopAfter(60);
     String sessionId = participants.session(null);
     String publisher = participants.join(sessionId, "PUBLISHER");
-    participants.publish(sessionId, publisher);
+    participants.publish(publisher);
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-    participants.leave(sessionId, publisher);
+    participants.leave(publisher);
 
     JsonNode session = api.get("/openvidu/api/sessions/" + sessionId).json();
     assertThat(session.get("recording").asBoolean()).isTrue();
@@ -82,10 +82,10 @@ class AutomaticRecordingTest {
   void automaticStopAfterTheLastParticipantLeftStopsTheRecordingAndClosesTheSession() {
     String sessionId = participants.session(null);
     String publisher = participants.join(sessionId, "PUBLISHER");
-    participants.publish(sessionId, publisher);
+    participants.publish(publisher);
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-    participants.leave(sessionId, publisher);
+    participants.leave(publisher);
 
     awaitRecording(sessionId, "ready");
     assertThat(api.get("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(404);
@@ -109,7 +109,7 @@ class AutomaticRecordingTest {
     String sessionId = participants.session(null);
     String publisher = participants.join(sessionId, "PUBLISHER");
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
-    participants.publish(sessionId, publisher);
+    participants.publish(publisher);
     String control = participants.session(null);
     participants.join(control, "SUBSCRIBER");
     api.post(START, "{\"session\":\"" + control + "\"}");
@@ -125,9 +125,9 @@ class AutomaticRecordingTest {
     autoStopAfter(60);
     String sessionId = participants.session(null);
     String publisher = participants.join(sessionId, "PUBLISHER");
-    participants.publish(sessionId, publisher);
+    participants.publish(publisher);
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
-    participants.leave(sessionId, publisher);
+    participants.leave(publisher);
 
     api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
@@ -142,7 +142,7 @@ class AutomaticRecordingTest {
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
     awaitRecording(sessionId, "ready");
 
-    participants.publish(sessionId, publisher);
+    participants.publish(publisher);
 
     assertThat(awaitRecording(sessionId + "-1", "started").get("id").asText()).isEqualTo(sessionId + "-1");
   }
@@ -151,11 +151,11 @@ class AutomaticRecordingTest {
   void alwaysSessionNeverRecordsAgainAfterAManualStop() {
     String sessionId = participants.session(ALWAYS);
     String publisher = participants.join(sessionId, "PUBLISHER");
-    String stream = participants.publish(sessionId, publisher);
+    participants.publish(publisher);
     awaitRecording(sessionId, "started");
     api.post("/openvidu/api/recordings/stop/" + sessionId, null);
-    participants.unpublish(sessionId, stream);
-    participants.publish(sessionId, publisher);
+    participants.unpublish(publisher);
+    participants.publish(publisher);
 
     awaitControlRecording();
 
@@ -177,7 +177,7 @@ class AutomaticRecordingTest {
    */
   private void awaitControlRecording() {
     String control = participants.session(ALWAYS);
-    participants.publish(control, participants.join(control, "PUBLISHER"));
+    participants.publish(participants.join(control, "PUBLISHER"));
     awaitRecording(control, "started");
   }
 }

@@ -1,26 +1,29 @@
 package io.openvidu.ha.server.recording;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.openvidu.ha.server.api.ApiClient;
-import io.openvidu.ha.server.store.ClusterStore;
-import io.openvidu.ha.server.store.Identifiers;
-import io.openvidu.ha.server.store.MediaOptions;
-import io.openvidu.ha.server.store.PublisherState;
-import io.openvidu.ha.server.store.SessionOperations;
+import io.openvidu.ha.server.testing.SimulatedParticipant;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sessions with participants for recording tests: sessions and connections are made through the REST API like an
- * application does; what a participant does over its socket (join with the token, publish, leave) is written to the
- * store directly, as the master holding the socket would.
+ * application does, and each participant is a {@link SimulatedParticipant} that joins over a real WebSocket through a
+ * master. Closing it closes every participant's socket.
  */
-final class Participants {
+final class Participants implements AutoCloseable {
 
   private final ApiClient api;
-  private final ClusterStore store;
+  private final URI master;
+  private final Map<String, SimulatedParticipant> joined = new ConcurrentHashMap<>();
 
-  Participants(ApiClient api, ClusterStore store) {
+  /**
+   * @param api    the REST client sessions and connections are made with
+   * @param master the master participants open their sockets on
+   */
+  Participants(ApiClient api, URI master) {
     this.api = api;
-    this.store = store;
+    this.master = master;
   }
 
   /** Creates a session with {@code body} ({@code null} for the defaults) and returns its id. */
@@ -32,43 +35,58 @@ final class Participants {
     return reply.json().get("id").asText();
   }
 
-  /** Creates a connection with {@code role} and joins with its token; returns the connection id. */
+  /**
+   * Creates a connection with {@code role} (server data {@code server-<role>}) and joins with its token (client data
+   * {@code client-<role>}); returns the connection id.
+   */
   String join(String sessionId, String role) {
     ApiClient.Reply reply = api.post("/openvidu/api/sessions/" + sessionId + "/connection",
         "{\"role\":\"" + role + "\",\"data\":\"server-" + role + "\"}");
     if (reply.status() != 200) {
       throw new AssertionError("connection not created: " + reply.status() + " " + reply.body());
     }
-    String token = reply.json().get("token").asText();
-    SessionOperations.Activation activation = new SessionOperations.Activation(System.currentTimeMillis(),
-        "127.0.0.1", "Chrome", "unknown", "client-" + role, "test-master");
-    return store.atomically(tx -> tx.sessions().activateConnection(sessionId, token, activation)).id();
+    SimulatedParticipant participant = SimulatedParticipant.builder(reply.json().get("token").asText())
+        .via(master)
+        .metadata("client-" + role)
+        .join();
+    joined.put(participant.connectionId(), participant);
+    return participant.connectionId();
   }
 
-  /** Publishes a camera stream of 640x480 with audio; returns its stream id. */
-  String publish(String sessionId, String connectionId) {
-    String streamId = Identifiers.streamId("CAMERA", connectionId);
-    MediaOptions media = new MediaOptions(true, true, true, true, "CAMERA", 30, "{\"width\":640,\"height\":480}",
-        JsonNodeFactory.instance.objectNode(), null, null, null);
-    PublisherState publisher = new PublisherState(streamId, System.currentTimeMillis(), null, media);
-    store.atomically(tx -> tx.sessions().addPublisher(sessionId, connectionId, publisher));
-    return streamId;
+  /** The participant of a connection, to do anything else with it. */
+  SimulatedParticipant participant(String connectionId) {
+    SimulatedParticipant participant = joined.get(connectionId);
+    if (participant == null) {
+      throw new IllegalArgumentException("no participant joined with " + connectionId);
+    }
+    return participant;
+  }
+
+  /** Publishes a camera with audio and video; returns its stream id. */
+  String publish(String connectionId) {
+    return participant(connectionId).publish();
   }
 
   /** Stops publishing. */
-  void unpublish(String sessionId, String streamId) {
-    store.atomically(tx -> tx.sessions().removePublisher(sessionId, streamId));
+  void unpublish(String connectionId) {
+    participant(connectionId).unpublish();
   }
 
-  /** Leaves the session as {@code leaveRoom} does. */
-  void leave(String sessionId, String connectionId) {
-    store.atomically(tx -> tx.sessions().evict(sessionId, connectionId, "disconnect", System.currentTimeMillis()));
+  /** Leaves the session ({@code leaveRoom}). */
+  void leave(String connectionId) {
+    joined.remove(connectionId).leave();
   }
 
   /** A session with one publishing participant; returns the session id. */
   String sessionWithPublisher() {
     String sessionId = session(null);
-    publish(sessionId, join(sessionId, "PUBLISHER"));
+    publish(join(sessionId, "PUBLISHER"));
     return sessionId;
+  }
+
+  @Override
+  public void close() {
+    joined.values().forEach(SimulatedParticipant::close);
+    joined.clear();
   }
 }

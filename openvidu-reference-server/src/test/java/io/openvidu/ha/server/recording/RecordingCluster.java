@@ -9,6 +9,7 @@ import io.openvidu.ha.server.api.ApiClient;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,6 +27,7 @@ final class RecordingCluster implements BeforeEachCallback, AfterEachCallback {
       Duration.ofSeconds(2));
 
   private final OpenViduClusterExtension cluster;
+  private Participants participants;
 
   private RecordingCluster(int masters) {
     this.cluster = OpenViduClusterExtension.builder()
@@ -41,11 +43,16 @@ final class RecordingCluster implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void beforeEach(ExtensionContext context) {
     cluster.beforeEach(context);
+    participants = new Participants(api(0), URI.create(cluster.urlList().get(0)));
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    cluster.afterEach(context);
+    try {
+      participants.close();
+    } finally {
+      cluster.afterEach(context);
+    }
   }
 
   /** The running cluster. */
@@ -63,9 +70,9 @@ final class RecordingCluster implements BeforeEachCallback, AfterEachCallback {
     return ApiClient.of(cluster.urlList().get(index), cluster.secret());
   }
 
-  /** Participants whose sessions and connections are made through master 0. */
+  /** The test's participants: sessions and connections made through master 0, sockets opened on master 0. */
   Participants participants() {
-    return new Participants(api(0), cluster().store());
+    return participants;
   }
 
   /** Changes the cluster's configuration as {@code POST /openvidu/api/restart} would. */

@@ -36,8 +36,13 @@ class RecordingFailoverTest {
   private OpenViduCluster processA;
   private OpenViduCluster processB;
 
+  private Participants participantsOfA;
+
   @AfterEach
   void stopProcesses() {
+    if (participantsOfA != null) {
+      participantsOfA.close();
+    }
     for (OpenViduCluster process : new OpenViduCluster[] {processA, processB}) {
       if (process != null) {
         process.close();
@@ -68,7 +73,7 @@ class RecordingFailoverTest {
     processB = process(slowProcessing);
     ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
     ApiClient viaB = ApiClient.of(processB.urlList().get(0), processB.secret());
-    String sessionId = new Participants(viaA, processA.store()).sessionWithPublisher();
+    String sessionId = participants(viaA, processA).sessionWithPublisher();
     viaA.post(START, "{\"session\":\"" + sessionId + "\"}");
     viaA.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
@@ -88,7 +93,7 @@ class RecordingFailoverTest {
     processB = process(RecordingCluster.FAST);
     ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
     ApiClient viaB = ApiClient.of(processB.urlList().get(0), processB.secret());
-    String sessionId = new Participants(viaA, processA.store()).sessionWithPublisher();
+    String sessionId = participants(viaA, processA).sessionWithPublisher();
     viaA.post(START, "{\"session\":\"" + sessionId + "\"}");
 
     processA.close();
@@ -124,6 +129,12 @@ class RecordingFailoverTest {
     cluster.cluster().store().atomically(tx -> tx.mediaNodes().remove(nodeId));
 
     RecordingCluster.awaitStatus(api, sessionId, "failed");
+  }
+
+  /** Participants joining through process A's master; their sockets die with it. */
+  private Participants participants(ApiClient viaA, OpenViduCluster a) {
+    participantsOfA = new Participants(viaA, URI.create(a.urlList().get(0)));
+    return participantsOfA;
   }
 
   /** A node process of a cluster over the shared Redis, with the shared recordings directory. */

@@ -11,6 +11,7 @@ import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.EventOperations;
 import io.openvidu.ha.server.store.Subscription;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,12 +98,12 @@ class RecordingLifecycleTest {
   void individualRecordingZipHasAWebmPerRecordedStreamAndTheirSynchronisationFile() throws IOException {
     String sessionId = participants.session(null);
     String early = participants.join(sessionId, "PUBLISHER");
-    String earlyStream = participants.publish(sessionId, early);
+    String earlyStream = participants.publish(early);
     participants.join(sessionId, "SUBSCRIBER");
     first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\",\"name\":\"rec\"}");
     String late = participants.join(sessionId, "MODERATOR");
-    String lateStream = participants.publish(sessionId, late);
-    participants.leave(sessionId, early);
+    String lateStream = participants.publish(late);
+    participants.leave(early);
     first.post("/openvidu/api/recordings/stop/" + sessionId, null);
     JsonNode ready = RecordingCluster.awaitStatus(second, sessionId, "ready");
 
@@ -131,10 +132,10 @@ class RecordingLifecycleTest {
   void streamThatLeftEndsBeforeTheStopInTheSynchronisationFile() throws IOException {
     String sessionId = participants.session(null);
     String leaving = participants.join(sessionId, "PUBLISHER");
-    participants.publish(sessionId, leaving);
-    participants.publish(sessionId, participants.join(sessionId, "PUBLISHER"));
+    participants.publish(leaving);
+    participants.publish(participants.join(sessionId, "PUBLISHER"));
     first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\"}");
-    participants.leave(sessionId, leaving);
+    participants.leave(leaving);
     long leftAt = System.currentTimeMillis();
     await().atMost(Duration.ofSeconds(1)).until(() -> System.currentTimeMillis() > leftAt + 5); // the stop comes later
     first.post("/openvidu/api/recordings/stop/" + sessionId, null);
@@ -152,7 +153,7 @@ class RecordingLifecycleTest {
   void connectionRecordedAgainAfterPatchGetsASecondFileForItsStream() throws IOException {
     String sessionId = participants.session(null);
     String connectionId = participants.join(sessionId, "PUBLISHER");
-    String streamId = participants.publish(sessionId, connectionId);
+    String streamId = participants.publish(connectionId);
     first.post(START, "{\"session\":\"" + sessionId + "\",\"outputMode\":\"INDIVIDUAL\"}");
     String connection = "/openvidu/api/sessions/" + sessionId + "/connection/" + connectionId;
 
@@ -226,13 +227,15 @@ class RecordingLifecycleTest {
     RecordingSettings longProcessing = RecordingCluster.FAST.withProcessingTime(Duration.ofMinutes(5));
     try (OpenViduCluster slow = OpenViduCluster.builder().recordingSettings(longProcessing).start()) {
       ApiClient api = ApiClient.of(slow.urlList().get(0), slow.secret());
-      String sessionId = new Participants(api, slow.store()).sessionWithPublisher();
-      api.post(START, "{\"session\":\"" + sessionId + "\"}");
-      Path metadata = slow.settings().recordingsDir().resolve(sessionId).resolve(".recording." + sessionId);
+      try (Participants inSlow = new Participants(api, URI.create(slow.urlList().get(0)))) {
+        String sessionId = inSlow.sessionWithPublisher();
+        api.post(START, "{\"session\":\"" + sessionId + "\"}");
+        Path metadata = slow.settings().recordingsDir().resolve(sessionId).resolve(".recording." + sessionId);
 
-      api.delete("/openvidu/api/sessions/" + sessionId);
+        api.delete("/openvidu/api/sessions/" + sessionId);
 
-      await().atMost(Duration.ofSeconds(5)).until(() -> readStatus(metadata).equals("stopped"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> readStatus(metadata).equals("stopped"));
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package io.openvidu.ha.server.recording;
 
 import io.openvidu.ha.server.api.ApiClient;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +24,11 @@ public final class RecordingStartBenchmark {
   public static void main(String[] args) {
     int later = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     long clusterStart = System.nanoTime();
-    try (OpenViduCluster cluster = OpenViduCluster.builder().start()) {
+    try (OpenViduCluster cluster = OpenViduCluster.builder().start();
+        Participants participants = new Participants(ApiClient.of(cluster.urlList().get(0), cluster.secret()),
+            URI.create(cluster.urlList().get(0)))) {
       double startupMillis = (System.nanoTime() - clusterStart) / 1e6;
       ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-      Participants participants = new Participants(api, cluster.store());
       // A session of the node first, as a real application has one before it records: not what we measure.
       participants.sessionWithPublisher();
       List<Double> millis = new ArrayList<>();
