@@ -90,20 +90,31 @@ final class RecordingSweeper implements AutoCloseable {
   void sweep() {
     long now = System.currentTimeMillis();
     for (RecordingState recording : store.atomically(tx -> tx.recordings().unfinished())) {
-      switch (recording.status()) {
-        case STARTING -> failIfStuck(recording, now);
-        case STARTED -> {
-          if (!stopIfNodeCrashed(recording, now)) {
-            runAutoStop(recording, now);
-          }
-        }
-        case STOPPED -> processor.finishIfDue(recording, now);
-        default -> {
-          // final: nothing due
-        }
+      try {
+        sweep(recording, now);
+      } catch (StoreUnavailableException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // One recording's trouble (say, its files cannot be written) must not hold the others up.
+        log.warn("Recording {}: due work failed, to be tried again", recording.id(), e);
       }
     }
     startAutomaticRecordings(now);
+  }
+
+  private void sweep(RecordingState recording, long now) {
+    switch (recording.status()) {
+      case STARTING -> failIfStuck(recording, now);
+      case STARTED -> {
+        if (!stopIfNodeCrashed(recording, now)) {
+          runAutoStop(recording, now);
+        }
+      }
+      case STOPPED -> processor.finishIfDue(recording, now);
+      default -> {
+        // final: nothing due
+      }
+    }
   }
 
   private void failIfStuck(RecordingState recording, long now) {
