@@ -47,7 +47,9 @@ public final class MasterProcess {
         "--store", options.storeUri(),
         "--public-url", options.publicUrl(),
         "--recordings-dir", options.recordingsDir().toString(),
-        "--media-nodes", Integer.toString(options.mediaNodes())));
+        "--media-nodes", Integer.toString(options.mediaNodes()),
+        // Tests wait for recordings to be ready: a short processing keeps them fast.
+        "--recording-processing-ms", "300"));
     ChildProcess child = ChildProcess.start(options.name(), command, options.log());
     return child.firstLineMatching(line -> line.startsWith(URLS_LINE))
         .thenApply(line -> new MasterProcess(child, line.substring(URLS_LINE.length()).split(",")[0]))

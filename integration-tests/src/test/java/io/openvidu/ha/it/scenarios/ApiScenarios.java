@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvidu.ha.it.rest.RestClient;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.Connection;
@@ -23,13 +24,19 @@ import io.openvidu.java.client.Session;
 import io.openvidu.java.client.SessionProperties;
 import io.openvidu.java.client.TokenOptions;
 import io.openvidu.java.client.VideoCodec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -454,6 +461,109 @@ abstract class ApiScenarios {
     assertThat(activeSession(openVidu, session.getSessionId())).isEmpty();
   }
 
+  // -------------------------------------------------------------------------------------------------- recordings
+
+  @Test
+  void composedRecordingStoppedThroughTheClientTurnsReadyAndDownloadsAsTheMp4ItsSizeAnnounces() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("composed")));
+    SimulatedParticipant alice = join(session.createConnection(), lastMaster(), "Chrome", "");
+    alice.publish();
+
+    Recording started = openVidu.startRecording(session.getSessionId(), new RecordingProperties.Builder()
+        .name("composed-rec").outputMode(Recording.OutputMode.COMPOSED).resolution("640x480").frameRate(24).build());
+    Recording stopped = openVidu.stopRecording(started.getId());
+    Recording ready = awaitReady(started.getId());
+
+    assertThat(started.getStatus()).isEqualTo(Recording.Status.started);
+    assertThat(started.getId()).isEqualTo(session.getSessionId());
+    assertThat(started.getSessionId()).isEqualTo(session.getSessionId());
+    assertThat(started.getUrl()).isNull();
+    assertThat(stopped.getStatus()).isEqualTo(Recording.Status.stopped);
+    assertThat(ready.getName()).isEqualTo("composed-rec");
+    assertThat(ready.getOutputMode()).isEqualTo(Recording.OutputMode.COMPOSED);
+    assertThat(ready.getResolution()).isEqualTo("640x480");
+    assertThat(ready.getFrameRate()).isEqualTo(24);
+    assertThat(ready.getDuration()).isPositive();
+    assertThat(ready.getUrl()).endsWith("/openvidu/recordings/" + started.getId() + "/composed-rec.mp4");
+    RestClient.Reply file = rest(masterUrls().get(0)).download(ready.getUrl());
+    assertThat(file.status()).isEqualTo(200);
+    assertThat((long) file.body().length).isEqualTo(ready.getSize()).isPositive();
+    assertThat(new String(file.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+  }
+
+  @Test
+  void individualRecordingDownloadsAsAZipOfOneFilePerStreamWithItsMetadata() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("individual")));
+    SimulatedParticipant alice = join(session.createConnection(new ConnectionProperties.Builder().data("alice")
+        .build()), masterUrls().get(0), "Chrome", "");
+    SimulatedParticipant bob = join(session.createConnection(new ConnectionProperties.Builder().data("bob")
+        .build()), lastMaster(), "Firefox", "");
+    String aliceStream = alice.publish();
+    String bobStream = bob.publish();
+
+    Recording started = openVidu.startRecording(session.getSessionId(), new RecordingProperties.Builder()
+        .name("individual-rec").outputMode(Recording.OutputMode.INDIVIDUAL).build());
+    openVidu.stopRecording(started.getId());
+    Recording ready = awaitReady(started.getId());
+
+    assertThat(ready.getOutputMode()).isEqualTo(Recording.OutputMode.INDIVIDUAL);
+    assertThat(ready.getUrl()).endsWith("/individual-rec.zip");
+    Map<String, byte[]> entries = unzip(rest(lastMaster()).download(ready.getUrl()).body());
+    assertThat(entries.keySet()).containsExactlyInAnyOrder("individual-rec.json", aliceStream + ".webm",
+        bobStream + ".webm");
+    JsonNode metadata = new ObjectMapper().readTree(entries.get("individual-rec.json"));
+    assertThat(metadata.get("id").asText()).isEqualTo(started.getId());
+    assertThat(metadata.get("sessionId").asText()).isEqualTo(session.getSessionId());
+    assertThat(metadata.get("files")).extracting(f -> f.get("streamId").asText() + "@"
+        + f.get("connectionId").asText() + "/" + f.get("serverData").asText() + ":" + f.get("size").asLong())
+        .containsExactlyInAnyOrder(
+            aliceStream + "@" + alice.connectionId() + "/alice:" + entries.get(aliceStream + ".webm").length,
+            bobStream + "@" + bob.connectionId() + "/bob:" + entries.get(bobStream + ".webm").length);
+    assertThat(ready.getSize())
+        .isEqualTo(entries.get(aliceStream + ".webm").length + entries.get(bobStream + ".webm").length);
+  }
+
+  @Test
+  void recordingIsListedUntilDeleted() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("listed")));
+    join(session.createConnection(), lastMaster(), "Chrome", "").publish();
+    Recording started = openVidu.startRecording(session.getSessionId());
+    openVidu.stopRecording(started.getId());
+    awaitReady(started.getId());
+
+    assertThat(openVidu.listRecordings()).extracting(Recording::getId).contains(started.getId());
+    openVidu.deleteRecording(started.getId());
+
+    assertThat(openVidu.listRecordings()).extracting(Recording::getId).doesNotContain(started.getId());
+    assertThatThrownBy(() -> openVidu.getRecording(started.getId()))
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+  }
+
+  @Test
+  void sessionBeingRecordedIsSeenSoByEveryBackendAndASecondStartIs409() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("recorded")));
+    join(session.createConnection(), lastMaster(), "Chrome", "").publish();
+
+    Recording started = openVidu.startRecording(session.getSessionId(), "first");
+    OpenVidu other = clientOf(lastMaster());
+    other.fetch();
+
+    assertThat(session.isBeingRecorded()).isTrue();
+    assertThat(activeSession(other, session.getSessionId()).orElseThrow().isBeingRecorded()).isTrue();
+    assertThatThrownBy(() -> other.startRecording(session.getSessionId(), "second"))
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
+    openVidu.stopRecording(started.getId());
+    assertThat(session.isBeingRecorded()).isFalse();
+  }
+
+  @Test
+  void recordingASessionNobodyJoinedIsRefusedWith406() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("empty")));
+
+    assertThatThrownBy(() -> openVidu.startRecording(session.getSessionId()))
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(406));
+  }
+
   // --------------------------------------------------------------------------- signals, media nodes, configuration
 
   @Test
@@ -576,6 +686,27 @@ abstract class ApiScenarios {
     array.forEach(element -> ids.add(element.has("id") ? element.get("id").asText() : element.asText()));
     ids.sort(null);
     return ids;
+  }
+
+  /** Waits until the recording is {@code ready} (processing a stopped recording takes a moment) and returns it. */
+  protected Recording awaitReady(String recordingId) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> openVidu.getRecording(recordingId).getStatus(),
+        status -> status == Recording.Status.ready);
+    try {
+      return openVidu.getRecording(recordingId);
+    } catch (Exception e) {
+      throw new AssertionError("recording " + recordingId + " could not be read", e);
+    }
+  }
+
+  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    return entries;
   }
 
   /** A participant joining with the connection's token through {@code master}; leaves after the test. */

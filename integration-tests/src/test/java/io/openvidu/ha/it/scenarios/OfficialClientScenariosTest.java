@@ -1,6 +1,8 @@
 package io.openvidu.ha.it.scenarios;
 
+import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OfficialClientScenariosTest extends ApiScenarios {
   @RegisterExtension
   static final OpenViduClusterExtension CLUSTER = OpenViduClusterExtension.builder().masters(3).mediaNodes(2)
+      .configure(cluster -> cluster.recordingSettings(RecordingSettings.defaults()
+          .withProcessingTime(Duration.ofMillis(300))))
       .build();
 
   @BeforeAll
