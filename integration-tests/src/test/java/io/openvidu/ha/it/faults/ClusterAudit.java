@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li><b>lost</b>: an acknowledged write whose effect is not there: a session or connection missing, a closed
- *       session or revoked connection back, a recording missing or not stopped after an acknowledged stop;</li>
+ *       session or revoked connection back, a recording missing, or not {@code ready} after an acknowledged stop
+ *       (once processing is over);</li>
  *   <li><b>duplicated</b>: an entity of this run the ledger cannot explain: a second entity with an acknowledged
  *       tag, or one whose tag was neither acknowledged nor failed;</li>
  *   <li><b>orphans</b>: entities left by calls that failed (their outcome was unknown to the caller): allowed, and
@@ -90,8 +91,7 @@ final class ClusterAudit {
       Recording recording = byId.get(acked.recordingId());
       if (recording == null) {
         lost("recording " + acked.recordingId() + " (tag " + tag + ") acknowledged but missing");
-      } else if (ledger.isStopped(acked.recordingId()) && (recording.getStatus() == Recording.Status.started
-          || recording.getStatus() == Recording.Status.starting)) {
+      } else if (ledger.isStopped(acked.recordingId()) && recording.getStatus() != Recording.Status.ready) {
         lost("recording " + acked.recordingId() + " stopped (acknowledged) but " + recording.getStatus());
       }
     });

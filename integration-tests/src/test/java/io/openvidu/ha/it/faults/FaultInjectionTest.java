@@ -8,11 +8,14 @@ import io.openvidu.ha.it.processes.MasterProcess;
 import io.openvidu.ha.it.processes.ProcessCluster;
 import io.openvidu.ha.it.rest.RestClient;
 import io.openvidu.ha.it.scenarios.ClientUnderTest;
+import io.openvidu.ha.it.scenarios.ForClient;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.Connection;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.OpenViduHttpException;
 import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.Recording;
+import io.openvidu.java.client.RecordingProperties;
 import io.openvidu.java.client.Session;
 import io.openvidu.java.client.SessionProperties;
 import java.net.URI;
@@ -22,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * saves time, the kill coming last so that no restart is needed after it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ForClient(ClientUnderTest.OURS)
 class FaultInjectionTest {
   @RegisterExtension
   static final ProcessCluster CLUSTER = new ProcessCluster(3, 2);
@@ -53,11 +56,6 @@ class FaultInjectionTest {
   private static final int VICTIM = 0;
 
   private final List<SimulatedParticipant> participants = new ArrayList<>();
-
-  @BeforeAll
-  static void runsOurSdk() {
-    ClientUnderTest.OURS.requireForThisExecution();
-  }
 
   @BeforeEach
   void wholeCluster() {
@@ -79,22 +77,25 @@ class FaultInjectionTest {
     String victim = CLUSTER.urlList().get(VICTIM);
     String survivor = CLUSTER.urlList().get(1);
     List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
+    String recordingId = startRecordingThrough(victim, onVictim.get(0).sessionId());
     try (FaultRun run = new FaultRun("master-sigkill", CLUSTER.urlList(), CLUSTER.secret())) {
-      run.startLoad(BASELINE_CALLS);
+      run.startLoad(BASELINE_CALLS, spared(VICTIM));
 
       run.faultInjected();
       CLUSTER.master(VICTIM).process().kill();
       int reconnected = reconnect(onVictim, survivor);
       run.awaitCallsSinceFault(CALLS_AFTER);
       run.stopLoad();
+      Recording.Status recording = stopRecordingThrough(survivor, recordingId);
 
       FaultRun.Outcome outcome = run.audit(survivor, CLUSTER.secret(), REPORT,
-          "participants-reconnected=" + reconnected + "/" + onVictim.size());
+          "participants-reconnected=" + reconnected + "/" + onVictim.size() + " recording-across-kill=" + recording);
       assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isZero();
       assertThat(outcome.audit().lost()).as(outcome.diagnosis()).isZero();
       assertThat(outcome.audit().duplicated()).as(outcome.diagnosis()).isZero();
       assertThat(reconnected).isEqualTo(onVictim.size());
       assertStillActive(onVictim, survivor);
+      assertThat(recording).as("a recording started through the killed master").isEqualTo(Recording.Status.ready);
     }
   }
 
@@ -105,7 +106,7 @@ class FaultInjectionTest {
     List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
     ChildProcess frozen = CLUSTER.master(VICTIM).process();
     try (FaultRun run = new FaultRun("master-sigstop", CLUSTER.urlList(), CLUSTER.secret())) {
-      run.startLoad(BASELINE_CALLS);
+      run.startLoad(BASELINE_CALLS, spared(VICTIM));
 
       run.faultInjected();
       long frozenAt = System.nanoTime();
@@ -137,7 +138,7 @@ class FaultInjectionTest {
     String survivor = CLUSTER.urlList().get(1);
     List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
     try (FaultRun run = new FaultRun("master-restart", CLUSTER.urlList(), CLUSTER.secret())) {
-      run.startLoad(BASELINE_CALLS);
+      run.startLoad(BASELINE_CALLS, spared(VICTIM));
 
       run.faultInjected();
       CLUSTER.master(VICTIM).process().terminate();
@@ -162,7 +163,7 @@ class FaultInjectionTest {
   void redisRestartedLosesNothingAcknowledgedAndFailsOnlyCleanly() throws Exception {
     String master = CLUSTER.urlList().get(1);
     try (FaultRun run = new FaultRun("redis-restart", CLUSTER.urlList(), CLUSTER.secret())) {
-      run.startLoad(BASELINE_CALLS);
+      run.startLoad(BASELINE_CALLS, CLUSTER.urlList());
 
       run.faultInjected();
       CLUSTER.redis().restart();
@@ -181,7 +182,7 @@ class FaultInjectionTest {
   void redisDownForAFewSecondsFailsCallsCleanlyAndLosesNothingAcknowledged() throws Exception {
     String master = CLUSTER.urlList().get(1);
     try (FaultRun run = new FaultRun("redis-down", CLUSTER.urlList(), CLUSTER.secret())) {
-      run.startLoad(BASELINE_CALLS);
+      run.startLoad(BASELINE_CALLS, CLUSTER.urlList());
 
       run.faultInjected();
       long downAt = System.nanoTime();
@@ -219,6 +220,30 @@ class FaultInjectionTest {
         assertThat(failure).isInstanceOf(OpenViduJavaClientException.class);
       }
     });
+  }
+
+  /** Starts recording the session through {@code master} alone; returns the recording's id. */
+  private static String startRecordingThrough(String master, String sessionId) throws Exception {
+    try (OpenVidu backend = new OpenVidu(master, CLUSTER.secret())) {
+      return backend.startRecording(sessionId, new RecordingProperties.Builder().name("across-fault").build())
+          .getId();
+    }
+  }
+
+  /** Stops the recording through {@code master} alone and returns its status once processing is over. */
+  private static Recording.Status stopRecordingThrough(String master, String recordingId) throws Exception {
+    try (OpenVidu backend = new OpenVidu(master, CLUSTER.secret())) {
+      backend.stopRecording(recordingId);
+      return await().atMost(Duration.ofSeconds(30)).until(() -> backend.getRecording(recordingId).getStatus(),
+          status -> status != Recording.Status.stopped && status != Recording.Status.started);
+    }
+  }
+
+  /** The masters but {@code victim}. */
+  private static List<String> spared(int victim) {
+    List<String> others = new ArrayList<>(CLUSTER.urlList());
+    others.remove(victim);
+    return others;
   }
 
   /** {@code count} participants of a new session of their own, joined through {@code master}. */

@@ -2,11 +2,15 @@ package io.openvidu.ha.it.faults;
 
 import static org.awaitility.Awaitility.await;
 
+import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.OpenViduException;
 import io.openvidu.java.client.Recording;
+import io.openvidu.java.client.Session;
+import io.openvidu.java.client.SessionProperties;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One fault under load, from the backend's side: an SDK client over every master (trusting the reference cluster's
  * idempotency keys, with short timeouts so that a dead or frozen master is left quickly), {@value #THREADS} threads of
- * {@link MixedLoad}, and, once the load has stopped, the {@link ClusterAudit} and the report line.
+ * {@link MixedLoad} each with a session to record (a participant in it), and, once the load has stopped, the
+ * {@link ClusterAudit} and the report line.
  *
  * <p>Phases are ended by conditions, not by the clock: the load runs until it has made a number of calls (before the
  * fault, to measure normal latency; after it, to show what the fault did), so a slow machine lengthens the run rather
@@ -24,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FaultRun implements AutoCloseable {
   static final int THREADS = 8;
-  /** The load's call timeout: during a Redis outage, calls fail after this. */
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+  /** The load's call timeout: during a Redis outage, calls fail after this at the latest. */
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
   private static final Duration AWAIT_PROGRESS = Duration.ofSeconds(90);
 
   private final String fault;
@@ -35,7 +40,8 @@ final class FaultRun implements AutoCloseable {
   private final Set<String> ejected = ConcurrentHashMap.newKeySet();
   private final Set<String> restored = ConcurrentHashMap.newKeySet();
   private final OpenVidu client;
-  private final MixedLoad load;
+  private final List<SimulatedParticipant> participants = new ArrayList<>();
+  private MixedLoad load;
   private long faultNanos;
   private int callsBeforeFault;
 
@@ -46,10 +52,13 @@ final class FaultRun implements AutoCloseable {
     this.client = new OpenVidu.Builder()
         .endpoints(urls.toArray(String[]::new))
         .secret(secret)
+        // A frozen master is left after the attempt timeout. On this shared 2-core machine a healthy master sometimes
+        // takes seconds to answer (a master JVM starting, other builds): the attempt timeout and the retry budget
+        // (8 threads share it; the default suits fewer) are sized so that such stalls are retried, not failed.
         .connectTimeout(Duration.ofSeconds(1))
-        .attemptTimeout(Duration.ofSeconds(2))
+        .attemptTimeout(Duration.ofSeconds(3))
         .callTimeout(CALL_TIMEOUT)
-        .retryPolicy(RetryPolicy.builder().trustIdempotencyKeys(true).build())
+        .retryPolicy(RetryPolicy.builder().trustIdempotencyKeys(true).retryBudget(40, 0.2).build())
         .eventListener(new OpenViduEventListener() {
           @Override
           public void endpointEjected(String endpoint, Duration ejectedFor, int consecutiveFailures) {
@@ -62,11 +71,27 @@ final class FaultRun implements AutoCloseable {
           }
         })
         .build();
-    this.load = new MixedLoad(client, ledger, log, runTag, THREADS);
   }
 
-  /** Starts the load and waits until it has made {@code calls} calls, the baseline. */
-  void startLoad(int calls) {
+  /**
+   * Prepares one recordable session per thread, its participant joined through one of {@code participantMasters} in
+   * turn (masters the fault spares, so that no participant has to reconnect), starts the load and waits until it has
+   * made {@code calls} calls, the baseline.
+   */
+  void startLoad(int calls, List<String> participantMasters) throws OpenViduException {
+    List<String> recordable = new ArrayList<>();
+    for (int i = 0; i < THREADS; i++) {
+      String tag = runTag + "-rec" + i;
+      Session session = client.createSession(new SessionProperties.Builder().customSessionId(tag).build());
+      ledger.sessionCreated(tag, session.getSessionId());
+      SimulatedParticipant participant = SimulatedParticipant.builder(session.createConnection().getToken())
+          .via(URI.create(participantMasters.get(i % participantMasters.size()))).platform("recorded")
+          .timeout(Duration.ofSeconds(10)).join();
+      participants.add(participant);
+      participant.publish();
+      recordable.add(session.getSessionId());
+    }
+    load = new MixedLoad(client, ledger, log, runTag, recordable);
     load.start();
     awaitCalls(calls);
   }
@@ -112,9 +137,11 @@ final class FaultRun implements AutoCloseable {
   Outcome audit(String url, String secret, FaultReport report, String extra) throws OpenViduException {
     ClusterAudit.Result audit;
     try (OpenVidu auditor = new OpenVidu(url, secret)) {
+      // Stopped recordings are processed for a moment before they are ready: wait for that to be over.
+      await().atMost(AWAIT_PROGRESS).until(() -> auditor.listRecordings().stream()
+          .noneMatch(r -> r.getStatus() == Recording.Status.stopped && ledger.isStopped(r.getId())));
       auditor.fetch();
-      List<Recording> recordings = ledger.recordings().isEmpty() ? List.of() : auditor.listRecordings();
-      audit = ClusterAudit.compare(ledger, runTag, auditor.getActiveSessions(), recordings);
+      audit = ClusterAudit.compare(ledger, runTag, auditor.getActiveSessions(), auditor.listRecordings());
     }
     long extraLatency = Math.max(0, log.worstMillisFrom(faultNanos) - log.medianMillisBefore(faultNanos));
     List<String> notes = new ArrayList<>();
@@ -132,7 +159,10 @@ final class FaultRun implements AutoCloseable {
 
   @Override
   public void close() {
-    load.close();
+    if (load != null) {
+      load.close();
+    }
+    participants.forEach(SimulatedParticipant::close);
     client.close();
   }
 

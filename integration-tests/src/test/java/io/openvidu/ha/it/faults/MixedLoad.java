@@ -4,6 +4,7 @@ import io.openvidu.java.client.Connection;
 import io.openvidu.java.client.ConnectionProperties;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.OpenViduException;
+import io.openvidu.java.client.Recording;
 import io.openvidu.java.client.RecordingProperties;
 import io.openvidu.java.client.Session;
 import io.openvidu.java.client.SessionProperties;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * because another thread changed what it works on: any failure is the fault's.
  *
  * <p>The mix per step: create a session with a custom id, or without one (tagged by its default recording name);
- * create a connection; revoke a pending connection; close a session; read a session back.
+ * create a connection; revoke a pending connection; close a session; read a session back; start or stop recording the
+ * thread's recordable session (one with a participant in it, prepared by the caller; recordings are named by their
+ * tag). When stopped, each thread stops the recording it may have left running.
  */
 final class MixedLoad implements AutoCloseable {
   private static final int LIVE_SESSIONS_PER_THREAD = 4;
@@ -31,30 +34,31 @@ final class MixedLoad implements AutoCloseable {
   private final Ledger ledger;
   private final CallLog log;
   private final String runTag;
+  private final List<String> recordableSessions;
   private final ExecutorService threads;
   private final List<Future<?>> workers = new ArrayList<>();
   private volatile boolean running;
 
   /**
-   * @param runTag prefix of every tag, unique per run (e.g. {@code f-kill}), so that this run's entities are
-   *     recognisable among everything else in the cluster
+  /**
+   * @param runTag             prefix of every tag, unique per run (e.g. {@code f-kill}), so that this run's entities
+   *                           are recognisable among everything else in the cluster
+   * @param recordableSessions one session per thread, each with a participant connected, for the thread to record
    */
-  MixedLoad(OpenVidu client, Ledger ledger, CallLog log, String runTag, int threadCount) {
+  MixedLoad(OpenVidu client, Ledger ledger, CallLog log, String runTag, List<String> recordableSessions) {
     this.client = client;
     this.ledger = ledger;
     this.log = log;
     this.runTag = runTag;
-    this.threads = Executors.newFixedThreadPool(threadCount, r -> new Thread(r, "load-" + runTag));
-    for (int i = 0; i < threadCount; i++) {
-      workers.add(null);
-    }
+    this.recordableSessions = List.copyOf(recordableSessions);
+    this.threads = Executors.newFixedThreadPool(recordableSessions.size(), r -> new Thread(r, "load-" + runTag));
   }
 
   void start() {
     running = true;
-    for (int i = 0; i < workers.size(); i++) {
-      Worker worker = new Worker(i);
-      workers.set(i, threads.submit(worker::run));
+    for (int i = 0; i < recordableSessions.size(); i++) {
+      Worker worker = new Worker(i, recordableSessions.get(i));
+      workers.add(threads.submit(worker::run));
     }
   }
 
@@ -78,10 +82,16 @@ final class MixedLoad implements AutoCloseable {
     private final Random random;
     private final List<Session> live = new ArrayList<>();
     private final List<String> pending = new ArrayList<>();
+    private final String recordable;
+    /** The recording this thread started on its recordable session and has not stopped, or null. */
+    private String recording;
+    /** Whether a start or stop failed, so that whether a recording runs must be asked before the next one. */
+    private boolean recordingUnknown;
     private int sequence;
 
-    Worker(int index) {
+    Worker(int index, String recordable) {
       this.index = index;
+      this.recordable = recordable;
       this.random = new Random(index * 7919L + runTag.hashCode());
     }
 
@@ -92,14 +102,24 @@ final class MixedLoad implements AutoCloseable {
           createSessionWithCustomId();
         } else if (dice < 25) {
           createSessionWithoutCustomId();
-        } else if (dice < 55) {
+        } else if (dice < 50) {
           createConnection(anyLive());
-        } else if (dice < 65 && !pending.isEmpty()) {
+        } else if (dice < 58 && !pending.isEmpty()) {
           revokeConnection();
-        } else if (dice < 75 || live.size() > LIVE_SESSIONS_PER_THREAD) {
+        } else if (dice < 66 || live.size() > LIVE_SESSIONS_PER_THREAD) {
           closeSession(live.get(0));
+        } else if (dice < 78) {
+          toggleRecording();
         } else {
           fetch(anyLive());
+        }
+      }
+      if (recording != null || recordingUnknown) {
+        if (recordingUnknown) {
+          findRecording();
+        }
+        if (recording != null) {
+          stopRecording();
         }
       }
     }
@@ -172,6 +192,53 @@ final class MixedLoad implements AutoCloseable {
       } else {
         ledger.sessionCloseFailed(session.getSessionId());
       }
+    }
+
+    private void toggleRecording() {
+      if (recordingUnknown && !findRecording()) {
+        return;
+      }
+      if (recording == null) {
+        startRecording();
+      } else {
+        stopRecording();
+      }
+    }
+
+    private void startRecording() {
+      String tag = nextTag();
+      Recording started = creation("startRecording", recordable + "/" + tag, tag,
+          () -> client.startRecording(recordable, new RecordingProperties.Builder().name(tag).build()));
+      if (started != null) {
+        ledger.recordingStarted(tag, recordable, started.getId());
+        recording = started.getId();
+      } else {
+        recordingUnknown = true;
+      }
+    }
+
+    private void stopRecording() {
+      String id = recording;
+      Recording stopped = call("stopRecording", id, () -> client.stopRecording(id));
+      if (stopped != null) {
+        ledger.recordingStopped(id);
+        recording = null;
+      } else {
+        recordingUnknown = true;
+      }
+    }
+
+    /** Asks which recording of its session runs, after a start or stop whose outcome is unknown. */
+    private boolean findRecording() {
+      List<Recording> all = call("listRecordings", recordable, client::listRecordings);
+      if (all == null) {
+        return false;
+      }
+      recording = all.stream().filter(r -> r.getSessionId().equals(recordable))
+          .filter(r -> r.getStatus() == Recording.Status.started || r.getStatus() == Recording.Status.starting)
+          .map(Recording::getId).findFirst().orElse(null);
+      recordingUnknown = false;
+      return true;
     }
 
     private void fetch(Session session) {

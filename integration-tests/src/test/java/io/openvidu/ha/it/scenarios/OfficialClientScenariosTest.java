@@ -4,7 +4,6 @@ import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -13,17 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * this module's {@code official-client} surefire execution, whose class path holds the official jar instead of our
  * SDK. Where the official client's view differs from ours, the difference is listed in this module's README.
  */
+@ForClient(ClientUnderTest.OFFICIAL)
 class OfficialClientScenariosTest extends ApiScenarios {
   @RegisterExtension
   static final OpenViduClusterExtension CLUSTER = OpenViduClusterExtension.builder().masters(3).mediaNodes(2)
       .configure(cluster -> cluster.recordingSettings(RecordingSettings.defaults()
           .withProcessingTime(Duration.ofMillis(300))))
       .build();
-
-  @BeforeAll
-  static void runsTheOfficialClient() {
-    ClientUnderTest.OFFICIAL.requireForThisExecution();
-  }
 
   @Override
   protected List<String> masterUrls() {
