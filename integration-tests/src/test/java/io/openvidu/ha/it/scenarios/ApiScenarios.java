@@ -133,6 +133,18 @@ abstract class ApiScenarios {
   }
 
   @Test
+  void sessionWithoutCustomIdIsReportedByTheServer() throws Exception {
+    Session session = openVidu.createSession();
+    OpenVidu other = clientOf(lastMaster());
+    other.fetch();
+
+    String reported = activeSession(other, session.getSessionId()).orElseThrow().getProperties().customSessionId();
+    // Difference 3 (README): ours chooses the id on the client and sends it as a custom id (so that a repeated
+    // creation is recognised), so the server reports it as one; with the official client the server chose it.
+    assertThat(reported).isEqualTo(CLIENT == ClientUnderTest.OURS ? session.getSessionId() : "");
+  }
+
+  @Test
   void creatingATakenCustomSessionIdReturnsThatSessionWithoutFailing() throws Exception {
     String id = uniqueId("taken");
     openVidu.createSession(withId(id));
