@@ -55,16 +55,17 @@ final class DemoRun {
         thread.setDaemon(true);
         return thread;
       });
-      long start = System.nanoTime();
       try {
         openMeetings(meetings);
+        // The schedule starts with the traffic: opening the meetings warms up a cold JVM, which takes a while.
+        long start = System.nanoTime();
         traffic.start();
         ticker.scheduleAtFixedRate(() -> progress(traffic, cluster), 1, 1, TimeUnit.SECONDS);
         if (cluster.isPresent()) {
           Master victim = cluster.get().master(VICTIM);
           sleepUntil(start, 0.4);
+          timeline.say("chaos     killing %s", masters.name(VICTIM));
           victim.kill();
-          timeline.say("chaos     %s killed", masters.name(VICTIM));
           meetings.reconnectParticipantsOf(VICTIM);
           sleepUntil(start, 0.7);
           victim.start();

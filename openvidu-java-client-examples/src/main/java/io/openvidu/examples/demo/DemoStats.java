@@ -61,8 +61,16 @@ final class DemoStats implements OpenViduEventListener {
 
   @Override
   public void attemptFailed(AttemptFailure failure) {
-    timeline.say("failover  %s on %s failed (%s): the call moves on", failure.operation(),
-        masters.name(failure.endpoint()), failure.description());
+    timeline.say("failover  %s: %s %s; the call moves on", failure.operation(), masters.name(failure.endpoint()),
+        whatWentWrong(failure));
+  }
+
+  private static String whatWentWrong(AttemptFailure failure) {
+    return switch (failure.kind()) {
+      case NOT_SENT -> "could not be reached";
+      case OUTCOME_UNKNOWN -> "dropped the call before answering";
+      case RETRYABLE_STATUS -> "answered " + failure.status();
+    };
   }
 
   @Override

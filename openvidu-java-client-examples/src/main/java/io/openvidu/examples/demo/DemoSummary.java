@@ -43,7 +43,9 @@ public record DemoSummary(String target, Duration elapsed, long calls, long fail
     row(table, "duration", String.format(Locale.ROOT, "%.1f s", seconds));
     row(table, "calls", String.format(Locale.ROOT, "%,d (%,.0f per second)", calls, calls / seconds));
     row(table, "failovers", String.format(Locale.ROOT, "%,d calls answered by another master after an attempt"
-        + " failed; masters out of rotation %d times, back %d times", failovers, ejections, restorations));
+        + " failed", failovers));
+    row(table, "ejections", String.format(Locale.ROOT, "%d (a master taken out of rotation, again after each"
+        + " failed probe), %d restored", ejections, restorations));
     row(table, "failures", String.format(Locale.ROOT, "%,d", failures));
     row(table, "sessions", String.format(Locale.ROOT, "%,d created, %,d closed", sessionsCreated, sessionsClosed));
     row(table, "participants", participants + " joined" + (mastersJoinedVia > 0 ? " via " + mastersJoinedVia

@@ -97,8 +97,8 @@ final class Meetings {
       String name = "demo-" + mode.name().toLowerCase(Locale.ROOT);
       meeting.recording = stats.call("startRecording",
           () -> RecordingWorkflow.start(openVidu, meeting.session.getSessionId(), mode, name));
-      timeline.say("record    %s recording %s of %s started", mode, meeting.recording.getId(),
-          meeting.session.getSessionId());
+      timeline.say("record    recording %s of %s started (%s)", meeting.recording.getId(),
+          meeting.session.getSessionId(), mode);
     }
   }
 
@@ -150,15 +150,17 @@ final class Meetings {
       RecordingFile file = stats.call("download " + ready.getId(),
           () -> RecordingFile.inspect(ready, download.download(ready, directory)));
       files.add(file);
-      timeline.say("record    %s recording %s ready: %.1f s, %,d bytes -> %s (%s)", ready.getOutputMode(),
-          ready.getId(), ready.getDuration(), ready.getSize(), file.path(), checked(file));
+      timeline.say("record    recording %s ready (%s): %.1f s, %,d bytes -> %s (%s)", ready.getId(),
+          ready.getOutputMode(), ready.getDuration(), ready.getSize(), file.path(), checked(file));
     }
     for (Meeting meeting : meetings) {
-      meeting.attendees.forEach(attendee -> attendee.participant.close());
+      // Closing the session first ends the meeting for everybody; had the participants left first, OpenVidu would
+      // have closed it when the last one left.
       stats.call("closeSession", () -> {
         meeting.session.close();
         return null;
       });
+      meeting.attendees.forEach(attendee -> attendee.participant.close());
     }
   }
 
