@@ -23,8 +23,10 @@ public final class Demo {
 
   public static void main(String[] args) throws InterruptedException {
     DemoOptions options;
+    Deployment deployment;
     try {
       options = DemoOptions.parse(args);
+      deployment = Deployment.fromEnvironment();
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(DemoOptions.USAGE);
@@ -32,7 +34,7 @@ public final class Demo {
       return;
     }
     DemoSummary summary;
-    try (Deployment deployment = Deployment.fromEnvironment()) {
+    try (deployment) {
       summary = run(deployment, options, System.out);
     }
     System.exit(summary.passed() ? 0 : 1);
