@@ -2,9 +2,10 @@ package io.openvidu.examples.demo;
 
 import io.openvidu.examples.Deployment;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /**
- * The README's first command: the client against a 3-master cluster for 20 seconds. Backend traffic creates
+ * The README's first command: the client against a 3-master cluster for 15 seconds. Backend traffic creates
  * sessions and connections without pause; simulated participants join two meetings through different masters;
  * one meeting is recorded INDIVIDUAL and the other COMPOSED; master 1 is killed in the middle and started again. A
  * progress line every second, then a summary; the process exits with 1 unless nothing failed and both recordings
@@ -26,7 +27,11 @@ public final class Demo {
     Deployment deployment;
     try {
       options = DemoOptions.parse(args);
+      long starting = System.nanoTime();
       deployment = Deployment.fromEnvironment();
+      if (deployment.cluster().isPresent()) {
+        System.out.printf(Locale.ROOT, "Embedded cluster started in %.1f s%n", (System.nanoTime() - starting) / 1e9);
+      }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(DemoOptions.USAGE);

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo's command line: {@code [--duration 20s] [--workers 4] [--output DIR]}.
+ * The demo's command line: {@code [--duration 15s] [--workers 4] [--output DIR]}.
  *
  * @param duration how long traffic runs (the master dies at 40 % of it and comes back at 70 %)
  * @param workers  how many threads create sessions and connections without pause
@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  */
 public record DemoOptions(Duration duration, int workers, Path output) {
   /** What a bare {@code Demo} run uses. */
-  public static final DemoOptions DEFAULTS = new DemoOptions(Duration.ofSeconds(20), 4,
+  public static final DemoOptions DEFAULTS = new DemoOptions(Duration.ofSeconds(15), 4,
       Path.of("target", "demo-recordings"));
 
-  static final String USAGE = "usage: Demo [--duration 20s] [--workers 4] [--output target/demo-recordings]\n"
-      + "  --duration  how long traffic runs: 500ms, 20s, 2m (at least 2s: a master dies at 40 %, returns at 70 %)\n"
+  static final String USAGE = "usage: Demo [--duration 15s] [--workers 4] [--output target/demo-recordings]\n"
+      + "  --duration  how long traffic runs: 2500ms, 15s, 2m (at least 2s: a master dies at 40 %, returns at 70 %)\n"
       + "  --workers   threads creating sessions and connections (1 to 64)\n"
       + "  --output    directory the recordings are downloaded to\n"
       + "Set OPENVIDU_URL and OPENVIDU_SECRET to run against your deployment instead of an embedded cluster.";
@@ -64,7 +64,7 @@ public record DemoOptions(Duration duration, int workers, Path output) {
   private static Duration duration(String text) {
     Matcher matcher = DURATION.matcher(text);
     if (!matcher.matches()) {
-      throw new IllegalArgumentException("--duration must look like 500ms, 20s or 2m, was '" + text + "'");
+      throw new IllegalArgumentException("--duration must look like 2500ms, 15s or 2m, was '" + text + "'");
     }
     long amount = Long.parseLong(matcher.group(1));
     String unit = matcher.group(2) == null ? "s" : matcher.group(2);
