@@ -77,7 +77,7 @@ final class DemoRun {
         ticker.shutdownNow();
       }
       timeline.say("stopping  traffic stopped; finishing the recordings");
-      closeMeetings(meetings);
+      meetings.close(new RecordingDownload(deployment.urls(), deployment.secret()), options.output());
     }
     return new DemoSummary(target, Duration.ofNanos((long) (timeline.elapsedSeconds() * 1e9)), stats.calls(),
         stats.failovers(), stats.ejections(), stats.restorations(), stats.failures(), traffic.sessionsCreated(),
@@ -94,13 +94,6 @@ final class DemoRun {
     }
   }
 
-  private void closeMeetings(Meetings meetings) {
-    try {
-      meetings.close(new RecordingDownload(deployment.urls(), deployment.secret()), options.output());
-    } catch (Exception e) {
-      // Counted by DemoStats; the summary says which recordings are missing.
-    }
-  }
 
   private void sleepUntil(long start, double fraction) throws InterruptedException {
     long due = start + (long) (options.duration().toNanos() * fraction);

@@ -136,32 +136,43 @@ final class Meetings {
   }
 
   /**
-   * Stops the recordings, waits for their files, downloads and checks them; then the participants leave and the
-   * sessions close.
+   * Stops the recordings, waits for their files, downloads and checks them; then closes the sessions and lets the
+   * participants go. A failure (counted by {@link DemoStats}) of one meeting does not keep the others from closing.
    */
-  void close(RecordingDownload download, Path directory) throws Exception {
+  void close(RecordingDownload download, Path directory) {
     for (Meeting meeting : meetings) {
-      if (meeting.recording == null) {
-        continue;
+      if (meeting.recording != null) {
+        try {
+          finishRecording(meeting.recording, download, directory);
+        } catch (Exception e) {
+          // Counted and told by DemoStats; the summary says which recording is missing.
+        }
       }
-      Recording ready = stats.call("stopRecording",
-          () -> RecordingWorkflow.stopAndAwaitReady(openVidu, meeting.recording.getId(), READY_TIMEOUT));
-      recordingsReady++;
-      RecordingFile file = stats.call("download " + ready.getId(),
-          () -> RecordingFile.inspect(ready, download.download(ready, directory)));
-      files.add(file);
-      timeline.say("record    recording %s ready (%s): %.1f s, %,d bytes -> %s (%s)", ready.getId(),
-          ready.getOutputMode(), ready.getDuration(), ready.getSize(), file.path(), checked(file));
     }
     for (Meeting meeting : meetings) {
-      // Closing the session first ends the meeting for everybody; had the participants left first, OpenVidu would
-      // have closed it when the last one left.
-      stats.call("closeSession", () -> {
-        meeting.session.close();
-        return null;
-      });
+      try {
+        // Closing the session first ends the meeting for everybody; had the participants left first, OpenVidu
+        // would have closed it when the last one left.
+        stats.call("closeSession", () -> {
+          meeting.session.close();
+          return null;
+        });
+      } catch (Exception e) {
+        // Counted and told by DemoStats.
+      }
       meeting.attendees.forEach(attendee -> attendee.participant.close());
     }
+  }
+
+  private void finishRecording(Recording recording, RecordingDownload download, Path directory) throws Exception {
+    Recording ready = stats.call("stopRecording",
+        () -> RecordingWorkflow.stopAndAwaitReady(openVidu, recording.getId(), READY_TIMEOUT));
+    recordingsReady++;
+    RecordingFile file = stats.call("download " + ready.getId(),
+        () -> RecordingFile.inspect(ready, download.download(ready, directory)));
+    files.add(file);
+    timeline.say("record    recording %s ready (%s): %.1f s, %,d bytes -> %s (%s)", ready.getId(),
+        ready.getOutputMode(), ready.getDuration(), ready.getSize(), file.path(), checked(file));
   }
 
   private static String checked(RecordingFile file) {

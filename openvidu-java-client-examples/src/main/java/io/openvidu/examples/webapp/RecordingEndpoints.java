@@ -1,5 +1,7 @@
 package io.openvidu.examples.webapp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.openvidu.java.client.OpenVidu;
@@ -14,6 +16,8 @@ import java.util.Locale;
  * keeps nothing, so any instance of it serves any request. Thread-safe.
  */
 final class RecordingEndpoints {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final OpenVidu openVidu;
 
   RecordingEndpoints(OpenVidu openVidu) {
@@ -35,8 +39,8 @@ final class RecordingEndpoints {
   }
 
   void start(Context ctx) throws OpenViduJavaClientException, OpenViduHttpException {
-    StartRequest request = ctx.bodyAsClass(StartRequest.class);
-    if (request == null || request.sessionName() == null || request.sessionName().isBlank()) {
+    StartRequest request = startRequest(ctx.body());
+    if (request.sessionName() == null || request.sessionName().isBlank()) {
       throw new BadRequestResponse("sessionName is required");
     }
     RecordingProperties.Builder properties = new RecordingProperties.Builder();
@@ -67,6 +71,19 @@ final class RecordingEndpoints {
   void delete(Context ctx) throws OpenViduJavaClientException, OpenViduHttpException {
     openVidu.deleteRecording(ctx.pathParam("recordingId"));
     ctx.status(204);
+  }
+
+  private static StartRequest startRequest(String body) {
+    try {
+      StartRequest request = JSON.readValue(body, StartRequest.class);
+      if (request != null) {
+        return request;
+      }
+    } catch (JsonProcessingException e) {
+      // Answered below: the caller needs to know what to send, not how the parser failed.
+    }
+    throw new BadRequestResponse("the body must be a JSON object such as {\"sessionName\": \"daily-standup\", "
+        + "\"outputMode\": \"INDIVIDUAL\"}");
   }
 
   private static Recording.OutputMode outputMode(String text) {

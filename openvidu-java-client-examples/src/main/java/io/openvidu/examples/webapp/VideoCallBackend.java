@@ -63,6 +63,10 @@ public final class VideoCallBackend {
         log.warn("OpenVidu unreachable: {}", e.getMessage());
         ctx.status(502).json(Map.of("message", "OpenVidu could not be reached; try again"));
       });
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(Map.of("message", "internal error"));
+      });
     });
   }
 

@@ -124,6 +124,20 @@ class VideoCallBackendTest {
   }
 
   @Test
+  void recordingRequestThatIsNotJsonIsABadRequest() throws Exception {
+    JsonNode error = http.post("/api/recordings", "{\"sessionName\":").expect(400);
+
+    assertThat(error.path("message").asText()).isNotEmpty();
+  }
+
+  @Test
+  void recordingRequestWithoutBodyIsABadRequest() throws Exception {
+    JsonNode error = http.post("/api/recordings", null).expect(400);
+
+    assertThat(error.path("message").asText()).isNotEmpty();
+  }
+
+  @Test
   void recordingWithUnknownOutputModeIsABadRequest() throws Exception {
     JsonNode error = http.post("/api/recordings", "{\"sessionName\":\"x\",\"outputMode\":\"MIXED\"}").expect(400);
 
