@@ -1,8 +1,13 @@
 package io.openvidu.examples;
 
+import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
+import java.time.Duration;
 
-/** The cluster every example test runs against: the one {@link Deployment#embedded()} starts, as a JUnit extension. */
+/**
+ * The cluster every example test runs against: the one {@link Deployment#embedded()} starts, as a JUnit extension,
+ * except that stopped recordings turn ready after 100 ms instead of a second, so that tests wait less.
+ */
 public final class EmbeddedClusters {
   private EmbeddedClusters() {
   }
@@ -12,7 +17,10 @@ public final class EmbeddedClusters {
     return OpenViduClusterExtension.builder()
         .masters(Deployment.EMBEDDED_MASTERS)
         .mediaNodes(Deployment.EMBEDDED_MEDIA_NODES)
-        .configure(Deployment::configureEmbedded);
+        .configure(Deployment::configureEmbedded)
+        .configure(builder -> builder.recordingSettings(RecordingSettings.defaults()
+            .withProcessingTime(Duration.ofMillis(100))
+            .withSweepInterval(Duration.ofMillis(50))));
   }
 
   /** The embedded cluster's extension. */

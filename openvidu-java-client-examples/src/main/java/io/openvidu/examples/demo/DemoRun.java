@@ -16,12 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One run of the demo against a deployment: meetings with recordings, traffic on every master, and, when the
- * cluster runs in this JVM, master 1 killed at 40 % of the run and started again at 70 %. Prints the story as it
- * happens and a progress line every second; returns the summary.
+ * cluster runs in this JVM, master 1 killed at 40 % of the run and started again at 70 % (the traffic then goes on
+ * until the client has taken it back). Prints the story as it happens and a progress line every second; returns the
+ * summary.
  */
 final class DemoRun {
   /** The master that dies: the first, whose address is also in the tokens and recording URLs. */
   private static final int VICTIM = 0;
+  /** The longest ejection is 30 s: a probe comes within that. */
+  private static final Duration RETURN_TIMEOUT = Duration.ofSeconds(35);
 
   private final Deployment deployment;
   private final DemoOptions options;
@@ -70,8 +73,11 @@ final class DemoRun {
           sleepUntil(start, 0.7);
           victim.start();
           timeline.say("chaos     %s started again", masters.name(VICTIM));
+          sleepUntil(start, 1.0);
+          awaitReturnOfTheVictim();
+        } else {
+          sleepUntil(start, 1.0);
         }
-        sleepUntil(start, 1.0);
       } finally {
         traffic.stop();
         ticker.shutdownNow();
@@ -94,6 +100,22 @@ final class DemoRun {
     }
   }
 
+
+  /**
+   * Keeps the traffic going until the client has taken the restarted master back: it probes an ejected master only
+   * once the ejection, which doubles with each failed probe, is over, so that can be up to one ejection period after
+   * the restart.
+   */
+  private void awaitReturnOfTheVictim() throws InterruptedException {
+    if (stats.restorations() > 0) {
+      return;
+    }
+    timeline.say("waiting   for the client to take %s back into rotation", masters.name(VICTIM));
+    if (!stats.awaitRestoration(RETURN_TIMEOUT)) {
+      stats.failed("return of " + masters.name(VICTIM),
+          new IllegalStateException("not back in rotation " + RETURN_TIMEOUT.toSeconds() + " s after the schedule"));
+    }
+  }
 
   private void sleepUntil(long start, double fraction) throws InterruptedException {
     long due = start + (long) (options.duration().toNanos() * fraction);

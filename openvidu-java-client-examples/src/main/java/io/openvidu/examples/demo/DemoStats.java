@@ -5,6 +5,7 @@ import io.openvidu.java.client.transport.OpenViduEventListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,6 +29,7 @@ final class DemoStats implements OpenViduEventListener {
   private final LongAdder ejections = new LongAdder();
   private final LongAdder restorations = new LongAdder();
   private final List<String> firstFailures = new ArrayList<>();
+  private final Object restored = new Object();
 
   DemoStats(Timeline timeline, MasterNames masters) {
     this.timeline = timeline;
@@ -83,6 +85,24 @@ final class DemoStats implements OpenViduEventListener {
   public void endpointRestored(String endpoint) {
     restorations.increment();
     timeline.say("client    %s back in rotation", masters.name(endpoint));
+    synchronized (restored) {
+      restored.notifyAll();
+    }
+  }
+
+  /** Waits until some master has been taken back into rotation; false if none was within {@code timeout}. */
+  boolean awaitRestoration(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (restored) {
+      while (restorations.sum() == 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(restored, left);
+      }
+      return true;
+    }
   }
 
   @Override

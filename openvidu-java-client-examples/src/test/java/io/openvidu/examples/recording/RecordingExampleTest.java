@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvidu.examples.EmbeddedClusters;
 import io.openvidu.examples.Participants;
-import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.OpenVidu;
@@ -26,13 +25,8 @@ class RecordingExampleTest {
   private static final Duration LENGTH = Duration.ofMillis(300);
   private static final Duration READY = Duration.ofSeconds(10);
 
-  /** Recordings turn ready 100 ms after they stop instead of OpenVidu's usual second or more. */
   @RegisterExtension
-  static OpenViduClusterExtension cluster = EmbeddedClusters.builder()
-      .configure(builder -> builder.recordingSettings(RecordingSettings.defaults()
-          .withProcessingTime(Duration.ofMillis(100))
-          .withSweepInterval(Duration.ofMillis(50))))
-      .build();
+  static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
 
   @TempDir
   Path directory;
