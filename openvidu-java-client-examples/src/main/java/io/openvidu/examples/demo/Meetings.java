@@ -97,8 +97,8 @@ final class Meetings {
       String name = "demo-" + mode.name().toLowerCase(Locale.ROOT);
       meeting.recording = stats.call("startRecording",
           () -> RecordingWorkflow.start(openVidu, meeting.session.getSessionId(), mode, name));
-      timeline.say("record    recording %s of %s started (%s)", meeting.recording.getId(),
-          meeting.session.getSessionId(), mode);
+      // OpenVidu names a session's first recording after the session.
+      timeline.say("record    recording %s started (%s)", meeting.recording.getId(), mode);
     }
   }
 
