@@ -8,6 +8,7 @@ import io.openvidu.java.client.Session;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -90,15 +91,29 @@ public final class FailoverConfiguration {
     return count;
   }
 
-  public static void main(String[] args) throws Exception {
-    try (Deployment deployment = Deployment.embedded();
-        OpenVidu openVidu = client(deployment.urls(), deployment.secret(), deployment.honoursIdempotencyKeys(),
-            new FailoverLog())) {
-      OpenViduCluster cluster = deployment.cluster().orElseThrow();
-      int sessions = createSessionsThroughAMasterOutage(openVidu, cluster.master(1),
-          new OutagePlan(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)));
-      System.out.println(sessions + " sessions created and closed while " + cluster.master(1).url()
+  /**
+   * Creates and closes sessions through an outage of master 2 of an embedded cluster, logging each failover, and
+   * tells on {@code out} how many it made.
+   *
+   * @return how many sessions were created and closed
+   * @throws IllegalArgumentException when the deployment is not a cluster of this JVM (its masters cannot be stopped)
+   */
+  public static int run(Deployment deployment, OutagePlan plan, PrintStream out) throws Exception {
+    OpenViduCluster cluster = deployment.cluster().orElseThrow(() -> new IllegalArgumentException(
+        "this example stops a master: it needs a cluster running in this JVM, not " + deployment.urls()));
+    Master second = cluster.master(1);
+    try (OpenVidu openVidu = client(deployment.urls(), deployment.secret(), deployment.honoursIdempotencyKeys(),
+        new FailoverLog())) {
+      int sessions = createSessionsThroughAMasterOutage(openVidu, second, plan);
+      out.println(sessions + " sessions created and closed while " + second.url()
           + " was stopped and started again; none failed");
+      return sessions;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    try (Deployment deployment = Deployment.embedded()) {
+      run(deployment, new OutagePlan(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3)), System.out);
     }
   }
 }

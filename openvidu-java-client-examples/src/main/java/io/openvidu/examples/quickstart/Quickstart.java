@@ -8,6 +8,7 @@ import io.openvidu.java.client.OpenViduHttpException;
 import io.openvidu.java.client.OpenViduJavaClientException;
 import io.openvidu.java.client.OpenViduRole;
 import io.openvidu.java.client.Session;
+import java.io.PrintStream;
 
 /**
  * The smallest useful backend code: create a session and a connection whose token a browser joins the session with
@@ -48,16 +49,28 @@ public final class Quickstart {
     return new Invitation(session.getSessionId(), connection.getConnectionId(), connection.getToken());
   }
 
-  public static void main(String[] args) throws Exception {
-    try (Deployment deployment = Deployment.fromEnvironment();
-        // One client for the whole application: it keeps connections to every master and their health.
-        OpenVidu openVidu = new OpenVidu(String.join(",", deployment.urls()), deployment.secret())) {
+  /**
+   * Invites "alice" to a new session of {@code deployment} and tells it on {@code out}, the token hidden.
+   *
+   * @return the invitation
+   */
+  public static Invitation run(Deployment deployment, PrintStream out)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    // One client for the whole application: it keeps connections to every master and their health.
+    try (OpenVidu openVidu = new OpenVidu(String.join(",", deployment.urls()), deployment.secret())) {
       Invitation invitation = invite(openVidu, "alice");
-      System.out.println("OpenVidu at " + deployment.urls());
-      System.out.println("session    " + invitation.sessionId());
-      System.out.println("connection " + invitation.connectionId());
+      out.println("OpenVidu at " + deployment.urls());
+      out.println("session    " + invitation.sessionId());
+      out.println("connection " + invitation.connectionId());
       // A token is a credential: hand it to the browser in your HTTP answer, never write it to a log.
-      System.out.println("token      " + redacted(invitation.token()));
+      out.println("token      " + redacted(invitation.token()));
+      return invitation;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    try (Deployment deployment = Deployment.fromEnvironment()) {
+      run(deployment, System.out);
     }
   }
 

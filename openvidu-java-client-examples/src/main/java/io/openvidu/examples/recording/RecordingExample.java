@@ -6,6 +6,7 @@ import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.Recording;
 import io.openvidu.java.client.Session;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,25 +45,40 @@ public final class RecordingExample {
     return files;
   }
 
-  public static void main(String[] args) throws Exception {
-    try (Deployment deployment = Deployment.fromEnvironment();
-        OpenVidu openVidu = new OpenVidu(String.join(",", deployment.urls()), deployment.secret())) {
+  /**
+   * Records a new session of {@code deployment}, joined by two participants on different masters, both ways, and
+   * tells on {@code out} what was downloaded into {@code directory}.
+   *
+   * @return the downloaded files, checked, COMPOSED first
+   */
+  public static List<RecordingFile> run(Deployment deployment, Duration length, Path directory, PrintStream out)
+      throws Exception {
+    try (OpenVidu openVidu = new OpenVidu(String.join(",", deployment.urls()), deployment.secret())) {
       Session session = openVidu.createSession();
       List<URI> masters = deployment.urls().stream().map(URI::create).toList();
+      List<RecordingFile> files;
       // Two participants, each on another master when there are several: recording works cluster-wide.
       try (SimulatedParticipant ana = Participants.joinAndPublish(session, "ana", masters.get(0), null);
           SimulatedParticipant ben = Participants.joinAndPublish(session, "ben", masters.get(masters.size() - 1),
               null)) {
         RecordingDownload download = new RecordingDownload(deployment.urls(), deployment.secret());
-        for (RecordingFile file : recordBothWays(openVidu, download, session, Duration.ofSeconds(2),
-            Path.of("target", "recordings"))) {
-          System.out.println(file.path() + ": " + file.size() + " bytes");
-          for (RecordingFile.StreamFile stream : file.streams()) {
-            System.out.println("  " + stream.name() + ": " + stream.size() + " bytes of " + stream.connectionId());
-          }
+        files = recordBothWays(openVidu, download, session, length, directory);
+        // Closed while they are still in it: had they left first, OpenVidu would have closed it already.
+        session.close();
+      }
+      for (RecordingFile file : files) {
+        out.println(file.path() + ": " + file.size() + " bytes");
+        for (RecordingFile.StreamFile stream : file.streams()) {
+          out.println("  " + stream.name() + ": " + stream.size() + " bytes of " + stream.connectionId());
         }
       }
-      session.close();
+      return files;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    try (Deployment deployment = Deployment.fromEnvironment()) {
+      run(deployment, Duration.ofSeconds(2), Path.of("target", "recordings"), System.out);
     }
   }
 }

@@ -2,13 +2,17 @@ package io.openvidu.examples.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvidu.examples.Deployment;
 import io.openvidu.examples.EmbeddedClusters;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.Connection;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.Session;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,18 @@ class QuickstartTest {
     session.fetch();
     Connection connection = session.getConnection(invitation.connectionId());
     assertThat(connection.getServerData()).isEqualTo("alice");
+  }
+
+  @Test
+  void runTellsTheSessionWithTheTokenHidden() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Quickstart.Invitation invitation = Quickstart.run(Deployment.of(cluster.cluster()),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    String told = out.toString(StandardCharsets.UTF_8);
+    assertThat(told).contains(invitation.sessionId(), invitation.connectionId(), "token=****")
+        .doesNotContain(invitation.token());
   }
 
   @Test

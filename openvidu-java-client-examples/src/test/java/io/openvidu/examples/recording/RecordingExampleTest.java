@@ -3,6 +3,7 @@ package io.openvidu.examples.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openvidu.examples.Deployment;
 import io.openvidu.examples.EmbeddedClusters;
 import io.openvidu.examples.Participants;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
@@ -10,7 +11,10 @@ import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.Recording;
 import io.openvidu.java.client.Session;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +81,21 @@ class RecordingExampleTest {
       assertThat(stream.size()).isPositive();
       assertThat(stream.hasVideo()).isTrue();
     });
+  }
+
+  @Test
+  void runRecordsANewSessionBothWaysAndClosesIt() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    List<RecordingFile> files = RecordingExample.run(Deployment.of(cluster.cluster()), LENGTH, directory,
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(files).hasSize(2);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(files.get(0).path().toString(), files.get(1).path().toString());
+    openVidu.fetch();
+    assertThat(openVidu.getActiveSessions()).extracting(Session::getSessionId)
+        .containsExactly(session.getSessionId());
   }
 
   @Test
