@@ -45,8 +45,11 @@ final class DemoRun {
     String target = cluster.isPresent()
         ? "embedded reference cluster, " + masters.count() + " masters"
         : "your deployment, " + masters.count() + (masters.count() == 1 ? " URL" : " URLs");
-    timeline.print(String.format(Locale.ROOT, "OpenVidu HA demo against the %s %s: %d s of traffic from %d workers",
-        target, deployment.urls(), options.duration().toSeconds(), options.workers()));
+    long millis = options.duration().toMillis();
+    timeline.print(String.format(Locale.ROOT, "OpenVidu HA demo against %s%s %s: %s s of traffic from %d workers",
+        cluster.isPresent() ? "the " : "", target, deployment.urls(),
+        millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0),
+        options.workers()));
     Meetings meetings;
     SessionTraffic traffic;
     try (OpenVidu openVidu = FailoverConfiguration.client(deployment.urls(), deployment.secret(),
