@@ -1,0 +1,81 @@
+package io.openvidu.ha.benchmarks.failover;
+
+import io.openvidu.ha.benchmarks.load.Operation;
+import io.openvidu.ha.benchmarks.load.Percentiles;
+import io.openvidu.ha.benchmarks.report.Cells;
+import io.openvidu.ha.benchmarks.report.MarkdownTable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/** What each failover scenario did to the load. Immutable. */
+public final class FailoverResult {
+  private final FailoverBenchmark.Settings settings;
+  private final List<Outcome> outcomes;
+
+  /** One scenario and what it did. */
+  public record Outcome(FailoverBenchmark.Scenario scenario, FaultImpact impact) {
+  }
+
+  FailoverResult(FailoverBenchmark.Settings settings, List<Outcome> outcomes) {
+    this.settings = settings;
+    this.outcomes = List.copyOf(outcomes);
+  }
+
+  /** Every scenario's outcome, in the order run. */
+  public List<Outcome> outcomes() {
+    return outcomes;
+  }
+
+  /** The first outcome of our SDK for that fault. */
+  public Optional<Outcome> ours(FailoverBenchmark.Fault fault) {
+    return outcomes.stream()
+        .filter(outcome -> outcome.scenario().fault() == fault && !outcome.scenario().onlyFaultyMaster())
+        .findFirst();
+  }
+
+  /** The section as Markdown: the load, then one row per scenario. */
+  public String markdown() {
+    double offered = settings.threads() * 4 / (settings.mixPeriod().toNanos() / 1e9);
+    String load = String.format(Locale.ROOT, "Steady load: %d caller threads, each starting one mix (4 calls) every "
+            + "%d ms, %s calls/s offered; the fault comes after %d s.%n%n", settings.threads(),
+        settings.mixPeriod().toMillis(), Cells.rate(offered), settings.beforeFault().toSeconds());
+    MarkdownTable table = new MarkdownTable("client", "master", "calls after fault", "failed", "blocked at end",
+        "met the faulty master", "their extra ms p50 / p99 / max", "met it after its 1st failure showed",
+        "slowed until");
+    for (Outcome outcome : outcomes) {
+      FaultImpact impact = outcome.impact();
+      table.row(outcome.scenario().name(), outcome.scenario().fault().label(), impact.callsAfterFault(),
+          failed(impact), impact.unfinished(), impact.metFaultyMaster(), extra(impact),
+          impact.metAfterFirstFailure().isPresent() ? String.valueOf(impact.metAfterFirstFailure().getAsLong())
+              : "- (no failure showed)",
+          impact.slowedUntil().isPresent() ? "+" + Cells.millis(impact.slowedUntil().getAsLong()) + " ms"
+              : "still at +" + impact.observedNanos() / 1_000_000_000 + " s");
+    }
+    return load + table.render();
+  }
+
+  private static String failed(FaultImpact impact) {
+    if (impact.failedCount() == 0) {
+      return "0";
+    }
+    StringJoiner byOperation = new StringJoiner(", ", " (", ")");
+    for (Operation operation : Operation.values()) {
+      Long count = impact.failed().get(operation);
+      if (count != null) {
+        byOperation.add(operation.label() + " " + count);
+      }
+    }
+    return impact.failedCount() + byOperation.toString();
+  }
+
+  private static String extra(FaultImpact impact) {
+    Percentiles extra = impact.extraLatency();
+    if (extra.count() == 0) {
+      return "-";
+    }
+    String max = (impact.unfinished() > 0 ? ">= " : "") + Cells.millis(extra.max());
+    return Cells.millis(extra.at(50)) + " / " + Cells.millis(extra.at(99)) + " / " + max;
+  }
+}
