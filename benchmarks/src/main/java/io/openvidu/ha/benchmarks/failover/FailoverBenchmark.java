@@ -134,6 +134,7 @@ public final class FailoverBenchmark {
         Pause.of(settings.beforeFault());
         long faultAt = System.nanoTime();
         inject(scenario.fault(), faulty);
+        FaultImpact.Window fault = new FaultImpact.Window(faultAt, System.nanoTime());
         Pause.of(scenario.observe());
         long stopAt = System.nanoTime();
         load.stop();
@@ -142,10 +143,10 @@ public final class FailoverBenchmark {
         List<Call> calls = load.awaitCalls(patience);
         heal(scenario.fault(), faulty);
         load.awaitCalls(Duration.ofSeconds(30));
-        FaultImpact impact = FaultImpact.analyse(calls, load.startedAt(), faultAt, stopAt,
+        FaultImpact impact = FaultImpact.analyse(calls, load.startedAt(), fault, stopAt,
             scenario.onlyFaultyMaster(), SETTLE.toNanos());
         progress.line("failover: %s: %d calls after the fault, %d failed, %d met the faulty master",
-            scenario.name(), impact.callsAfterFault(), impact.failedCount(), impact.metFaultyMaster());
+            scenario.name(), impact.callsAfterFault(), impact.failedCount(), impact.met());
         return impact;
       }
     }

@@ -41,13 +41,14 @@ public final class FailoverResult {
     String load = String.format(Locale.ROOT, "Steady load: %d caller threads, each starting one mix (4 calls) every "
             + "%d ms, %s calls/s offered; the fault comes after %d s.%n%n", settings.threads(),
         settings.mixPeriod().toMillis(), Cells.rate(offered), settings.beforeFault().toSeconds());
-    MarkdownTable table = new MarkdownTable("client", "master", "calls after fault", "failed", "blocked at end",
-        "met the faulty master", "their extra ms p50 / p99 / max", "met it after its 1st failure showed",
-        "slowed until");
+    MarkdownTable table = new MarkdownTable("client", "master", "fault took ms", "calls after fault", "failed",
+        "blocked at end", "met the faulty master", "their extra ms p50 / p99 / max", "made after it died: met, "
+        + "max extra ms", "met it after its 1st failure showed", "slowed until");
     for (Outcome outcome : outcomes) {
       FaultImpact impact = outcome.impact();
-      table.row(outcome.scenario().name(), outcome.scenario().fault().label(), impact.callsAfterFault(),
-          failed(impact), impact.unfinished(), impact.metFaultyMaster(), extra(impact),
+      table.row(outcome.scenario().name(), outcome.scenario().fault().label(), Cells.millis(impact.injectionNanos()),
+          impact.callsAfterFault(), failed(impact), impact.unfinished(), impact.met(), extra(impact),
+          impact.extraLatencyMadeAfter().count() + ", " + Cells.millis(impact.extraLatencyMadeAfter().max()),
           impact.metAfterFirstFailure().isPresent() ? String.valueOf(impact.metAfterFirstFailure().getAsLong())
               : "- (no failure showed)",
           impact.slowedUntil().isPresent() ? "+" + Cells.millis(impact.slowedUntil().getAsLong()) + " ms"
