@@ -1,5 +1,7 @@
 package io.openvidu.ha.benchmarks.client;
 
+import java.util.Optional;
+
 /**
  * What a Java backend does with OpenVidu, as the benchmarks drive it: the four calls of the measured mix. One
  * implementation per way of calling OpenVidu (our SDK, the official client, raw OkHttp), each loaded in a class
@@ -33,6 +35,14 @@ public interface BackendClient extends AutoCloseable {
    */
   default int takeFailedAttempts() {
     return 0;
+  }
+
+  /**
+   * The first failed attempt this client reported (which endpoint, what went wrong), for the report; empty when
+   * none failed or the client cannot tell.
+   */
+  default Optional<String> firstFailedAttempt() {
+    return Optional.empty();
   }
 
   /** Releases connections and threads. */

@@ -17,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Section 4: what the reference cluster itself serves, in three shapes: one master, three masters in one process
@@ -89,13 +93,8 @@ public final class ClusterBenchmark {
         redis.start();
         store = Optional.of(redis.uri());
       }
-      List<String> urls = new ArrayList<>();
-      for (int i = 0; i < topology.processes; i++) {
-        ServerProcess process = ServerProcess.start(options(topology, store, workDirectory, i), SECRET,
-            workDirectory.resolve(topology.name().toLowerCase() + "-" + (i + 1) + ".log"));
-        processes.add(process);
-        urls.add(process.urls());
-      }
+      processes.addAll(startAll(topology, store, workDirectory));
+      List<String> urls = processes.stream().map(ServerProcess::urls).toList();
       try (BackendClient client = clients.open(ClientKind.RAW_OKHTTP,
           ClientSettings.defaults(String.join(",", urls), SECRET))) {
         progress.line("cluster: %s: %d threads, %d s warm-up, %d s measured", topology.label(), settings.threads(),
@@ -109,6 +108,34 @@ public final class ClusterBenchmark {
       processes.forEach(ServerProcess::close);
       redis.stop();
     }
+  }
+
+  /** Starts the topology's processes side by side (a JVM takes seconds to start on a busy machine). */
+  private static List<ServerProcess> startAll(Topology topology, Optional<String> store, Path workDirectory) {
+    List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+    // Not the common pool: on two cores it runs one task at a time.
+    ExecutorService starters = Executors.newFixedThreadPool(topology.processes);
+    for (int i = 0; i < topology.processes; i++) {
+      int index = i;
+      starting.add(CompletableFuture.supplyAsync(() -> ServerProcess.start(options(topology, store, workDirectory,
+          index), SECRET, workDirectory.resolve(topology.name().toLowerCase() + "-" + (index + 1) + ".log")),
+          starters));
+    }
+    starters.shutdown();
+    List<ServerProcess> started = new ArrayList<>();
+    RuntimeException failure = null;
+    for (CompletableFuture<ServerProcess> process : starting) {
+      try {
+        started.add(process.join());
+      } catch (CompletionException e) {
+        failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    if (failure != null) {
+      started.forEach(ServerProcess::close);
+      throw failure;
+    }
+    return started;
   }
 
   private static List<String> options(Topology topology, Optional<String> store, Path workDirectory, int index) {

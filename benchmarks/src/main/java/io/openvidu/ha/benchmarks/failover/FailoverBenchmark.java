@@ -30,6 +30,9 @@ public final class FailoverBenchmark {
   private static final int FAULTY_MASTER = 0;
   /** How long the official client's callers are given, after the load stops, before counting them blocked. */
   private static final Duration BLOCKED_PATIENCE = Duration.ofSeconds(2);
+  private static final String OURS = "ours, 3 masters";
+  private static final String OFFICIAL = "official 2.20.0, the dying master's URL";
+  private static final String TRUSTED_KEYS = "trustIdempotencyKeys";
   /** A call that meets the faulty master this close to the end of the observation means it still happens. */
   private static final Duration SETTLE = Duration.ofSeconds(1);
 
@@ -40,9 +43,11 @@ public final class FailoverBenchmark {
    * @param afterKill           observation after a kill
    * @param afterHangTimeout    observation after a hang, beyond our SDK's attempt timeout
    * @param hangAttemptTimeouts the attempt timeouts our SDK is run with against a hung master (empty: its default)
+   * @param trustedKeysToo      whether our SDK also runs trusting idempotency keys (against the kill, and against
+   *                            the hang with the last attempt timeout)
    */
   public record Settings(int threads, Duration mixPeriod, Duration beforeFault, Duration afterKill,
-      Duration afterHangTimeout, List<Optional<Duration>> hangAttemptTimeouts) {
+      Duration afterHangTimeout, List<Optional<Duration>> hangAttemptTimeouts, boolean trustedKeysToo) {
   }
 
   /** How the master dies. */
@@ -68,10 +73,11 @@ public final class FailoverBenchmark {
    * @param client           which client
    * @param onlyFaultyMaster whether the client is given the faulty master's URL alone
    * @param attemptTimeout   our SDK's attempt timeout, if not its default
+   * @param trustKeys        whether our SDK trusts idempotency keys (repeats any POST)
    * @param observe          how long the load runs after the fault
    */
   public record Scenario(String name, ClientKind client, Fault fault, boolean onlyFaultyMaster,
-      Optional<Duration> attemptTimeout, Duration observe) {
+      Optional<Duration> attemptTimeout, boolean trustKeys, Duration observe) {
   }
 
   private final IsolatedClients clients;
@@ -93,38 +99,53 @@ public final class FailoverBenchmark {
   /** The scenarios these settings run, in order. */
   public List<Scenario> scenarios() {
     List<Scenario> scenarios = new ArrayList<>();
-    scenarios.add(new Scenario("ours, 3 masters", ClientKind.OURS_OBSERVED, Fault.KILL, false, Optional.empty(),
+    scenarios.add(new Scenario(OURS, ClientKind.OURS_OBSERVED, Fault.KILL, false, Optional.empty(), false,
         settings.afterKill()));
-    scenarios.add(new Scenario("official 2.20.0, the dying master's URL", ClientKind.OFFICIAL, Fault.KILL, true,
-        Optional.empty(), settings.afterKill()));
-    for (Optional<Duration> timeout : settings.hangAttemptTimeouts()) {
-      Duration effective = timeout.orElse(defaultAttemptTimeout);
-      String name = "ours, 3 masters, attemptTimeout " + effective.toMillis() / 1000.0 + " s"
-          + (timeout.isEmpty() ? " (default)" : "");
-      scenarios.add(new Scenario(name, ClientKind.OURS_OBSERVED, Fault.HANG, false, timeout,
-          effective.plus(settings.afterHangTimeout())));
+    if (settings.trustedKeysToo()) {
+      scenarios.add(new Scenario(OURS + ", " + TRUSTED_KEYS, ClientKind.OURS_OBSERVED, Fault.KILL, false,
+          Optional.empty(), true, settings.afterKill()));
     }
-    scenarios.add(new Scenario("official 2.20.0, the dying master's URL", ClientKind.OFFICIAL, Fault.HANG, true,
-        Optional.empty(), settings.afterKill()));
+    scenarios.add(new Scenario(OFFICIAL, ClientKind.OFFICIAL, Fault.KILL, true, Optional.empty(), false,
+        settings.afterKill()));
+    List<Optional<Duration>> timeouts = settings.hangAttemptTimeouts();
+    for (Optional<Duration> timeout : timeouts) {
+      scenarios.add(hang(timeout, false));
+    }
+    if (settings.trustedKeysToo() && !timeouts.isEmpty()) {
+      scenarios.add(hang(timeouts.get(timeouts.size() - 1), true));
+    }
+    scenarios.add(new Scenario(OFFICIAL, ClientKind.OFFICIAL, Fault.HANG, true, Optional.empty(), false,
+        settings.afterKill()));
     return scenarios;
+  }
+
+  private Scenario hang(Optional<Duration> timeout, boolean trustKeys) {
+    Duration effective = timeout.orElse(defaultAttemptTimeout);
+    String name = OURS + ", attemptTimeout " + effective.toMillis() / 1000.0 + " s"
+        + (timeout.isEmpty() ? " (default)" : "") + (trustKeys ? ", " + TRUSTED_KEYS : "");
+    return new Scenario(name, ClientKind.OURS_OBSERVED, Fault.HANG, false, timeout, trustKeys,
+        effective.plus(settings.afterHangTimeout()));
   }
 
   /** Runs every scenario. */
   public FailoverResult run() {
     List<FailoverResult.Outcome> outcomes = new ArrayList<>();
     for (Scenario scenario : scenarios()) {
-      outcomes.add(new FailoverResult.Outcome(scenario, run(scenario)));
+      outcomes.add(run(scenario));
     }
     return new FailoverResult(settings, outcomes);
   }
 
-  private FaultImpact run(Scenario scenario) {
+  private FailoverResult.Outcome run(Scenario scenario) {
     try (OpenViduCluster cluster = OpenViduCluster.builder().masters(3).start()) {
       Master faulty = cluster.master(FAULTY_MASTER);
       ClientSettings clientSettings = ClientSettings.defaults(
           scenario.onlyFaultyMaster() ? faulty.url() : cluster.urls(), cluster.secret());
       if (scenario.attemptTimeout().isPresent()) {
         clientSettings = clientSettings.withAttemptTimeout(scenario.attemptTimeout().get());
+      }
+      if (scenario.trustKeys()) {
+        clientSettings = clientSettings.trustingIdempotencyKeys();
       }
       try (BackendClient client = clients.open(scenario.client(), clientSettings)) {
         progress.line("failover: %s, master %s: %d threads, one mix per %d ms each, %d s before the fault, %d s "
@@ -147,7 +168,8 @@ public final class FailoverBenchmark {
             scenario.onlyFaultyMaster(), SETTLE.toNanos());
         progress.line("failover: %s: %d calls after the fault, %d failed, %d met the faulty master",
             scenario.name(), impact.callsAfterFault(), impact.failedCount(), impact.met());
-        return impact;
+        return new FailoverResult.Outcome(scenario, impact, Optional.ofNullable(load.firstFailure()),
+            client.firstFailedAttempt());
       }
     }
   }

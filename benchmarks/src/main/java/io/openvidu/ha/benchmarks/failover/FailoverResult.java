@@ -14,8 +14,14 @@ public final class FailoverResult {
   private final FailoverBenchmark.Settings settings;
   private final List<Outcome> outcomes;
 
-  /** One scenario and what it did. */
-  public record Outcome(FailoverBenchmark.Scenario scenario, FaultImpact impact) {
+  /**
+   * One scenario and what it did.
+   *
+   * @param firstFailure       what the first failed call threw, if any failed
+   * @param firstFailedAttempt the first failed attempt the client reported, if it reports them
+   */
+  public record Outcome(FailoverBenchmark.Scenario scenario, FaultImpact impact, Optional<Exception> firstFailure,
+      Optional<String> firstFailedAttempt) {
   }
 
   FailoverResult(FailoverBenchmark.Settings settings, List<Outcome> outcomes) {
@@ -28,10 +34,11 @@ public final class FailoverResult {
     return outcomes;
   }
 
-  /** The first outcome of our SDK for that fault. */
+  /** The first outcome of our SDK for that fault, idempotency keys not trusted (its defaults but the timeout). */
   public Optional<Outcome> ours(FailoverBenchmark.Fault fault) {
     return outcomes.stream()
-        .filter(outcome -> outcome.scenario().fault() == fault && !outcome.scenario().onlyFaultyMaster())
+        .filter(outcome -> outcome.scenario().fault() == fault && !outcome.scenario().onlyFaultyMaster()
+            && !outcome.scenario().trustKeys())
         .findFirst();
   }
 
@@ -54,7 +61,15 @@ public final class FailoverResult {
           impact.slowedUntil().isPresent() ? "+" + Cells.millis(impact.slowedUntil().getAsLong()) + " ms"
               : "still at +" + impact.observedNanos() / 1_000_000_000 + " s");
     }
-    return load + table.render();
+    StringBuilder failures = new StringBuilder();
+    for (Outcome outcome : outcomes) {
+      String row = "- " + outcome.scenario().name() + ", " + outcome.scenario().fault().label();
+      outcome.firstFailedAttempt().ifPresent(attempt -> failures.append(row).append(", first failed attempt: `")
+          .append(attempt).append("`\n"));
+      outcome.firstFailure().ifPresent(failure -> failures.append(row).append(", first failed call: `")
+          .append(failure).append("`\n"));
+    }
+    return load + table.render() + (failures.length() == 0 ? "" : "\n" + failures);
   }
 
   private static String failed(FaultImpact impact) {

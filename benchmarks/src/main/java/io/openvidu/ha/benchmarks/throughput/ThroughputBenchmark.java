@@ -27,6 +27,7 @@ import java.util.Map;
 public final class ThroughputBenchmark {
   static final List<ClientKind> CLIENTS = List.of(ClientKind.OURS, ClientKind.OFFICIAL, ClientKind.RAW_OKHTTP);
   private static final int JIT_WARM_UP_THREADS = 8;
+  private static final int JIT_WARM_UP_TURNS = 3;
 
   /**
    * @param threadCounts how many caller threads to measure with
@@ -56,17 +57,27 @@ public final class ThroughputBenchmark {
     for (int threads : settings.threadCounts()) {
       byThreads.put(threads, measureAt(threads));
     }
-    return new ThroughputResult(byThreads);
+    return new ThroughputResult(settings, byThreads);
   }
 
+  /** Warms the server and every client in turns, so that no client is measured while another still compiles. */
   private void warmUpOnce() {
+    Duration burst = settings.jitWarmUp().dividedBy(JIT_WARM_UP_TURNS);
     try (OpenViduCluster cluster = OpenViduCluster.builder().start()) {
-      for (ClientKind kind : CLIENTS) {
-        progress.line("throughput: warming up the JVM with %s, %d threads, %d s", kind.label(), JIT_WARM_UP_THREADS,
-            settings.jitWarmUp().toSeconds());
-        try (BackendClient client = open(kind, cluster)) {
-          Measurement.of(client, JIT_WARM_UP_THREADS, settings.jitWarmUp(), "warm-up");
+      Map<ClientKind, BackendClient> open = new EnumMap<>(ClientKind.class);
+      try {
+        for (ClientKind kind : CLIENTS) {
+          open.put(kind, open(kind, cluster));
         }
+        for (int turn = 1; turn <= JIT_WARM_UP_TURNS; turn++) {
+          for (ClientKind kind : CLIENTS) {
+            progress.line("throughput: warming up the JVM with %s, %d threads, turn %d/%d", kind.label(),
+                JIT_WARM_UP_THREADS, turn, JIT_WARM_UP_TURNS);
+            Measurement.of(open.get(kind), JIT_WARM_UP_THREADS, burst, "warm-up");
+          }
+        }
+      } finally {
+        open.values().forEach(BackendClient::close);
       }
     }
   }

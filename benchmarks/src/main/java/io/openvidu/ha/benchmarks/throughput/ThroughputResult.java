@@ -5,14 +5,18 @@ import io.openvidu.ha.benchmarks.load.Measurement;
 import io.openvidu.ha.benchmarks.load.Percentiles;
 import io.openvidu.ha.benchmarks.report.Cells;
 import io.openvidu.ha.benchmarks.report.MarkdownTable;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What {@link ThroughputBenchmark} measured, per thread count and client. Immutable once built. */
 public final class ThroughputResult {
+  private final ThroughputBenchmark.Settings settings;
   private final Map<Integer, Map<ClientKind, Measurement>> byThreads;
 
-  ThroughputResult(Map<Integer, Map<ClientKind, Measurement>> byThreads) {
+  ThroughputResult(ThroughputBenchmark.Settings settings, Map<Integer, Map<ClientKind, Measurement>> byThreads) {
+    this.settings = settings;
     this.byThreads = Map.copyOf(byThreads);
   }
 
@@ -47,7 +51,14 @@ public final class ThroughputResult {
             failures(measurement));
       }
     }
-    return headline.render() + "\n" + latency.render();
+    String windows = String.format(Locale.ROOT, "Per client and thread count: %d windows of %s s, the clients' "
+            + "order rotating each round, after %s s of warm-up; before anything, %d s of warm-up per client.%n%n",
+        settings.rounds(), seconds(settings.window()), seconds(settings.warmUp()), settings.jitWarmUp().toSeconds());
+    return windows + headline.render() + "\n" + latency.render();
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
   }
 
   private static String failures(Measurement measurement) {

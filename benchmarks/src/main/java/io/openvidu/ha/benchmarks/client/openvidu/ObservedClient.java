@@ -1,14 +1,17 @@
 package io.openvidu.ha.benchmarks.client.openvidu;
 
 import io.openvidu.ha.benchmarks.client.ClientSettings;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.transport.AttemptFailure;
 import io.openvidu.java.client.transport.OpenViduEventListener;
+import io.openvidu.java.client.transport.RetryPolicy;
 
 /**
  * The same mix on our SDK, built with {@link OpenVidu.Builder} so that it reports its failed attempts: the failover
- * benchmark needs to know which calls met the faulty master. Everything else keeps the SDK's defaults (unless
- * {@link ClientSettings#attemptTimeout()} says otherwise). Uses our SDK's additions, so it only runs in our SDK's
+ * benchmark needs to know which calls met the faulty master. Everything else keeps the SDK's defaults, unless
+ * the {@link ClientSettings} ask for another attempt timeout or for trusting idempotency keys. Uses our SDK's additions, so it only runs in our SDK's
  * class loader. Thread-safe.
  */
 public final class ObservedClient extends DropInClient {
@@ -29,7 +32,15 @@ public final class ObservedClient extends DropInClient {
         .secret(settings.secret())
         .eventListener(counter);
     settings.attemptTimeout().ifPresent(builder::attemptTimeout);
+    if (settings.trustIdempotencyKeys()) {
+      builder.retryPolicy(RetryPolicy.defaults().toBuilder().trustIdempotencyKeys(true).build());
+    }
     return builder.build();
+  }
+
+  @Override
+  public Optional<String> firstFailedAttempt() {
+    return Optional.ofNullable(counter.first.get());
   }
 
   @Override
@@ -46,10 +57,13 @@ public final class ObservedClient extends DropInClient {
    */
   private static final class AttemptCounter implements OpenViduEventListener {
     private final ThreadLocal<int[]> perThread = ThreadLocal.withInitial(() -> new int[1]);
+    private final AtomicReference<String> first = new AtomicReference<>();
 
     @Override
     public void attemptFailed(AttemptFailure failure) {
       perThread.get()[0]++;
+      // Names the endpoint and what went wrong; never the secret (the SDK guarantees it).
+      first.compareAndSet(null, failure.operation() + ": " + failure);
     }
   }
 }
