@@ -1,11 +1,13 @@
 package io.openvidu.ha.server;
 
 import io.openvidu.ha.server.cluster.OpenViduCluster;
+import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.rpc.TrustedProxies;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -55,8 +57,13 @@ public final class Main implements Callable<Integer> {
   int mediaNodes;
 
   @Option(names = "--recordings-dir", defaultValue = "recordings", paramLabel = "DIR",
-      description = "Directory recordings are written to (default: ${DEFAULT-VALUE}).")
+      description = "Directory recordings are written to; processes sharing a store must share it too "
+          + "(default: ${DEFAULT-VALUE}).")
   Path recordingsDir;
+
+  @Option(names = "--recording-processing-ms", defaultValue = "1000", paramLabel = "MILLIS",
+      description = "How long a stopped recording is processed before it is ready (default: ${DEFAULT-VALUE}).")
+  long recordingProcessingMillis;
 
   @Option(names = "--public-url", paramLabel = "URL",
       description = "URL that tokens and recording URLs carry, http(s)://host[:port] (default: the first "
@@ -104,6 +111,8 @@ public final class Main implements Callable<Integer> {
     }
     OpenViduCluster cluster;
     try {
+      builder.recordingSettings(RecordingSettings.defaults()
+          .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));
       cluster = builder.start();
     } catch (RuntimeException e) {
       PrintWriter err = new PrintWriter(System.err, true);

@@ -20,7 +20,8 @@ class MainTest {
 
     assertThat(exitCode).isZero();
     assertThat(out.toString()).contains("--masters", "--port", "--secret", "--store", "--media-nodes",
-        "--recordings-dir", "--public-url", "--trusted-proxies", "--help", "OPENVIDU_URLS=");
+        "--recordings-dir", "--recording-processing-ms", "--public-url", "--trusted-proxies", "--help",
+        "OPENVIDU_URLS=");
   }
 
   @Test
@@ -39,6 +40,15 @@ class MainTest {
 
     assertThat(commandLine.execute("--trusted-proxies", "10.0.0.0/8,proxy.example")).isEqualTo(2);
     assertThat(err.toString()).contains("--trusted-proxies", "proxy.example");
+  }
+
+  @Test
+  void negativeRecordingProcessingTimeIsAStartFailure() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    assertThat(commandLine.execute("--port", "0", "--recording-processing-ms", "-1")).isEqualTo(1);
   }
 
   @Test

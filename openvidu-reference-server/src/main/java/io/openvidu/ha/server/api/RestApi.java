@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * mapping of every failure to OpenVidu's error shapes (a client mistake is never a 500; an unreachable store is a
  * 503 so that clients try another master).
  *
- * <p>Not implemented here (part 2 of the cluster): the recording endpoints ({@code /openvidu/api/recordings/**},
- * unrouted so far: they answer 404) and participant signalling over WebSocket.
+ * <p>Not here: the recording endpoints ({@code /openvidu/api/recordings/**}, installed by the recording module as a
+ * master feature) and participant signalling over WebSocket.
  */
 public final class RestApi {
   /** The base path of every endpoint. */
@@ -62,7 +62,7 @@ public final class RestApi {
     new SignalRoutes(api, calls).install(config.routes);
     new ConfigRoutes(api, calls).install(config.routes);
     new MediaNodeRoutes(api, mediaNodes, calls).install(config.routes);
-    // TODO(#4): part 2 adds /openvidu/api/recordings/** as a MasterFeature (the /openvidu WebSocket is one).
+    // /openvidu/api/recordings/** comes as a MasterFeature of the recording package (the /openvidu WebSocket is one).
     installErrorMapping(config);
   }
 

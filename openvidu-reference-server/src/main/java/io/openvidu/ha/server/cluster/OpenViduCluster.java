@@ -3,6 +3,8 @@ package io.openvidu.ha.server.cluster;
 import io.openvidu.ha.server.api.ApiContext;
 import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.media.MediaNodes;
+import io.openvidu.ha.server.recording.RecordingModule;
+import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.rpc.ParticipantSignaling;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.store.ClusterStore;
@@ -41,14 +43,16 @@ public final class OpenViduCluster implements AutoCloseable {
   private final MediaNodes mediaNodes;
   private final ClusterSettings settings;
   private final List<Master> masters;
+  private final RecordingModule recordings;
 
   private OpenViduCluster(ClusterStore store, boolean ownsStore, MediaNodes mediaNodes, ClusterSettings settings,
-      List<Master> masters) {
+      List<Master> masters, RecordingModule recordings) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.mediaNodes = mediaNodes;
     this.settings = settings;
     this.masters = masters;
+    this.recordings = recordings;
   }
 
   /** A builder with the defaults: one master on a free port, one media node, secret {@code MY_SECRET}. */
@@ -107,6 +111,7 @@ public final class OpenViduCluster implements AutoCloseable {
       }
     }
     mediaNodes.close();
+    recordings.close();
     if (ownsStore) {
       store.close();
     }
@@ -129,6 +134,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private boolean recordingEnabled = true;
     private Duration idempotencyTtl = Duration.ofMinutes(10);
     private Duration mediaNodeLaunchTime = Duration.ofMillis(200);
+    private RecordingSettings recordingSettings = RecordingSettings.defaults();
     private final List<MasterFeature> features = new ArrayList<>();
     private SignalingSettings signaling = SignalingSettings.defaults();
 
@@ -217,6 +223,12 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
+    /** How the emulated recording module behaves in time (default {@link RecordingSettings#defaults()}). */
+    public Builder recordingSettings(RecordingSettings recordingSettings) {
+      this.recordingSettings = Objects.requireNonNull(recordingSettings);
+      return this;
+    }
+
     /** How participants' WebSockets behave: grace periods, heartbeat, trusted proxies (default: OpenVidu's). */
     public Builder signaling(SignalingSettings settings) {
       this.signaling = Objects.requireNonNull(settings);
@@ -241,16 +253,19 @@ public final class OpenViduCluster implements AutoCloseable {
       boolean ownsStore = store == null;
       ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
+      RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
       List<Master> started = new ArrayList<>();
-      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started);
+      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started, recordings);
       try {
+        // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
+        recordings.warmUp();
         nodes.ensureSimulatedNodes(mediaNodes);
         byte[] processId = new byte[3];
         new SecureRandom().nextBytes(processId);
         String process = HexFormat.of().formatHex(processId);
         for (int i = 0; i < masters; i++) {
           ApiContext api = new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
-          Master master = new Master(api, nodes, masterFeatures(), host, ports.get(i));
+          Master master = new Master(api, nodes, masterFeatures(recordings), host, ports.get(i));
           started.add(master);
           master.start();
         }
@@ -262,9 +277,10 @@ public final class OpenViduCluster implements AutoCloseable {
     }
 
     /** What every master serves besides the REST API. */
-    private List<MasterFeature> masterFeatures() {
+    private List<MasterFeature> masterFeatures(RecordingModule recordings) {
       List<MasterFeature> all = new ArrayList<>();
       all.add(ParticipantSignaling.feature(signaling));
+      all.add(recordings::install);
       all.addAll(features);
       return all;
     }

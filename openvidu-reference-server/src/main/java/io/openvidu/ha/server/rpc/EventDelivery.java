@@ -26,9 +26,8 @@ final class EventDelivery implements Consumer<ClusterEvent> {
       ClusterEvent.STREAM_PUBLISHED, "participantPublished",
       ClusterEvent.STREAM_PROPERTY_CHANGED, "streamPropertyChanged",
       ClusterEvent.SIGNAL, "sendMessage",
-      // Published by the recording module (ClusterEvent.RECORDING_STARTED / RECORDING_STOPPED on its branch).
-      "recordingStarted", "recordingStarted",
-      "recordingStopped", "recordingStopped");
+      ClusterEvent.RECORDING_STARTED, "recordingStarted",
+      ClusterEvent.RECORDING_STOPPED, "recordingStopped");
 
   private final MasterContext master;
 

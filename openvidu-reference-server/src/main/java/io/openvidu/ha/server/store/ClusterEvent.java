@@ -41,6 +41,17 @@ public record ClusterEvent(String type, String sessionId, List<String> connectio
   /** A stream was unpublished by force; data has {@code streamId} and {@code reason}. */
   public static final String STREAM_REMOVED = "streamRemoved";
 
+  /**
+   * A recording started; data has {@code id} and {@code name}; {@code connectionIds} are the participants to notify
+   * (already filtered by role, recordings.md §5), never empty. Delivered as the {@code recordingStarted} RPC event.
+   */
+  public static final String RECORDING_STARTED = "recordingStarted";
+  /**
+   * A recording stopped; data has {@code id}, {@code name} and {@code reason}; {@code connectionIds} as for
+   * {@link #RECORDING_STARTED}. Delivered as the {@code recordingStopped} RPC event.
+   */
+  public static final String RECORDING_STOPPED = "recordingStopped";
+
   public ClusterEvent {
     Objects.requireNonNull(type, "type");
     connectionIds = connectionIds == null ? List.of() : List.copyOf(connectionIds);

@@ -19,9 +19,15 @@ final class DocumentClusterStore implements ClusterStore {
 
   private final DocumentStore documents;
   private final Keys keys;
-  private final ObjectMapper json = JsonMapper.builder()
+  /**
+   * One codec for every store of the JVM: it is thread-safe, and its caches of (de)serializers, costly to build for
+   * the domain records, are then built once, whichever store (a scratch one warming up code included) uses it first.
+   */
+  private static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
+
+  private final ObjectMapper json = JSON;
 
   DocumentClusterStore(DocumentStore documents, String keyPrefix) {
     this.documents = documents;

@@ -12,6 +12,8 @@ final class Keys {
   String sessions() { return prefix + "sessions"; }
   String recording(String id) { return prefix + "recording:" + id; }
   String recordings() { return prefix + "recordings"; }
+  String unfinishedRecordings() { return prefix + "recordings:unfinished"; }
+  String automaticRecordingCandidates() { return prefix + "recordings:automatic-candidates"; }
   String mediaNode(String id) { return prefix + "node:" + id; }
   String mediaNodes() { return prefix + "nodes"; }
   String idempotency(String key) { return prefix + "idem:" + key; }

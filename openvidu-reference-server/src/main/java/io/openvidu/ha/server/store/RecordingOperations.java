@@ -1,6 +1,7 @@
 package io.openvidu.ha.server.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -36,6 +37,29 @@ public final class RecordingOperations {
   }
 
   /**
+   * The recordings not finished yet ({@code starting}, {@code started} or {@code stopped}): those that still have
+   * work due, without reading every recording ever made.
+   */
+  public List<RecordingState> unfinished() {
+    List<String> ids = new ArrayList<>(tx.members(keys.unfinishedRecordings()));
+    return tx.readAll(ids.stream().map(keys::recording).toList(), RecordingState.class);
+  }
+
+  /**
+   * The sessions in which somebody published while the session was {@code ALWAYS}, not recorded and never stopped
+   * by hand: candidates for an automatic recording (rest-api.md §6.3). The caller re-checks each one and
+   * {@linkplain #dropAutomaticCandidate drops} it.
+   */
+  public List<String> automaticCandidates() {
+    return new ArrayList<>(tx.members(keys.automaticRecordingCandidates()));
+  }
+
+  /** Forgets a candidate for an automatic recording (started, or no longer wanting one). */
+  public void dropAutomaticCandidate(String sessionId) {
+    tx.removeMember(keys.automaticRecordingCandidates(), sessionId);
+  }
+
+  /**
    * Starts a recording of a session in {@code starting} status, with the preconditions of rest-api.md §5.7 in
    * OpenVidu's order: a session that is not active is rejected with {@link Rejection#SESSION_NOT_ROUTED} or
    * {@link Rejection#SESSION_ALREADY_RECORDING} when those apply, else {@link Rejection#SESSION_NOT_ACTIVE}; an
@@ -62,9 +86,20 @@ public final class RecordingOperations {
     String id = freeId(sessionId);
     RecordingProperties named = properties.name() == null || properties.name().isEmpty()
         ? properties.withName(id) : properties;
-    RecordingState recording = RecordingState.starting(id, sessionId, named, session.mediaNodeId(), now);
+    List<RecordedStreamState> periods = new ArrayList<>();
+    if (named.outputMode() == OutputMode.INDIVIDUAL) {
+      for (ConnectionState connection : session.activeConnections()) {
+        for (PublisherState publisher : connection.publishers()) {
+          period(named, connection, publisher, now, periods).ifPresent(periods::add);
+        }
+      }
+    }
+    RecordingState recording = RecordingState.starting(id, sessionId, named, session.mediaNodeId(), now)
+        .withUniqueSessionId(sessionId + "_" + session.createdAt())
+        .withStreams(periods);
     tx.put(keys.recording(id), recording, null);
     tx.addMember(keys.recordings(), id);
+    tx.addMember(keys.unfinishedRecordings(), id);
     tx.put(keys.session(sessionId), session.with(b -> b.activeRecordingId(id)), null);
     return recording;
   }
@@ -115,6 +150,7 @@ public final class RecordingOperations {
       tx.sessions().find(recording.sessionId()).filter(s -> recordingId.equals(s.activeRecordingId()))
           .ifPresent(s -> tx.put(keys.session(s.id()), s.with(b -> b.activeRecordingId(null)), null));
     }
+    tx.removeMember(keys.unfinishedRecordings(), recordingId);
     return save(recording.finished(finalStatus, size, duration, url));
   }
 
@@ -139,7 +175,69 @@ public final class RecordingOperations {
     }
     tx.delete(keys.recording(recordingId));
     tx.removeMember(keys.recordings(), recordingId);
+    tx.removeMember(keys.unfinishedRecordings(), recordingId);
     return recording;
+  }
+
+  /**
+   * Adds a period for a stream published while the session's recording runs, when the recording is
+   * {@code INDIVIDUAL}, the connection is recorded and the stream has a track the recording records (recordings.md
+   * §1). Nothing happens when the stream already has an open period. In an {@code ALWAYS} session not being
+   * recorded, the session becomes a candidate for an automatic recording instead.
+   */
+  void streamPublished(SessionState session, ConnectionState owner, PublisherState publisher) {
+    if (session.activeRecordingId() == null) {
+      if (session.recordingMode() == RecordingMode.ALWAYS && !session.recordingManuallyStopped()) {
+        tx.addMember(keys.automaticRecordingCandidates(), session.id());
+      }
+      return;
+    }
+    RecordingState recording = get(session.activeRecordingId());
+    openPeriod(recording, owner, publisher, Math.max(publisher.createdAt(), recording.createdAt()));
+  }
+
+  /**
+   * A connection's {@code record} flag changed (Pro's {@code PATCH}, recordings.md §3.4): while a running
+   * {@code INDIVIDUAL} recording lasts, turning it off closes the periods of its streams at {@code at}, turning it on
+   * opens new ones ({@code <streamId>-N}) from {@code at}.
+   */
+  void recordFlagChanged(SessionState session, ConnectionState connection, long at) {
+    if (session.activeRecordingId() == null) {
+      return;
+    }
+    if (!connection.record()) {
+      streamsEnded(session, connection.publishers().stream().map(PublisherState::streamId).toList(), at);
+      return;
+    }
+    for (PublisherState publisher : connection.publishers()) {
+      openPeriod(get(session.activeRecordingId()), connection, publisher, at);
+    }
+  }
+
+  private void openPeriod(RecordingState recording, ConnectionState owner, PublisherState publisher,
+      long startTime) {
+    if (recording.properties().outputMode() != OutputMode.INDIVIDUAL
+        || recording.streams().stream().anyMatch(p -> p.isOpen() && p.streamId().equals(publisher.streamId()))) {
+      return;
+    }
+    period(recording.properties(), owner, publisher, startTime, recording.streams()).ifPresent(added -> {
+      List<RecordedStreamState> periods = new ArrayList<>(recording.streams());
+      periods.add(added);
+      save(recording.withStreams(periods));
+    });
+  }
+
+  /** Closes at {@code at} the open periods of streams that the session's recording no longer receives. */
+  void streamsEnded(SessionState session, Collection<String> streamIds, long at) {
+    if (session.activeRecordingId() == null || streamIds.isEmpty()) {
+      return;
+    }
+    RecordingState recording = get(session.activeRecordingId());
+    if (recording.streams().stream().noneMatch(p -> p.isOpen() && streamIds.contains(p.streamId()))) {
+      return;
+    }
+    save(recording.withStreams(recording.streams().stream()
+        .map(p -> streamIds.contains(p.streamId()) ? p.closedAt(at) : p).toList()));
   }
 
   /** Stops the session's active recording (used by {@link #stop} and by closing a session). */
@@ -168,6 +266,25 @@ public final class RecordingOperations {
         }
       }
     }
+  }
+
+  /**
+   * The period that records {@code publisher} from {@code startTime}, or none when the connection is not recorded or
+   * the stream has no track the recording records. A stream already recorded before gets the next {@code -N} name.
+   */
+  private static Optional<RecordedStreamState> period(RecordingProperties properties, ConnectionState owner,
+      PublisherState publisher, long startTime, List<RecordedStreamState> existing) {
+    MediaOptions media = publisher.mediaOptions();
+    boolean audio = properties.hasAudio() && media != null && media.hasAudio();
+    boolean video = properties.hasVideo() && media != null && media.hasVideo();
+    if (!owner.record() || !audio && !video) {
+      return Optional.empty();
+    }
+    long earlier = existing.stream().filter(p -> p.streamId().equals(publisher.streamId())).count();
+    String fileName = earlier == 0 ? publisher.streamId() : publisher.streamId() + "-" + earlier;
+    return Optional.of(new RecordedStreamState(fileName, publisher.streamId(), owner.id(), owner.clientData(),
+        owner.serverData(), audio, video, video ? media.typeOfVideo() : null, video ? media.videoDimensions() : null,
+        startTime, null));
   }
 
   private RecordingState save(RecordingState recording) {

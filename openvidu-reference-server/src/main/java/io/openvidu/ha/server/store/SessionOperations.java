@@ -120,12 +120,16 @@ public final class SessionOperations {
       throw new IllegalArgumentException("a connection's id and session cannot change");
     }
     tx.put(keys.session(sessionId), session.withConnection(updated), null);
+    if (updated.record() != current.record()) {
+      tx.recordings().recordFlagChanged(session, updated, System.currentTimeMillis());
+    }
     return updated;
   }
 
   /**
    * Removes a connection (pending: its token becomes invalid; active: the participant is gone) together with every
-   * subscription of other connections to its streams. The session stays, even with no participant left: closing it
+   * subscription of other connections to its streams; a running recording stops recording its streams (at the
+   * store's clock). The session stays, even with no participant left: closing it
    * is the caller's decision (it depends on recordings).
    */
   public ConnectionState removeConnection(String sessionId, String connectionId) {
@@ -137,6 +141,8 @@ public final class SessionOperations {
       updated = withoutSubscribersOf(updated, publisher.streamId());
     }
     tx.put(keys.session(sessionId), updated, null);
+    tx.recordings().streamsEnded(session, removed.publishers().stream().map(PublisherState::streamId).toList(),
+        System.currentTimeMillis());
     return removed;
   }
 
@@ -187,19 +193,24 @@ public final class SessionOperations {
     return active;
   }
 
-  /** Adds a stream published by an active connection; a connection publishes at most one stream. */
+  /**
+   * Adds a stream published by an active connection; a connection publishes at most one stream. A running
+   * {@code INDIVIDUAL} recording of the session starts recording it.
+   */
   public ConnectionState addPublisher(String sessionId, String connectionId, PublisherState publisher) {
-    return updateConnection(sessionId, connectionId, c -> {
+    ConnectionState updated = updateConnection(sessionId, connectionId, c -> {
       List<PublisherState> publishers = new ArrayList<>(c.publishers());
       publishers.removeIf(p -> p.streamId().equals(publisher.streamId()));
       publishers.add(publisher);
       return c.with(b -> b.publishers(publishers));
     });
+    tx.recordings().streamPublished(get(sessionId), updated, publisher);
+    return updated;
   }
 
   /**
    * Removes the stream {@code streamId} from whichever connection of the session publishes it, and every
-   * subscription to it. Rejected with {@link Rejection#STREAM_NOT_FOUND} when no connection publishes it.
+   * subscription to it; a running recording of the session stops recording it (at the store's clock). Rejected with {@link Rejection#STREAM_NOT_FOUND} when no connection publishes it.
    *
    * @return the connection that published it, as it is after the removal
    */
@@ -214,6 +225,7 @@ public final class SessionOperations {
         owner.publishers().stream().filter(p -> !p.streamId().equals(streamId)).toList()));
     SessionState updated = withoutSubscribersOf(session.withConnection(updatedOwner), streamId);
     tx.put(keys.session(sessionId), updated, null);
+    tx.recordings().streamsEnded(session, List.of(streamId), System.currentTimeMillis());
     return updated.connection(owner.id()).orElseThrow();
   }
 

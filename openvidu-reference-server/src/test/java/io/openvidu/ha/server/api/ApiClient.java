@@ -15,8 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A plain HTTP client for the REST API in tests: Basic credentials by default, JSON bodies as strings. */
-final class ApiClient {
+/**
+ * A plain HTTP client for the REST API in tests: Basic credentials by default, JSON bodies as strings. Public for the
+ * tests of other packages (recordings, participants).
+ */
+public final class ApiClient {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,50 +32,50 @@ final class ApiClient {
   }
 
   /** A client authenticated with {@code secret}. */
-  static ApiClient of(String baseUrl, String secret) {
+  public static ApiClient of(String baseUrl, String secret) {
     return new ApiClient(baseUrl, Map.of()).withHeader("Authorization", basic("OPENVIDUAPP", secret));
   }
 
   /** {@code Basic base64(user:password)}. */
-  static String basic(String user, String password) {
+  public static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The same client with one more header (or another value for it). */
-  ApiClient withHeader(String name, String value) {
+  public ApiClient withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
     return new ApiClient(baseUrl, copy);
   }
 
   /** The same client without the header. */
-  ApiClient without(String name) {
+  public ApiClient without(String name) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.remove(name);
     return new ApiClient(baseUrl, copy);
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return send("GET", path, null);
   }
 
-  Reply post(String path, String body) {
+  public Reply post(String path, String body) {
     return send("POST", path, body);
   }
 
-  Reply patch(String path, String body) {
+  public Reply patch(String path, String body) {
     return send("PATCH", path, body);
   }
 
-  Reply put(String path, String body) {
+  public Reply put(String path, String body) {
     return send("PUT", path, body);
   }
 
-  Reply delete(String path) {
+  public Reply delete(String path) {
     return send("DELETE", path, null);
   }
 
-  Reply send(String method, String path, String body) {
+  public Reply send(String method, String path, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(Duration.ofSeconds(20))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -93,8 +96,8 @@ final class ApiClient {
   }
 
   /** An HTTP answer. */
-  record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
-    JsonNode json() {
+  public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -102,7 +105,7 @@ final class ApiClient {
       }
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .flatMap(e -> e.getValue().stream()).findFirst();
     }

@@ -142,7 +142,9 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
   }
 
   SimulatedParticipant.Builder participant(String token, int master) {
-    return SimulatedParticipant.builder(token).via(master(master)).timeout(Duration.ofSeconds(3));
+    // Generous: a wait only lasts this long when the behaviour is broken, and a CPU-starved CI machine can take
+    // seconds to notice a closed socket (3 s was seen to fail under load).
+    return SimulatedParticipant.builder(token).via(master(master)).timeout(Duration.ofSeconds(10));
   }
 
   SimulatedParticipant track(SimulatedParticipant participant) {

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -329,6 +330,149 @@ abstract class ClusterStoreContract {
   }
 
   @Test
+  void recordingKnowsItsUniqueSessionId() {
+    activeSession("s1", "con_A");
+
+    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+
+    assertThat(recording.uniqueSessionId()).isEqualTo("s1_" + NOW);
+  }
+
+  @Test
+  void individualRecordingStartsWithAPeriodPerPublishedStream() {
+    activeSession("s1", "con_A", "con_B");
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+
+    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", individual(), NOW + 10));
+
+    assertThat(recording.streams()).singleElement().satisfies(p -> {
+      assertThat(p.fileName()).isEqualTo("str_A");
+      assertThat(p.connectionId()).isEqualTo("con_A");
+      assertThat(p.startTime()).isEqualTo(NOW + 10);
+      assertThat(p.isOpen()).isTrue();
+    });
+  }
+
+  @Test
+  void composedRecordingKeepsNoStreamPeriods() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+
+    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+
+    assertThat(recording.streams()).isEmpty();
+  }
+
+  @Test
+  void streamPublishedDuringAnIndividualRecordingGetsAPeriodFromItsPublication() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A", NOW + 500)));
+
+    RecordingState recording = store.atomically(tx -> tx.recordings().get("s1"));
+    assertThat(recording.streams()).extracting(RecordedStreamState::streamId, RecordedStreamState::startTime)
+        .containsExactly(Tuple.tuple("str_A", NOW + 500));
+  }
+
+  @Test
+  void unpublishedStreamClosesItsPeriod() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+
+    store.atomically(tx -> tx.sessions().removePublisher("s1", "str_A"));
+
+    assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams())
+        .singleElement().satisfies(p -> assertThat(p.isOpen()).isFalse());
+  }
+
+  @Test
+  void connectionLeavingClosesThePeriodsOfItsStreams() {
+    activeSession("s1", "con_A", "con_B");
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+
+    store.atomically(tx -> tx.sessions().removeConnection("s1", "con_A"));
+
+    assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams())
+        .singleElement().satisfies(p -> assertThat(p.isOpen()).isFalse());
+  }
+
+  @Test
+  void streamOfAConnectionNotRecordedGetsNoPeriod() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+
+    assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams()).isEmpty();
+  }
+
+  @Test
+  void turningRecordOffAndOnSplitsAStreamIntoPeriods() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+
+    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
+    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(true))));
+
+    assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams())
+        .extracting(RecordedStreamState::fileName, RecordedStreamState::isOpen)
+        .containsExactly(Tuple.tuple("str_A", false), Tuple.tuple("str_A-1", true));
+  }
+
+  @Test
+  void stoppingClosesOpenPeriodsAtTheStopTime() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.recordings().markStarted("s1"));
+
+    RecordingState stopped =
+        store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW + 2_000));
+
+    assertThat(stopped.streams()).extracting(RecordedStreamState::endTime).containsExactly(NOW + 2_000);
+  }
+
+  @Test
+  void unfinishedRecordingsAreListedUntilFinishedOrDeleted() {
+    activeSession("s1", "con_A");
+    activeSession("s2", "con_B");
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().start("s2", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().markStarted("s2"));
+    store.atomically(tx -> tx.recordings().stop("s2", "recordingStoppedByServer", true, NOW));
+    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished())).extracting(RecordingState::id)
+        .containsExactlyInAnyOrder("s1", "s2");
+
+    store.atomically(tx -> tx.recordings().finish("s1", RecordingStatus.FAILED, 0, 0, "u"));
+    store.atomically(tx -> tx.recordings().delete("s2"));
+
+    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished())).isEmpty();
+  }
+
+  @Test
+  void publishingInAnAlwaysSessionNotRecordedMakesItACandidateForAutomaticRecording() {
+    store.atomically(tx -> tx.sessions().create(session("s1").with(b -> b.recordingMode(RecordingMode.ALWAYS))));
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
+    store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1")));
+    activeSession("s2", "con_B");
+
+    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
+    store.atomically(tx -> tx.sessions().addPublisher("s2", "con_B", publisher("str_B")));
+
+    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates())).containsExactly("s1");
+    store.atomically(tx -> {
+      tx.recordings().dropAutomaticCandidate("s1");
+      return null;
+    });
+    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates())).isEmpty();
+  }
+
+  @Test
   void idempotencyRecordIsReadThroughAnotherStore() {
     ClusterStore other = track(newStoreSharingState());
     IdempotencyRecord record = new IdempotencyRecord("k1", "fp", 200, "application/json", "{}", NOW);
@@ -454,8 +598,16 @@ abstract class ClusterStoreContract {
     return new SessionOperations.Activation(NOW + 1, "127.0.0.1", "Chrome", "unknown", "", masterId);
   }
 
+  private static RecordingProperties individual() {
+    return new RecordingProperties("", true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false, null);
+  }
+
   private static PublisherState publisher(String streamId) {
-    return new PublisherState(streamId, NOW, null, new MediaOptions(true, true, true, true, "CAMERA", 30,
+    return publisher(streamId, NOW);
+  }
+
+  private static PublisherState publisher(String streamId, long createdAt) {
+    return new PublisherState(streamId, createdAt, null, new MediaOptions(true, true, true, true, "CAMERA", 30,
         "{\"width\":640,\"height\":480}", JsonNodeFactory.instance.objectNode(), null, null, null));
   }
 

@@ -1,0 +1,167 @@
+package io.openvidu.ha.server.recording;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvidu.ha.server.store.RecordingState;
+import io.openvidu.ha.server.store.RecordingStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The recordings directory in OpenVidu's layout (recordings.md §3): one folder per recording holding the hidden
+ * metadata file {@code .recording.<id>} and the media. Every file is written to a temporary name and moved into place,
+ * so a reader (or a process dying mid-write) never leaves or sees half a file, and two processes writing the same
+ * deterministic file just replace one another. All processes of a cluster must see the same directory. Thread-safe.
+ */
+final class RecordingFolder {
+
+  private static final String METADATA_PREFIX = ".recording.";
+
+  private final Path root;
+
+  RecordingFolder(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /**
+   * Writes the metadata file with the recording as it is now, unless the file already shows a later status: a
+   * writer that read the recording before a transition another process made must not take the file back.
+   */
+  void writeMetadata(RecordingState recording, ObjectNode metadata) {
+    Path folder = folder(recording.id());
+    Path file = folder.resolve(METADATA_PREFIX + recording.id());
+    if (writtenStatus(file).map(written -> written.ordinal() > recording.status().ordinal()).orElse(false)) {
+      return;
+    }
+    write(folder, file.getFileName().toString(),
+        out -> out.write(RecordingJson.MAPPER.writeValueAsBytes(metadata)));
+  }
+
+  /** The status in a metadata file, if there is a readable one. */
+  private static Optional<RecordingStatus> writtenStatus(Path metadataFile) {
+    try {
+      String status = RecordingJson.MAPPER.readTree(metadataFile.toFile()).path("status").asText("");
+      return Arrays.stream(RecordingStatus.values()).filter(s -> s.wireName().equals(status)).findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Writes the files of a recording that just started: its metadata and, for composed ones, the growing media file. */
+  void writeStarted(RecordingState recording, ObjectNode metadata) {
+    writeMetadata(recording, metadata);
+    if (!RecordingJson.mediaFileName(recording).endsWith(".zip")) {
+      write(folder(recording.id()), RecordingJson.mediaFileName(recording),
+          RecordingArtifacts.inProgress(recording)::writeTo);
+    }
+  }
+
+  /** Writes the final media files, then the metadata (so the metadata never announces files that are missing). */
+  void writeFinal(RecordingState recording, RecordingArtifacts artifacts, ObjectNode metadata) {
+    Path folder = folder(recording.id());
+    for (Map.Entry<String, RecordingArtifacts.FileContent> file : artifacts.files().entrySet()) {
+      write(folder, file.getKey(), file.getValue());
+    }
+    writeMetadata(recording, metadata);
+  }
+
+  /** Whether every one of these files of the recording is there. */
+  boolean hasAll(String recordingId, Collection<String> fileNames) {
+    return fileNames.stream().allMatch(name -> file(recordingId, name).isPresent());
+  }
+
+  /** Removes the recording's folder and everything in it; nothing happens when there is none. */
+  void delete(String recordingId) {
+    Path folder = folder(recordingId);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(folder)) {
+      tree.sorted(Comparator.reverseOrder()).forEach(RecordingFolder::deleteIfExists);
+    } catch (NoSuchFileException e) {
+      // removed concurrently: done
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The regular file {@code fileName} of the recording's folder, if it exists. Names that would leave the folder
+   * ({@code ..}, separators) find nothing.
+   */
+  Optional<Path> file(String recordingId, String fileName) {
+    if (!isPlainName(recordingId) || !isPlainName(fileName)) {
+      return Optional.empty();
+    }
+    Path file = folder(recordingId).resolve(fileName).normalize();
+    return file.startsWith(root) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  private Path folder(String recordingId) {
+    if (!isPlainName(recordingId)) {
+      throw new IllegalArgumentException("Not a recording id: " + recordingId);
+    }
+    return root.resolve(recordingId);
+  }
+
+  /** A single path element that stays where it is put. */
+  static boolean isPlainName(String name) {
+    return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..")
+        && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+  }
+
+  private static void write(Path folder, String fileName, RecordingArtifacts.FileContent content) {
+    if (!isPlainName(fileName)) {
+      throw new IllegalArgumentException("Not a file name: " + fileName);
+    }
+    try {
+      Files.createDirectories(folder);
+      Path temporary = folder.resolve(".tmp-" + UUID.randomUUID());
+      try {
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+          content.writeTo(out);
+        }
+        move(temporary, folder.resolve(fileName));
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteIfExists(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (DirectoryNotEmptyException e) {
+      // a writer raced the deletion; the next delete of this recording removes it
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.openvidu.ha.server.recording;
+
+import static io.openvidu.ha.server.recording.RecordingFixtures.composed;
+import static io.openvidu.ha.server.recording.RecordingFixtures.stopped;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openvidu.ha.server.store.RecordingState;
+import io.openvidu.ha.server.store.RecordingStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordingFolderTest {
+
+  private static final String PUBLIC_URL = "https://my.openvidu.ip/";
+
+  @TempDir
+  Path root;
+
+  @Test
+  void startedComposedRecordingHasItsMetadataAndANonEmptyMediaFile() throws IOException {
+    RecordingState started = RecordingState.starting("ses_A", "ses_A", composed("rec"), "media_1", 1L)
+        .withStatus(RecordingStatus.STARTED);
+
+    new RecordingFolder(root).writeStarted(started, RecordingJson.metadata(started, PUBLIC_URL));
+
+    assertThat(names(root.resolve("ses_A"))).containsExactlyInAnyOrder(".recording.ses_A", "rec.mp4");
+    assertThat(Files.size(root.resolve("ses_A/rec.mp4"))).isPositive();
+  }
+
+  @Test
+  void finalComposedFolderHoldsMetadataMediaAndThumbnailOnly() throws IOException {
+    RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+    RecordingArtifacts artifacts = RecordingArtifacts.of(stopped);
+    RecordingState ready = stopped.finished(RecordingStatus.READY, artifacts.size(), artifacts.duration(), null);
+    RecordingFolder folder = new RecordingFolder(root);
+    folder.writeStarted(stopped, RecordingJson.metadata(stopped, PUBLIC_URL));
+
+    folder.writeFinal(ready, artifacts, RecordingJson.metadata(ready, PUBLIC_URL));
+
+    assertThat(names(root.resolve("ses_A"))).containsExactlyInAnyOrder(".recording.ses_A", "rec.mp4", "ses_A.jpg");
+    assertThat(Files.size(root.resolve("ses_A/rec.mp4"))).isEqualTo(artifacts.size());
+  }
+
+  @Test
+  void metadataFileIsOneLineOfTheRecordingWithItsUniqueSessionId() throws IOException {
+    RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+    new RecordingFolder(root).writeMetadata(stopped, RecordingJson.metadata(stopped, PUBLIC_URL));
+
+    List<String> lines = Files.readAllLines(root.resolve("ses_A/.recording.ses_A"));
+    JsonNode metadata = RecordingJson.MAPPER.readTree(lines.get(0));
+
+    assertThat(lines).hasSize(1);
+    assertThat(metadata.get("status").asText()).isEqualTo("stopped");
+    assertThat(metadata.get("uniqueSessionId").asText()).isEqualTo(stopped.uniqueSessionId());
+  }
+
+  @Test
+  void metadataIsNotTakenBackToAnEarlierStatus() throws IOException {
+    RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+    RecordingState started = stopped.withStatus(RecordingStatus.STARTED);
+    RecordingFolder folder = new RecordingFolder(root);
+    folder.writeMetadata(stopped, RecordingJson.metadata(stopped, PUBLIC_URL));
+
+    folder.writeMetadata(started, RecordingJson.metadata(started, PUBLIC_URL));
+
+    assertThat(RecordingJson.MAPPER.readTree(root.resolve("ses_A/.recording.ses_A").toFile()).get("status").asText())
+        .isEqualTo("stopped");
+  }
+
+  @Test
+  void fileOutsideTheRecordingFolderIsNotFound() throws IOException {
+    Files.writeString(root.resolve("secret.txt"), "x");
+    Files.createDirectories(root.resolve("ses_A"));
+
+    RecordingFolder folder = new RecordingFolder(root);
+
+    assertThat(folder.file("ses_A", "../secret.txt")).isEmpty();
+    assertThat(folder.file("..", "secret.txt")).isEmpty();
+    assertThat(folder.file("ses_A", "..")).isEmpty();
+  }
+
+  @Test
+  void deletingRemovesTheWholeFolder() {
+    RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+    RecordingFolder folder = new RecordingFolder(root);
+    folder.writeStarted(stopped, RecordingJson.metadata(stopped, PUBLIC_URL));
+
+    folder.delete("ses_A");
+
+    assertThat(root.resolve("ses_A")).doesNotExist();
+  }
+
+  @Test
+  void noTemporaryFileIsLeftBehind() throws IOException {
+    RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+    RecordingArtifacts artifacts = RecordingArtifacts.of(stopped);
+
+    new RecordingFolder(root).writeFinal(stopped, artifacts, RecordingJson.metadata(stopped, PUBLIC_URL));
+
+    assertThat(names(root.resolve("ses_A"))).noneMatch(name -> name.startsWith(".tmp-"));
+  }
+
+  private static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).toList();
+    }
+  }
+}
