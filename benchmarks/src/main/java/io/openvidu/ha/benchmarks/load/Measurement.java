@@ -7,18 +7,20 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The calls that closed-loop callers completed within measurement windows, and what they add up to. Calls still
- * running when a window closes are left out (they are neither counted nor timed), so throughput is completed
- * calls divided by the windows' length. Immutable.
+ * The calls that closed-loop callers completed within one or more measurement windows, and what they add up to.
+ * Calls still running when a window closes are left out (neither counted nor timed). Throughput is the median of
+ * the windows' rates, so that a window spoiled by another process's burst on a shared machine moves it little;
+ * latencies pool the calls of every window. Immutable.
  *
  * @param calls       the calls completed within the windows
- * @param windowNanos the windows' total length
+ * @param windowRates each window's successful calls per second, in the order measured
  * @param failure     what the first failed call threw, or {@code null}
  */
-public record Measurement(List<Call> calls, long windowNanos, Exception failure) {
+public record Measurement(List<Call> calls, List<Double> windowRates, Exception failure) {
 
   public Measurement {
     calls = List.copyOf(calls);
+    windowRates = List.copyOf(windowRates);
   }
 
   /**
@@ -36,19 +38,34 @@ public record Measurement(List<Call> calls, long windowNanos, Exception failure)
       throw new IllegalStateException("callers still busy two minutes after the window closed");
     }
     List<Call> within = calls.stream().filter(call -> !call.unfinished() && call.end() <= end).toList();
-    return new Measurement(within, end - load.startedAt(), load.firstFailure());
+    double rate = within.stream().filter(call -> !call.failed()).count() / ((end - load.startedAt()) / 1e9);
+    return new Measurement(within, List.of(rate), load.firstFailure());
   }
 
   /** The windows of both, as one measurement. */
   public Measurement plus(Measurement other) {
-    List<Call> all = new ArrayList<>(calls);
-    all.addAll(other.calls);
-    return new Measurement(all, windowNanos + other.windowNanos, failure != null ? failure : other.failure);
+    List<Call> allCalls = new ArrayList<>(calls);
+    allCalls.addAll(other.calls);
+    List<Double> allRates = new ArrayList<>(windowRates);
+    allRates.addAll(other.windowRates);
+    return new Measurement(allCalls, allRates, failure != null ? failure : other.failure);
   }
 
-  /** Successful calls per second. */
+  /** Successful calls per second: the median of the windows' rates. */
   public double callsPerSecond() {
-    return succeeded().count() / (windowNanos / 1e9);
+    List<Double> sorted = windowRates.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  /** The slowest window's rate. */
+  public double slowestWindow() {
+    return windowRates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+  }
+
+  /** The fastest window's rate. */
+  public double fastestWindow() {
+    return windowRates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
   }
 
   /** The latencies of the successful calls. */
