@@ -11,6 +11,7 @@ import io.openvidu.ha.server.testing.SimulatedParticipant;
 import io.openvidu.java.client.Connection;
 import io.openvidu.java.client.ConnectionProperties;
 import io.openvidu.java.client.ConnectionType;
+import io.openvidu.java.client.KurentoOptions;
 import io.openvidu.java.client.MediaMode;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.OpenViduHttpException;
@@ -132,6 +133,18 @@ abstract class ApiScenarios {
   }
 
   @Test
+  void sessionWithoutCustomIdIsReportedByTheServer() throws Exception {
+    Session session = openVidu.createSession();
+    OpenVidu other = clientOf(lastMaster());
+    other.fetch();
+
+    String reported = activeSession(other, session.getSessionId()).orElseThrow().getProperties().customSessionId();
+    // Difference 3 (README): ours chooses the id on the client and sends it as a custom id (so that a repeated
+    // creation is recognised), so the server reports it as one; with the official client the server chose it.
+    assertThat(reported).isEqualTo(CLIENT == ClientUnderTest.OURS ? session.getSessionId() : "");
+  }
+
+  @Test
   void creatingATakenCustomSessionIdReturnsThatSessionWithoutFailing() throws Exception {
     String id = uniqueId("taken");
     openVidu.createSession(withId(id));
@@ -224,6 +237,50 @@ abstract class ApiScenarios {
     assertThat(connection.getToken()).startsWith("ws://")
         .contains("sessionId=" + session.getSessionId()).containsPattern("token=tok_[A-Z][A-Za-z0-9]{15}");
     assertThat(session.getConnection(connection.getConnectionId())).isNotNull();
+  }
+
+  @Test
+  void kurentoOptionsOfAConnectionAreKeptAsGiven() throws Exception {
+    Session session = openVidu.createSession(withId(uniqueId("kurento")));
+
+    Connection connection = session.createConnection(new ConnectionProperties.Builder()
+        .kurentoOptions(new KurentoOptions.Builder().videoMaxRecvBandwidth(1000).videoMinSendBandwidth(300)
+            .allowedFilters(new String[] {"GStreamerFilter", "ZBarFilter"}).build())
+        .build());
+    session.fetch();
+
+    JsonNode onServer = rest(lastMaster()).get("/openvidu/api/sessions/" + session.getSessionId() + "/connection/"
+        + connection.getConnectionId()).json().get("kurentoOptions");
+    assertThat(onServer.get("videoMaxRecvBandwidth").asInt()).isEqualTo(1000);
+    assertThat(onServer.get("videoMinSendBandwidth").asInt()).isEqualTo(300);
+    assertThat(onServer.has("videoMinRecvBandwidth")).isFalse();
+    assertThat(onServer.get("allowedFilters")).extracting(JsonNode::asText)
+        .containsExactly("GStreamerFilter", "ZBarFilter");
+    // Difference 2 (README): Connection.getKurentoOptions() is ours only; the official 2.20.0 jar has no such method.
+    if (CLIENT == ClientUnderTest.OURS) {
+      KurentoOptions seen = session.getConnection(connection.getConnectionId()).getKurentoOptions();
+      assertThat(seen.getVideoMaxRecvBandwidth()).isEqualTo(1000);
+      assertThat(seen.getVideoMinSendBandwidth()).isEqualTo(300);
+      assertThat(seen.getVideoMinRecvBandwidth()).isNull();
+      assertThat(seen.getAllowedFilters()).containsExactly("GStreamerFilter", "ZBarFilter");
+      assertThat(seen.isFilterAllowed("ZBarFilter")).isTrue();
+    }
+  }
+
+  @Test
+  void sessionAskingForAMediaNodeIsPlacedOnIt() throws Exception {
+    List<String> nodes = new ArrayList<>();
+    rest(masterUrls().get(0)).get("/openvidu/api/media-nodes").json().get("content")
+        .forEach(node -> nodes.add(node.get("id").asText()));
+    String wanted = nodes.get(nodes.size() - 1);
+    Session session = openVidu.createSession(new SessionProperties.Builder().customSessionId(uniqueId("node"))
+        .mediaNode(wanted).build());
+
+    session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
+        .rtspUri("rtsp://10.0.0.10/live").build());
+
+    assertThat(rest(lastMaster()).get("/openvidu/api/sessions/" + session.getSessionId()).json()
+        .get("mediaNodeId").asText()).isEqualTo(wanted);
   }
 
   @SuppressWarnings("deprecation")
@@ -554,6 +611,32 @@ abstract class ApiScenarios {
         .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
     openVidu.stopRecording(started.getId());
     assertThat(session.isBeingRecorded()).isFalse();
+  }
+
+  @Test
+  void startRecordingWithDefaultsRecordsComposedEvenWhenTheSessionDefaultIsIndividual() throws Exception {
+    Session session = openVidu.createSession(new SessionProperties.Builder().customSessionId(uniqueId("default"))
+        .defaultRecordingProperties(new RecordingProperties.Builder().outputMode(Recording.OutputMode.INDIVIDUAL)
+            .build()).build());
+    join(session.createConnection(), lastMaster(), "Chrome", "").publish();
+
+    Recording started = openVidu.startRecording(session.getSessionId());
+    openVidu.stopRecording(started.getId());
+
+    // Both clients send every property explicitly (rest-api.md 5.7), overriding the session's default.
+    assertThat(started.getOutputMode()).isEqualTo(Recording.OutputMode.COMPOSED);
+    assertThat(started.getResolution()).isEqualTo("1280x720");
+    assertThat(started.getFrameRate()).isEqualTo(25);
+  }
+
+  @Test
+  void recordingARelayedSessionIsRefusedWith409() throws Exception {
+    Session session = openVidu.createSession(new SessionProperties.Builder().customSessionId(uniqueId("relayed"))
+        .mediaMode(MediaMode.RELAYED).build());
+    join(session.createConnection(), lastMaster(), "Chrome", "");
+
+    assertThatThrownBy(() -> openVidu.startRecording(session.getSessionId()))
+        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
   }
 
   @Test
