@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,8 +104,8 @@ public final class Main implements Callable<Integer> {
         cluster = Optional.of(new ClusterBenchmark(clients, profile.cluster, progress).run());
       }
       report.line("Machine: " + machine.summary())
-          .line("Command: `" + COMMAND + (quick ? " --quick" : "") + "` (" + profile.name().toLowerCase()
-              + " profile, " + Math.round(progress.elapsedSeconds()) + " s)")
+          .line("Command: `" + COMMAND + options() + "` (" + profile.name().toLowerCase() + " profile, "
+              + Math.round(progress.elapsedSeconds()) + " s)")
           .line("Load average (1, 5, 15 min) at start: " + loadBefore + "; at end: " + Machine.loadAverage()
               + ". The machine may be shared: compare numbers within one run, not across runs.")
           .line("Clients, each in a class loader of its own: ours = " + clients.jarNames(ClientKind.OURS)
@@ -133,6 +134,16 @@ public final class Main implements Callable<Integer> {
     Files.writeString(file, markdown);
     progress.line("report written to %s", file.toAbsolutePath().normalize());
     return 0;
+  }
+
+  /** The options that change what is measured, as given on the command line. */
+  private String options() {
+    String options = quick ? " --quick" : "";
+    if (!only.equals(EnumSet.allOf(Section.class))) {
+      options += " --only " + only.stream().map(section -> section.name().toLowerCase())
+          .collect(Collectors.joining(","));
+    }
+    return options;
   }
 
   /** Where this class was loaded from: {@code target/benchmarks.jar}, or {@code target/classes} in an IDE. */
