@@ -1,8 +1,6 @@
 package io.openvidu.ha.it.scenarios;
 
-import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.testing.OpenViduClusterExtension;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,10 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ForClient(ClientUnderTest.OURS)
 class InJvmClusterScenariosTest extends ApiScenarios {
   @RegisterExtension
-  static final OpenViduClusterExtension CLUSTER = OpenViduClusterExtension.builder().masters(3).mediaNodes(2)
-      .configure(cluster -> cluster.recordingSettings(RecordingSettings.defaults()
-          .withProcessingTime(Duration.ofMillis(300))))
-      .build();
+  static final OpenViduClusterExtension CLUSTER = InJvmCluster.extension();
 
   @Override
   protected List<String> masterUrls() {
@@ -23,10 +18,5 @@ class InJvmClusterScenariosTest extends ApiScenarios {
   @Override
   protected String secret() {
     return CLUSTER.secret();
-  }
-
-  @Override
-  protected String clientUrls() {
-    return CLUSTER.urls();
   }
 }

@@ -22,9 +22,4 @@ class ProcessClusterScenariosTest extends ApiScenarios {
   protected String secret() {
     return CLUSTER.secret();
   }
-
-  @Override
-  protected String clientUrls() {
-    return CLUSTER.urls();
-  }
 }
