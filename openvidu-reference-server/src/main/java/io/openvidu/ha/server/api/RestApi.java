@@ -79,7 +79,12 @@ public final class RestApi {
     });
     config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
       log.warn("{} {} failed: the cluster store is unavailable", ctx.method(), ctx.path(), e);
-      ApiException.json(503, "The cluster store is unavailable; try again").toResponse(ctx.path()).send(ctx);
+      // 503 promises that nothing happened; a change whose confirmation was lost may have happened, which 504 (the
+      // store upstream did not answer in time) leaves open, so that clients reconcile instead of assuming.
+      ApiException error = e.outcomeUnknown()
+          ? ApiException.json(504, "The cluster store did not confirm the change; it may have been applied")
+          : ApiException.json(503, "The cluster store is unavailable; try again");
+      error.toResponse(ctx.path()).send(ctx);
     });
     config.routes.exception(TransitionRejectedException.class, (e, ctx) -> {
       log.warn("{} {}: unmapped rejection {}", ctx.method(), ctx.path(), e.rejection());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -42,13 +45,22 @@ import org.slf4j.LoggerFactory;
  * shared, pipelined connection (unlike WATCH, which is per connection). Versions come from one counter, so a deleted
  * and re-created document never repeats a version.
  *
- * <p>Lettuce reconnects by itself and re-subscribes channels after a reconnection. A call that cannot reach Redis
- * within the command timeout fails with {@link StoreUnavailableException}. Thread-safe.
+ * <p>Lettuce reconnects by itself, re-subscribes channels and sends again the commands whose connection closed before
+ * their answer; a marker written by each commit makes that second run answer as the first did. A call that cannot
+ * reach Redis within the command timeout fails with {@link StoreUnavailableException}; for a commit whose answer was
+ * lost after it may have reached Redis (connection reset, timeout), the exception says the outcome is unknown.
+ * Thread-safe.
  */
 public final class RedisDocumentStore implements DocumentStore {
   private static final Logger log = LoggerFactory.getLogger(RedisDocumentStore.class);
   private static final String VERSION_COUNTER = "openvidu-ha:version";
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+  /**
+   * Marks an applied commit, so that a copy of it that Lettuce sends again after a reconnection answers as the first
+   * did; kept far longer than a reconnection takes.
+   */
+  private static final String COMMIT_MARKER = "openvidu-ha:commit:";
+  private static final Duration COMMIT_MARKER_TTL = Duration.ofMinutes(5);
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
@@ -92,7 +104,7 @@ public final class RedisDocumentStore implements DocumentStore {
 
   @Override
   public Map<String, VersionedDocument> read(List<String> keys) {
-    List<String> flat = readScript.run(keys, List.of());
+    List<String> flat = readScript.run(keys, List.of(), false);
     Map<String, VersionedDocument> result = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
@@ -117,7 +129,9 @@ public final class RedisDocumentStore implements DocumentStore {
   public boolean commit(Map<String, Long> expectedVersions, List<DocumentWrite> writes) {
     List<String> keys = new ArrayList<>();
     keys.add(VERSION_COUNTER);
+    keys.add(COMMIT_MARKER + UUID.randomUUID());
     ObjectNode spec = json.createObjectNode();
+    spec.put("t", COMMIT_MARKER_TTL.toMillis());
     ArrayNode checks = spec.putArray("c");
     expectedVersions.forEach((key, version) -> checks.addArray().add(indexOf(keys, key)).add(version));
     ArrayNode ops = spec.putArray("w");
@@ -140,7 +154,7 @@ public final class RedisDocumentStore implements DocumentStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    List<String> result = commitScript.run(keys, List.of(encoded));
+    List<String> result = commitScript.run(keys, List.of(encoded), true);
     return "1".equals(result.get(0));
   }
 
@@ -211,7 +225,11 @@ public final class RedisDocumentStore implements DocumentStore {
       this.source = source;
     }
 
-    List<String> run(List<String> keys, List<String> args) {
+    /**
+     * @param writes whether the script changes data: if so, a failure after it may have reached Redis (a lost or
+     *     late answer) leaves the outcome unknown, which callers must not report as "nothing changed"
+     */
+    List<String> run(List<String> keys, List<String> args, boolean writes) {
       String[] keyArray = keys.toArray(String[]::new);
       String[] argArray = args.toArray(String[]::new);
       try {
@@ -225,7 +243,10 @@ public final class RedisDocumentStore implements DocumentStore {
           return toStrings(connection.sync().eval(source, ScriptOutputType.MULTI, keyArray, argArray));
         }
       } catch (RedisException e) {
-        throw new StoreUnavailableException("Redis did not answer", e);
+        boolean mayHaveRun = writes && !(e instanceof RedisConnectionException)
+            && !(e instanceof RedisCommandExecutionException);
+        throw new StoreUnavailableException(mayHaveRun ? "Redis did not confirm a change" : "Redis did not answer",
+            e, mayHaveRun);
       }
     }
 

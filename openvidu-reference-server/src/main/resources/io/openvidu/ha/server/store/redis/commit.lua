@@ -1,7 +1,14 @@
 -- Applies a transaction's writes if every document it read still has the version it read (0 = absent).
--- KEYS[1] is the version counter; the others are the documents and sets the transaction touches.
--- ARGV[1] is {"c": [[keyIndex, version], ...], "w": [[op, keyIndexOrChannel, arg, ttlMillis], ...]}.
+-- KEYS[1] is the version counter, KEYS[2] this commit's marker; the others are the documents and sets the transaction
+-- touches.
+-- ARGV[1] is {"c": [[keyIndex, version], ...], "w": [[op, keyIndexOrChannel, arg, ttlMillis], ...], "t": ttlMillis}.
+-- The marker makes a commit idempotent: Lettuce sends a command again after a reconnection when the connection closed
+-- before its answer, and this run must then answer what the first one did instead of seeing its own writes as a
+-- conflict.
 local spec = cjson.decode(ARGV[1])
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  return {'1'}
+end
 for _, check in ipairs(spec.c) do
   local current = redis.call('HGET', KEYS[check[1]], 'v')
   if (current and tonumber(current) or 0) ~= check[2] then
@@ -29,4 +36,5 @@ for _, write in ipairs(spec.w) do
     redis.call('PUBLISH', write[2], write[3])
   end
 end
+redis.call('SET', KEYS[2], '1', 'PX', spec.t)
 return {'1'}

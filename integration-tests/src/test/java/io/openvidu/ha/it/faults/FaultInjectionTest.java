@@ -1,0 +1,308 @@
+package io.openvidu.ha.it.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.openvidu.ha.it.processes.ChildProcess;
+import io.openvidu.ha.it.processes.MasterProcess;
+import io.openvidu.ha.it.processes.ProcessCluster;
+import io.openvidu.ha.it.rest.RestClient;
+import io.openvidu.ha.it.scenarios.ClientUnderTest;
+import io.openvidu.ha.it.scenarios.ForClient;
+import io.openvidu.ha.server.testing.SimulatedParticipant;
+import io.openvidu.java.client.Connection;
+import io.openvidu.java.client.OpenVidu;
+import io.openvidu.java.client.OpenViduHttpException;
+import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.Recording;
+import io.openvidu.java.client.RecordingProperties;
+import io.openvidu.java.client.Session;
+import io.openvidu.java.client.SessionProperties;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The promise users buy, tested: "a master dies and my backend does not notice, and nothing is lost or done twice".
+ * Three master processes over a persistent Redis; 8 threads of mixed SDK calls; one fault per test, injected
+ * mid-load. Each test prints one line of the fault report ({@link FaultReport}) and asserts what the design promises:
+ * no failed call, nothing lost, nothing duplicated when a master fails; nothing lost or duplicated, and only clean
+ * failures after the call timeout, when Redis does.
+ *
+ * <p>Every test starts from a whole cluster (dead masters are restarted first) and may run alone; the order only
+ * saves time, the kill coming last so that no restart is needed after it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ForClient(ClientUnderTest.OURS)
+class FaultInjectionTest {
+  @RegisterExtension
+  static final ProcessCluster CLUSTER = new ProcessCluster(3, 2);
+
+  private static final FaultReport REPORT = FaultReport.fromSystemProperty();
+  /** Calls before the fault: enough for a median latency. */
+  private static final int BASELINE_CALLS = 200;
+  /** Calls after the fault (or after the repair): enough to see its whole effect, a few seconds of load. */
+  private static final int CALLS_AFTER = 400;
+  private static final int VICTIM = 0;
+
+  private final List<SimulatedParticipant> participants = new ArrayList<>();
+
+  @BeforeEach
+  void wholeCluster() {
+    CLUSTER.redis().start();
+    CLUSTER.restartDeadMasters();
+    for (String url : CLUSTER.urlList()) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> health(url) == 200);
+    }
+  }
+
+  @AfterEach
+  void leave() {
+    participants.forEach(SimulatedParticipant::close);
+  }
+
+  @Test
+  @Order(5)
+  void masterKilledWithSigkillLosesNothingAndFailsNoCall() throws Exception {
+    String victim = CLUSTER.urlList().get(VICTIM);
+    String survivor = CLUSTER.urlList().get(1);
+    List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
+    String recordingId = startRecordingThrough(victim, onVictim.get(0).sessionId());
+    try (FaultRun run = new FaultRun("master-sigkill", CLUSTER.urlList(), CLUSTER.secret())) {
+      run.startLoad(BASELINE_CALLS, spared(VICTIM));
+
+      run.faultInjected();
+      CLUSTER.master(VICTIM).process().kill();
+      int reconnected = reconnect(onVictim, survivor);
+      run.awaitCallsSinceFault(CALLS_AFTER);
+      run.stopLoad();
+      Recording.Status recording = stopRecordingThrough(survivor, recordingId);
+
+      FaultRun.Outcome outcome = run.audit(survivor, CLUSTER.secret(), REPORT,
+          "participants-reconnected=" + reconnected + "/" + onVictim.size() + " recording-across-kill=" + recording);
+      assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().lost()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().duplicated()).as(outcome.diagnosis()).isZero();
+      assertThat(reconnected).isEqualTo(onVictim.size());
+      assertStillActive(onVictim, survivor);
+      assertThat(recording).as("a recording started through the killed master").isEqualTo(Recording.Status.ready);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void masterFrozenWithSigstopThenResumedLosesNothingAndFailsNoCall() throws Exception {
+    String victim = CLUSTER.urlList().get(VICTIM);
+    List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
+    ChildProcess frozen = CLUSTER.master(VICTIM).process();
+    try (FaultRun run = new FaultRun("master-sigstop", CLUSTER.urlList(), CLUSTER.secret())) {
+      run.startLoad(BASELINE_CALLS, spared(VICTIM));
+
+      run.faultInjected();
+      long frozenAt = System.nanoTime();
+      frozen.suspend();
+      try {
+        run.awaitEjected(victim);
+        run.awaitCallsSinceFault(CALLS_AFTER / 2);
+      } finally {
+        frozen.resume();
+      }
+      long frozenMillis = (System.nanoTime() - frozenAt) / 1_000_000;
+      run.awaitRestored(victim);
+      run.awaitCallsSinceFault(CALLS_AFTER);
+      run.stopLoad();
+
+      FaultRun.Outcome outcome = run.audit(victim, CLUSTER.secret(), REPORT, "frozen=" + frozenMillis + "ms");
+      assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().lost()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().duplicated()).as(outcome.diagnosis()).isZero();
+      assertThat(onVictim).allMatch(SimulatedParticipant::isConnected);
+      assertStillActive(onVictim, victim);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void masterRestartedLosesNothingAndFailsNoCall() throws Exception {
+    String victim = CLUSTER.urlList().get(VICTIM);
+    String survivor = CLUSTER.urlList().get(1);
+    List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
+    try (FaultRun run = new FaultRun("master-restart", CLUSTER.urlList(), CLUSTER.secret())) {
+      run.startLoad(BASELINE_CALLS, spared(VICTIM));
+
+      run.faultInjected();
+      CLUSTER.master(VICTIM).process().terminate();
+      CompletableFuture<MasterProcess> restarting = CLUSTER.startMasterAgain(VICTIM);
+      int reconnected = reconnect(onVictim, survivor);
+      restarting.join();
+      run.awaitCallsSinceFault(CALLS_AFTER);
+      run.stopLoad();
+
+      FaultRun.Outcome outcome = run.audit(victim, CLUSTER.secret(), REPORT,
+          "participants-reconnected=" + reconnected + "/" + onVictim.size());
+      assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().lost()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().duplicated()).as(outcome.diagnosis()).isZero();
+      assertThat(reconnected).isEqualTo(onVictim.size());
+      assertStillActive(onVictim, victim);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void redisRestartedLosesNothingAcknowledgedAndFailsOnlyCleanly() throws Exception {
+    String master = CLUSTER.urlList().get(1);
+    try (FaultRun run = new FaultRun("redis-restart", CLUSTER.urlList(), CLUSTER.secret())) {
+      run.startLoad(BASELINE_CALLS, CLUSTER.urlList());
+
+      run.faultInjected();
+      CLUSTER.redis().restart();
+      run.awaitCallsSinceFault(CALLS_AFTER);
+      run.stopLoad();
+
+      FaultRun.Outcome outcome = run.audit(master, CLUSTER.secret(), REPORT, "");
+      assertOnlyCleanFailures(outcome);
+      assertThat(outcome.audit().lost()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().duplicated()).as(outcome.diagnosis()).isZero();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void redisDownForAFewSecondsFailsCallsCleanlyAndLosesNothingAcknowledged() throws Exception {
+    String master = CLUSTER.urlList().get(1);
+    try (FaultRun run = new FaultRun("redis-down", CLUSTER.urlList(), CLUSTER.secret())) {
+      run.startLoad(BASELINE_CALLS, CLUSTER.urlList());
+
+      run.faultInjected();
+      long downAt = System.nanoTime();
+      CLUSTER.redis().stop();
+      try {
+        // Down until every thread has seen a call fail: each waited out the call timeout.
+        run.awaitFailures(FaultRun.THREADS);
+      } finally {
+        CLUSTER.redis().start();
+      }
+      long downMillis = (System.nanoTime() - downAt) / 1_000_000;
+      run.awaitCallsSinceFault(CALLS_AFTER);
+      run.stopLoad();
+
+      FaultRun.Outcome outcome = run.audit(master, CLUSTER.secret(), REPORT, "down=" + downMillis + "ms");
+      assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isPositive();
+      assertOnlyCleanFailures(outcome);
+      assertThat(outcome.audit().lost()).as(outcome.diagnosis()).isZero();
+      assertThat(outcome.audit().duplicated()).as(outcome.diagnosis()).isZero();
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------------- helpers
+
+  /**
+   * A failure while Redis is away must say so: a transport failure after the call timeout (every master answering 503
+   * or not in time), or the 503 itself; never a 4xx or 500 that would blame the caller or hide the cause.
+   */
+  private static void assertOnlyCleanFailures(FaultRun.Outcome outcome) {
+    assertThat(outcome.calls().failures()).as(outcome.diagnosis()).allSatisfy(call -> {
+      Throwable failure = call.failure();
+      if (failure instanceof OpenViduHttpException http) {
+        assertThat(http.getStatus()).isIn(502, 503, 504);
+      } else {
+        assertThat(failure).isInstanceOf(OpenViduJavaClientException.class);
+      }
+    });
+  }
+
+  /** Starts recording the session through {@code master} alone; returns the recording's id. */
+  private static String startRecordingThrough(String master, String sessionId) throws Exception {
+    try (OpenVidu backend = new OpenVidu(master, CLUSTER.secret())) {
+      return backend.startRecording(sessionId, new RecordingProperties.Builder().name("across-fault").build())
+          .getId();
+    }
+  }
+
+  /** Stops the recording through {@code master} alone and returns its status once processing is over. */
+  private static Recording.Status stopRecordingThrough(String master, String recordingId) throws Exception {
+    try (OpenVidu backend = new OpenVidu(master, CLUSTER.secret())) {
+      backend.stopRecording(recordingId);
+      return await().atMost(Duration.ofSeconds(30)).until(() -> backend.getRecording(recordingId).getStatus(),
+          status -> status != Recording.Status.stopped && status != Recording.Status.started);
+    }
+  }
+
+  /** The masters but {@code victim}. */
+  private static List<String> spared(int victim) {
+    List<String> others = new ArrayList<>(CLUSTER.urlList());
+    others.remove(victim);
+    return others;
+  }
+
+  /** {@code count} participants of a new session of their own, joined through {@code master}. */
+  private List<SimulatedParticipant> joinParticipants(String master, int count) throws Exception {
+    try (OpenVidu backend = new OpenVidu(master, CLUSTER.secret())) {
+      Session session = backend.createSession(new SessionProperties.Builder().build());
+      List<SimulatedParticipant> joined = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Connection connection = session.createConnection();
+        SimulatedParticipant participant = SimulatedParticipant.builder(connection.getToken())
+            .via(URI.create(master)).platform("participant-" + i).timeout(Duration.ofSeconds(10)).join();
+        participant.publish();
+        participants.add(participant);
+        joined.add(participant);
+      }
+      return joined;
+    }
+  }
+
+  /**
+   * What openvidu-browser does when its master goes away: notices that the socket closed, then comes back through
+   * another master with its RPC session id. A reconnection counts once a signal the backend sends to the connection
+   * id the participant joined with reaches it through its new socket.
+   *
+   * @return how many came back under their connection id
+   */
+  private static int reconnect(List<SimulatedParticipant> lost, String survivor) {
+    RestClient rest = RestClient.of(survivor, CLUSTER.secret());
+    int reconnected = 0;
+    for (SimulatedParticipant participant : lost) {
+      participant.awaitDisconnected();
+      participant.reconnect(URI.create(survivor));
+      String probe = "back-" + participant.connectionId();
+      int status = rest.post("/openvidu/api/signal", "{\"session\":\"" + participant.sessionId()
+          + "\",\"type\":\"probe\",\"data\":\"" + probe + "\",\"to\":[\"" + participant.connectionId() + "\"]}")
+          .status();
+      if (status == 200) {
+        participant.awaitNotification("sendMessage", Map.of("data", probe));
+        reconnected++;
+      }
+    }
+    return reconnected;
+  }
+
+  /** Every participant is still an active connection of its session, under the id it joined with. */
+  private static void assertStillActive(List<SimulatedParticipant> expected, String master) {
+    RestClient rest = RestClient.of(master, CLUSTER.secret());
+    for (SimulatedParticipant participant : expected) {
+      assertThat(rest.get("/openvidu/api/sessions/" + participant.sessionId() + "/connection/"
+          + participant.connectionId()).json().path("status").asText())
+          .as("status of %s", participant.connectionId()).isEqualTo("active");
+    }
+  }
+
+  private static int health(String url) {
+    try {
+      return RestClient.of(url, CLUSTER.secret()).get("/openvidu/health").status();
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package io.openvidu.ha.it.processes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit 5 extension (register it in a static field) that runs a reference cluster as separate processes: one Redis
+ * with persistence on and N master processes over it, each on a fixed loopback port so that a restarted master comes
+ * back at the same URL. Everything it started is killed after the test class, and by a JVM shutdown hook if the JVM
+ * goes first. Logs and Redis's data are kept under {@code target/it-work/}.
+ *
+ * <p>Not thread-safe: control it from the test thread. The masters' processes may be killed, suspended and resumed
+ * from anywhere ({@link ChildProcess} is thread-safe).
+ */
+public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback {
+  private static final String SECRET = "MY_SECRET";
+
+  private final int masterCount;
+  private final int mediaNodes;
+  private final List<Integer> ports = new ArrayList<>();
+  private final List<MasterProcess> masters = new ArrayList<>();
+  private Path workDir;
+  private RedisProcess redis;
+  private int launches;
+
+  /** A cluster of {@code masters} master processes and {@code mediaNodes} simulated media nodes. */
+  public ProcessCluster(int masters, int mediaNodes) {
+    this.masterCount = masters;
+    this.mediaNodes = mediaNodes;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    Path root = Path.of(System.getProperty("it.work.dir", System.getProperty("java.io.tmpdir")));
+    Files.createDirectories(root);
+    workDir = Files.createTempDirectory(root, context.getRequiredTestClass().getSimpleName() + "-");
+    redis = new RedisProcess(freePort(), workDir.resolve("redis"));
+    redis.start();
+    List<CompletableFuture<MasterProcess>> launching = new ArrayList<>();
+    for (int i = 0; i < masterCount; i++) {
+      ports.add(freePort());
+      masters.add(null);
+    }
+    for (int i = 0; i < masterCount; i++) {
+      launching.add(launch(i));
+    }
+    for (int i = 0; i < masterCount; i++) {
+      masters.set(i, launching.get(i).join());
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    for (MasterProcess master : masters) {
+      if (master != null) {
+        master.process().kill();
+      }
+    }
+    if (redis != null) {
+      redis.kill();
+    }
+  }
+
+  /** The masters' base URLs separated by commas, what {@code new OpenVidu(urls, secret)} takes. */
+  public String urls() {
+    return String.join(",", urlList());
+  }
+
+  /** The masters' base URLs, in order; a restarted master keeps its URL. */
+  public List<String> urlList() {
+    return ports.stream().map(port -> "http://127.0.0.1:" + port).collect(Collectors.toList());
+  }
+
+  /** The {@code OPENVIDU_SECRET}. */
+  public String secret() {
+    return SECRET;
+  }
+
+  /** Master {@code index} (from 0) as it runs now. */
+  public MasterProcess master(int index) {
+    return masters.get(index);
+  }
+
+  /** The Redis every master shares. */
+  public RedisProcess redis() {
+    return redis;
+  }
+
+  /** Starts master {@code index} again on its port (killing what is left of it first) and waits until it serves. */
+  public MasterProcess restartMaster(int index) {
+    return startMasterAgain(index).join();
+  }
+
+  /**
+   * Starts master {@code index} again on its port, killing what is left of it first; the future completes when it
+   * serves.
+   */
+  public CompletableFuture<MasterProcess> startMasterAgain(int index) {
+    MasterProcess old = masters.get(index);
+    if (old != null && old.process().isAlive()) {
+      old.process().kill();
+    }
+    return launch(index).thenApply(started -> {
+      synchronized (masters) {
+        masters.set(index, started);
+      }
+      return started;
+    });
+  }
+
+  /** Restarts every master that is no longer running, so that the next test starts from a whole cluster. */
+  public void restartDeadMasters() {
+    for (int i = 0; i < masterCount; i++) {
+      if (!masters.get(i).process().isAlive()) {
+        restartMaster(i);
+      }
+    }
+  }
+
+  private CompletableFuture<MasterProcess> launch(int index) {
+    int launch = ++launches;
+    String name = "master-" + (index + 1) + "-launch-" + launch;
+    return MasterProcess.launch(new MasterProcess.Options(name, ports.get(index), redis.uri(), urlList().get(0),
+        workDir.resolve("recordings"), mediaNodes, workDir.resolve(name + ".log")));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+}
