@@ -20,10 +20,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,17 +41,38 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Measures our SDK, the official openvidu-java-client 2.20.0 and raw OkHttp side by side against an embedded",
-        "reference cluster, then the cluster itself; prints a Markdown report and writes it under results/."})
+        "Measures our SDK, the official openvidu-java-client 2.20.0 and raw OkHttp side by side against an "
+            + "embedded reference cluster, then the cluster itself.",
+        "Prints progress lines, then a Markdown report, also written under results/."})
 public final class Main implements Callable<Integer> {
   static final String COMMAND = "mvn -B -q -pl benchmarks -am package -DskipTests && java -jar "
       + "benchmarks/target/benchmarks.jar";
 
-  /** The parts of the run. */
-  enum Section { THROUGHPUT, ALLOCATION, FAILOVER, CLUSTER }
+  /** The parts of the run, in order. */
+  enum Section {
+    THROUGHPUT("1. Throughput and latency: the backend mix, one master", SectionNotes.THROUGHPUT),
+    ALLOCATION("2. Allocation per call", SectionNotes.ALLOCATION),
+    FAILOVER("3. Failover: one of three masters dies under load", SectionNotes.FAILOVER),
+    CLUSTER("4. The reference cluster", SectionNotes.CLUSTER);
 
-  @Option(names = "--quick", description = "About a minute and a half instead of about four: shorter windows, one "
-      + "round, our SDK against a hung master with a 2 s attempt timeout only.")
+    final String title;
+    final String notes;
+
+    Section(String title, String notes) {
+      this.title = title;
+      this.notes = notes;
+    }
+  }
+
+  // The official client's Apache HttpClient logs through java.util.logging, which holds its loggers weakly: keep
+  // this one so that its level stays set.
+  private static final Logger APACHE_HTTP_LOG = Logger.getLogger("org.apache.http");
+
+  private final Map<Section, Exception> failed = new EnumMap<>(Section.class);
+
+  @Option(names = "--quick", description = "About two minutes instead of four to five: fewer windows and "
+      + "shorter warm-ups; our SDK meets the hung master with a 2 s attempt timeout only and never trusts "
+      + "idempotency keys.")
   boolean quick;
 
   @Option(names = "--only", split = ",", paramLabel = "SECTION",
@@ -81,28 +106,24 @@ public final class Main implements Callable<Integer> {
     progress.line("benchmarks, %s profile, sections %s, on %s", profile.name().toLowerCase(), only,
         machine.summary());
 
-    Optional<ThroughputResult> throughput = Optional.empty();
-    Optional<AllocationResult> allocation = Optional.empty();
-    Optional<FailoverResult> failover = Optional.empty();
-    Optional<ClusterResult> cluster = Optional.empty();
+    // Its retries of requests to a dead master are INFO lines on standard error; the report counts what matters.
+    APACHE_HTTP_LOG.setLevel(Level.WARNING);
+    Optional<ThroughputResult> throughput;
+    Optional<AllocationResult> allocation;
+    Optional<FailoverResult> failover;
+    Optional<ClusterResult> cluster;
     Report report = new Report("Benchmarks, " + LocalDate.now() + ", " + machine.name());
     try (IsolatedClients clients = new IsolatedClients(
         clientsDirectory != null ? clientsDirectory : target.resolve("clients"))) {
-      if (only.contains(Section.THROUGHPUT)) {
-        throughput = Optional.of(new ThroughputBenchmark(clients, profile.throughput, progress).run());
-      }
-      if (only.contains(Section.ALLOCATION)) {
-        allocation = Optional.of(new AllocationBenchmark(clients, profile.allocation, progress).run());
-      }
-      if (only.contains(Section.FAILOVER)) {
-        Duration defaultAttemptTimeout = clients.constant(ClientKind.OURS,
-            "io.openvidu.java.client.internal.transport.TransportSettings", "DEFAULT_ATTEMPT_TIMEOUT", Duration.class);
-        failover = Optional.of(new FailoverBenchmark(clients, profile.failover, defaultAttemptTimeout, progress)
-            .run());
-      }
-      if (only.contains(Section.CLUSTER)) {
-        cluster = Optional.of(new ClusterBenchmark(clients, profile.cluster, progress).run());
-      }
+      throughput = run(Section.THROUGHPUT, progress,
+          () -> new ThroughputBenchmark(clients, profile.throughput, progress).run());
+      allocation = run(Section.ALLOCATION, progress,
+          () -> new AllocationBenchmark(clients, profile.allocation, progress).run());
+      failover = run(Section.FAILOVER, progress, () -> new FailoverBenchmark(clients, profile.failover,
+          clients.constant(ClientKind.OURS, "io.openvidu.java.client.internal.transport.TransportSettings",
+              "DEFAULT_ATTEMPT_TIMEOUT", Duration.class), progress).run());
+      cluster = run(Section.CLUSTER, progress,
+          () -> new ClusterBenchmark(clients, profile.cluster, progress).run());
       report.line("Machine: " + machine.summary())
           .line("Command: `" + COMMAND + options() + "` (" + profile.name().toLowerCase() + " profile, "
               + Math.round(progress.elapsedSeconds()) + " s)")
@@ -116,14 +137,10 @@ public final class Main implements Callable<Integer> {
     if (throughput.isPresent() || failover.isPresent()) {
       report.section("Design targets", Targets.markdown(throughput, failover));
     }
-    throughput.ifPresent(result -> report.section("1. Throughput and latency: the backend mix, one master",
-        SectionNotes.THROUGHPUT + result.markdown()));
-    allocation.ifPresent(result -> report.section("2. Allocation per call", SectionNotes.ALLOCATION
-        + result.markdown()));
-    failover.ifPresent(result -> report.section("3. Failover: one of three masters dies under load",
-        SectionNotes.FAILOVER + result.markdown()));
-    cluster.ifPresent(result -> report.section("4. The reference cluster", SectionNotes.CLUSTER
-        + result.markdown()));
+    section(report, Section.THROUGHPUT, throughput.map(ThroughputResult::markdown));
+    section(report, Section.ALLOCATION, allocation.map(AllocationResult::markdown));
+    section(report, Section.FAILOVER, failover.map(FailoverResult::markdown));
+    section(report, Section.CLUSTER, cluster.map(ClusterResult::markdown));
 
     String markdown = report.markdown();
     System.out.println();
@@ -133,7 +150,33 @@ public final class Main implements Callable<Integer> {
     Path file = results.resolve(LocalDate.now() + "-" + machine.fileName() + (quick ? "-quick" : "") + ".md");
     Files.writeString(file, markdown);
     progress.line("report written to %s", file.toAbsolutePath().normalize());
-    return 0;
+    return failed.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * Runs a section if it was asked for. A section that fails is reported as failed (its stack trace on standard
+   * error) and the run goes on: the other sections' minutes are not lost.
+   */
+  private <T> Optional<T> run(Section section, Progress progress, Callable<T> benchmark) {
+    if (!only.contains(section)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(benchmark.call());
+    } catch (Exception e) {
+      failed.put(section, e);
+      progress.line("%s failed: %s", section.title, e);
+      e.printStackTrace();
+      return Optional.empty();
+    }
+  }
+
+  private void section(Report report, Section section, Optional<String> markdown) {
+    if (markdown.isPresent()) {
+      report.section(section.title, section.notes + markdown.get());
+    } else if (failed.containsKey(section)) {
+      report.section(section.title, "Failed: `" + failed.get(section) + "` (stack trace on standard error).");
+    }
   }
 
   /** The options that change what is measured, as given on the command line. */

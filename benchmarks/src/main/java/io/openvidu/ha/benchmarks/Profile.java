@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How long each section measures. {@link #FULL} takes four to five minutes on two busy cores; {@link #QUICK} about
- * a minute and a half, with fewer windows and shorter warm-ups (its numbers are noisier; our SDK meets the hung master
- * with a 2 s attempt timeout only, not its 10 s default, and never trusts idempotency keys).
+ * How long each section measures. {@link #FULL} takes four to five minutes on two busy cores; {@link #QUICK} one and
+ * a half to two and a half, with fewer windows and shorter warm-ups (its numbers are noisier; our SDK meets the hung
+ * master with a 2 s attempt timeout only, not its 10 s default, and never trusts idempotency keys).
  */
 enum Profile {
   FULL(

@@ -110,32 +110,43 @@ public final class ClusterBenchmark {
     }
   }
 
-  /** Starts the topology's processes side by side (a JVM takes seconds to start on a busy machine). */
-  private static List<ServerProcess> startAll(Topology topology, Optional<String> store, Path workDirectory) {
+  /**
+   * Starts the topology's processes side by side (a JVM takes seconds to start on a busy machine), then once more,
+   * one at a time, any that failed: a cold JVM on a starved machine can miss the store's connect timeout, and
+   * start-up is not what is measured.
+   */
+  private List<ServerProcess> startAll(Topology topology, Optional<String> store, Path workDirectory) {
     List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
     // Not the common pool: on two cores it runs one task at a time.
     ExecutorService starters = Executors.newFixedThreadPool(topology.processes);
     for (int i = 0; i < topology.processes; i++) {
       int index = i;
-      starting.add(CompletableFuture.supplyAsync(() -> ServerProcess.start(options(topology, store, workDirectory,
-          index), SECRET, workDirectory.resolve(topology.name().toLowerCase() + "-" + (index + 1) + ".log")),
-          starters));
+      starting.add(CompletableFuture.supplyAsync(() -> startOne(topology, store, workDirectory, index), starters));
     }
     starters.shutdown();
     List<ServerProcess> started = new ArrayList<>();
-    RuntimeException failure = null;
-    for (CompletableFuture<ServerProcess> process : starting) {
-      try {
-        started.add(process.join());
-      } catch (CompletionException e) {
-        failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+    try {
+      for (int i = 0; i < starting.size(); i++) {
+        try {
+          started.add(starting.get(i).join());
+        } catch (CompletionException e) {
+          progress.line("cluster: %s: process %d did not start (%s); starting it again", topology.label(), i + 1,
+              e.getCause().getMessage());
+          started.add(startOne(topology, store, workDirectory, i));
+        }
       }
-    }
-    if (failure != null) {
+      return started;
+    } catch (RuntimeException e) {
       started.forEach(ServerProcess::close);
-      throw failure;
+      starting.forEach(future -> future.thenAccept(ServerProcess::close));
+      throw e;
     }
-    return started;
+  }
+
+  private static ServerProcess startOne(Topology topology, Optional<String> store, Path workDirectory, int index) {
+    String name = topology.name().toLowerCase() + "-" + (index + 1);
+    return ServerProcess.start(options(topology, store, workDirectory, index), SECRET,
+        workDirectory.resolve(name + ".log"));
   }
 
   private static List<String> options(Topology topology, Optional<String> store, Path workDirectory, int index) {
