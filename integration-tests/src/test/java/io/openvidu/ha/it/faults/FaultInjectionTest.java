@@ -122,32 +122,18 @@ class FaultInjectionTest {
   @Test
   @Order(3)
   void redisDownForAFewSecondsFailsCallsCleanlyAndLosesNothingAcknowledged() throws Exception {
-    String master = CLUSTER.urlList().get(1);
-    try (FaultRun run = new FaultRun("redis-down", CLUSTER.urlList(), CLUSTER.secret())) {
-      run.startLoad(BASELINE_CALLS, CLUSTER.urlList());
-
-      run.faultInjected();
-      long downAt = System.nanoTime();
-      CLUSTER.redis().stop();
-      try {
-        // Down until every thread has seen a call fail: each waited out the call timeout.
-        run.awaitFailures(FaultRun.THREADS);
-      } finally {
-        CLUSTER.redis().start();
-      }
-      long downMillis = (System.nanoTime() - downAt) / 1_000_000;
-      run.awaitCallsSinceFault(CALLS_AFTER);
-      run.stopLoad();
-
-      FaultRun.Outcome outcome = run.audit(master, CLUSTER.secret(), REPORT, "down=" + downMillis + "ms");
-      assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isPositive();
-      assertOnlyCleanFailures(outcome);
-      assertNothingLostOrDuplicated(outcome);
-    }
+    redisOutage("redis-down", () -> CLUSTER.redis().stop(), () -> CLUSTER.redis().start());
   }
 
   @Test
   @Order(4)
+  void redisFrozenForAFewSecondsFailsCallsCleanlyAndLosesNothingAcknowledged() throws Exception {
+    ChildProcess redis = CLUSTER.redis().process();
+    redisOutage("redis-sigstop", redis::suspend, redis::resume);
+  }
+
+  @Test
+  @Order(5)
   void masterRestartedLosesNothingAndFailsNoCall() throws Exception {
     String victim = CLUSTER.urlList().get(VICTIM);
     String survivor = CLUSTER.urlList().get(1);
@@ -172,7 +158,7 @@ class FaultInjectionTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void masterKilledWithSigkillLosesNothingAndFailsNoCall() throws Exception {
     String victim = CLUSTER.urlList().get(VICTIM);
     String survivor = CLUSTER.urlList().get(1);
@@ -198,6 +184,34 @@ class FaultInjectionTest {
   }
 
   // ----------------------------------------------------------------------------------------------------- helpers
+
+  /**
+   * Redis goes away ({@code outage}) until every thread has seen a call fail, each after waiting out the call timeout,
+   * then comes back ({@code repair}). Calls fail cleanly meanwhile, and nothing acknowledged is lost.
+   */
+  private void redisOutage(String fault, Runnable outage, Runnable repair) throws Exception {
+    String master = CLUSTER.urlList().get(1);
+    try (FaultRun run = new FaultRun(fault, CLUSTER.urlList(), CLUSTER.secret())) {
+      run.startLoad(BASELINE_CALLS, CLUSTER.urlList());
+
+      run.faultInjected();
+      long downAt = System.nanoTime();
+      outage.run();
+      try {
+        run.awaitFailures(FaultRun.THREADS);
+      } finally {
+        repair.run();
+      }
+      long downMillis = (System.nanoTime() - downAt) / 1_000_000;
+      run.awaitCallsSinceFault(CALLS_AFTER);
+      run.stopLoad();
+
+      FaultRun.Outcome outcome = run.audit(master, CLUSTER.secret(), REPORT, "down=" + downMillis + "ms");
+      assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isPositive();
+      assertOnlyCleanFailures(outcome);
+      assertNothingLostOrDuplicated(outcome);
+    }
+  }
 
   /** What the design promises when a master fails: the backend does not notice. */
   private static void assertNoFailureLossOrDuplicate(FaultRun.Outcome outcome) {
