@@ -1,7 +1,6 @@
 package io.openvidu.ha.it.faults;
 
 import io.openvidu.java.client.OpenViduHttpException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +44,6 @@ final class CallLog {
   /** Calls failed so far, to wait for failures. */
   int failed() {
     return failed.get();
-  }
-
-  List<Call> calls() {
-    return new ArrayList<>(calls);
   }
 
   List<Call> failures() {

@@ -72,11 +72,6 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     }
   }
 
-  /** The masters' base URLs separated by commas, what {@code new OpenVidu(urls, secret)} takes. */
-  public String urls() {
-    return String.join(",", urlList());
-  }
-
   /** The masters' base URLs, in order; a restarted master keeps its URL. */
   public List<String> urlList() {
     return ports.stream().map(port -> "http://127.0.0.1:" + port).collect(Collectors.toList());

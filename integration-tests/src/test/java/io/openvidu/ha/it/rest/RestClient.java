@@ -42,14 +42,6 @@ public final class RestClient {
     return send("POST", baseUrl + path, json);
   }
 
-  public Reply patch(String path, String json) {
-    return send("PATCH", baseUrl + path, json);
-  }
-
-  public Reply delete(String path) {
-    return send("DELETE", baseUrl + path, null);
-  }
-
   /** GETs an absolute URL (a recording's {@code url}) with this client's credentials. */
   public Reply download(String url) {
     return send("GET", url, null);
