@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * Section 4: what the reference cluster itself serves, in three shapes: one master, three masters in one process
@@ -73,13 +75,17 @@ public final class ClusterBenchmark {
     this.progress = progress;
   }
 
-  /** Measures every shape. */
+  /**
+   * Measures every shape. The processes' logs and recordings go to a temporary directory, deleted when every shape
+   * was measured and kept (an error names it) when one failed.
+   */
   public ClusterResult run() {
     Path workDirectory = createWorkDirectory();
     Map<Topology, Measurement> measured = new LinkedHashMap<>();
     for (Topology topology : Topology.values()) {
       measured.put(topology, measure(topology, workDirectory));
     }
+    delete(workDirectory);
     return new ClusterResult(settings, measured);
   }
 
@@ -154,6 +160,16 @@ public final class ClusterBenchmark {
         "--store", store.orElse("memory"), "--media-nodes", "1",
         "--recordings-dir", workDirectory.resolve("recordings-" + topology.name().toLowerCase() + "-" + index)
             .toString());
+  }
+
+  private static void delete(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + directory, e);
+    }
   }
 
   private static Path createWorkDirectory() {
