@@ -8,17 +8,19 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The recordings directory in OpenVidu's layout (recordings.md §3): one folder per recording holding the hidden
@@ -29,6 +31,9 @@ import java.util.stream.Stream;
 final class RecordingFolder {
 
   private static final String METADATA_PREFIX = ".recording.";
+
+  /** How often a deletion walks the folder again, or a write starts over, when the other one raced it. */
+  private static final int DELETE_PASSES = 5;
 
   private final Path root;
 
@@ -87,18 +92,22 @@ final class RecordingFolder {
     return fileNames.stream().allMatch(name -> file(recordingId, name).isPresent());
   }
 
-  /** Removes the recording's folder and everything in it; nothing happens when there is none. */
+  /**
+   * Removes the recording's folder and everything in it; nothing happens when there is none. A writer of the same
+   * recording may run at the same time (the store turns {@code ready} before the files are written, and any master may
+   * write them): files that vanish during the walk are skipped, and files that appear are removed by another pass.
+   * A writer that outlasts every pass removes its own files once it sees the recording deleted.
+   */
   void delete(String recordingId) {
     Path folder = folder(recordingId);
-    if (!Files.isDirectory(folder)) {
-      return;
-    }
-    try (Stream<Path> tree = Files.walk(folder)) {
-      tree.sorted(Comparator.reverseOrder()).forEach(RecordingFolder::deleteIfExists);
-    } catch (NoSuchFileException e) {
-      // removed concurrently: done
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int pass = 0; pass < DELETE_PASSES && Files.exists(folder, LinkOption.NOFOLLOW_LINKS); pass++) {
+      try {
+        Files.walkFileTree(folder, new TreeRemover());
+      } catch (NoSuchFileException e) {
+        return; // removed concurrently: done
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -131,19 +140,33 @@ final class RecordingFolder {
     if (!isPlainName(fileName)) {
       throw new IllegalArgumentException("Not a file name: " + fileName);
     }
-    try {
-      Files.createDirectories(folder);
-      Path temporary = folder.resolve(".tmp-" + UUID.randomUUID());
+    for (int attempt = 1; ; attempt++) {
       try {
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-          content.writeTo(out);
+        writeOnce(folder, fileName, content);
+        return;
+      } catch (NoSuchFileException e) {
+        // a deletion of the recording removed the folder under us; write again, and the writer's caller removes the
+        // files once it sees the recording deleted
+        if (attempt == DELETE_PASSES) {
+          throw new UncheckedIOException(e);
         }
-        move(temporary, folder.resolve(fileName));
-      } finally {
-        Files.deleteIfExists(temporary);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeOnce(Path folder, String fileName, RecordingArtifacts.FileContent content)
+      throws IOException {
+    Files.createDirectories(folder);
+    Path temporary = folder.resolve(".tmp-" + UUID.randomUUID());
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        content.writeTo(out);
+      }
+      move(temporary, folder.resolve(fileName));
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 
@@ -155,13 +178,34 @@ final class RecordingFolder {
     }
   }
 
-  private static void deleteIfExists(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (DirectoryNotEmptyException e) {
-      // a writer raced the deletion; the next delete of this recording removes it
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Deletes a tree bottom-up, skipping what disappears under it and leaving a directory that gained an entry. */
+  private static final class TreeRemover extends SimpleFileVisitor<Path> {
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+      Files.deleteIfExists(file);
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+      if (e instanceof NoSuchFileException) {
+        return FileVisitResult.CONTINUE;
+      }
+      throw e;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+      if (e != null && !(e instanceof NoSuchFileException)) {
+        throw e;
+      }
+      try {
+        Files.deleteIfExists(directory);
+      } catch (DirectoryNotEmptyException raced) {
+        // a writer added a file after it was listed; the next pass removes it
+      }
+      return FileVisitResult.CONTINUE;
     }
   }
 }

@@ -4,6 +4,7 @@ import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.RecordingState;
 import io.openvidu.ha.server.store.RecordingStatus;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,10 +72,17 @@ final class RecordingProcessor {
       return store.atomically(tx -> tx.recordings().find(recording.id())).orElse(recording);
     }
     RecordingState finished = finishedHere.get();
-    if (artifacts.isPresent()) {
-      folder.writeFinal(finished, artifacts.get(), RecordingJson.metadata(finished, publicUrl()));
-    } else {
-      writeMetadata(finished);
+    try {
+      if (artifacts.isPresent()) {
+        folder.writeFinal(finished, artifacts.get(), RecordingJson.metadata(finished, publicUrl()));
+      } else {
+        writeMetadata(finished);
+      }
+    } catch (UncheckedIOException e) {
+      if (!isDeleted(finished.id())) {
+        throw e;
+      }
+      // deleted while its files were being written: the deletion wins, and it is the answer's business, not an error
     }
     forgetIfDeleted(finished.id());
     log.debug("Recording {} is {}", finished.id(), finished.status().wireName());
@@ -119,8 +127,12 @@ final class RecordingProcessor {
 
   /** A deletion that raced the writing of the files would leave them behind: remove them. */
   private void forgetIfDeleted(String recordingId) {
-    if (store.atomically(tx -> tx.recordings().find(recordingId)).isEmpty()) {
+    if (isDeleted(recordingId)) {
       folder.delete(recordingId);
     }
+  }
+
+  private boolean isDeleted(String recordingId) {
+    return store.atomically(tx -> tx.recordings().find(recordingId)).isEmpty();
   }
 }

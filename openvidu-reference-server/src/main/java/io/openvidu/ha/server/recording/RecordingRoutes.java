@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The recording endpoints of one master (rest-api.md §5.7-5.11) and the download of recording files
@@ -32,6 +34,8 @@ import java.util.function.Consumer;
  * reads never lag behind the sweepers. Thread-safe.
  */
 final class RecordingRoutes {
+
+  private static final Logger log = LoggerFactory.getLogger(RecordingRoutes.class);
 
   static final String API = "/openvidu/api/recordings";
   static final String FILES = "/openvidu/recordings";
@@ -135,7 +139,13 @@ final class RecordingRoutes {
     } catch (TransitionRejectedException e) {
       throw rejected(e);
     }
-    processor.deleteFiles(id);
+    try {
+      processor.deleteFiles(id);
+    } catch (UncheckedIOException e) {
+      // The store no longer knows the recording, so it is deleted: answering 500 would make a client retry a
+      // deletion that happened. What is left on disk is logged for the operator.
+      log.warn("Recording {} deleted, but its files could not all be removed: {}", id, e.getMessage());
+    }
     ApiResponse.empty(204).send(ctx);
   }
 

@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +96,31 @@ class RecordingFolderTest {
 
     folder.delete("ses_A");
 
+    assertThat(root.resolve("ses_A")).doesNotExist();
+  }
+
+  @Test
+  void deletingWhileAnotherMasterWritesTheFinalFilesNeverFails() throws Exception {
+    RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+    RecordingArtifacts artifacts = RecordingArtifacts.of(stopped);
+    RecordingFolder folder = new RecordingFolder(root);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      while (writing.get()) {
+        folder.writeFinal(stopped, artifacts, RecordingJson.metadata(stopped, PUBLIC_URL));
+      }
+    });
+
+    try {
+      for (int i = 0; i < 300 && !writer.isDone(); i++) {
+        folder.delete("ses_A");
+      }
+    } finally {
+      writing.set(false);
+    }
+
+    writer.get(10, TimeUnit.SECONDS);
+    folder.delete("ses_A");
     assertThat(root.resolve("ses_A")).doesNotExist();
   }
 
