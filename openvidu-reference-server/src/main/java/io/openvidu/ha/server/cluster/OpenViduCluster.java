@@ -19,10 +19,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running node process of the reference cluster: some masters and simulated media nodes over one
@@ -35,7 +38,8 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} stops every master and, if the cluster opened the store, closes it.
+ * <p>Thread-safe. {@link #close()} stops every master, closes the store if the cluster opened it, and deletes the
+ * recordings directory if the cluster created it.
  */
 public final class OpenViduCluster implements AutoCloseable {
   private final ClusterStore store;
@@ -44,15 +48,17 @@ public final class OpenViduCluster implements AutoCloseable {
   private final ClusterSettings settings;
   private final List<Master> masters;
   private final RecordingModule recordings;
+  private final boolean ownsRecordingsDir;
 
   private OpenViduCluster(ClusterStore store, boolean ownsStore, MediaNodes mediaNodes, ClusterSettings settings,
-      List<Master> masters, RecordingModule recordings) {
+      List<Master> masters, RecordingModule recordings, boolean ownsRecordingsDir) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.mediaNodes = mediaNodes;
     this.settings = settings;
     this.masters = masters;
     this.recordings = recordings;
+    this.ownsRecordingsDir = ownsRecordingsDir;
   }
 
   /** A builder with the defaults: one master on a free port, one media node, secret {@code MY_SECRET}. */
@@ -115,8 +121,23 @@ public final class OpenViduCluster implements AutoCloseable {
     if (ownsStore) {
       store.close();
     }
+    if (ownsRecordingsDir) {
+      deleteTree(settings.recordingsDir());
+    }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> tree = Files.walk(root)) {
+      for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary directory is not worth failing a test's tear-down for; the operator is told.
+      LoggerFactory.getLogger(OpenViduCluster.class).warn("Could not delete the recordings directory {}: {}", root,
+          e.getMessage());
     }
   }
 
@@ -193,7 +214,7 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
-    /** Where recordings are written (default: a new temporary directory). */
+    /** Where recordings are written (default: a new temporary directory, deleted when the cluster closes). */
     public Builder recordingsDir(Path dir) {
       this.recordingsDir = Objects.requireNonNull(dir);
       return this;
@@ -255,7 +276,8 @@ public final class OpenViduCluster implements AutoCloseable {
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
       List<Master> started = new ArrayList<>();
-      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started, recordings);
+      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started, recordings,
+          recordingsDir == null);
       try {
         // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
         recordings.warmUp();
