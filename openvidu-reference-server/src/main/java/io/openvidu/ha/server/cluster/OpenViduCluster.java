@@ -11,8 +11,6 @@ import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -266,7 +264,7 @@ public final class OpenViduCluster implements AutoCloseable {
     public OpenViduCluster start() {
       List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
-        ports.add(firstPort == 0 ? freePort() : firstPort + i);
+        ports.add(firstPort == 0 ? FreePorts.find() : firstPort + i);
       }
       String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
       URI url = publicUrl != null ? publicUrl : URI.create("http://" + shownHost + ":" + ports.get(0));
@@ -326,14 +324,6 @@ public final class OpenViduCluster implements AutoCloseable {
         return ClusterStore.over(RedisDocumentStore.connect(uri), "ov:");
       }
       throw new IllegalArgumentException("store must be 'memory' or redis://host:port, not " + uri);
-    }
-
-    private static int freePort() {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException("no free port", e);
-      }
     }
   }
 }
