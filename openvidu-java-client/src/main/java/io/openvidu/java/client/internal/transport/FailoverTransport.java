@@ -288,6 +288,7 @@ final class FailoverTransport implements Transport {
     }
 
     private void ejected(Endpoint endpoint, EndpointHealth.Ejection ejection, String why) {
+        executor.closeIdleConnections(endpoint);
         LOG.warn("OpenVidu endpoint {} ejected for {} ms after {} consecutive failure(s): {}", endpoint,
                 ejection.period.toMillis(), ejection.consecutiveFailures, why);
         listener.endpointEjected(endpoint.name(), ejection.period, ejection.consecutiveFailures);
