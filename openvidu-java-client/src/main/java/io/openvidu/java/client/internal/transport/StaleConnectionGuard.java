@@ -88,7 +88,7 @@ final class StaleConnectionGuard implements Interceptor {
     }
 
     /** @return why the connection on {@code tcp} cannot carry a request, or {@code null} if it can (or is not checked) */
-    private static String deadBecause(Socket tcp, String method) {
+    static String deadBecause(Socket tcp, String method) {
         SocketChannel channel = tcp.getChannel();
         if (channel != null) {
             return readWithoutBlocking(channel);
