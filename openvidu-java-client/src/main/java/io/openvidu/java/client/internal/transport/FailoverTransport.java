@@ -34,6 +34,11 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * long.</li>
  * </ol>
  *
+ * <p>A pooled connection that the master closed before the attempt (it died, restarted or timed the connection
+ * out) never carries the request: the attempt checks it, drops it and takes another connection, without counting a
+ * failure or ejecting the endpoint ({@link StaleConnectionGuard}). So a master's death fails only the calls it was
+ * working on, and of those only the POSTs that cannot be repeated.
+ *
  * <p>Every POST carries an {@code Idempotency-Key}, one per call, the same on each attempt. The response says
  * whether an earlier attempt may have taken effect, so the API layer can reconcile an "already done" answer.
  * When the last attempt failed without an answer, the call throws an exception that lists each attempt.
@@ -288,6 +293,7 @@ final class FailoverTransport implements Transport {
     }
 
     private void ejected(Endpoint endpoint, EndpointHealth.Ejection ejection, String why) {
+        executor.closeIdleConnections(endpoint);
         LOG.warn("OpenVidu endpoint {} ejected for {} ms after {} consecutive failure(s): {}", endpoint,
                 ejection.period.toMillis(), ejection.consecutiveFailures, why);
         listener.endpointEjected(endpoint.name(), ejection.period, ejection.consecutiveFailures);
