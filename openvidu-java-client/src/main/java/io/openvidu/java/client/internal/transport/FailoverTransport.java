@@ -149,9 +149,14 @@ final class FailoverTransport implements Transport {
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
         LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
         Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
-        AttemptResult result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos);
+        AttemptResult result = null;
+        try {
+            result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos);
+        } finally {
+            // Even if the attempt threw: an attempt left "in flight" would make the endpoint look silent forever.
+            endpoint.responsiveness().ended(pending, result != null && result.isAnswered(), time.nanoTime());
+        }
         long now = time.nanoTime();
-        endpoint.responsiveness().ended(pending, result.isAnswered(), now);
         call.finished(endpoint, result);
         if (result.isAnswered() && !RetryableStatus.is(result.status())) {
             answered(call, route, request, result);

@@ -16,7 +16,9 @@ import java.util.Set;
  * and has no other traffic is avoided only until it answers the probe that its silence starts.
  *
  * <p>The silence is measured from the later of the endpoint's last answer and the start of its oldest attempt in
- * flight: an attempt started before the last answer is not held against it for longer than that answer vouches.
+ * flight: an answer vouches for the endpoint from then on, whatever it still owes. So an otherwise idle master
+ * working on one slow call is probed about once a second while the call lasts, and avoided only while each probe
+ * is on its way.
  *
  * <p>Thread-safe: every transition holds this object's lock, briefly.
  */
