@@ -148,6 +148,8 @@ final class FailoverTransport implements Transport {
         int attempt = call.startAttempt(endpoint);
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
         LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        // TODO(#3): hedge GETs: the calls sent to a master in the second before it is seen to be silent still wait
+        // out their attempt timeout; a GET could be sent to another endpoint after a delay, the first answer winning.
         Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
         AttemptResult result = null;
         try {
