@@ -109,10 +109,13 @@ final class AttemptExecutor {
      *
      * @param idempotencyKey the call's key, sent on a POST; {@code null} for other methods
      * @param timeoutNanos   the deadline of this attempt
+     * @param cancellation   what another thread may cancel the attempt with
      */
-    AttemptResult execute(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos) {
+    AttemptResult execute(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
+            Cancellation cancellation) {
         AttemptTrace trace = new AttemptTrace();
         Call call = newCall(endpoint, request, idempotencyKey, timeoutNanos, trace);
+        cancellation.attach(call);
         try (Response response = call.execute()) {
             return answered(response, trace);
         } catch (IOException e) {
@@ -123,10 +126,11 @@ final class AttemptExecutor {
     /**
      * Sends one attempt on OkHttp's dispatcher and hands its outcome to {@code outcome} on a dispatcher thread.
      */
-    void executeInBackground(Endpoint endpoint, ApiRequest request, long timeoutNanos,
+    void executeInBackground(Endpoint endpoint, ApiRequest request, long timeoutNanos, Cancellation cancellation,
             Consumer<AttemptResult> outcome) {
         AttemptTrace trace = new AttemptTrace();
         Call call = newCall(endpoint, request, null, timeoutNanos, trace);
+        cancellation.attach(call);
         call.enqueue(new Callback() {
             @Override
             public void onResponse(Call c, Response response) {

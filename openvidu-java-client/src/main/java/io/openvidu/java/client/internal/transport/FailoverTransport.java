@@ -1,9 +1,13 @@
 package io.openvidu.java.client.internal.transport;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +64,16 @@ final class FailoverTransport implements Transport {
      */
     static final ApiRequest PROBE = ApiRequest.get("/openvidu/api/health").named("probe");
 
+    /**
+     * How long a GET attempt waits unanswered before it is hedged: the silence threshold. OpenVidu answers its GETs
+     * in milliseconds, so a GET still unanswered after a second is not slow but stuck (a hung master, a lost
+     * connection), and hedging only then costs a healthy cluster nothing; a GET sent to a master in the second
+     * before it is seen to hang then waits about this long instead of its attempt timeout. A delay derived from
+     * observed latency (the p95 of "The Tail at Scale") would hedge earlier, but would also hedge a
+     * few percent of the calls of a healthy cluster, and a cluster slowed by load most of all.
+     */
+    static final Duration HEDGE_DELAY = Duration.ofMillis(Responsiveness.SILENCE_THRESHOLD_MILLIS);
+
     /** A probe needs no more than this: a master that takes longer to say it is up is not back yet. */
     private static final long PROBE_TIMEOUT_NANOS = 2_000_000_000L;
 
@@ -74,9 +88,20 @@ final class FailoverTransport implements Transport {
     private final long attemptTimeoutNanos;
     private final long callTimeoutNanos;
     private final long probeTimeoutNanos;
+    private final long hedgeDelayNanos;
+    /** Sends hedges; {@code null} with a single endpoint, where there is nowhere to hedge to. */
+    private final ScheduledThreadPoolExecutor hedgeTimer;
     private volatile boolean closed;
 
     FailoverTransport(TransportSettings settings, TimeSource time) {
+        this(settings, time, HEDGE_DELAY);
+    }
+
+    /**
+     * @param hedgeDelay how long a GET attempt waits unanswered before it is hedged; one at least as long as the
+     *                   attempt timeout turns hedging off
+     */
+    FailoverTransport(TransportSettings settings, TimeSource time, Duration hedgeDelay) {
         List<Endpoint> list = new ArrayList<>();
         for (int i = 0; i < settings.endpoints().size(); i++) {
             list.add(new Endpoint(i, settings.endpoints().get(i)));
@@ -92,6 +117,19 @@ final class FailoverTransport implements Transport {
         this.attemptTimeoutNanos = settings.attemptTimeout().toNanos();
         this.callTimeoutNanos = settings.callTimeout().toNanos();
         this.probeTimeoutNanos = Math.min(attemptTimeoutNanos, PROBE_TIMEOUT_NANOS);
+        this.hedgeDelayNanos = hedgeDelay.toNanos();
+        this.hedgeTimer = endpoints.size() > 1 ? newHedgeTimer() : null;
+    }
+
+    /** One daemon thread, started with the first hedge scheduled; a timer cancelled is forgotten at once. */
+    private static ScheduledThreadPoolExecutor newHedgeTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "openvidu-hedge-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     @Override
@@ -129,7 +167,7 @@ final class FailoverTransport implements Transport {
             if (remaining <= 0) {
                 return giveUp(call, "call timeout reached", now);
             }
-            String stop = attempt(call, route, request, idempotencyKey, Math.min(attemptTimeoutNanos, remaining));
+            String stop = attempt(call, route, order, request, idempotencyKey, Math.min(attemptTimeoutNanos, remaining));
             if (stop == null) {
                 continue;
             }
@@ -138,29 +176,158 @@ final class FailoverTransport implements Transport {
     }
 
     /**
-     * Makes one attempt and accounts for it.
+     * Makes one attempt, hedged if it is a GET that may be, and accounts for it.
      *
      * @return {@code ""} when the call is answered, {@code null} when it goes on, else why it stops
      */
-    private String attempt(CallProgress call, Route route, ApiRequest request, String idempotencyKey,
-            long timeoutNanos) {
+    private String attempt(CallProgress call, Route route, List<Endpoint> order, ApiRequest request,
+            String idempotencyKey, long timeoutNanos) {
         Endpoint endpoint = route.endpoint;
         int attempt = call.startAttempt(endpoint);
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
         LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
-        // TODO(#3): hedge GETs: the calls sent to a master in the second before it is seen to be silent still wait
-        // out their attempt timeout; a GET could be sent to another endpoint after a delay, the first answer winning.
+        Hedge hedge = scheduleHedge(call, order, request, attempt, timeoutNanos);
+        AttemptResult result = send(endpoint, request, idempotencyKey, timeoutNanos,
+                hedge == null ? new Cancellation() : hedge.attemptCancellation());
+        Route hedgeRoute = hedge == null ? null : hedge.attemptEnded();
+        if (hedgeRoute == null) {
+            return outcome(call, route, request, attempt, result);
+        }
+        return raced(call, route, request, attempt, result, hedge, hedgeRoute);
+    }
+
+    /** Sends one attempt on the caller's thread, telling the endpoint's {@link Responsiveness} about it. */
+    private AttemptResult send(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
+            Cancellation cancellation) {
         Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
         AttemptResult result = null;
         try {
-            result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos);
+            result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos, cancellation);
         } finally {
             // Even if the attempt threw: an attempt left "in flight" would make the endpoint look silent forever.
             endpoint.responsiveness().ended(pending, result != null && result.isAnswered(), time.nanoTime());
         }
+        return result;
+    }
+
+    /**
+     * Schedules the hedge of an attempt, if the call may have one: a GET, on a transport with several endpoints, not
+     * yet hedged, with an attempt left in its {@code maxAttempts} and an endpoint it has not tried, whose attempt
+     * lasts longer than the hedge delay.
+     *
+     * @return the race the hedge would join, or {@code null} when no hedge may be sent
+     */
+    private Hedge scheduleHedge(CallProgress call, List<Endpoint> order, ApiRequest request, int attempt,
+            long timeoutNanos) {
+        if (hedgeTimer == null || request.method() != ApiRequest.Method.GET || call.hedged()
+                || attempt >= policy.maxAttempts() || hedgeDelayNanos >= timeoutNanos) {
+            return null;
+        }
+        List<Endpoint> untried = new ArrayList<>();
+        for (Endpoint endpoint : order) {
+            if (!call.tried(endpoint)) {
+                untried.add(endpoint);
+            }
+        }
+        if (untried.isEmpty()) {
+            return null;
+        }
+        Hedge hedge = new Hedge();
+        long deadline = call.deadlineNanos();
+        try {
+            hedge.timer(hedgeTimer.schedule(() -> sendHedge(hedge, untried, request, attempt, deadline),
+                    hedgeDelayNanos, TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            return null;
+        }
+        return hedge;
+    }
+
+    /**
+     * On the timer's thread, the call's attempt still unanswered after the hedge delay: sends the same GET to the
+     * first of the endpoints the call has not tried that is healthy and not silent, if the retry budget allows a
+     * retry. The hedge takes a token from the budget when it is sent, and gets it back if it wins: a hedge that did
+     * not help costs what a failure does, so that hedges cannot double the load of a cluster that is merely slow.
+     */
+    private void sendHedge(Hedge hedge, List<Endpoint> untried, ApiRequest request, int attempt, long deadline) {
+        if (!budget.allowsRetry()) {
+            LOG.debug("{} attempt {} unanswered after {} ms; not hedged: retry budget exhausted", request.operation(),
+                    attempt, TimeUnit.NANOSECONDS.toMillis(hedgeDelayNanos));
+            return;
+        }
+        long now = time.nanoTime();
+        long timeoutNanos = Math.min(attemptTimeoutNanos, deadline - now);
+        Route target = null;
+        for (Endpoint endpoint : untried) {
+            EndpointHealth.Ticket ticket = timeoutNanos > 0 ? admitOrProbe(endpoint, now) : null;
+            if (ticket != null) {
+                target = new Route(endpoint, ticket, 0);
+                break;
+            }
+        }
+        if (target == null || !hedge.claim(target)) {
+            return;
+        }
+        budget.onFailure();
+        Endpoint endpoint = target.endpoint;
+        int hedgeAttempt = attempt + 1;
+        LOG.info("{} attempt {} unanswered after {} ms: hedged with attempt {} on {} (the first answer wins)",
+                request.operation(), attempt, TimeUnit.NANOSECONDS.toMillis(hedgeDelayNanos), hedgeAttempt, endpoint);
+        listener.hedgeStarted(endpoint.name(), request.operation(), hedgeAttempt);
+        Responsiveness.Pending pending = endpoint.responsiveness().started(now);
+        executor.executeInBackground(endpoint, request, timeoutNanos, hedge.hedgeCancellation(), result -> {
+            endpoint.responsiveness().ended(pending, result.isAnswered(), time.nanoTime());
+            hedge.hedgeEnded(result);
+        });
+    }
+
+    /**
+     * Accounts for an attempt that raced its hedge. The winner's answer is the call's; the loser, cancelled, is not
+     * a failure. When the attempt failed first, the hedge is waited for (within the call timeout) rather than
+     * failed over: it is already the next attempt.
+     */
+    private String raced(CallProgress call, Route route, ApiRequest request, int attempt, AttemptResult result,
+            Hedge hedge, Route hedgeRoute) {
+        int hedgeAttempt = call.startHedge(hedgeRoute.endpoint);
+        if (!hedge.hedgeWon() && RetryableStatus.endsCall(result)) {
+            hedge.hedgeCancellation().cancel();
+            LOG.debug("{} attempt {} on {} answered first; hedge attempt {} on {} cancelled", request.operation(),
+                    attempt, route.endpoint, hedgeAttempt, hedgeRoute.endpoint);
+            return outcome(call, route, request, attempt, result);
+        }
+        if (!hedge.hedgeWon()) {
+            outcome(call, route, request, attempt, result); // a failure: the hedge is the next attempt
+        }
+        AttemptResult hedgeResult;
+        try {
+            hedgeResult = hedge.awaitHedge(time, call.deadlineNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            hedge.hedgeCancellation().cancel();
+            return "interrupted while waiting for a hedged attempt";
+        }
+        if (hedgeResult == null) {
+            hedge.hedgeCancellation().cancel();
+            return "call timeout reached while a hedged attempt was unanswered";
+        }
+        if (hedge.hedgeWon()) {
+            budget.refund();
+            LOG.debug("{} hedge attempt {} on {} answered first; attempt {} on {} cancelled", request.operation(),
+                    hedgeAttempt, hedgeRoute.endpoint, attempt, route.endpoint);
+        }
+        return outcome(call, hedgeRoute, request, hedgeAttempt, hedgeResult);
+    }
+
+    /**
+     * Accounts for an attempt's result.
+     *
+     * @return {@code ""} when the call is answered, {@code null} when it goes on, else why it stops
+     */
+    private String outcome(CallProgress call, Route route, ApiRequest request, int attempt, AttemptResult result) {
+        Endpoint endpoint = route.endpoint;
         long now = time.nanoTime();
         call.finished(endpoint, result);
-        if (result.isAnswered() && !RetryableStatus.is(result.status())) {
+        if (RetryableStatus.endsCall(result)) {
             answered(call, route, request, result);
             return "";
         }
@@ -305,7 +472,7 @@ final class FailoverTransport implements Transport {
     }
 
     private void probe(Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence) {
-        executor.executeInBackground(endpoint, PROBE, probeTimeoutNanos,
+        executor.executeInBackground(endpoint, PROBE, probeTimeoutNanos, new Cancellation(),
                 result -> probed(endpoint, ticket, silence, result));
     }
 
@@ -358,11 +525,14 @@ final class FailoverTransport implements Transport {
     @Override
     public void close() {
         closed = true;
+        if (hedgeTimer != null) {
+            hedgeTimer.shutdownNow();
+        }
         executor.close();
     }
 
     /** Where one attempt goes, with the endpoint's leave to send it, after how long a wait. */
-    private static final class Route {
+    static final class Route {
         final Endpoint endpoint;
         final EndpointHealth.Ticket ticket;
         final long waitNanos;
@@ -381,6 +551,11 @@ final class FailoverTransport implements Transport {
 
         static boolean is(int status) {
             return status == 502 || status == 503 || status == 504 || status == 429;
+        }
+
+        /** @return whether the result is an answer that ends the call: any status but these */
+        static boolean endsCall(AttemptResult result) {
+            return result.isAnswered() && !is(result.status());
         }
 
         static boolean honoursRetryAfter(int status) {

@@ -95,12 +95,17 @@ final class TransportFixture implements AfterEachCallback {
         }
     }
 
-    /** The base URL of a server that accepts connections, reads nothing and never answers. */
+    /** The base URL of a server that accepts connections and never answers. */
     HttpUrl silentServer() {
+        return hangingServer().url();
+    }
+
+    /** A started server that accepts connections and never answers, and sees them closed by the client. */
+    SilentServer hangingServer() {
         try {
             SilentServer server = new SilentServer();
             resources.add(server);
-            return server.url();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,8 +122,8 @@ final class TransportFixture implements AfterEachCallback {
     /**
      * Settings with timeouts that a loaded machine meets (connect 1 s, attempt 3 s, call 10 s), a fast backoff,
      * primary-first
-     * balancing (the first endpoint is where every call starts, which keeps scenarios deterministic) and the
-     * recording listener.
+     * balancing (the first endpoint is where every call starts, which keeps scenarios deterministic), the default
+     * hedge delay and the recording listener.
      */
     Settings settings(HttpUrl... endpoints) {
         return new Settings(Arrays.asList(endpoints));
@@ -126,7 +131,7 @@ final class TransportFixture implements AfterEachCallback {
 
     /** A transport on the fake clock, closed after the test. */
     Transport transport(Settings settings) {
-        FailoverTransport transport = new FailoverTransport(settings.build(), time);
+        FailoverTransport transport = new FailoverTransport(settings.build(), time, settings.hedgeDelay);
         resources.add(transport::close);
         return transport;
     }
@@ -156,6 +161,7 @@ final class TransportFixture implements AfterEachCallback {
         private OkHttpClient sharedClient;
         private OpenViduEventListener eventListener = listener;
         private boolean trustAllCertificates;
+        private Duration hedgeDelay = FailoverTransport.HEDGE_DELAY;
 
         private Settings(List<HttpUrl> endpoints) {
             this.endpoints = endpoints;
@@ -188,6 +194,12 @@ final class TransportFixture implements AfterEachCallback {
 
         Settings listener(OpenViduEventListener listener) {
             this.eventListener = listener;
+            return this;
+        }
+
+        /** How long a GET attempt waits unanswered before it is hedged (real time, as socket timeouts). */
+        Settings hedgeDelay(Duration delay) {
+            this.hedgeDelay = delay;
             return this;
         }
 
