@@ -32,7 +32,8 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * before the first of those attempts times out, until it answers anything, calls or the probe that its silence
  * starts ({@link Responsiveness}); the attempts waiting on it are left to finish or time out. So a master that
  * hangs under a steady load strands the calls sent to it in that first second, not those of a whole attempt
- * timeout. Otherwise, on the first attempt, the endpoint whose ejection ends first, a silent one before an ejected
+ * timeout, and a GET among them waits the hedge delay, not the attempt timeout (see below). Otherwise, on the
+ * first attempt, the endpoint whose ejection ends first, a silent one before an ejected
  * one (a call is never failed without an attempt, and a lone endpoint is never skipped for its silence); on later attempts, if the retry budget allows, an ejected endpoint the
  * call has not tried, or else one it already tried, after a backoff with full jitter;</li>
  * <li>how long: the smaller of the attempt timeout and what is left of the call timeout;</li>
@@ -43,6 +44,19 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * long.</li>
  * </ol>
  *
+ * <p>A GET still unanswered after {@link #HEDGE_DELAY} is hedged: sent once more, from the transport's timer thread,
+ * to the first endpoint in the call's order that the call has not tried and that is healthy and not silent, without
+ * cancelling the first attempt. The first of the two to end with an answer that ends the call (any status but 502,
+ * 503, 504, 429) wins; the other is cancelled and not counted as failed. If the first attempt fails first, the call
+ * waits for the hedge instead of failing over: the hedge is its next attempt. This follows gRPC's hedging policy
+ * (gRFC A6: a {@code hedgingDelay}, hedges counted in {@code maxAttempts}, non-fatal statuses that let the other
+ * attempt go on, hedges throttled by the retry token bucket), restricted to one hedge per call, and Finagle's backup
+ * requests (sent only when a request is slower than nearly all others, their extra load bounded): a hedge takes a
+ * retry-budget token when it is sent and gets it back if it wins, so hedges that do not help (a cluster merely slow,
+ * every master hung) soon stop, while hedges around one hung master cost nothing. Only GETs: a POST, PATCH or DELETE
+ * sent twice at once could act twice, which no later reconciliation undoes. Never with a lone endpoint, and never to
+ * an endpoint the call already tried.
+ *
  * <p>A pooled connection that the master closed before the attempt (it died, restarted or timed the connection
  * out) never carries the request: the attempt checks it, drops it and takes another connection, without counting a
  * failure or ejecting the endpoint ({@link StaleConnectionGuard}). So a master's death fails only the calls it was
@@ -52,7 +66,8 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * whether an earlier attempt may have taken effect, so the API layer can reconcile an "already done" answer.
  * When the last attempt failed without an answer, the call throws an exception that lists each attempt.
  *
- * <p>Thread-safe; calls run in parallel on their callers' threads.
+ * <p>Thread-safe; calls run in parallel on their callers' threads; hedges are sent from one timer thread
+ * ({@link Hedge} keeps the race between a call and its hedge).
  */
 final class FailoverTransport implements Transport {
 
