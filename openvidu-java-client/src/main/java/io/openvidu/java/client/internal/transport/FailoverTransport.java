@@ -220,7 +220,7 @@ final class FailoverTransport implements Transport {
             result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos, cancellation);
         } finally {
             // Even if the attempt threw: an attempt left "in flight" would make the endpoint look silent forever.
-            endpoint.responsiveness().ended(pending, result != null && result.isAnswered(), time.nanoTime());
+            ended(endpoint, pending, result != null && result.isAnswered());
         }
         return result;
     }
@@ -291,7 +291,7 @@ final class FailoverTransport implements Transport {
         listener.hedgeStarted(endpoint.name(), request.operation(), hedgeAttempt);
         Responsiveness.Pending pending = endpoint.responsiveness().started(now);
         executor.executeInBackground(endpoint, request, timeoutNanos, hedge.hedgeCancellation(), result -> {
-            endpoint.responsiveness().ended(pending, result.isAnswered(), time.nanoTime());
+            ended(endpoint, pending, result.isAnswered());
             hedge.hedgeEnded(result);
         });
     }
@@ -472,18 +472,40 @@ final class FailoverTransport implements Transport {
             probe(endpoint, ticket, false);
             return null;
         }
-        if (endpoints.size() > 1 && endpoint.responsiveness().isSilent(now)) {
-            if (endpoint.responsiveness().claimProbe()) {
-                LOG.warn("OpenVidu endpoint {} has answered nothing for over {} ms while attempts wait on it: new "
-                        + "calls avoid it until it answers (a probe is sent)", endpoint,
-                        Responsiveness.SILENCE_THRESHOLD_MILLIS);
-                // A ticket of the current epoch: if the probe fails, it ejects the endpoint, unless an attempt
-                // that timed out meanwhile already did.
-                probe(endpoint, endpoint.health().force(), true);
+        if (endpoints.size() > 1 && endpoint.responsiveness().isAvoided(now)) {
+            if (endpoint.responsiveness().isSilent(now)) {
+                silent(endpoint);
             }
             return null;
         }
         return ticket;
+    }
+
+    /**
+     * The endpoint is silent: unless a probe of its silence is already on its way, one is sent, and new calls avoid
+     * the endpoint until it answers.
+     */
+    private void silent(Endpoint endpoint) {
+        if (endpoint.responsiveness().claimProbe()) {
+            LOG.warn("OpenVidu endpoint {} has answered nothing for over {} ms while attempts wait on it: new "
+                    + "calls avoid it until it answers (a probe is sent)", endpoint,
+                    Responsiveness.SILENCE_THRESHOLD_MILLIS);
+            // A ticket of the current epoch: if the probe fails, it ejects the endpoint, unless an attempt
+            // that timed out meanwhile already did.
+            probe(endpoint, endpoint.health().force(), true);
+        }
+    }
+
+    /**
+     * An attempt on the endpoint ended. One that ends unanswered (cancelled because its hedge won, or timed out)
+     * while the endpoint is silent starts the probe of its silence, if no call has yet: the endpoint owes nothing
+     * more once that attempt is gone, and without the probe the next calls would be sent into it again.
+     */
+    private void ended(Endpoint endpoint, Responsiveness.Pending pending, boolean answered) {
+        boolean silent = endpoint.responsiveness().ended(pending, answered, time.nanoTime());
+        if (silent && endpoints.size() > 1) {
+            silent(endpoint);
+        }
     }
 
     private void probe(Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence) {

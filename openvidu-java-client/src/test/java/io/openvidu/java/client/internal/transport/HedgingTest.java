@@ -142,6 +142,25 @@ class HedgingTest {
         assertThat(fixture.listener().failures()).hasSize(2);
     }
 
+    @Test
+    void aSilentMasterWhoseAttemptItsHedgeCancelledIsAvoidedUntilItAnswersItsProbe() throws Exception {
+        HoldingDispatcher hanging = new HoldingDispatcher();
+        MockWebServer stuck = fixture.server();
+        stuck.setDispatcher(hanging);
+        MockWebServer healthy = fixture.server(Responses.ok("{}"), Responses.ok("{}"));
+        Transport transport = fixture.transport(hedged(base(stuck), base(healthy)));
+        Future<ApiResponse> hedgedCall = callers.submit(() -> transport.execute(Responses.get()));
+        hanging.awaitRequest();
+        fixture.time().advance(Duration.ofMillis(Responsiveness.SILENCE_THRESHOLD_MILLIS + 1));
+        assertThat(hedgedCall.get(10, TimeUnit.SECONDS).endpoint()).isEqualTo(name(healthy));
+
+        ApiResponse next = transport.execute(Responses.get());
+
+        assertThat(next.endpoint()).isEqualTo(name(healthy));
+        assertThat(next.attempts()).as("not sent into the silent master first").isEqualTo(1);
+        assertThat(hanging.awaitRequest().getTarget()).isEqualTo("/openvidu/api/health");
+    }
+
     /** Primary-first over these endpoints, a short hedge delay and attempts that outlast the test. */
     private TransportFixture.Settings hedged(HttpUrl... endpoints) {
         return fixture.settings(endpoints).hedgeDelay(HEDGE_DELAY).attemptTimeout(LONG_ATTEMPT)
