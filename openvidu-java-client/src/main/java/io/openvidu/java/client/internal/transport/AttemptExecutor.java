@@ -126,11 +126,10 @@ final class AttemptExecutor {
     /**
      * Sends one attempt on OkHttp's dispatcher and hands its outcome to {@code outcome} on a dispatcher thread.
      */
-    void executeInBackground(Endpoint endpoint, ApiRequest request, long timeoutNanos, Cancellation cancellation,
+    void executeInBackground(Endpoint endpoint, ApiRequest request, long timeoutNanos,
             Consumer<AttemptResult> outcome) {
         AttemptTrace trace = new AttemptTrace();
         Call call = newCall(endpoint, request, null, timeoutNanos, trace);
-        cancellation.attach(call);
         call.enqueue(new Callback() {
             @Override
             public void onResponse(Call c, Response response) {

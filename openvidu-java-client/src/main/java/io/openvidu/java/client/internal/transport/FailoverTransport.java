@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -44,7 +47,7 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * long.</li>
  * </ol>
  *
- * <p>A GET still unanswered after {@link #HEDGE_DELAY} is hedged: sent once more, from the transport's timer thread,
+ * <p>A GET still unanswered after {@link #HEDGE_DELAY} is hedged: sent once more, on a thread of the transport's,
  * to the first endpoint in the call's order that the call has not tried and that is healthy and not silent, without
  * cancelling the first attempt. The first of the two to end with an answer that ends the call (any status but 502,
  * 503, 504, 429) wins; the other is cancelled and not counted as failed. If the first attempt fails first, the call
@@ -66,7 +69,8 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * whether an earlier attempt may have taken effect, so the API layer can reconcile an "already done" answer.
  * When the last attempt failed without an answer, the call throws an exception that lists each attempt.
  *
- * <p>Thread-safe; calls run in parallel on their callers' threads; hedges are sent from one timer thread
+ * <p>Thread-safe; calls run in parallel on their callers' threads; hedges are decided on one timer thread and sent
+ * each on a thread of its own
  * ({@link Hedge} keeps the race between a call and its hedge).
  */
 final class FailoverTransport implements Transport {
@@ -104,8 +108,13 @@ final class FailoverTransport implements Transport {
     private final long callTimeoutNanos;
     private final long probeTimeoutNanos;
     private final long hedgeDelayNanos;
-    /** Sends hedges; {@code null} with a single endpoint, where there is nowhere to hedge to. */
+    /** Decides on hedges; {@code null} with a single endpoint, where there is nowhere to hedge to. */
     private final ScheduledThreadPoolExecutor hedgeTimer;
+    /**
+     * Sends hedges, each on its own thread as a call's attempt is on the call's: not on OkHttp's dispatcher, whose
+     * per-host limit (5 by default, in a shared client) could queue a hedge behind the probes of a hung master.
+     */
+    private final ExecutorService hedgeSenders;
     private volatile boolean closed;
 
     FailoverTransport(TransportSettings settings, TimeSource time) {
@@ -134,17 +143,22 @@ final class FailoverTransport implements Transport {
         this.probeTimeoutNanos = Math.min(attemptTimeoutNanos, PROBE_TIMEOUT_NANOS);
         this.hedgeDelayNanos = hedgeDelay.toNanos();
         this.hedgeTimer = endpoints.size() > 1 ? newHedgeTimer() : null;
+        this.hedgeSenders = endpoints.size() > 1 ? Executors.newCachedThreadPool(daemons("openvidu-hedge")) : null;
     }
 
     /** One daemon thread, started with the first hedge scheduled; a timer cancelled is forgotten at once. */
     private static ScheduledThreadPoolExecutor newHedgeTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "openvidu-hedge-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("openvidu-hedge-timer"));
         timer.setRemoveOnCancelPolicy(true);
         return timer;
+    }
+
+    private static ThreadFactory daemons(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @Override
@@ -201,8 +215,11 @@ final class FailoverTransport implements Transport {
         int attempt = call.startAttempt(endpoint);
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
         LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        // Counted in flight before the hedge delay starts, so that an attempt its hedge outlived by a second has
+        // left the endpoint silent for over a second.
+        Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
         Hedge hedge = scheduleHedge(call, order, request, attempt, timeoutNanos);
-        AttemptResult result = send(endpoint, request, idempotencyKey, timeoutNanos,
+        AttemptResult result = send(endpoint, pending, request, idempotencyKey, timeoutNanos,
                 hedge == null ? new Cancellation() : hedge.attemptCancellation());
         Route hedgeRoute = hedge == null ? null : hedge.attemptEnded();
         if (hedgeRoute == null) {
@@ -211,10 +228,9 @@ final class FailoverTransport implements Transport {
         return raced(call, route, request, attempt, result, hedge, hedgeRoute);
     }
 
-    /** Sends one attempt on the caller's thread, telling the endpoint's {@link Responsiveness} about it. */
-    private AttemptResult send(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
-            Cancellation cancellation) {
-        Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
+    /** Sends one attempt on the caller's thread, telling the endpoint's {@link Responsiveness} when it ends. */
+    private AttemptResult send(Endpoint endpoint, Responsiveness.Pending pending, ApiRequest request,
+            String idempotencyKey, long timeoutNanos, Cancellation cancellation) {
         AttemptResult result = null;
         try {
             result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos, cancellation);
@@ -290,10 +306,14 @@ final class FailoverTransport implements Transport {
                 request.operation(), attempt, TimeUnit.NANOSECONDS.toMillis(hedgeDelayNanos), hedgeAttempt, endpoint);
         listener.hedgeStarted(endpoint.name(), request.operation(), hedgeAttempt);
         Responsiveness.Pending pending = endpoint.responsiveness().started(now);
-        executor.executeInBackground(endpoint, request, timeoutNanos, hedge.hedgeCancellation(), result -> {
-            ended(endpoint, pending, result.isAnswered());
-            hedge.hedgeEnded(result);
-        });
+        try {
+            hedgeSenders.execute(() -> hedge.hedgeEnded(
+                    send(endpoint, pending, request, null, timeoutNanos, hedge.hedgeCancellation())));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            ended(endpoint, pending, false);
+            hedge.hedgeEnded(AttemptResult.failed(AttemptFailure.Kind.NOT_SENT, "the OpenVidu client is closed",
+                    null));
+        }
     }
 
     /**
@@ -509,7 +529,7 @@ final class FailoverTransport implements Transport {
     }
 
     private void probe(Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence) {
-        executor.executeInBackground(endpoint, PROBE, probeTimeoutNanos, new Cancellation(),
+        executor.executeInBackground(endpoint, PROBE, probeTimeoutNanos,
                 result -> probed(endpoint, ticket, silence, result));
     }
 
@@ -564,6 +584,7 @@ final class FailoverTransport implements Transport {
         closed = true;
         if (hedgeTimer != null) {
             hedgeTimer.shutdownNow();
+            hedgeSenders.shutdown(); // a hedge in flight ends as the executor's clients close
         }
         executor.close();
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * with an answer that ends the call wins; the other is cancelled.
  *
  * <p>Three threads meet here, each doing one thing: the timer sends the hedge only while the call still waits on
- * its attempt ({@link #claim}); the hedge's outcome arrives on an OkHttp dispatcher thread and, if it wins, cancels
+ * its attempt ({@link #claim}); the hedge's outcome arrives on the thread that sent it and, if it wins, cancels
  * the attempt the call is blocked on ({@link #hedgeEnded}); the call, once its attempt returned, learns whether a
  * hedge went out ({@link #attemptEnded}) and, if it needs it, waits for it ({@link #awaitHedge}). Every decision
  * about the call itself (accounting, failover) stays on the call's thread.
@@ -58,7 +58,7 @@ final class Hedge {
     }
 
     /**
-     * Dispatcher thread: the hedge ended. An answer that ends the call, while the call still waits on its attempt,
+     * Hedge's thread: the hedge ended. An answer that ends the call, while the call still waits on its attempt,
      * cancels that attempt: the hedge wins.
      */
     void hedgeEnded(AttemptResult result) {
