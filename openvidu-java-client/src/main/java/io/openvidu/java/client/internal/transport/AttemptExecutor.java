@@ -2,9 +2,6 @@ package io.openvidu.java.client.internal.transport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -153,7 +150,8 @@ final class AttemptExecutor {
     private static AttemptResult answered(Response response, AttemptTrace trace) throws IOException {
         ResponseBody responseBody = response.body();
         byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
-        return AttemptResult.answered(response.code(), bytes, headers(response), trace.retryAfter());
+        // OkHttp's Headers are immutable: handed on as they are, not copied into a map nobody may read.
+        return AttemptResult.answered(response.code(), bytes, response.headers(), trace.retryAfter());
     }
 
     private AttemptResult failed(IOException e, Call call, AttemptTrace trace, long timeoutNanos) {
@@ -168,14 +166,6 @@ final class AttemptExecutor {
         boolean bodyRequired = request.method() == ApiRequest.Method.POST
                 || request.method() == ApiRequest.Method.PATCH;
         return bodyRequired ? RequestBody.create(new byte[0], JSON) : null;
-    }
-
-    private static Map<String, String> headers(Response response) {
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> header : response.headers().toMultimap().entrySet()) {
-            headers.put(header.getKey(), String.join(", ", header.getValue()));
-        }
-        return headers;
     }
 
     void close() {

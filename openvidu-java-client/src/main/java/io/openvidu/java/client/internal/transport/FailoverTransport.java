@@ -3,7 +3,6 @@ package io.openvidu.java.client.internal.transport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +89,7 @@ final class FailoverTransport implements Transport {
             throw new OpenViduJavaClientException(request.operation() + " failed: the OpenVidu client is closed");
         }
         CallProgress call = new CallProgress(request, time.nanoTime(), callTimeoutNanos, endpoints.size());
-        String idempotencyKey = request.method() == ApiRequest.Method.POST ? UUID.randomUUID().toString() : null;
+        String idempotencyKey = request.method() == ApiRequest.Method.POST ? IdempotencyKeys.next() : null;
         List<Endpoint> order = balancer.orderForNewCall();
         while (true) {
             long now = time.nanoTime();
@@ -137,7 +136,9 @@ final class FailoverTransport implements Transport {
         Endpoint endpoint = route.endpoint;
         int attempt = call.startAttempt(endpoint);
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
-        LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        if (LOG.isDebugEnabled()) { // three arguments: an array on every attempt otherwise
+            LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        }
         AttemptResult result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos);
         call.finished(endpoint, result);
         long now = time.nanoTime();
