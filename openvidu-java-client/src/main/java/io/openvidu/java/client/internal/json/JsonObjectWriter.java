@@ -28,25 +28,27 @@ final class JsonObjectWriter {
     }
 
     void bool(String name, Boolean value) throws IOException {
-        json.writeFieldName(name);
         if (value == null) {
-            json.writeNull();
+            json.writeNullField(name);
         } else {
-            json.writeBoolean(value);
+            json.writeBooleanField(name, value);
         }
     }
 
     void number(String name, Long value) throws IOException {
-        json.writeFieldName(name);
         if (value == null) {
-            json.writeNull();
+            json.writeNullField(name);
         } else {
-            json.writeNumber(value);
+            json.writeNumberField(name, value.longValue());
         }
     }
 
     void number(String name, Integer value) throws IOException {
-        number(name, value == null ? null : Long.valueOf(value));
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeNumberField(name, value.intValue());
+        }
     }
 
     void nullMember(String name) throws IOException {
