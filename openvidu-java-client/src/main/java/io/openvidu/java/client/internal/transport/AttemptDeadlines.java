@@ -9,7 +9,9 @@ import okhttp3.Call;
 
 /**
  * Ends attempts that outlive their deadline, by cancelling their OkHttp call: one daemon thread for the JVM
- * looks at the attempts in flight every {@value #TICK_MILLIS} ms, so a deadline is enforced up to one tick late.
+ * looks at the attempts in flight every {@value #TICK_MILLIS} ms, or sooner when the earliest deadline it saw
+ * falls before the next tick. An attempt that starts while the thread naps and ends before every other one is
+ * thus enforced up to one tick late; others on time, give or take the thread's scheduling.
  *
  * <p>Why not OkHttp's call timeout: it is an okio {@code AsyncTimeout}, whose watchdog thread is woken (a lock
  * hand-off and a thread switch) whenever a new timeout is the earliest one in the JVM, which with one caller
@@ -87,11 +89,15 @@ final class AttemptDeadlines {
         long idleSince = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
+            long nap = TICK_NANOS;
             for (Deadline deadline : inFlight) {
-                if (now - deadline.atNanos >= 0) {
+                long left = deadline.atNanos - now;
+                if (left <= 0) {
                     deadline.expired = true;
                     deadline.call.cancel();
                     inFlight.remove(deadline);
+                } else {
+                    nap = Math.min(nap, left);
                 }
             }
             if (!inFlight.isEmpty()) {
@@ -107,7 +113,7 @@ final class AttemptDeadlines {
                 idleSince = System.nanoTime();
                 continue;
             }
-            LockSupport.parkNanos(this, TICK_NANOS);
+            LockSupport.parkNanos(this, nap);
         }
     }
 }
