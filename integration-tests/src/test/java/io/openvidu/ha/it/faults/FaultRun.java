@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One fault under load, from the backend's side: an SDK client over every master (trusting the reference cluster's
- * idempotency keys, with short timeouts so that a dead or frozen master is left quickly), {@value #THREADS} threads of
+ * idempotency keys unless told not to, with short timeouts so that a dead or frozen master is left quickly), {@value #THREADS} threads of
  * {@link MixedLoad} each with a session to record (a participant in it), and, once the load has stopped, the
  * {@link ClusterAudit} and the report line.
  *
@@ -45,8 +45,16 @@ final class FaultRun implements AutoCloseable {
   private long faultNanos;
   private int callsBeforeFault;
 
-  /** A run named {@code fault} (the report's name) against the masters at {@code urls}. */
+  /** A run named {@code fault} (the report's name) against the masters at {@code urls}, trusting idempotency keys. */
   FaultRun(String fault, List<String> urls, String secret) {
+    this(fault, urls, secret, true);
+  }
+
+  /**
+   * @param trustIdempotencyKeys false for the default retry policy, as against a real OpenVidu, which ignores the keys:
+   *                             then a POST whose outcome is unknown is not repeated and its call fails
+   */
+  FaultRun(String fault, List<String> urls, String secret, boolean trustIdempotencyKeys) {
     this.fault = fault;
     this.runTag = "f-" + fault.replaceAll("[^A-Za-z0-9]", "") + "-" + Long.toString(System.nanoTime() % 46656, 36);
     this.client = new OpenVidu.Builder()
@@ -58,7 +66,7 @@ final class FaultRun implements AutoCloseable {
         .connectTimeout(Duration.ofSeconds(1))
         .attemptTimeout(Duration.ofSeconds(3))
         .callTimeout(CALL_TIMEOUT)
-        .retryPolicy(RetryPolicy.builder().trustIdempotencyKeys(true).retryBudget(40, 0.2).build())
+        .retryPolicy(RetryPolicy.builder().trustIdempotencyKeys(trustIdempotencyKeys).retryBudget(40, 0.2).build())
         .eventListener(new OpenViduEventListener() {
           @Override
           public void endpointEjected(String endpoint, Duration ejectedFor, int consecutiveFailures) {

@@ -1,9 +1,7 @@
 package io.openvidu.ha.it.processes;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.openvidu.ha.server.cluster.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +43,11 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     Path root = Path.of(System.getProperty("it.work.dir", System.getProperty("java.io.tmpdir")));
     Files.createDirectories(root);
     workDir = Files.createTempDirectory(root, context.getRequiredTestClass().getSimpleName() + "-");
-    redis = new RedisProcess(freePort(), workDir.resolve("redis"));
+    redis = new RedisProcess(FreePorts.find(), workDir.resolve("redis"));
     redis.start();
     List<CompletableFuture<MasterProcess>> launching = new ArrayList<>();
     for (int i = 0; i < masterCount; i++) {
-      ports.add(freePort());
+      ports.add(FreePorts.find());
       masters.add(null);
     }
     for (int i = 0; i < masterCount; i++) {
@@ -128,13 +126,5 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     String name = "master-" + (index + 1) + "-launch-" + launch;
     return MasterProcess.launch(new MasterProcess.Options(name, ports.get(index), redis.uri(), urlList().get(0),
         workDir.resolve("recordings"), mediaNodes, workDir.resolve(name + ".log")));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
   }
 }

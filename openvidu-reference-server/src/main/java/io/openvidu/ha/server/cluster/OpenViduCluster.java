@@ -11,18 +11,19 @@ import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running node process of the reference cluster: some masters and simulated media nodes over one
@@ -35,7 +36,8 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} stops every master and, if the cluster opened the store, closes it.
+ * <p>Thread-safe. {@link #close()} stops every master, closes the store if the cluster opened it, and deletes the
+ * recordings directory if the cluster created it.
  */
 public final class OpenViduCluster implements AutoCloseable {
   private final ClusterStore store;
@@ -44,15 +46,17 @@ public final class OpenViduCluster implements AutoCloseable {
   private final ClusterSettings settings;
   private final List<Master> masters;
   private final RecordingModule recordings;
+  private final boolean ownsRecordingsDir;
 
   private OpenViduCluster(ClusterStore store, boolean ownsStore, MediaNodes mediaNodes, ClusterSettings settings,
-      List<Master> masters, RecordingModule recordings) {
+      List<Master> masters, RecordingModule recordings, boolean ownsRecordingsDir) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.mediaNodes = mediaNodes;
     this.settings = settings;
     this.masters = masters;
     this.recordings = recordings;
+    this.ownsRecordingsDir = ownsRecordingsDir;
   }
 
   /** A builder with the defaults: one master on a free port, one media node, secret {@code MY_SECRET}. */
@@ -115,8 +119,23 @@ public final class OpenViduCluster implements AutoCloseable {
     if (ownsStore) {
       store.close();
     }
+    if (ownsRecordingsDir) {
+      deleteTree(settings.recordingsDir());
+    }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> tree = Files.walk(root)) {
+      for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // A leftover temporary directory is not worth failing a test's tear-down for; the operator is told.
+      LoggerFactory.getLogger(OpenViduCluster.class).warn("Could not delete the recordings directory {}: {}", root,
+          e.getMessage());
     }
   }
 
@@ -193,7 +212,7 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
-    /** Where recordings are written (default: a new temporary directory). */
+    /** Where recordings are written (default: a new temporary directory, deleted when the cluster closes). */
     public Builder recordingsDir(Path dir) {
       this.recordingsDir = Objects.requireNonNull(dir);
       return this;
@@ -245,7 +264,7 @@ public final class OpenViduCluster implements AutoCloseable {
     public OpenViduCluster start() {
       List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
-        ports.add(firstPort == 0 ? freePort() : firstPort + i);
+        ports.add(firstPort == 0 ? FreePorts.find() : firstPort + i);
       }
       String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
       URI url = publicUrl != null ? publicUrl : URI.create("http://" + shownHost + ":" + ports.get(0));
@@ -255,7 +274,8 @@ public final class OpenViduCluster implements AutoCloseable {
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
       List<Master> started = new ArrayList<>();
-      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started, recordings);
+      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started, recordings,
+          recordingsDir == null);
       try {
         // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
         recordings.warmUp();
@@ -304,14 +324,6 @@ public final class OpenViduCluster implements AutoCloseable {
         return ClusterStore.over(RedisDocumentStore.connect(uri), "ov:");
       }
       throw new IllegalArgumentException("store must be 'memory' or redis://host:port, not " + uri);
-    }
-
-    private static int freePort() {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException("no free port", e);
-      }
     }
   }
 }

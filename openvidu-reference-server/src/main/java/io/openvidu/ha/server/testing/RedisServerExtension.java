@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.testing;
 
+import io.openvidu.ha.server.cluster.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import redis.embedded.RedisServer;

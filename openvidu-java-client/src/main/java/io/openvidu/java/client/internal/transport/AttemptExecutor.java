@@ -35,9 +35,13 @@ import okhttp3.ResponseBody;
  * <li>per attempt, one deadline for the whole exchange, body included (the smaller of the attempt timeout and
  * what is left of the call's), enforced by {@link AttemptDeadlines} rather than OkHttp's call timeout, plus
  * the connect timeout;</li>
- * <li>a connection pool that keeps enough idle connections for 64 concurrent callers. Synchronous calls are
- * not limited by OkHttp's dispatcher; its limits are raised anyway in case a caller shares the client for
- * asynchronous work.</li>
+ * <li>a connection pool per endpoint that keeps enough idle connections for 64 concurrent callers, so that
+ * an ejected endpoint's idle connections, useless now, can be closed at once (with a shared client the
+ * user's pool is kept, and is not emptied). Synchronous calls are not limited by OkHttp's dispatcher; its
+ * limits are raised anyway in case a caller shares the client for asynchronous work;</li>
+ * <li>no request written on a pooled connection the server has closed ({@link StaleConnectionGuard}): such
+ * a connection is replaced within the same attempt, so a master that died or closed its idle connections
+ * costs no attempt and makes no POST's outcome unknown.</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -50,12 +54,13 @@ final class AttemptExecutor {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String USER = "OPENVIDUAPP";
-    private static final int POOLED_CONNECTIONS = 64;
+    static final int POOLED_CONNECTIONS = 64;
     // Below the idle timeout common servers use (Jetty's is 30 s), so a pooled connection is dropped by us
     // before the server closes it under a request in flight.
     private static final long POOL_KEEP_ALIVE_SECONDS = 25;
 
-    private final OkHttpClient client;
+    /** By endpoint index; all the same client when the user's is shared. */
+    private final OkHttpClient[] clients;
     private final boolean ownsClient;
     private final String authorization;
     private final long connectTimeoutMs;
@@ -77,7 +82,12 @@ final class AttemptExecutor {
             LOG.warn("TLS certificate and host name verification are DISABLED (trustAllCertificates): anyone on "
                     + "the network path can read and change the calls, secret included");
         }
-        this.client = builder.build();
+        StaleConnectionGuard.install(builder);
+        OkHttpClient client = builder.build();
+        this.clients = new OkHttpClient[settings.endpoints().size()];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = ownsClient ? client.newBuilder().connectionPool(newPool()).build() : client;
+        }
         this.authorization = Credentials.basic(USER, settings.secret(), StandardCharsets.UTF_8);
         this.connectTimeoutMs = settings.connectTimeout().toMillis();
     }
@@ -86,9 +96,11 @@ final class AttemptExecutor {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(256);
         dispatcher.setMaxRequestsPerHost(POOLED_CONNECTIONS);
-        return new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(POOLED_CONNECTIONS, POOL_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS));
+        return new OkHttpClient.Builder().dispatcher(dispatcher);
+    }
+
+    private static ConnectionPool newPool() {
+        return new ConnectionPool(POOLED_CONNECTIONS, POOL_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
@@ -146,7 +158,7 @@ final class AttemptExecutor {
         if (idempotencyKey != null) {
             builder.header(IDEMPOTENCY_KEY, idempotencyKey);
         }
-        Call call = client.newCall(builder.build());
+        Call call = clients[endpoint.index()].newCall(builder.build());
         call.addEventListener(trace);
         return call;
     }
@@ -179,10 +191,23 @@ final class AttemptExecutor {
         return bodyRequired ? RequestBody.create(new byte[0], JSON) : null;
     }
 
+    /**
+     * Closes the endpoint's idle pooled connections, when the pool is the transport's own: after an ejection
+     * they are probably dead, and the guard would otherwise have to discard them one by one. Connections in
+     * use are left to their calls.
+     */
+    void closeIdleConnections(Endpoint endpoint) {
+        if (ownsClient) {
+            clients[endpoint.index()].connectionPool().evictAll();
+        }
+    }
+
     void close() {
         if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
+            clients[0].dispatcher().executorService().shutdown();
+            for (OkHttpClient client : clients) {
+                client.connectionPool().evictAll();
+            }
         }
     }
 }

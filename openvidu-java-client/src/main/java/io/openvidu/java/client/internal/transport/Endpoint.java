@@ -3,7 +3,7 @@ package io.openvidu.java.client.internal.transport;
 import okhttp3.HttpUrl;
 
 /**
- * One master's base URL, its name for logs and messages, and its health. The name is the URL without user
+ * One master's base URL, its name for logs and messages, its health and whether it has gone silent. The name is the URL without user
  * information, query or trailing slash, so that credentials someone put in a URL never reach a log line.
  * Thread-safe.
  */
@@ -12,6 +12,7 @@ final class Endpoint {
     private final int index;
     private final String name;
     private final EndpointHealth health = new EndpointHealth();
+    private final Responsiveness responsiveness = new Responsiveness();
 
     Endpoint(int index, HttpUrl baseUrl) {
         this.index = index;
@@ -36,6 +37,10 @@ final class Endpoint {
 
     EndpointHealth health() {
         return health;
+    }
+
+    Responsiveness responsiveness() {
+        return responsiveness;
     }
 
     HttpUrl resolve(String pathAndQuery) {

@@ -22,8 +22,13 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * <li>where: the first endpoint in the call's balancing order that the call has not tried and that is
  * healthy. That move is immediate. An endpoint whose ejection is over is not tried by calls until it answers
  * a probe ({@code GET /openvidu/api/health}, with a short timeout) that the first call to notice sends in the
- * background: no call waits out a timeout on a master that still hangs. Otherwise, on the first attempt, the endpoint whose ejection ends first (a call is
- * never failed without an attempt); on later attempts, if the retry budget allows, an ejected endpoint the
+ * background: no call waits out a timeout on a master that still hangs. An endpoint that has answered nothing
+ * for {@value Responsiveness#SILENCE_THRESHOLD_MILLIS} ms while attempts wait on it is skipped the same way,
+ * before the first of those attempts times out, until it answers anything, calls or the probe that its silence
+ * starts ({@link Responsiveness}); the attempts waiting on it are left to finish or time out. So a master that
+ * hangs under a steady load strands the calls sent to it in that first second, not those of a whole attempt
+ * timeout. Otherwise, on the first attempt, the endpoint whose ejection ends first, a silent one before an ejected
+ * one (a call is never failed without an attempt, and a lone endpoint is never skipped for its silence); on later attempts, if the retry budget allows, an ejected endpoint the
  * call has not tried, or else one it already tried, after a backoff with full jitter;</li>
  * <li>how long: the smaller of the attempt timeout and what is left of the call timeout;</li>
  * <li>whether to go on after a failure, by the retry table: a request that was never sent may go anywhere; a
@@ -32,6 +37,11 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * other answer is final. A {@code Retry-After} on 429 or 503 keeps the call off that endpoint for that
  * long.</li>
  * </ol>
+ *
+ * <p>A pooled connection that the master closed before the attempt (it died, restarted or timed the connection
+ * out) never carries the request: the attempt checks it, drops it and takes another connection, without counting a
+ * failure or ejecting the endpoint ({@link StaleConnectionGuard}). So a master's death fails only the calls it was
+ * working on, and of those only the POSTs that cannot be repeated.
  *
  * <p>Every POST carries an {@code Idempotency-Key}, one per call, the same on each attempt. The response says
  * whether an earlier attempt may have taken effect, so the API layer can reconcile an "already done" answer.
@@ -139,9 +149,18 @@ final class FailoverTransport implements Transport {
         if (LOG.isDebugEnabled()) { // three arguments: an array on every attempt otherwise
             LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
         }
-        AttemptResult result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos);
-        call.finished(endpoint, result);
+        // TODO(#3): hedge GETs: the calls sent to a master in the second before it is seen to be silent still wait
+        // out their attempt timeout; a GET could be sent to another endpoint after a delay, the first answer winning.
+        Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
+        AttemptResult result = null;
+        try {
+            result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos);
+        } finally {
+            // Even if the attempt threw: an attempt left "in flight" would make the endpoint look silent forever.
+            endpoint.responsiveness().ended(pending, result != null && result.isAnswered(), time.nanoTime());
+        }
         long now = time.nanoTime();
+        call.finished(endpoint, result);
         if (result.isAnswered() && !RetryableStatus.is(result.status())) {
             answered(call, route, request, result);
             return "";
@@ -256,23 +275,58 @@ final class FailoverTransport implements Transport {
     }
 
     /**
-     * @return a ticket if the endpoint is healthy; {@code null} if it is ejected, after starting the probe that
-     *         may restore it if its ejection just ended. The probe runs in the background, so that no call waits
-     *         out a timeout on an endpoint that is still hung.
+     * @return a ticket if the endpoint is healthy and not silent; {@code null} if it is ejected or silent, after
+     *         starting the probe that may restore it if its ejection just ended or that may end its silence. The
+     *         probe runs in the background, so that no call waits out a timeout on an endpoint that is still hung.
+     *         A lone endpoint is never avoided for its silence: there is nowhere else to go, and the probe would
+     *         only add a request.
      */
     private EndpointHealth.Ticket admitOrProbe(Endpoint endpoint, long now) {
         EndpointHealth.Ticket ticket = endpoint.health().admit(now);
-        if (ticket == null || !ticket.isProbe()) {
-            return ticket;
+        if (ticket == null) {
+            return null;
         }
-        LOG.debug("probing {}", endpoint);
-        executor.executeInBackground(endpoint, PROBE, probeTimeoutNanos, result -> probed(endpoint, ticket, result));
-        return null;
+        if (ticket.isProbe()) {
+            LOG.debug("probing {}", endpoint);
+            probe(endpoint, ticket, false);
+            return null;
+        }
+        if (endpoints.size() > 1 && endpoint.responsiveness().isSilent(now)) {
+            if (endpoint.responsiveness().claimProbe()) {
+                LOG.warn("OpenVidu endpoint {} has answered nothing for over {} ms while attempts wait on it: new "
+                        + "calls avoid it until it answers (a probe is sent)", endpoint,
+                        Responsiveness.SILENCE_THRESHOLD_MILLIS);
+                // A ticket of the current epoch: if the probe fails, it ejects the endpoint, unless an attempt
+                // that timed out meanwhile already did.
+                probe(endpoint, endpoint.health().force(), true);
+            }
+            return null;
+        }
+        return ticket;
     }
 
-    private void probed(Endpoint endpoint, EndpointHealth.Ticket ticket, AttemptResult result) {
+    private void probe(Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence) {
+        executor.executeInBackground(endpoint, PROBE, probeTimeoutNanos,
+                result -> probed(endpoint, ticket, silence, result));
+    }
+
+    /**
+     * A probe ended. Any answer ends a silence; an answer that says the master serves also restores it from
+     * ejection. A probe of a silent endpoint does not count as a served call for the ejection's backoff, as a
+     * probe after ejection does not: a master that answers probes but hangs on real work must not reset it.
+     */
+    private void probed(Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence, AttemptResult result) {
+        long now = time.nanoTime();
+        if (result.isAnswered()) {
+            endpoint.responsiveness().answered(now);
+        }
+        if (silence) {
+            endpoint.responsiveness().probeEnded();
+        }
         if (result.isAnswered() && !RetryableStatus.is(result.status())) {
-            if (endpoint.health().succeeded(ticket)) {
+            if (silence) {
+                LOG.info("OpenVidu endpoint {} answered a probe: new calls go to it again", endpoint);
+            } else if (endpoint.health().succeeded(ticket)) {
                 LOG.info("OpenVidu endpoint {} restored: it answered a probe", endpoint);
                 listener.endpointRestored(endpoint.name());
             }
@@ -282,13 +336,14 @@ final class FailoverTransport implements Transport {
         long retryAfter = result.isAnswered() && RetryableStatus.honoursRetryAfter(result.status())
                 ? RetryAfter.parseNanos(result.retryAfter(), Instant.now(), callTimeoutNanos)
                 : -1;
-        EndpointHealth.Ejection ejection = endpoint.health().failed(ticket, time.nanoTime(), retryAfter);
+        EndpointHealth.Ejection ejection = endpoint.health().failed(ticket, now, retryAfter);
         if (ejection != null) {
             ejected(endpoint, ejection, "probe " + why);
         }
     }
 
     private void ejected(Endpoint endpoint, EndpointHealth.Ejection ejection, String why) {
+        executor.closeIdleConnections(endpoint);
         LOG.warn("OpenVidu endpoint {} ejected for {} ms after {} consecutive failure(s): {}", endpoint,
                 ejection.period.toMillis(), ejection.consecutiveFailures, why);
         listener.endpointEjected(endpoint.name(), ejection.period, ejection.consecutiveFailures);

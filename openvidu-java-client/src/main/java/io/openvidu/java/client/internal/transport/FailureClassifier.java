@@ -54,6 +54,9 @@ final class FailureClassifier {
         if (timedOut) {
             return "attempt timed out after " + attemptTimeoutMs + " ms before the request was sent";
         }
+        if (e instanceof StaleConnectionException) {
+            return e.getMessage();
+        }
         if (has(e, UnknownHostException.class)) {
             return "unknown host";
         }

@@ -28,7 +28,9 @@ import okhttp3.OkHttpClient;
  * <p>Each sample is the first call of a new transport (so the endpoint's failure is not yet known), all of them
  * sharing one warmed {@code OkHttpClient} so that the healthy endpoint's connection is pooled, as it would be in
  * a running application. The steady-state rows then show what later calls pay once the dead endpoint is
- * ejected: nothing, except the occasional call that probes it.
+ * ejected: nothing, except the occasional call that probes it. The last row offers calls at a steady rate, not
+ * waiting for earlier ones, to three endpoints one of which hangs: it counts the calls that were sent into the
+ * hung endpoint, each of which pays the attempt timeout, before the transport stopped sending it new ones.
  *
  * <p>Run: {@code mvn -q -pl openvidu-java-client test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.openvidu.java.client.internal.transport.FailoverLatencyBenchmark [-Dexec.args=200]}
@@ -39,6 +41,8 @@ public final class FailoverLatencyBenchmark {
     private static final int HANG_PARALLELISM = 50;
     private static final long STEADY_SECONDS = 40;
     private static final long STEADY_PAUSE_MILLIS = 10;
+    private static final int LOAD_PER_SECOND = 100;
+    private static final int LOAD_SECONDS = 20;
 
     private final OkHttpClient sharedClient = new OkHttpClient();
     private final HttpUrl healthy;
@@ -56,19 +60,12 @@ public final class FailoverLatencyBenchmark {
         // MockWebServer writes headers and body separately without TCP_NODELAY, so Nagle's algorithm meets the
         // client's delayed ACK and every answer takes about 40 ms; the JDK's server with nodelay does not.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        byte[] body = "{\"id\":\"ses_A\",\"connections\":[]}".getBytes(StandardCharsets.UTF_8);
-        server.createContext("/", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
         ExecutorService serverThreads = Executors.newFixedThreadPool(8);
-        server.setExecutor(serverThreads);
-        server.start();
+        HttpServer server = startServer(serverThreads);
+        HttpServer second = startServer(serverThreads);
         try (ServerSocket closed = bindAndClose(); SilentServer silent = new SilentServer()) {
             HttpUrl healthy = HttpUrl.get("http://127.0.0.1:" + server.getAddress().getPort());
+            HttpUrl healthy2 = HttpUrl.get("http://127.0.0.1:" + second.getAddress().getPort());
             HttpUrl refusing = HttpUrl.get("http://127.0.0.1:" + closed.getLocalPort());
             FailoverLatencyBenchmark bench = new FailoverLatencyBenchmark(healthy);
 
@@ -89,13 +86,30 @@ public final class FailoverLatencyBenchmark {
                     bench.firstCallsInParallel(samples, silent.url(), healthy), baseline);
             print("steady 40 s, one transport, 1st endpoint closed port", bench.sameTransport(refusing), baseline);
             print("steady 40 s, one transport, 1st endpoint hangs", bench.sameTransport(silent.url()), baseline);
+            print(String.format("%d calls/s for %d s, 3 endpoints, one hangs", LOAD_PER_SECOND, LOAD_SECONDS),
+                    bench.underLoad(silent.url(), healthy, healthy2), baseline);
             System.out.println("extra = the scenario's percentile minus the baseline's percentile");
             bench.sharedClient.dispatcher().executorService().shutdown();
             bench.sharedClient.connectionPool().evictAll();
         } finally {
             server.stop(0);
+            second.stop(0);
             serverThreads.shutdown();
         }
+    }
+
+    private static HttpServer startServer(ExecutorService threads) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        byte[] body = "{\"id\":\"ses_A\",\"connections\":[]}".getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(threads);
+        server.start();
+        return server;
     }
 
     /** Each call on a new transport over the given endpoints (in that order), one after the other. */
@@ -148,6 +162,41 @@ public final class FailoverLatencyBenchmark {
         return nanos.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * Calls started at a steady {@value #LOAD_PER_SECOND} per second for {@value #LOAD_SECONDS} s, whether or
+     * not earlier ones have finished (an application serving its own users does not wait), on one round-robin
+     * transport whose endpoints are {@code endpoints}. Calls routed to a hung endpoint before the transport
+     * stops sending it new ones each pay an attempt timeout.
+     */
+    private long[] underLoad(HttpUrl... endpoints) throws Exception {
+        int count = LOAD_PER_SECOND * LOAD_SECONDS;
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (Transport transport = Transports.create(settings(endpoints))) {
+            List<Future<Long>> calls = new ArrayList<>();
+            long start = System.nanoTime();
+            long interval = 1_000_000_000L / LOAD_PER_SECOND;
+            for (int i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                calls.add(callers.submit(() -> {
+                    long begin = System.nanoTime();
+                    transport.execute(ApiRequest.get("/openvidu/api/sessions/ses_A"));
+                    return System.nanoTime() - begin;
+                }));
+            }
+            long[] nanos = new long[count];
+            for (int i = 0; i < count; i++) {
+                nanos[i] = calls.get(i).get();
+            }
+            return nanos;
+        } finally {
+            callers.shutdown();
+        }
+    }
+
     private TransportSettings settings(HttpUrl... endpoints) {
         return new TransportSettings(Arrays.asList(endpoints), "bench-secret",
                 TransportSettings.DEFAULT_CONNECT_TIMEOUT, TransportSettings.DEFAULT_ATTEMPT_TIMEOUT,
@@ -169,6 +218,11 @@ public final class FailoverLatencyBenchmark {
         long slowed = baseline == null ? 0 : Arrays.stream(nanos).filter(n -> n > 1_000_000_000L).count();
         if (slowed > 0) {
             row += ", " + slowed + " call(s) over 1 s";
+        }
+        long timeout = TransportSettings.DEFAULT_ATTEMPT_TIMEOUT.toNanos();
+        long paid = baseline == null ? 0 : Arrays.stream(nanos).filter(n -> n >= timeout).count();
+        if (paid > 0) {
+            row += ", " + paid + " paid the attempt timeout";
         }
         System.out.println(row);
     }

@@ -21,6 +21,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * What the transport tests share: mock masters, closed ports, masters that accept and never answer, and
@@ -55,6 +57,22 @@ final class TransportFixture implements AfterEachCallback {
         }
         resources.add(server);
         return server;
+    }
+
+    /**
+     * A started {@link KeepAliveServer}, over TLS with {@code certificate} if it is not {@code null};
+     * {@code closeAfterAnswer} closes each connection after its first answer.
+     */
+    KeepAliveServer keepAliveServer(HeldCertificate certificate, boolean closeAfterAnswer) {
+        try {
+            KeepAliveServer server = certificate == null ? KeepAliveServer.http(closeAfterAnswer)
+                    : KeepAliveServer.https(new HandshakeCertificates.Builder().heldCertificate(certificate).build()
+                            .sslContext().getServerSocketFactory(), closeAfterAnswer);
+            resources.add(server);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The base URL of a server. */

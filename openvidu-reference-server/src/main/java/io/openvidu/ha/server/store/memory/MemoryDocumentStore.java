@@ -5,18 +5,22 @@ import io.openvidu.ha.server.store.DocumentWrite;
 import io.openvidu.ha.server.store.OrderedDelivery;
 import io.openvidu.ha.server.store.Subscription;
 import io.openvidu.ha.server.store.VersionedDocument;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * A {@link DocumentStore} in this JVM's memory: the embedded default, shared by every master of the JVM. One lock
- * makes each commit atomic; expired documents read as absent. Each subscription has its own delivery thread, so a
+ * makes each commit atomic; expired documents read as absent and are dropped by the next commit after they expire
+ * (as Redis drops expired keys), so a long-running cluster does not keep every idempotency record it ever wrote.
+ * Each subscription has its own delivery thread, so a
  * slow listener delays only itself, and sees messages in commit order. Thread-safe.
  */
 public final class MemoryDocumentStore implements DocumentStore {
@@ -24,6 +28,7 @@ public final class MemoryDocumentStore implements DocumentStore {
   private final Map<String, Entry> documents = new HashMap<>();
   private final Map<String, Set<String>> sets = new HashMap<>();
   private final Map<String, List<MemorySubscription>> subscriptions = new HashMap<>();
+  private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::expiresAt));
   private long lastVersion;
   private boolean closed;
 
@@ -62,6 +67,7 @@ public final class MemoryDocumentStore implements DocumentStore {
       for (DocumentWrite write : writes) {
         apply(write, now);
       }
+      dropExpired(now);
       return true;
     }
   }
@@ -93,8 +99,12 @@ public final class MemoryDocumentStore implements DocumentStore {
 
   private void apply(DocumentWrite write, long now) {
     if (write instanceof DocumentWrite.Put put) {
-      documents.put(put.key(), new Entry(++lastVersion, put.json(),
-          put.ttlMillis() > 0 ? now + put.ttlMillis() : Long.MAX_VALUE));
+      long version = ++lastVersion;
+      long expiresAt = put.ttlMillis() > 0 ? now + put.ttlMillis() : Long.MAX_VALUE;
+      documents.put(put.key(), new Entry(version, put.json(), expiresAt));
+      if (expiresAt != Long.MAX_VALUE) {
+        expiries.add(new Expiry(expiresAt, put.key(), version));
+      }
     } else if (write instanceof DocumentWrite.Delete delete) {
       documents.remove(delete.key());
     } else if (write instanceof DocumentWrite.AddMember add) {
@@ -118,7 +128,28 @@ public final class MemoryDocumentStore implements DocumentStore {
     return entry;
   }
 
+  /** Removes the documents whose time is up, unless they were written again since (their version moved on). */
+  private void dropExpired(long now) {
+    while (!expiries.isEmpty() && expiries.peek().expiresAt() <= now) {
+      Expiry expiry = expiries.poll();
+      Entry entry = documents.get(expiry.key());
+      if (entry != null && entry.version == expiry.version()) {
+        documents.remove(expiry.key());
+      }
+    }
+  }
+
+  /** How many documents are held, expired ones not dropped yet included: what the memory holds. */
+  int documentCount() {
+    synchronized (lock) {
+      return documents.size();
+    }
+  }
+
   private record Entry(long version, String json, long expiresAt) {
+  }
+
+  private record Expiry(long expiresAt, String key, long version) {
   }
 
   private final class MemorySubscription implements Subscription {
