@@ -3,7 +3,6 @@ package io.openvidu.java.client.internal.transport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +99,7 @@ final class FailoverTransport implements Transport {
             throw new OpenViduJavaClientException(request.operation() + " failed: the OpenVidu client is closed");
         }
         CallProgress call = new CallProgress(request, time.nanoTime(), callTimeoutNanos, endpoints.size());
-        String idempotencyKey = request.method() == ApiRequest.Method.POST ? UUID.randomUUID().toString() : null;
+        String idempotencyKey = request.method() == ApiRequest.Method.POST ? IdempotencyKeys.next() : null;
         List<Endpoint> order = balancer.orderForNewCall();
         while (true) {
             long now = time.nanoTime();
@@ -147,7 +146,9 @@ final class FailoverTransport implements Transport {
         Endpoint endpoint = route.endpoint;
         int attempt = call.startAttempt(endpoint);
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
-        LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        if (LOG.isDebugEnabled()) { // three arguments: an array on every attempt otherwise
+            LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        }
         // TODO(#3): hedge GETs: the calls sent to a master in the second before it is seen to be silent still wait
         // out their attempt timeout; a GET could be sent to another endpoint after a delay, the first answer winning.
         Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
