@@ -51,7 +51,7 @@ public final class Main implements Callable<Integer> {
   /** The parts of the run, in order. */
   enum Section {
     THROUGHPUT("1. Throughput and latency: the backend mix, one master", SectionNotes.THROUGHPUT),
-    ALLOCATION("2. Allocation per call", SectionNotes.ALLOCATION),
+    ALLOCATION("2. Allocation and CPU per call", SectionNotes.ALLOCATION),
     FAILOVER("3. Failover: one of three masters dies under load", SectionNotes.FAILOVER),
     CLUSTER("4. The reference cluster", SectionNotes.CLUSTER);
 

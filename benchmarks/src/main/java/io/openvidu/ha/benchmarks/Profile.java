@@ -17,14 +17,14 @@ enum Profile {
   FULL(
       new ThroughputBenchmark.Settings(List.of(1, 16, 64), Duration.ofSeconds(9), Duration.ofMillis(500),
           Duration.ofSeconds(1), 10),
-      new AllocationBenchmark.Settings(500, 2000),
+      new AllocationBenchmark.Settings(2000, 2000),
       new FailoverBenchmark.Settings(8, Duration.ofMillis(100), Duration.ofSeconds(3), Duration.ofSeconds(6),
           Duration.ofSeconds(4), List.of(Optional.empty(), Optional.of(Duration.ofSeconds(2))), true),
       new ClusterBenchmark.Settings(32, Duration.ofSeconds(3), Duration.ofSeconds(5))),
   QUICK(
       new ThroughputBenchmark.Settings(List.of(1, 16, 64), Duration.ofSeconds(3), Duration.ofMillis(500),
           Duration.ofSeconds(1), 2),
-      new AllocationBenchmark.Settings(200, 500),
+      new AllocationBenchmark.Settings(500, 500),
       new FailoverBenchmark.Settings(8, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(3),
           Duration.ofSeconds(2), List.of(Optional.of(Duration.ofSeconds(2))), false),
       new ClusterBenchmark.Settings(32, Duration.ofSeconds(1), Duration.ofSeconds(3)));

@@ -15,7 +15,10 @@ final class SectionNotes {
   static final String ALLOCATION = """
       Bytes allocated on the calling thread per call (JVM per-thread allocation counter around each call, one \
       thread, after a warm-up), everything the client does for the call: building the request, HTTP, reading and \
-      parsing the answer. The in-process server's allocations are on its own threads and not counted.
+      parsing the answer. The in-process server's allocations are on its own threads and not counted. Then the CPU \
+      time of the same counted calls, per call: of the calling thread, and of the whole process (the in-process \
+      server, which does the same work for every client, and helper threads such as timeout watchdogs included). \
+      CPU time hardly depends on the machine's other load, which calls per second do.
 
       """;
 

@@ -27,6 +27,11 @@ public final class Cells {
     return String.format(Locale.ROOT, "%,.0f", bytes);
   }
 
+  /** Microseconds with one decimal ({@code 12.5}). */
+  public static String micros(double micros) {
+    return String.format(Locale.ROOT, "%.1f", micros);
+  }
+
   /** A share as a percentage with one decimal ({@code 12.5 %}). */
   public static String percent(double share) {
     return String.format(Locale.ROOT, "%.1f %%", share * 100);

@@ -42,11 +42,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The promise users buy, tested: "a master dies and my backend does not notice, and nothing is lost or done twice".
  * Three master processes over a persistent Redis; 8 threads of mixed SDK calls; one fault per test, injected
  * mid-load. Each test prints one line of the fault report ({@link FaultReport}) and asserts what the design promises:
- * no failed call, nothing lost, nothing duplicated when a master fails; nothing lost or duplicated, and only clean
- * failures after the call timeout, when Redis does.
+ * no failed call, nothing lost, nothing duplicated when a master fails (with the default retry policy, as against a
+ * real OpenVidu that ignores idempotency keys, only the POSTs a killed master was working on may fail, with their
+ * outcome unknown); nothing lost or duplicated, and only clean failures after the call timeout, when Redis does.
  *
  * <p>Every test starts from a whole cluster (dead masters are restarted first) and may run alone; the order only
- * saves time, the kill coming last so that no restart is needed after it.
+ * saves time, the kills coming last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ForClient(ClientUnderTest.OURS)
@@ -195,6 +196,27 @@ class FaultInjectionTest {
       assertThat(reconnected).isEqualTo(onVictim.size());
       assertStillActive(onVictim, survivor);
       assertThat(recording).as("a recording started through the killed master").isEqualTo(Recording.Status.ready);
+    }
+  }
+
+  /**
+   * What the design promises when the masters honour idempotency keys (the reference cluster does): even the POSTs
+   * the victim was working on when it died are repeated on a survivor, so no call fails.
+   */
+  @Test
+  @Order(7)
+  void masterKilledWithSigkillFailsNoCallWhenMastersHonourIdempotencyKeys() throws Exception {
+    String survivor = CLUSTER.urlList().get(1);
+    try (FaultRun run = new FaultRun("master-sigkill-keys", CLUSTER.urlList(), CLUSTER.secret())) {
+      run.startLoad(BASELINE_CALLS, spared(VICTIM));
+
+      run.faultInjected();
+      CLUSTER.master(VICTIM).process().kill();
+      run.awaitCallsSinceFault(CALLS_AFTER);
+      run.stopLoad();
+
+      FaultRun.Outcome outcome = run.audit(survivor, CLUSTER.secret(), REPORT, "retry-policy=trust-idempotency-keys");
+      assertNoFailureLossOrDuplicate(outcome);
     }
   }
 

@@ -265,8 +265,10 @@ public final class OpenViduApi implements AutoCloseable {
 
     private ApiResponse send(ApiRequest request) throws OpenViduJavaClientException {
         ApiResponse response = transport.execute(request);
-        log.debug("{}: HTTP {} from {} after {} attempt(s)", request.operation(), response.status(),
-                response.endpoint(), response.attempts());
+        if (log.isDebugEnabled()) { // four arguments: an array and a boxed status on every call otherwise
+            log.debug("{}: HTTP {} from {} after {} attempt(s)", request.operation(), response.status(),
+                    response.endpoint(), response.attempts());
+        }
         return response;
     }
 

@@ -1,8 +1,7 @@
 package io.openvidu.java.client.internal.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import io.openvidu.java.client.ConnectionProperties;
 import io.openvidu.java.client.ConnectionType;
@@ -16,7 +15,7 @@ import io.openvidu.java.client.TokenOptions;
 /**
  * The JSON bodies the client sends, member for member what the official 2.20 client sends (see the [SDK]
  * notes of the REST contract): explicit {@code null} for what the caller did not set, so the server applies
- * its defaults (on creation) or keeps the current value (on update).
+ * its defaults (on creation) or keeps the current value (on update). Members are written in a fixed order.
  */
 public final class RequestJson {
 
@@ -25,129 +24,136 @@ public final class RequestJson {
 
     /** Body of {@code POST /openvidu/api/sessions}, creating the session with the given id. */
     public static byte[] session(SessionProperties properties, String sessionId) {
-        ObjectNode json = JsonMapper.MAPPER.createObjectNode();
-        json.put("mediaMode", nameOf(properties.mediaMode()));
-        json.put("recordingMode", nameOf(properties.recordingMode()));
-        json.put("customSessionId", sessionId);
-        json.set("defaultRecordingProperties", recordingProperties(properties.defaultRecordingProperties()));
-        json.put("forcedVideoCodec", nameOf(properties.forcedVideoCodec()));
-        json.put("allowTranscoding", properties.isTranscodingAllowed());
-        if (properties.mediaNode() != null) {
-            json.set("mediaNode", idObject(properties.mediaNode()));
-        }
-        return bytes(json);
+        return write(json -> {
+            json.text("mediaMode", nameOf(properties.mediaMode()));
+            json.text("recordingMode", nameOf(properties.recordingMode()));
+            json.text("customSessionId", sessionId);
+            json.startObject("defaultRecordingProperties");
+            recordingProperties(json, properties.defaultRecordingProperties());
+            json.end();
+            json.text("forcedVideoCodec", nameOf(properties.forcedVideoCodec()));
+            json.bool("allowTranscoding", properties.isTranscodingAllowed());
+            mediaNode(json, properties.mediaNode());
+        });
     }
 
     /** Body of {@code POST/PATCH /openvidu/api/sessions/{id}/connection[/{connectionId}]}. */
     public static byte[] connection(String sessionId, ConnectionProperties properties) {
-        ObjectNode json = JsonMapper.MAPPER.createObjectNode();
-        json.put("session", sessionId);
-        json.put("type", nameOf(properties.getType()));
-        json.put("data", properties.getData());
-        json.put("record", properties.record());
-        json.put("role", nameOf(properties.getRole()));
-        json.set("kurentoOptions", kurentoOptions(properties.getKurentoOptions()));
-        json.put("rtspUri", properties.getRtspUri());
-        json.put("adaptativeBitrate", properties.adaptativeBitrate());
-        json.put("onlyPlayWithSubscribers", properties.onlyPlayWithSubscribers());
-        json.put("networkCache", properties.getNetworkCache());
-        return bytes(json);
+        return write(json -> {
+            json.text("session", sessionId);
+            json.text("type", nameOf(properties.getType()));
+            json.text("data", properties.getData());
+            json.bool("record", properties.record());
+            json.text("role", nameOf(properties.getRole()));
+            kurentoOptions(json, properties.getKurentoOptions());
+            json.text("rtspUri", properties.getRtspUri());
+            json.bool("adaptativeBitrate", properties.adaptativeBitrate());
+            json.bool("onlyPlayWithSubscribers", properties.onlyPlayWithSubscribers());
+            json.number("networkCache", properties.getNetworkCache());
+        });
     }
 
     /** Body of the {@code POST /openvidu/api/sessions/{id}/connection} that creates a token. */
     public static byte[] token(String sessionId, TokenOptions options) {
-        ObjectNode json = JsonMapper.MAPPER.createObjectNode();
-        json.put("session", sessionId);
-        json.put("type", ConnectionType.WEBRTC.name());
-        json.put("data", options.getData());
-        json.put("role", nameOf(options.getRole()));
-        json.set("kurentoOptions", kurentoOptions(options.getKurentoOptions()));
-        return bytes(json);
+        return write(json -> {
+            json.text("session", sessionId);
+            json.text("type", ConnectionType.WEBRTC.name());
+            json.text("data", options.getData());
+            json.text("role", nameOf(options.getRole()));
+            kurentoOptions(json, options.getKurentoOptions());
+        });
     }
 
     /** Body of {@code POST /openvidu/api/recordings/start}. */
     public static byte[] startRecording(String sessionId, RecordingProperties properties) {
-        ObjectNode json = JsonMapper.MAPPER.createObjectNode();
-        json.put("session", sessionId);
-        json.setAll(recordingProperties(properties));
-        return bytes(json);
+        return write(json -> {
+            json.text("session", sessionId);
+            recordingProperties(json, properties);
+        });
     }
 
     /**
      * The members that apply to the output mode: layout, resolution, frame rate and shared memory only for
      * composed recordings with video, the custom layout only with the CUSTOM layout, ignoreFailedStreams only
-     * for INDIVIDUAL recordings.
+     * for INDIVIDUAL recordings. None at all for {@code null} properties.
      */
-    private static ObjectNode recordingProperties(RecordingProperties properties) {
-        ObjectNode json = JsonMapper.MAPPER.createObjectNode();
+    private static void recordingProperties(JsonObjectWriter json, RecordingProperties properties)
+            throws IOException {
         if (properties == null) {
-            return json;
+            return;
         }
         Recording.OutputMode outputMode = properties.outputMode();
-        json.put("name", properties.name());
-        json.put("hasAudio", properties.hasAudio());
-        json.put("hasVideo", properties.hasVideo());
-        json.put("outputMode", nameOf(outputMode));
+        json.text("name", properties.name());
+        json.bool("hasAudio", properties.hasAudio());
+        json.bool("hasVideo", properties.hasVideo());
+        json.text("outputMode", nameOf(outputMode));
         boolean composed = outputMode == Recording.OutputMode.COMPOSED
                 || outputMode == Recording.OutputMode.COMPOSED_QUICK_START;
         if (composed && !Boolean.FALSE.equals(properties.hasVideo())) {
-            json.put("recordingLayout", nameOf(properties.recordingLayout()));
-            json.put("resolution", properties.resolution());
-            json.put("frameRate", properties.frameRate());
-            json.put("shmSize", properties.shmSize());
+            json.text("recordingLayout", nameOf(properties.recordingLayout()));
+            json.text("resolution", properties.resolution());
+            json.number("frameRate", properties.frameRate());
+            json.number("shmSize", properties.shmSize());
             if (properties.recordingLayout() == RecordingLayout.CUSTOM) {
-                json.put("customLayout", properties.customLayout());
+                json.text("customLayout", properties.customLayout());
             }
         }
         if (outputMode == Recording.OutputMode.INDIVIDUAL) {
-            json.put("ignoreFailedStreams", properties.ignoreFailedStreams());
+            json.bool("ignoreFailedStreams", properties.ignoreFailedStreams());
         }
-        if (properties.mediaNode() != null) {
-            json.set("mediaNode", idObject(properties.mediaNode()));
-        }
-        return json;
+        mediaNode(json, properties.mediaNode());
     }
 
     /** Only the members that were set; {@code null} for no options at all. */
-    private static ObjectNode kurentoOptions(KurentoOptions options) {
+    private static void kurentoOptions(JsonObjectWriter json, KurentoOptions options) throws IOException {
         if (options == null) {
-            return null;
+            json.nullMember("kurentoOptions");
+            return;
         }
-        ObjectNode json = JsonMapper.MAPPER.createObjectNode();
-        putIfSet(json, "videoMaxRecvBandwidth", options.getVideoMaxRecvBandwidth());
-        putIfSet(json, "videoMinRecvBandwidth", options.getVideoMinRecvBandwidth());
-        putIfSet(json, "videoMaxSendBandwidth", options.getVideoMaxSendBandwidth());
-        putIfSet(json, "videoMinSendBandwidth", options.getVideoMinSendBandwidth());
+        json.startObject("kurentoOptions");
+        numberIfSet(json, "videoMaxRecvBandwidth", options.getVideoMaxRecvBandwidth());
+        numberIfSet(json, "videoMinRecvBandwidth", options.getVideoMinRecvBandwidth());
+        numberIfSet(json, "videoMaxSendBandwidth", options.getVideoMaxSendBandwidth());
+        numberIfSet(json, "videoMinSendBandwidth", options.getVideoMinSendBandwidth());
         String[] filters = options.getAllowedFilters();
         if (filters != null) {
-            ArrayNode array = json.putArray("allowedFilters");
-            for (String filter : filters) {
-                array.add(filter);
-            }
+            json.textArray("allowedFilters", filters);
         }
-        return json;
+        json.end();
     }
 
-    private static void putIfSet(ObjectNode json, String name, Integer value) {
+    private static void numberIfSet(JsonObjectWriter json, String name, Integer value) throws IOException {
         if (value != null) {
-            json.put(name, value);
+            json.number(name, value);
         }
     }
 
-    private static ObjectNode idObject(String id) {
-        return JsonMapper.MAPPER.createObjectNode().put("id", id);
+    /** {@code "mediaNode": {"id": ...}}, only when a media node is named. */
+    private static void mediaNode(JsonObjectWriter json, String mediaNode) throws IOException {
+        if (mediaNode != null) {
+            json.startObject("mediaNode");
+            json.text("id", mediaNode);
+            json.end();
+        }
     }
 
     private static String nameOf(Enum<?> value) {
         return value == null ? null : value.name();
     }
 
-    private static byte[] bytes(ObjectNode json) {
+    /** The members of one body, written in order. */
+    private interface Members {
+        void writeTo(JsonObjectWriter json) throws IOException;
+    }
+
+    private static byte[] write(Members members) {
         try {
-            return JsonMapper.MAPPER.writeValueAsBytes(json);
-        } catch (JsonProcessingException e) {
-            // A tree of strings, numbers and booleans always serialises.
-            throw new IllegalStateException("cannot serialise a request body", e);
+            JsonObjectWriter json = new JsonObjectWriter();
+            members.writeTo(json);
+            return json.finish();
+        } catch (IOException e) {
+            // Strings, numbers and booleans written into memory: cannot happen short of a bug.
+            throw new UncheckedIOException("cannot write a request body", e);
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.openvidu.java.client.internal.transport;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
-import java.util.TreeMap;
+
+import okhttp3.Headers;
 
 /**
  * The answer to one logical call: the final attempt's status and body, plus what the API layer needs to
@@ -18,7 +17,7 @@ public final class ApiResponse {
 
     private final int status;
     private final byte[] body;
-    private final Map<String, String> headers;
+    private final Headers headers;
     private final String endpoint;
     private final int attempts;
     private final boolean earlierAttemptMayHaveTakenEffect;
@@ -26,22 +25,18 @@ public final class ApiResponse {
     /**
      * @param status   the HTTP status of the final attempt
      * @param body     the body of the final attempt (empty when none)
-     * @param headers  response headers of the final attempt, names in any case
+     * @param headers  response headers of the final attempt ({@link Headers#EMPTY} for none)
      * @param endpoint the base URL that answered
      * @param attempts how many attempts the call took (1 when the first attempt answered)
      * @param earlierAttemptMayHaveTakenEffect true when an earlier attempt was sent and its outcome is unknown
      *                                         (reset or timed out after sending), so an "already done" answer
      *                                         may be this call's own doing
      */
-    public ApiResponse(int status, byte[] body, Map<String, String> headers, String endpoint, int attempts,
+    public ApiResponse(int status, byte[] body, Headers headers, String endpoint, int attempts,
             boolean earlierAttemptMayHaveTakenEffect) {
         this.status = status;
         this.body = body == null ? new byte[0] : body;
-        TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (headers != null) {
-            copy.putAll(headers);
-        }
-        this.headers = Collections.unmodifiableMap(copy);
+        this.headers = headers == null ? Headers.EMPTY : headers;
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.attempts = attempts;
         this.earlierAttemptMayHaveTakenEffect = earlierAttemptMayHaveTakenEffect;
@@ -64,9 +59,13 @@ public final class ApiResponse {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** A response header, case-insensitively, or {@code null}. */
+    /**
+     * A response header, its name matched case-insensitively, or {@code null}; a header sent several times
+     * gives its values joined by {@code ", "}.
+     */
     public String header(String name) {
-        return headers.get(name.toLowerCase(Locale.ROOT));
+        List<String> values = headers.values(name);
+        return values.isEmpty() ? null : String.join(", ", values);
     }
 
     public String endpoint() {

@@ -1,10 +1,8 @@
 package io.openvidu.java.client.internal.transport;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -35,7 +33,8 @@ import okhttp3.ResponseBody;
  * could repeat a POST behind the retry rules' back;</li>
  * <li>preemptive Basic authentication on every request, as OpenVidu expects;</li>
  * <li>per attempt, one deadline for the whole exchange, body included (the smaller of the attempt timeout and
- * what is left of the call's), plus the connect timeout;</li>
+ * what is left of the call's), enforced by {@link AttemptDeadlines} rather than OkHttp's call timeout, plus
+ * the connect timeout;</li>
  * <li>a connection pool per endpoint that keeps enough idle connections for 64 concurrent callers, so that
  * an ejected endpoint's idle connections, useless now, can be closed at once (with a shared client the
  * user's pool is kept, and is not emptied). Synchronous calls are not limited by OkHttp's dispatcher; its
@@ -109,17 +108,21 @@ final class AttemptExecutor {
      *
      * @param idempotencyKey the call's key, sent on a POST; {@code null} for other methods
      * @param timeoutNanos   the deadline of this attempt
-     * @param cancellation   what another thread may cancel the attempt with
+     * @param cancellation   what another thread may cancel the attempt with, or {@code null} when nothing does
      */
     AttemptResult execute(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
             Cancellation cancellation) {
         AttemptTrace trace = new AttemptTrace();
-        Call call = newCall(endpoint, request, idempotencyKey, timeoutNanos, trace);
-        cancellation.attach(call);
-        try (Response response = call.execute()) {
-            return answered(response, trace);
-        } catch (IOException e) {
-            return failed(e, call, trace, timeoutNanos);
+        Call call = newCall(endpoint, request, idempotencyKey, trace);
+        if (cancellation != null) {
+            cancellation.attach(call);
+        }
+        try (AttemptDeadlines.Deadline deadline = AttemptDeadlines.SHARED.start(call, timeoutNanos)) {
+            try (Response response = call.execute()) {
+                return answered(response, trace);
+            } catch (IOException e) {
+                return failed(e, deadline, trace, timeoutNanos);
+            }
         }
     }
 
@@ -129,28 +132,29 @@ final class AttemptExecutor {
     void executeInBackground(Endpoint endpoint, ApiRequest request, long timeoutNanos,
             Consumer<AttemptResult> outcome) {
         AttemptTrace trace = new AttemptTrace();
-        Call call = newCall(endpoint, request, null, timeoutNanos, trace);
+        Call call = newCall(endpoint, request, null, trace);
+        AttemptDeadlines.Deadline deadline = AttemptDeadlines.SHARED.start(call, timeoutNanos);
         call.enqueue(new Callback() {
             @Override
             public void onResponse(Call c, Response response) {
                 AttemptResult result;
-                try (response) {
+                try (deadline; response) {
                     result = answered(response, trace);
                 } catch (IOException e) {
-                    result = failed(e, call, trace, timeoutNanos);
+                    result = failed(e, deadline, trace, timeoutNanos);
                 }
                 outcome.accept(result);
             }
 
             @Override
             public void onFailure(Call c, IOException e) {
-                outcome.accept(failed(e, call, trace, timeoutNanos));
+                deadline.close();
+                outcome.accept(failed(e, deadline, trace, timeoutNanos));
             }
         });
     }
 
-    private Call newCall(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
-            AttemptTrace trace) {
+    private Call newCall(Endpoint endpoint, ApiRequest request, String idempotencyKey, AttemptTrace trace) {
         Request.Builder builder = new Request.Builder()
                 .url(endpoint.resolve(request.pathAndQuery()))
                 .method(request.method().name(), body(request))
@@ -160,7 +164,6 @@ final class AttemptExecutor {
             builder.header(IDEMPOTENCY_KEY, idempotencyKey);
         }
         Call call = clients[endpoint.index()].newCall(builder.build());
-        call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
         call.addEventListener(trace);
         return call;
     }
@@ -168,11 +171,19 @@ final class AttemptExecutor {
     private static AttemptResult answered(Response response, AttemptTrace trace) throws IOException {
         ResponseBody responseBody = response.body();
         byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
-        return AttemptResult.answered(response.code(), bytes, headers(response), trace.retryAfter());
+        // OkHttp's Headers are immutable: handed on as they are, not copied into a map nobody may read.
+        return AttemptResult.answered(response.code(), bytes, response.headers(), trace.retryAfter());
     }
 
-    private AttemptResult failed(IOException e, Call call, AttemptTrace trace, long timeoutNanos) {
-        return FailureClassifier.classify(e, trace.requestSent(), call.isCanceled(),
+    private AttemptResult failed(IOException e, AttemptDeadlines.Deadline deadline, AttemptTrace trace,
+            long timeoutNanos) {
+        IOException failure = e;
+        if (deadline.expired()) {
+            // What OkHttp's own call timeout throws, so that callers see the same cause either way.
+            failure = new InterruptedIOException("timeout");
+            failure.initCause(e);
+        }
+        return FailureClassifier.classify(failure, trace.requestSent(), deadline.expired(),
                 TimeUnit.NANOSECONDS.toMillis(timeoutNanos), connectTimeoutMs);
     }
 
@@ -183,14 +194,6 @@ final class AttemptExecutor {
         boolean bodyRequired = request.method() == ApiRequest.Method.POST
                 || request.method() == ApiRequest.Method.PATCH;
         return bodyRequired ? RequestBody.create(new byte[0], JSON) : null;
-    }
-
-    private static Map<String, String> headers(Response response) {
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> header : response.headers().toMultimap().entrySet()) {
-            headers.put(header.getKey(), String.join(", ", header.getValue()));
-        }
-        return headers;
     }
 
     /**

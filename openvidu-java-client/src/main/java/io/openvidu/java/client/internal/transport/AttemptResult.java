@@ -1,9 +1,10 @@
 package io.openvidu.java.client.internal.transport;
 
 import java.io.IOException;
-import java.util.Map;
 
 import io.openvidu.java.client.transport.AttemptFailure;
+
+import okhttp3.Headers;
 
 /**
  * What one attempt produced: an HTTP answer (any status), or a failure classified by whether the request may
@@ -13,13 +14,13 @@ final class AttemptResult {
 
     private final int status;
     private final byte[] body;
-    private final Map<String, String> headers;
+    private final Headers headers;
     private final String retryAfter;
     private final AttemptFailure.Kind failureKind;
     private final String failureDescription;
     private final IOException failure;
 
-    private AttemptResult(int status, byte[] body, Map<String, String> headers, String retryAfter,
+    private AttemptResult(int status, byte[] body, Headers headers, String retryAfter,
             AttemptFailure.Kind failureKind, String failureDescription, IOException failure) {
         this.status = status;
         this.body = body;
@@ -30,7 +31,7 @@ final class AttemptResult {
         this.failure = failure;
     }
 
-    static AttemptResult answered(int status, byte[] body, Map<String, String> headers, String retryAfter) {
+    static AttemptResult answered(int status, byte[] body, Headers headers, String retryAfter) {
         return new AttemptResult(status, body, headers, retryAfter, null, null, null);
     }
 
@@ -50,7 +51,7 @@ final class AttemptResult {
         return body;
     }
 
-    Map<String, String> headers() {
+    Headers headers() {
         return headers;
     }
 

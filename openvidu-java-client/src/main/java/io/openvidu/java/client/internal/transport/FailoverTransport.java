@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -167,7 +166,7 @@ final class FailoverTransport implements Transport {
             throw new OpenViduJavaClientException(request.operation() + " failed: the OpenVidu client is closed");
         }
         CallProgress call = new CallProgress(request, time.nanoTime(), callTimeoutNanos, endpoints.size());
-        String idempotencyKey = request.method() == ApiRequest.Method.POST ? UUID.randomUUID().toString() : null;
+        String idempotencyKey = request.method() == ApiRequest.Method.POST ? IdempotencyKeys.next() : null;
         List<Endpoint> order = balancer.orderForNewCall();
         while (true) {
             long now = time.nanoTime();
@@ -214,13 +213,15 @@ final class FailoverTransport implements Transport {
         Endpoint endpoint = route.endpoint;
         int attempt = call.startAttempt(endpoint);
         listener.attemptStarted(endpoint.name(), request.operation(), attempt);
-        LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        if (LOG.isDebugEnabled()) { // three arguments: an array on every attempt otherwise
+            LOG.debug("{} attempt {} on {}", request.operation(), attempt, endpoint);
+        }
         // Counted in flight before the hedge delay starts, so that an attempt its hedge outlived by a second has
         // left the endpoint silent for over a second.
         Responsiveness.Pending pending = endpoint.responsiveness().started(time.nanoTime());
         Hedge hedge = scheduleHedge(call, order, request, attempt, timeoutNanos);
         AttemptResult result = send(endpoint, pending, request, idempotencyKey, timeoutNanos,
-                hedge == null ? new Cancellation() : hedge.attemptCancellation());
+                hedge == null ? null : hedge.attemptCancellation());
         Route hedgeRoute = hedge == null ? null : hedge.attemptEnded();
         if (hedgeRoute == null) {
             return outcome(call, route, request, attempt, result);

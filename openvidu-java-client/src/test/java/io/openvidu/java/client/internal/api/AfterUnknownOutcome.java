@@ -9,6 +9,8 @@ import io.openvidu.java.client.internal.transport.ApiRequest;
 import io.openvidu.java.client.internal.transport.ApiResponse;
 import io.openvidu.java.client.internal.transport.Transport;
 
+import okhttp3.Headers;
+
 /**
  * Stands in for the failover transport in the one situation these tests need: the call was repeated after an
  * attempt whose outcome is unknown. Every exchange is real (it delegates to the interim transport over a
@@ -31,7 +33,7 @@ final class AfterUnknownOutcome implements Transport {
     public ApiResponse execute(ApiRequest request) throws OpenViduJavaClientException {
         requests.add(request);
         ApiResponse answer = real.execute(request);
-        return new ApiResponse(answer.status(), answer.body(), Collections.emptyMap(), answer.endpoint(), 2, true);
+        return new ApiResponse(answer.status(), answer.body(), Headers.EMPTY, answer.endpoint(), 2, true);
     }
 
     /** @return the requests handed to the transport so far, in order */

@@ -1,0 +1,119 @@
+package io.openvidu.java.client.internal.transport;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import okhttp3.Call;
+
+/**
+ * Ends attempts that outlive their deadline, by cancelling their OkHttp call: one daemon thread for the JVM
+ * looks at the attempts in flight every {@value #TICK_MILLIS} ms, or sooner when the earliest deadline it saw
+ * falls before the next tick. An attempt that starts while the thread naps and ends before every other one is
+ * thus enforced up to one tick late; others on time, give or take the thread's scheduling.
+ *
+ * <p>Why not OkHttp's call timeout: it is an okio {@code AsyncTimeout}, whose watchdog thread is woken (a lock
+ * hand-off and a thread switch) whenever a new timeout is the earliest one in the JVM, which with one caller
+ * thread is every call; on two cores that cost as much as everything else the SDK adds to a call. Here starting
+ * an attempt is a set insertion. The thread sleeps while nothing is in flight, after lingering a second, so an
+ * idle client costs nothing and back-to-back calls do not wake it each time.
+ *
+ * <p>Thread-safe.
+ */
+final class AttemptDeadlines {
+
+    static final long TICK_MILLIS = 10;
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+
+    /** The attempts of every transport in the JVM share the thread, as okio's watchdog is shared. */
+    static final AttemptDeadlines SHARED = new AttemptDeadlines(TimeUnit.SECONDS.toNanos(1));
+
+    /** One attempt's deadline, to be closed once the attempt is over (answer read, or failed). */
+    static final class Deadline implements AutoCloseable {
+        private final AttemptDeadlines owner;
+        private final Call call;
+        private final long atNanos;
+        private volatile boolean expired;
+
+        private Deadline(AttemptDeadlines owner, Call call, long atNanos) {
+            this.owner = owner;
+            this.call = call;
+            this.atNanos = atNanos;
+        }
+
+        /** @return whether the deadline passed while the attempt was in flight, and cancelled it */
+        boolean expired() {
+            return expired;
+        }
+
+        @Override
+        public void close() {
+            owner.inFlight.remove(this);
+        }
+    }
+
+    private final Set<Deadline> inFlight = ConcurrentHashMap.newKeySet();
+    private final long lingerNanos;
+    private final Thread ticker;
+    private volatile boolean sleeping;
+
+    /** @param lingerNanos how long the thread goes on ticking once nothing is in flight (tests use 0) */
+    AttemptDeadlines(long lingerNanos) {
+        this.lingerNanos = lingerNanos;
+        ticker = new Thread(this::tick, "OpenVidu attempt deadlines");
+        ticker.setDaemon(true);
+        ticker.start();
+    }
+
+    /**
+     * Starts the clock of an attempt that is about to be sent.
+     *
+     * @param timeoutNanos how long the attempt may take, body included (at least one nanosecond is given)
+     */
+    Deadline start(Call call, long timeoutNanos) {
+        Deadline deadline = new Deadline(this, call, System.nanoTime() + Math.max(1, timeoutNanos));
+        inFlight.add(deadline);
+        if (sleeping) {
+            LockSupport.unpark(ticker);
+        }
+        return deadline;
+    }
+
+    /** @return whether the thread sleeps until an attempt starts */
+    boolean asleep() {
+        return sleeping;
+    }
+
+    private void tick() {
+        long idleSince = System.nanoTime();
+        while (true) {
+            long now = System.nanoTime();
+            long nap = TICK_NANOS;
+            for (Deadline deadline : inFlight) {
+                long left = deadline.atNanos - now;
+                if (left <= 0) {
+                    deadline.expired = true;
+                    deadline.call.cancel();
+                    inFlight.remove(deadline);
+                } else {
+                    nap = Math.min(nap, left);
+                }
+            }
+            if (!inFlight.isEmpty()) {
+                idleSince = now;
+            } else if (now - idleSince >= lingerNanos) {
+                // Announce the sleep before the last look, so that an attempt started meanwhile either is seen
+                // here or sees the flag and wakes the thread.
+                sleeping = true;
+                if (inFlight.isEmpty()) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
+                idleSince = System.nanoTime();
+                continue;
+            }
+            LockSupport.parkNanos(this, nap);
+        }
+    }
+}
