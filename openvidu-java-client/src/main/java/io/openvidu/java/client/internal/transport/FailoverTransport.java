@@ -54,10 +54,12 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * (gRFC A6: a {@code hedgingDelay}, hedges counted in {@code maxAttempts}, non-fatal statuses that let the other
  * attempt go on, hedges throttled by the retry token bucket), restricted to one hedge per call, and Finagle's backup
  * requests (sent only when a request is slower than nearly all others, their extra load bounded): a hedge takes a
- * retry-budget token when it is sent and gets it back if it wins, so hedges that do not help (a cluster merely slow,
- * every master hung) soon stop, while hedges around one hung master cost nothing. Only GETs: a POST, PATCH or DELETE
- * sent twice at once could act twice, which no later reconciliation undoes. Never with a lone endpoint, and never to
- * an endpoint the call already tried.
+ * retry-budget token when it is sent and gets it back if its answer is the call's, so hedges that do not help (a
+ * cluster merely slow, every master hung) soon stop, while hedges around one hung master cost nothing. Only GETs: a
+ * POST, PATCH or DELETE sent twice at once could act twice, which no later reconciliation undoes. Never with a lone
+ * endpoint, and never to an endpoint the call already tried. A cancelled attempt is no failure and ejects nothing;
+ * but if its endpoint was silent when it ended, the probe of that silence is sent and new calls keep away until the
+ * endpoint answers, as if the attempt were still waiting there.
  *
  * <p>A pooled connection that the master closed before the attempt (it died, restarted or timed the connection
  * out) never carries the request: the attempt checks it, drops it and takes another connection, without counting a
@@ -278,8 +280,9 @@ final class FailoverTransport implements Transport {
     /**
      * On the timer's thread, the call's attempt still unanswered after the hedge delay: sends the same GET to the
      * first of the endpoints the call has not tried that is healthy and not silent, if the retry budget allows a
-     * retry. The hedge takes a token from the budget when it is sent, and gets it back if it wins: a hedge that did
-     * not help costs what a failure does, so that hedges cannot double the load of a cluster that is merely slow.
+     * retry. The hedge takes a token from the budget when it is sent, and gets it back if its answer is the call's:
+     * one that did not help costs what a failure does, so that hedges cannot double the load of a cluster that is
+     * merely slow.
      */
     private void sendHedge(Hedge hedge, List<Endpoint> untried, ApiRequest request, int attempt, long deadline) {
         if (!budget.allowsRetry()) {
@@ -346,8 +349,10 @@ final class FailoverTransport implements Transport {
             hedge.hedgeCancellation().cancel();
             return "call timeout reached while a hedged attempt was unanswered";
         }
+        if (RetryableStatus.endsCall(hedgeResult)) {
+            budget.refund(); // the hedge answered the call: it was needed
+        }
         if (hedge.hedgeWon()) {
-            budget.refund();
             LOG.debug("{} hedge attempt {} on {} answered first; attempt {} on {} cancelled", request.operation(),
                     hedgeAttempt, hedgeRoute.endpoint, attempt, route.endpoint);
         }
