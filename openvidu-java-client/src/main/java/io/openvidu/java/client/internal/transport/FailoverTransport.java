@@ -285,6 +285,9 @@ final class FailoverTransport implements Transport {
      * merely slow.
      */
     private void sendHedge(Hedge hedge, List<Endpoint> untried, ApiRequest request, int attempt, long deadline) {
+        // TODO(#3): in a full FailoverLatencyBenchmark run, 2 or 3 of the ~34 GETs sent into the hung master in the
+        // open-loop row still wait out their attempt timeout (none when that row runs alone): not yet explained. To
+        // find out whether their hedge was not sent (budget, no admitted endpoint) or not answered.
         if (!budget.allowsRetry()) {
             LOG.debug("{} attempt {} unanswered after {} ms; not hedged: retry budget exhausted", request.operation(),
                     attempt, TimeUnit.NANOSECONDS.toMillis(hedgeDelayNanos));
