@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.cluster;
 
+import io.javalin.util.JavalinBindException;
 import io.openvidu.ha.server.api.ApiContext;
 import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.media.MediaNodes;
@@ -141,6 +142,9 @@ public final class OpenViduCluster implements AutoCloseable {
 
   /** Configures and starts an {@link OpenViduCluster}. Not thread-safe. */
   public static final class Builder {
+    /** How many sets of free ports a start may try when a picked port is taken before its master binds it. */
+    private static final int PORT_PICKS = 3;
+
     private int masters = 1;
     private int firstPort;
     private String host = "127.0.0.1";
@@ -262,6 +266,22 @@ public final class OpenViduCluster implements AutoCloseable {
 
     /** Opens the store, adds the media nodes and starts every master. */
     public OpenViduCluster start() {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return startOnce();
+        } catch (JavalinBindException e) {
+          // A port picked free was taken before the master could bind it (another process picking ports, or one
+          // binding it on its own): pick again, unless the ports were the caller's choice.
+          if (firstPort != 0 || attempt == PORT_PICKS) {
+            throw e;
+          }
+          LoggerFactory.getLogger(OpenViduCluster.class).warn("A picked port was taken before a master bound it ({});"
+              + " starting the cluster again on other ports", e.getMessage());
+        }
+      }
+    }
+
+    private OpenViduCluster startOnce() {
       List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
         ports.add(firstPort == 0 ? FreePorts.find() : firstPort + i);

@@ -5,6 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import okhttp3.Call;
 
 /**
@@ -22,6 +25,8 @@ import okhttp3.Call;
  * <p>Thread-safe.
  */
 final class AttemptDeadlines {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptDeadlines.class);
 
     static final long TICK_MILLIS = 10;
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
@@ -85,6 +90,18 @@ final class AttemptDeadlines {
         return sleeping;
     }
 
+    /**
+     * Cancels a late call. Nothing may end this thread: without it no attempt would ever time out (reads have no
+     * timeout of their own), so whatever a cancellation throws is logged and the thread goes on.
+     */
+    private static void cancel(Call call) {
+        try {
+            call.cancel();
+        } catch (RuntimeException | Error e) {
+            LOG.error("Could not cancel an attempt past its deadline", e);
+        }
+    }
+
     private void tick() {
         long idleSince = System.nanoTime();
         while (true) {
@@ -94,8 +111,8 @@ final class AttemptDeadlines {
                 long left = deadline.atNanos - now;
                 if (left <= 0) {
                     deadline.expired = true;
-                    deadline.call.cancel();
                     inFlight.remove(deadline);
+                    cancel(deadline.call);
                 } else {
                     nap = Math.min(nap, left);
                 }
