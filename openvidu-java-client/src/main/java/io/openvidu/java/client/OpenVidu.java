@@ -356,7 +356,8 @@ public class OpenVidu implements AutoCloseable {
 
         /**
          * @param timeout bound on one attempt, from sending the request to the end of the response body.
-         *                Default 10 s; at most the call timeout.
+         *                Default 10 s; at most the call timeout. A GET unanswered for a second is meanwhile also sent
+         *                to another master, the first answer winning, so it rarely waits this long.
          * @return this builder
          */
         public Builder attemptTimeout(Duration timeout) {

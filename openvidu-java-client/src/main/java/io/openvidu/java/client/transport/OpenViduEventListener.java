@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * <p>Methods are called on the calling thread of the API method that caused the event, possibly from many
  * threads at once, except the outcome of a background probe of an ejected endpoint (ejected again, or restored),
- * which arrives on an OkHttp dispatcher thread. Methods must return quickly; an exception thrown by a listener is logged and otherwise ignored.
+ * which arrives on an OkHttp dispatcher thread, and {@link #hedgeStarted}. Methods must return quickly; an exception thrown by a listener is logged and otherwise ignored.
  * Endpoints are named by their base URL; events never carry the secret, the Authorization header or a token.
  */
 public interface OpenViduEventListener {
@@ -25,6 +25,20 @@ public interface OpenViduEventListener {
      * @param attempt   the attempt's number within its call, from 1
      */
     default void attemptStarted(String endpoint, String operation, int attempt) {
+    }
+
+    /**
+     * A hedge is about to be sent: the same GET again, to another endpoint, because the call's attempt has been
+     * unanswered for a second. Unlike a failover, the earlier attempt is not abandoned: the first answer wins and
+     * the other attempt is cancelled without being reported as failed. At most one per call. Called on the
+     * transport's timer thread. By default reported as {@link #attemptStarted}.
+     *
+     * @param endpoint  the base URL of the endpoint chosen
+     * @param operation the operation's name, such as {@code getSession}
+     * @param attempt   the hedge's attempt number within its call, one more than the attempt it hedges
+     */
+    default void hedgeStarted(String endpoint, String operation, int attempt) {
+        attemptStarted(endpoint, operation, attempt);
     }
 
     /**

@@ -108,10 +108,15 @@ final class AttemptExecutor {
      *
      * @param idempotencyKey the call's key, sent on a POST; {@code null} for other methods
      * @param timeoutNanos   the deadline of this attempt
+     * @param cancellation   what another thread may cancel the attempt with, or {@code null} when nothing does
      */
-    AttemptResult execute(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos) {
+    AttemptResult execute(Endpoint endpoint, ApiRequest request, String idempotencyKey, long timeoutNanos,
+            Cancellation cancellation) {
         AttemptTrace trace = new AttemptTrace();
         Call call = newCall(endpoint, request, idempotencyKey, trace);
+        if (cancellation != null) {
+            cancellation.attach(call);
+        }
         try (AttemptDeadlines.Deadline deadline = AttemptDeadlines.SHARED.start(call, timeoutNanos)) {
             try (Response response = call.execute()) {
                 return answered(response, trace);

@@ -24,6 +24,7 @@ final class CallProgress {
     private final List<AttemptFailure> failures = new ArrayList<>();
     private int attempts;
     private int repeats;
+    private boolean hedged;
     private boolean earlierAttemptMayHaveTakenEffect;
     private AttemptResult lastResult;
     private Endpoint lastEndpoint;
@@ -57,6 +58,17 @@ final class CallProgress {
     int startAttempt(Endpoint endpoint) {
         tried[endpoint.index()] = true;
         return ++attempts;
+    }
+
+    /** Counts a hedge that was sent beside the last attempt: it is the next attempt. */
+    int startHedge(Endpoint endpoint) {
+        hedged = true;
+        return startAttempt(endpoint);
+    }
+
+    /** @return whether the call has sent its hedge (one at most) */
+    boolean hedged() {
+        return hedged;
     }
 
     void finished(Endpoint endpoint, AttemptResult result) {

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * <p>Silence is not a failure: it ejects nothing and cancels no attempt (each may still be answered, and a POST
  * abandoned by us would have an unknown outcome). It ends with any answer from the endpoint, to an attempt or to a
- * probe, of any status. So a master that is merely slow on one call (starting a COMPOSED recording can take seconds)
+ * probe, of any status. New calls avoid the endpoint while it is silent, and until it answers or the probe its
+ * silence starts ends, even if the attempts that made it silent have ended unanswered meanwhile. So a master that is merely slow on one call (starting a COMPOSED recording can take seconds)
  * and has no other traffic is avoided only until it answers the probe that its silence starts.
  *
  * <p>The silence is measured from the later of the endpoint's last answer and the start of its oldest attempt in
@@ -49,6 +50,8 @@ final class Responsiveness {
     private long lastAnswerNanos;
     private boolean answeredEver;
     private boolean probing;
+    /** The silence was noticed and no answer came since; cleared by any answer, or when its probe ends. */
+    private boolean shunned;
 
     /** Counts an attempt about to be sent. */
     synchronized Pending started(long now) {
@@ -62,12 +65,15 @@ final class Responsiveness {
      *
      * @param answered whether the endpoint answered it (any status), as opposed to a timeout or a broken
      *                 connection
+     * @return whether the attempt ended unanswered while the endpoint was silent
      */
-    synchronized void ended(Pending pending, boolean answered, long now) {
+    synchronized boolean ended(Pending pending, boolean answered, long now) {
+        boolean silent = !answered && isSilent(now);
         inFlight.remove(pending);
         if (answered) {
             answered(now);
         }
+        return silent;
     }
 
     /** The endpoint answered something: a probe, or an attempt of a call. */
@@ -76,6 +82,7 @@ final class Responsiveness {
             lastAnswerNanos = now;
             answeredEver = true;
         }
+        shunned = false;
     }
 
     /** @return whether the endpoint owes an answer and has been silent for longer than the threshold */
@@ -91,16 +98,27 @@ final class Responsiveness {
         return now - since > SILENCE_THRESHOLD_NANOS;
     }
 
+    /**
+     * @return whether new calls avoid the endpoint: it is silent, or it was and has answered nothing since, while the
+     *         probe its silence started is on its way (the attempts that made it silent may have ended unanswered
+     *         meanwhile, timed out or cancelled by their hedges)
+     */
+    synchronized boolean isAvoided(long now) {
+        return shunned || isSilent(now);
+    }
+
     /** @return true if the caller is to send the probe that may end the silence, false if one is in flight */
     synchronized boolean claimProbe() {
         if (probing) {
             return false;
         }
         probing = true;
+        shunned = true;
         return true;
     }
 
     synchronized void probeEnded() {
         probing = false;
+        shunned = false;
     }
 }

@@ -32,6 +32,11 @@ final class RetryBudget {
         tokens.updateAndGet(t -> Math.min(capacity, t + refill));
     }
 
+    /** Gives back the token a hedge took when it was sent: the hedge won, so it was needed. */
+    void refund() {
+        tokens.updateAndGet(t -> Math.min(capacity, t + SCALE));
+    }
+
     boolean allowsRetry() {
         return tokens.get() * 2 > capacity;
     }

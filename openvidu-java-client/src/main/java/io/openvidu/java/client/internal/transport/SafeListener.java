@@ -28,6 +28,11 @@ final class SafeListener implements OpenViduEventListener {
     }
 
     @Override
+    public void hedgeStarted(String endpoint, String operation, int attempt) {
+        guard(() -> delegate.hedgeStarted(endpoint, operation, attempt));
+    }
+
+    @Override
     public void attemptFailed(AttemptFailure failure) {
         guard(() -> delegate.attemptFailed(failure));
     }

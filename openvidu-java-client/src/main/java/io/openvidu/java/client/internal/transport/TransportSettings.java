@@ -27,8 +27,9 @@ public final class TransportSettings {
     /**
      * Default bound on one attempt: longer than OpenVidu's slowest legitimate operation under load (starting a
      * COMPOSED recording launches a recording container and answers only once it runs), because an attempt
-     * cut short is a POST whose outcome is unknown. This is what the calls sent to a master in the second before
-     * it is seen to hang pay; later calls skip it while it is silent, then ejected.
+     * cut short is a POST whose outcome is unknown. This is what the POST, PATCH and DELETE calls sent to a master in
+     * the second before it is seen to hang pay (a GET is hedged to another master after a second); later calls skip
+     * it while it is silent, then ejected.
      */
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -30,7 +30,8 @@ import okhttp3.OkHttpClient;
  * a running application. The steady-state rows then show what later calls pay once the dead endpoint is
  * ejected: nothing, except the occasional call that probes it. The last row offers calls at a steady rate, not
  * waiting for earlier ones, to three endpoints one of which hangs: it counts the calls that were sent into the
- * hung endpoint, each of which pays the attempt timeout, before the transport stopped sending it new ones.
+ * hung endpoint before the transport stopped sending it new ones, each of which pays the hedge delay (these calls
+ * are GETs, hedged to another endpoint after a second), or the attempt timeout if no hedge could be sent.
  *
  * <p>Run: {@code mvn -q -pl openvidu-java-client test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.openvidu.java.client.internal.transport.FailoverLatencyBenchmark [-Dexec.args=200]}

@@ -21,6 +21,11 @@ final class RecordingListener implements OpenViduEventListener {
     }
 
     @Override
+    public void hedgeStarted(String endpoint, String operation, int attempt) {
+        add("hedged " + operation + " #" + attempt + " " + endpoint);
+    }
+
+    @Override
     public void attemptFailed(AttemptFailure failure) {
         failures.add(failure);
         add("failed " + failure.operation() + " #" + failure.attempt() + " " + failure);

@@ -66,4 +66,36 @@ class ResponsivenessTest {
 
         assertThat(responsiveness.claimProbe()).isTrue();
     }
+
+    @Test
+    void anAttemptEndingUnansweredTellsWhetherItsEndpointWasSilent() {
+        Responsiveness.Pending early = responsiveness.started(0);
+        Responsiveness.Pending hung = responsiveness.started(0);
+
+        assertThat(responsiveness.ended(early, false, THRESHOLD)).isFalse();
+        assertThat(responsiveness.ended(hung, false, THRESHOLD + MILLI)).isTrue();
+    }
+
+    @Test
+    void aNoticedSilenceKeepsItsEndpointAvoidedAfterItsAttemptsEndedUnansweredUntilAnAnswer() {
+        Responsiveness.Pending hung = responsiveness.started(0);
+        responsiveness.claimProbe();
+        responsiveness.ended(hung, false, THRESHOLD + MILLI);
+        assertThat(responsiveness.isAvoided(THRESHOLD + 2 * MILLI)).isTrue();
+
+        responsiveness.answered(THRESHOLD + 3 * MILLI);
+
+        assertThat(responsiveness.isAvoided(THRESHOLD + 4 * MILLI)).isFalse();
+    }
+
+    @Test
+    void aNoticedSilenceNoLongerKeepsItsEndpointAvoidedOnceItsProbeEnded() {
+        Responsiveness.Pending hung = responsiveness.started(0);
+        responsiveness.claimProbe();
+        responsiveness.ended(hung, false, THRESHOLD + MILLI);
+
+        responsiveness.probeEnded();
+
+        assertThat(responsiveness.isAvoided(THRESHOLD + 2 * MILLI)).isFalse();
+    }
 }

@@ -40,6 +40,12 @@ final class TransportFixture implements AfterEachCallback {
      */
     static final Duration SHORT_ATTEMPT = Duration.ofMillis(500);
 
+    /**
+     * A hedge delay no attempt outlasts: hedging off. The default here, because a hedge goes out after a delay of real
+     * time, so that a scenario about something else would change with the machine's load; tests of hedging set one.
+     */
+    static final Duration NO_HEDGING = Duration.ofDays(1);
+
     private final List<Closeable> resources = new CopyOnWriteArrayList<>();
     private final FakeTime time = new FakeTime();
     private final RecordingListener listener = new RecordingListener();
@@ -95,12 +101,17 @@ final class TransportFixture implements AfterEachCallback {
         }
     }
 
-    /** The base URL of a server that accepts connections, reads nothing and never answers. */
+    /** The base URL of a server that accepts connections and never answers. */
     HttpUrl silentServer() {
+        return hangingServer().url();
+    }
+
+    /** A started server that accepts connections and never answers, and sees them closed by the client. */
+    SilentServer hangingServer() {
         try {
             SilentServer server = new SilentServer();
             resources.add(server);
-            return server.url();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,8 +128,8 @@ final class TransportFixture implements AfterEachCallback {
     /**
      * Settings with timeouts that a loaded machine meets (connect 1 s, attempt 3 s, call 10 s), a fast backoff,
      * primary-first
-     * balancing (the first endpoint is where every call starts, which keeps scenarios deterministic) and the
-     * recording listener.
+     * balancing (the first endpoint is where every call starts, which keeps scenarios deterministic), no hedging
+     * ({@link #NO_HEDGING}) and the recording listener.
      */
     Settings settings(HttpUrl... endpoints) {
         return new Settings(Arrays.asList(endpoints));
@@ -126,7 +137,7 @@ final class TransportFixture implements AfterEachCallback {
 
     /** A transport on the fake clock, closed after the test. */
     Transport transport(Settings settings) {
-        FailoverTransport transport = new FailoverTransport(settings.build(), time);
+        FailoverTransport transport = new FailoverTransport(settings.build(), time, settings.hedgeDelay);
         resources.add(transport::close);
         return transport;
     }
@@ -156,6 +167,7 @@ final class TransportFixture implements AfterEachCallback {
         private OkHttpClient sharedClient;
         private OpenViduEventListener eventListener = listener;
         private boolean trustAllCertificates;
+        private Duration hedgeDelay = NO_HEDGING;
 
         private Settings(List<HttpUrl> endpoints) {
             this.endpoints = endpoints;
@@ -188,6 +200,12 @@ final class TransportFixture implements AfterEachCallback {
 
         Settings listener(OpenViduEventListener listener) {
             this.eventListener = listener;
+            return this;
+        }
+
+        /** How long a GET attempt waits unanswered before it is hedged (real time, as socket timeouts). */
+        Settings hedgeDelay(Duration delay) {
+            this.hedgeDelay = delay;
             return this;
         }
 
