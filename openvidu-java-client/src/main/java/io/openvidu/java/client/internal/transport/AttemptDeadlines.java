@@ -34,16 +34,21 @@ final class AttemptDeadlines {
     /** The attempts of every transport in the JVM share the thread, as okio's watchdog is shared. */
     static final AttemptDeadlines SHARED = new AttemptDeadlines(TimeUnit.SECONDS.toNanos(1));
 
-    /** One attempt's deadline, to be closed once the attempt is over (answer read, or failed). */
+    /**
+     * One attempt's deadline, to be closed once the attempt is over (answer read, or failed); or a delayed action
+     * ({@link #schedule}), closed to call it off.
+     */
     static final class Deadline implements AutoCloseable {
         private final AttemptDeadlines owner;
         private final Call call;
+        private final Runnable action;
         private final long atNanos;
         private volatile boolean expired;
 
-        private Deadline(AttemptDeadlines owner, Call call, long atNanos) {
+        private Deadline(AttemptDeadlines owner, Call call, Runnable action, long atNanos) {
             this.owner = owner;
             this.call = call;
+            this.action = action;
             this.atNanos = atNanos;
         }
 
@@ -77,7 +82,22 @@ final class AttemptDeadlines {
      * @param timeoutNanos how long the attempt may take, body included (at least one nanosecond is given)
      */
     Deadline start(Call call, long timeoutNanos) {
-        Deadline deadline = new Deadline(this, call, System.nanoTime() + Math.max(1, timeoutNanos));
+        return enter(new Deadline(this, call, null, System.nanoTime() + Math.max(1, timeoutNanos)));
+    }
+
+    /**
+     * Runs {@code action} on this thread after {@code delayNanos}, unless the returned handle is closed first. The
+     * action must be quick (hand real work to another thread): every deadline of the JVM waits while it runs. A
+     * close racing the delay's end may come too late; the action must tolerate running then.
+     *
+     * <p>Why not a {@code ScheduledExecutorService}: for the same reason as OkHttp's call timeout, its thread is
+     * woken whenever the new task is the earliest, that is on every call of a lone caller.
+     */
+    Deadline schedule(Runnable action, long delayNanos) {
+        return enter(new Deadline(this, null, action, System.nanoTime() + Math.max(1, delayNanos)));
+    }
+
+    private Deadline enter(Deadline deadline) {
         inFlight.add(deadline);
         if (sleeping) {
             LockSupport.unpark(ticker);
@@ -102,6 +122,15 @@ final class AttemptDeadlines {
         }
     }
 
+    /** Runs a delayed action; like a failing cancel, a failing action must not end this thread. */
+    private static void run(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            LOG.error("A delayed action of the OpenVidu client failed", e);
+        }
+    }
+
     private void tick() {
         long idleSince = System.nanoTime();
         while (true) {
@@ -111,8 +140,13 @@ final class AttemptDeadlines {
                 long left = deadline.atNanos - now;
                 if (left <= 0) {
                     deadline.expired = true;
-                    inFlight.remove(deadline);
-                    cancel(deadline.call);
+                    if (inFlight.remove(deadline)) {
+                        if (deadline.call != null) {
+                            cancel(deadline.call);
+                        } else {
+                            run(deadline.action);
+                        }
+                    }
                 } else {
                     nap = Math.min(nap, left);
                 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -70,8 +69,8 @@ import io.openvidu.java.client.transport.RetryPolicy;
  * whether an earlier attempt may have taken effect, so the API layer can reconcile an "already done" answer.
  * When the last attempt failed without an answer, the call throws an exception that lists each attempt.
  *
- * <p>Thread-safe; calls run in parallel on their callers' threads; hedges are decided on one timer thread and sent
- * each on a thread of its own
+ * <p>Thread-safe; calls run in parallel on their callers' threads; a hedge's delay is kept by the
+ * {@link AttemptDeadlines} thread, and the hedge is decided and sent on a thread of its own
  * ({@link Hedge} keeps the race between a call and its hedge).
  */
 final class FailoverTransport implements Transport {
@@ -109,11 +108,11 @@ final class FailoverTransport implements Transport {
     private final long callTimeoutNanos;
     private final long probeTimeoutNanos;
     private final long hedgeDelayNanos;
-    /** Decides on hedges; {@code null} with a single endpoint, where there is nowhere to hedge to. */
-    private final ScheduledThreadPoolExecutor hedgeTimer;
     /**
-     * Sends hedges, each on its own thread as a call's attempt is on the call's: not on OkHttp's dispatcher, whose
-     * per-host limit (5 by default, in a shared client) could queue a hedge behind the probes of a hung master.
+     * Decides on and sends hedges, each on its own thread as a call's attempt is on the call's: not on OkHttp's
+     * dispatcher, whose per-host limit (5 by default, in a shared client) could queue a hedge behind the probes of a
+     * hung master. The delay itself is kept by {@link AttemptDeadlines}' thread, which a GET's attempt keeps awake
+     * anyway. {@code null} with a single endpoint, where there is nowhere to hedge to.
      */
     private final ExecutorService hedgeSenders;
     private volatile boolean closed;
@@ -143,15 +142,7 @@ final class FailoverTransport implements Transport {
         this.callTimeoutNanos = settings.callTimeout().toNanos();
         this.probeTimeoutNanos = Math.min(attemptTimeoutNanos, PROBE_TIMEOUT_NANOS);
         this.hedgeDelayNanos = hedgeDelay.toNanos();
-        this.hedgeTimer = endpoints.size() > 1 ? newHedgeTimer() : null;
         this.hedgeSenders = endpoints.size() > 1 ? Executors.newCachedThreadPool(daemons("openvidu-hedge")) : null;
-    }
-
-    /** One daemon thread, started with the first hedge scheduled; a timer cancelled is forgotten at once. */
-    private static ScheduledThreadPoolExecutor newHedgeTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons("openvidu-hedge-timer"));
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     private static ThreadFactory daemons(String name) {
@@ -253,7 +244,7 @@ final class FailoverTransport implements Transport {
      */
     private Hedge scheduleHedge(CallProgress call, List<Endpoint> order, ApiRequest request, int attempt,
             long timeoutNanos) {
-        if (hedgeTimer == null || request.method() != ApiRequest.Method.GET || call.hedged()
+        if (hedgeSenders == null || request.method() != ApiRequest.Method.GET || call.hedged()
                 || attempt >= policy.maxAttempts() || hedgeDelayNanos >= timeoutNanos) {
             return null;
         }
@@ -268,17 +259,22 @@ final class FailoverTransport implements Transport {
         }
         Hedge hedge = new Hedge();
         long deadline = call.deadlineNanos();
-        try {
-            hedge.timer(hedgeTimer.schedule(() -> sendHedge(hedge, untried, request, attempt, deadline),
-                    hedgeDelayNanos, TimeUnit.NANOSECONDS));
-        } catch (RejectedExecutionException closedMeanwhile) {
-            return null;
-        }
+        hedge.timer(AttemptDeadlines.SHARED.schedule(() -> decideHedge(hedge, untried, request, attempt, deadline),
+                hedgeDelayNanos));
         return hedge;
     }
 
+    /** On the deadline thread, which must not wait: the rest happens on a hedge thread. */
+    private void decideHedge(Hedge hedge, List<Endpoint> untried, ApiRequest request, int attempt, long deadline) {
+        try {
+            hedgeSenders.execute(() -> sendHedge(hedge, untried, request, attempt, deadline));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // the client was closed: no hedge
+        }
+    }
+
     /**
-     * On the timer's thread, the call's attempt still unanswered after the hedge delay: sends the same GET to the
+     * On a hedge thread, the call's attempt still unanswered after the hedge delay: sends the same GET to the
      * first of the endpoints the call has not tried that is healthy and not silent, if the retry budget allows a
      * retry. The hedge takes a token from the budget when it is sent, and gets it back if its answer is the call's:
      * one that did not help costs what a failure does, so that hedges cannot double the load of a cluster that is
@@ -591,8 +587,7 @@ final class FailoverTransport implements Transport {
     @Override
     public void close() {
         closed = true;
-        if (hedgeTimer != null) {
-            hedgeTimer.shutdownNow();
+        if (hedgeSenders != null) {
             hedgeSenders.shutdown(); // a hedge in flight ends as the executor's clients close
         }
         executor.close();

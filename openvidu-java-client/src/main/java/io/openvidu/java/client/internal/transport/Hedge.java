@@ -1,14 +1,13 @@
 package io.openvidu.java.client.internal.transport;
 
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The race between one attempt of a GET, sent on its call's thread, and the hedge that the transport's timer may
- * send beside it to another endpoint when the attempt is still unanswered after the hedge delay. The first to end
+ * The race between one attempt of a GET, sent on its call's thread, and the hedge that the transport may send beside
+ * it to another endpoint when the attempt is still unanswered after the hedge delay. The first to end
  * with an answer that ends the call wins; the other is cancelled.
  *
- * <p>Three threads meet here, each doing one thing: the timer sends the hedge only while the call still waits on
+ * <p>Three threads meet here, each doing one thing: the hedge's thread sends it only while the call still waits on
  * its attempt ({@link #claim}); the hedge's outcome arrives on the thread that sent it and, if it wins, cancels
  * the attempt the call is blocked on ({@link #hedgeEnded}); the call, once its attempt returned, learns whether a
  * hedge went out ({@link #attemptEnded}) and, if it needs it, waits for it ({@link #awaitHedge}). Every decision
@@ -20,7 +19,7 @@ final class Hedge {
 
     private final Cancellation attempt = new Cancellation();
     private final Cancellation hedge = new Cancellation();
-    private Future<?> timer;
+    private AttemptDeadlines.Deadline timer;
     private boolean attemptEnded;
     private boolean attemptCancelled;
     private FailoverTransport.Route target;
@@ -36,16 +35,16 @@ final class Hedge {
         return hedge;
     }
 
-    /** The timer task that sends the hedge, cancelled when the attempt ends first. */
-    synchronized void timer(Future<?> task) {
+    /** The delayed decision to send the hedge, called off when the attempt ends first. */
+    synchronized void timer(AttemptDeadlines.Deadline task) {
         this.timer = task;
         if (attemptEnded) {
-            task.cancel(false);
+            task.close();
         }
     }
 
     /**
-     * Timer thread: the hedge is about to be sent to {@code target}.
+     * Hedge's thread: the hedge is about to be sent to {@code target}.
      *
      * @return false if the call's attempt has ended meanwhile: then the hedge must not be sent
      */
@@ -80,7 +79,7 @@ final class Hedge {
      * @return where the hedge went, or {@code null} if none was sent
      */
     FailoverTransport.Route attemptEnded() {
-        Future<?> task;
+        AttemptDeadlines.Deadline task;
         FailoverTransport.Route sent;
         synchronized (this) {
             attemptEnded = true;
@@ -88,7 +87,7 @@ final class Hedge {
             sent = target;
         }
         if (task != null) {
-            task.cancel(false);
+            task.close();
         }
         return sent;
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,10 @@ import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
-/** Attempt deadlines cancel the attempt's call once passed, including after the deadline thread went to sleep. */
+/**
+ * Attempt deadlines cancel the attempt's call once passed, including after the deadline thread went to sleep; delayed
+ * actions run once due unless called off.
+ */
 @Timeout(10)
 class AttemptDeadlinesTest {
 
@@ -67,6 +72,40 @@ class AttemptDeadlinesTest {
 
         assertThat(deadline.expired()).isFalse();
         assertThat(call.isCanceled()).isFalse();
+    }
+
+    @Test
+    void scheduledActionRunsAfterItsDelayEvenWhenTheThreadSlept() throws Exception {
+        awaitAsleep();
+        CountDownLatch ran = new CountDownLatch(1);
+
+        deadlines.schedule(ran::countDown, SHORT);
+
+        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void scheduledActionCalledOffBeforeItsDelayNeverRuns() throws Exception {
+        AtomicBoolean ran = new AtomicBoolean();
+        AttemptDeadlines.Deadline scheduled = deadlines.schedule(() -> ran.set(true), SHORT);
+
+        scheduled.close();
+        Thread.sleep(3 * TimeUnit.NANOSECONDS.toMillis(SHORT)); // well past the delay, ticks included
+
+        assertThat(ran).isFalse();
+    }
+
+    @Test
+    void failingActionDoesNotStopTheDeadlineThread() throws Exception {
+        deadlines.schedule(() -> {
+            throw new IllegalStateException("a broken action");
+        }, 1);
+        Call call = client.newCall(new Request.Builder().url(silent.url()).build());
+
+        try (AttemptDeadlines.Deadline deadline = deadlines.start(call, SHORT)) {
+            assertThatThrownBy(call::execute).isInstanceOf(IOException.class);
+            assertThat(deadline.expired()).isTrue();
+        }
     }
 
     private void awaitAsleep() throws InterruptedException {
