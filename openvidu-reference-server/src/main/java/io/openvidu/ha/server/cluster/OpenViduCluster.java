@@ -18,12 +18,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -121,22 +119,20 @@ public final class OpenViduCluster implements AutoCloseable {
       store.close();
     }
     if (ownsRecordingsDir) {
-      deleteTree(settings.recordingsDir());
+      deleteRecordingsDirectory();
     }
     if (failure != null) {
       throw failure;
     }
   }
 
-  private static void deleteTree(Path root) {
-    try (Stream<Path> tree = Files.walk(root)) {
-      for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
+  private void deleteRecordingsDirectory() {
+    try {
+      recordings.deleteRecordingsDirectory();
+    } catch (UncheckedIOException e) {
       // A leftover temporary directory is not worth failing a test's tear-down for; the operator is told.
-      LoggerFactory.getLogger(OpenViduCluster.class).warn("Could not delete the recordings directory {}: {}", root,
-          e.getMessage());
+      LoggerFactory.getLogger(OpenViduCluster.class).warn("Could not delete the recordings directory {}: {}",
+          settings.recordingsDir(), e.getMessage());
     }
   }
 

@@ -32,8 +32,8 @@ final class RecordingFolder {
 
   private static final String METADATA_PREFIX = ".recording.";
 
-  /** How often a deletion walks the folder again, or a write starts over, when the other one raced it. */
-  private static final int DELETE_PASSES = 5;
+  /** How often a deletion walks a tree again, or a write starts over, when the other one raced it. */
+  private static final int RACE_ROUNDS = 5;
 
   private final Path root;
 
@@ -99,10 +99,18 @@ final class RecordingFolder {
    * A writer that outlasts every pass removes its own files once it sees the recording deleted.
    */
   void delete(String recordingId) {
-    Path folder = folder(recordingId);
-    for (int pass = 0; pass < DELETE_PASSES && Files.exists(folder, LinkOption.NOFOLLOW_LINKS); pass++) {
+    removeTree(folder(recordingId));
+  }
+
+  /** Removes the whole recordings directory, itself included: for a directory that was only ever temporary. */
+  void deleteAll() {
+    removeTree(root);
+  }
+
+  private static void removeTree(Path tree) {
+    for (int pass = 0; pass < RACE_ROUNDS && Files.exists(tree, LinkOption.NOFOLLOW_LINKS); pass++) {
       try {
-        Files.walkFileTree(folder, new TreeRemover());
+        Files.walkFileTree(tree, new TreeRemover());
       } catch (NoSuchFileException e) {
         return; // removed concurrently: done
       } catch (IOException e) {
@@ -147,7 +155,7 @@ final class RecordingFolder {
       } catch (NoSuchFileException e) {
         // a deletion of the recording removed the folder under us; write again, and the writer's caller removes the
         // files once it sees the recording deleted
-        if (attempt == DELETE_PASSES) {
+        if (attempt == RACE_ROUNDS) {
           throw new UncheckedIOException(e);
         }
       } catch (IOException e) {

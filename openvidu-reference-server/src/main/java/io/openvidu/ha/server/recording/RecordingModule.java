@@ -79,6 +79,16 @@ public final class RecordingModule implements AutoCloseable {
     return RecordingWarmUp.run(cluster, settings);
   }
 
+  /**
+   * Removes the recordings directory and everything in it: for a directory created for this module alone, once it is
+   * closed.
+   *
+   * @throws java.io.UncheckedIOException if some of it could not be removed
+   */
+  public void deleteRecordingsDirectory() {
+    folder.deleteAll();
+  }
+
   @Override
   public void close() {
     closedSessions.close();

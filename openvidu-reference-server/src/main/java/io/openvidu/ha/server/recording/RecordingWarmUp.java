@@ -55,7 +55,7 @@ final class RecordingWarmUp {
       throw new UncheckedIOException(e);
     } finally {
       if (scratchDir != null) {
-        new RecordingFolder(scratchDir.getParent()).delete(scratchDir.getFileName().toString());
+        new RecordingFolder(scratchDir).deleteAll();
       }
     }
     return Duration.ofNanos(System.nanoTime() - started);
