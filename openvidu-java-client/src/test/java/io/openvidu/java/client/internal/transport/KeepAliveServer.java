@@ -43,6 +43,7 @@ final class KeepAliveServer implements Closeable {
     private final AtomicInteger closedByClient = new AtomicInteger();
     private volatile CountDownLatch answerTogether = new CountDownLatch(0);
     private volatile boolean unavailable;
+    private volatile boolean killed;
 
     private KeepAliveServer(ServerSocket server, String scheme, boolean closeAfterAnswer) {
         this.server = server;
@@ -110,6 +111,9 @@ final class KeepAliveServer implements Closeable {
 
     /** As a SIGKILLed master: stops listening and closes every connection. */
     void kill() throws IOException {
+        // Set first: a connection accepted while this runs (the client may have been opening a spare one) is
+        // either in the list closed below or sees the flag and closes itself.
+        killed = true;
         server.close();
         for (Socket connection : connections) {
             connection.close();
@@ -126,6 +130,10 @@ final class KeepAliveServer implements Closeable {
             try {
                 Socket connection = server.accept();
                 connections.add(connection);
+                if (killed) {
+                    connection.close();
+                    return;
+                }
                 Thread handler = new Thread(() -> serve(connection), "keep-alive-connection");
                 handler.setDaemon(true);
                 handler.start();
