@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -32,8 +33,21 @@ final class RecordingFolder {
 
   private static final String METADATA_PREFIX = ".recording.";
 
-  /** How often a deletion walks a tree again, or a write starts over, when the other one raced it. */
-  private static final int RACE_ROUNDS = 5;
+  /** How often a deletion walks a tree again when a writer added files during its walk. */
+  private static final int DELETION_PASSES = 5;
+
+  /**
+   * How a write ended. A folder removed under a write means its recording was deleted (deletion is the only thing
+   * that removes a recording's folder): the deletion wins and the write is abandoned, never retried.
+   */
+  enum WriteOutcome {
+    /** The file is in place. */
+    WRITTEN,
+    /** The metadata file already shows a later status; it was left as it is. */
+    LATER_STATUS_KEPT,
+    /** The recording's folder was removed while the file was being written; nothing was left behind by this write. */
+    FOLDER_REMOVED
+  }
 
   private final Path root;
 
@@ -49,13 +63,13 @@ final class RecordingFolder {
    * Writes the metadata file with the recording as it is now, unless the file already shows a later status: a
    * writer that read the recording before a transition another process made must not take the file back.
    */
-  void writeMetadata(RecordingState recording, ObjectNode metadata) {
+  WriteOutcome writeMetadata(RecordingState recording, ObjectNode metadata) {
     Path folder = folder(recording.id());
     Path file = folder.resolve(METADATA_PREFIX + recording.id());
     if (writtenStatus(file).map(written -> written.ordinal() > recording.status().ordinal()).orElse(false)) {
-      return;
+      return WriteOutcome.LATER_STATUS_KEPT;
     }
-    write(folder, file.getFileName().toString(),
+    return write(recording.id(), file.getFileName().toString(),
         out -> out.write(RecordingJson.MAPPER.writeValueAsBytes(metadata)));
   }
 
@@ -70,21 +84,23 @@ final class RecordingFolder {
   }
 
   /** Writes the files of a recording that just started: its metadata and, for composed ones, the growing media file. */
-  void writeStarted(RecordingState recording, ObjectNode metadata) {
-    writeMetadata(recording, metadata);
-    if (!RecordingJson.mediaFileName(recording).endsWith(".zip")) {
-      write(folder(recording.id()), RecordingJson.mediaFileName(recording),
-          RecordingArtifacts.inProgress(recording)::writeTo);
+  WriteOutcome writeStarted(RecordingState recording, ObjectNode metadata) {
+    WriteOutcome outcome = writeMetadata(recording, metadata);
+    if (outcome == WriteOutcome.FOLDER_REMOVED || RecordingJson.mediaFileName(recording).endsWith(".zip")) {
+      return outcome;
     }
+    return write(recording.id(), RecordingJson.mediaFileName(recording),
+        RecordingArtifacts.inProgress(recording)::writeTo);
   }
 
   /** Writes the final media files, then the metadata (so the metadata never announces files that are missing). */
-  void writeFinal(RecordingState recording, RecordingArtifacts artifacts, ObjectNode metadata) {
-    Path folder = folder(recording.id());
+  WriteOutcome writeFinal(RecordingState recording, RecordingArtifacts artifacts, ObjectNode metadata) {
     for (Map.Entry<String, RecordingArtifacts.FileContent> file : artifacts.files().entrySet()) {
-      write(folder, file.getKey(), file.getValue());
+      if (write(recording.id(), file.getKey(), file.getValue()) == WriteOutcome.FOLDER_REMOVED) {
+        return WriteOutcome.FOLDER_REMOVED;
+      }
     }
-    writeMetadata(recording, metadata);
+    return writeMetadata(recording, metadata);
   }
 
   /** Whether every one of these files of the recording is there. */
@@ -96,7 +112,7 @@ final class RecordingFolder {
    * Removes the recording's folder and everything in it; nothing happens when there is none. A writer of the same
    * recording may run at the same time (the store turns {@code ready} before the files are written, and any master may
    * write them): files that vanish during the walk are skipped, and files that appear are removed by another pass.
-   * A writer that outlasts every pass removes its own files once it sees the recording deleted.
+   * A writer that started after every pass removes its own files once it sees the recording deleted.
    */
   void delete(String recordingId) {
     removeTree(folder(recordingId));
@@ -108,7 +124,7 @@ final class RecordingFolder {
   }
 
   private static void removeTree(Path tree) {
-    for (int pass = 0; pass < RACE_ROUNDS && Files.exists(tree, LinkOption.NOFOLLOW_LINKS); pass++) {
+    for (int pass = 0; pass < DELETION_PASSES && Files.exists(tree, LinkOption.NOFOLLOW_LINKS); pass++) {
       try {
         Files.walkFileTree(tree, new TreeRemover());
       } catch (NoSuchFileException e) {
@@ -144,35 +160,45 @@ final class RecordingFolder {
         && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
   }
 
-  private static void write(Path folder, String fileName, RecordingArtifacts.FileContent content) {
+  /** Writes one file of the recording's folder, creating the folder if needed. */
+  WriteOutcome write(String recordingId, String fileName, RecordingArtifacts.FileContent content) {
     if (!isPlainName(fileName)) {
       throw new IllegalArgumentException("Not a file name: " + fileName);
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        writeOnce(folder, fileName, content);
-        return;
-      } catch (NoSuchFileException e) {
-        // a deletion of the recording removed the folder under us; write again, and the writer's caller removes the
-        // files once it sees the recording deleted
-        if (attempt == RACE_ROUNDS) {
-          throw new UncheckedIOException(e);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    Path folder = folder(recordingId);
+    try {
+      createFolder(folder);
+      return writeInto(folder, fileName, content);
+    } catch (NoSuchFileException removed) {
+      return WriteOutcome.FOLDER_REMOVED;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static void writeOnce(Path folder, String fileName, RecordingArtifacts.FileContent content)
+  /**
+   * Creates the folder unless it exists. Not {@code Files.createDirectories} for the folder itself: it checks the
+   * folder again after finding it there, and a deletion between the two makes it throw
+   * {@code FileAlreadyExistsException} for a folder that no longer exists.
+   */
+  private void createFolder(Path folder) throws IOException {
+    Files.createDirectories(root);
+    try {
+      Files.createDirectory(folder);
+    } catch (FileAlreadyExistsException exists) {
+      // created by another writer, or a file in the way: opening the temporary file tells which
+    }
+  }
+
+  private static WriteOutcome writeInto(Path folder, String fileName, RecordingArtifacts.FileContent content)
       throws IOException {
-    Files.createDirectories(folder);
     Path temporary = folder.resolve(".tmp-" + UUID.randomUUID());
     try {
       try (OutputStream out = Files.newOutputStream(temporary)) {
         content.writeTo(out);
       }
       move(temporary, folder.resolve(fileName));
+      return WriteOutcome.WRITTEN;
     } finally {
       Files.deleteIfExists(temporary);
     }

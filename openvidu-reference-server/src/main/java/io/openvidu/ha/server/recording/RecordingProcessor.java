@@ -4,7 +4,6 @@ import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.RecordingState;
 import io.openvidu.ha.server.store.RecordingStatus;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,17 +71,11 @@ final class RecordingProcessor {
       return store.atomically(tx -> tx.recordings().find(recording.id())).orElse(recording);
     }
     RecordingState finished = finishedHere.get();
-    try {
-      if (artifacts.isPresent()) {
-        folder.writeFinal(finished, artifacts.get(), RecordingJson.metadata(finished, publicUrl()));
-      } else {
-        writeMetadata(finished);
-      }
-    } catch (UncheckedIOException e) {
-      if (!isDeleted(finished.id())) {
-        throw e;
-      }
-      // deleted while its files were being written: the deletion wins, and it is the answer's business, not an error
+    // A deletion racing these writes ends them early (FOLDER_REMOVED); what they wrote after its passes goes below
+    if (artifacts.isPresent()) {
+      folder.writeFinal(finished, artifacts.get(), RecordingJson.metadata(finished, publicUrl()));
+    } else {
+      writeMetadata(finished);
     }
     forgetIfDeleted(finished.id());
     log.debug("Recording {} is {}", finished.id(), finished.status().wireName());

@@ -125,6 +125,55 @@ class RecordingFolderTest {
   }
 
   @Test
+  void writeWhoseFolderIsDeletedMidFileEndsAsFolderRemovedAndLeavesNothing() {
+    RecordingFolder folder = new RecordingFolder(root);
+    RecordingArtifacts.FileContent deletedWhileWritten = out -> {
+      out.write(1);
+      folder.delete("ses_A");
+    };
+
+    RecordingFolder.WriteOutcome outcome = folder.write("ses_A", "rec.mp4", deletedWhileWritten);
+
+    assertThat(outcome).isEqualTo(RecordingFolder.WriteOutcome.FOLDER_REMOVED);
+    assertThat(root.resolve("ses_A")).doesNotExist();
+  }
+
+  /**
+   * The interleaving of a fresh-clone CI failure: the folder exists when the writer creates it and is gone right
+   * after ({@code Files.createDirectories} then threw {@code FileAlreadyExistsException}). A second thread creates and
+   * removes the empty folder as fast as it can while the writer writes.
+   */
+  @Test
+  void folderAppearingAndVanishingWhileFilesAreWrittenNeverFailsAWrite() throws Exception {
+    RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
+    RecordingFolder folder = new RecordingFolder(root);
+    Path sessionFolder = root.resolve("ses_A");
+    AtomicBoolean writing = new AtomicBoolean(true);
+    CompletableFuture<Void> toggler = CompletableFuture.runAsync(() -> {
+      while (writing.get()) {
+        try {
+          Files.createDirectory(sessionFolder);
+          Files.delete(sessionFolder);
+        } catch (IOException raced) {
+          // the writer created it, or put a file in it: try again
+        }
+      }
+    });
+
+    try {
+      for (int i = 0; i < 3_000 && !toggler.isDone(); i++) {
+        assertThat(folder.writeMetadata(stopped, RecordingJson.metadata(stopped, PUBLIC_URL)))
+            .isIn(RecordingFolder.WriteOutcome.WRITTEN, RecordingFolder.WriteOutcome.FOLDER_REMOVED);
+        folder.delete("ses_A");
+      }
+    } finally {
+      writing.set(false);
+    }
+
+    toggler.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
   void noTemporaryFileIsLeftBehind() throws IOException {
     RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
     RecordingArtifacts artifacts = RecordingArtifacts.of(stopped);
