@@ -10,17 +10,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The OpenVidu deployment an example runs against: the one named by the environment variables {@code OPENVIDU_URL}
- * (a base URL, or the masters' base URLs separated by commas) and {@code OPENVIDU_SECRET}, or else a reference HA
- * cluster of {@value #EMBEDDED_MASTERS} masters started in this JVM, so that every example runs on a fresh clone
- * with nothing else installed.
+ * The OpenVidu deployment an example runs against: the one named by the environment variables
+ * {@code OPENVIDU_URL} (a base URL, or the masters' base URLs separated by commas) and {@code
+ * OPENVIDU_SECRET}, or else a reference HA cluster of {@value #EMBEDDED_MASTERS} masters started in
+ * this JVM, so that every example runs on a fresh clone with nothing else installed.
  *
- * <p>Closing it stops a cluster it started; a real deployment, or a cluster a test gave it, is left alone. Immutable
- * and thread-safe; {@link #toString()} never shows the secret.
+ * <p>Closing it stops a cluster it started; a real deployment, or a cluster a test gave it, is left
+ * alone. Immutable and thread-safe; {@link #toString()} never shows the secret.
  */
 public final class Deployment implements AutoCloseable {
   /** How many masters the embedded cluster runs. */
   public static final int EMBEDDED_MASTERS = 3;
+
   /** How many simulated media nodes the embedded cluster runs. */
   public static final int EMBEDDED_MEDIA_NODES = 2;
 
@@ -29,7 +30,8 @@ public final class Deployment implements AutoCloseable {
   private final OpenViduCluster cluster;
   private final boolean ownsCluster;
 
-  private Deployment(List<String> urls, String secret, OpenViduCluster cluster, boolean ownsCluster) {
+  private Deployment(
+      List<String> urls, String secret, OpenViduCluster cluster, boolean ownsCluster) {
     this.urls = List.copyOf(urls);
     this.secret = secret;
     this.cluster = cluster;
@@ -37,10 +39,11 @@ public final class Deployment implements AutoCloseable {
   }
 
   /**
-   * The deployment named by {@code OPENVIDU_URL} and {@code OPENVIDU_SECRET}, or a new embedded cluster when
-   * {@code OPENVIDU_URL} is not set.
+   * The deployment named by {@code OPENVIDU_URL} and {@code OPENVIDU_SECRET}, or a new embedded
+   * cluster when {@code OPENVIDU_URL} is not set.
    *
-   * @throws IllegalArgumentException when {@code OPENVIDU_URL} is set without {@code OPENVIDU_SECRET}
+   * @throws IllegalArgumentException when {@code OPENVIDU_URL} is set without {@code
+   *     OPENVIDU_SECRET}
    */
   public static Deployment fromEnvironment() {
     return fromEnvironment(System.getenv());
@@ -53,18 +56,22 @@ public final class Deployment implements AutoCloseable {
     }
     String secret = environment.getOrDefault("OPENVIDU_SECRET", "");
     if (secret.isEmpty()) {
-      throw new IllegalArgumentException("OPENVIDU_URL is set but OPENVIDU_SECRET is not: set both to run against "
-          + "your deployment, or neither to run against an embedded cluster");
+      throw new IllegalArgumentException(
+          "OPENVIDU_URL is set but OPENVIDU_SECRET is not: set both to run against "
+              + "your deployment, or neither to run against an embedded cluster");
     }
-    List<String> list = Arrays.stream(urls.split(",")).map(String::trim).filter(url -> !url.isEmpty()).toList();
+    List<String> list =
+        Arrays.stream(urls.split(",")).map(String::trim).filter(url -> !url.isEmpty()).toList();
     return new Deployment(list, secret, null, false);
   }
 
-  /** Starts a reference cluster of {@value #EMBEDDED_MASTERS} masters on free loopback ports; closing stops it. */
+  /**
+   * Starts a reference cluster of {@value #EMBEDDED_MASTERS} masters on free loopback ports;
+   * closing stops it.
+   */
   public static Deployment embedded() {
-    OpenViduCluster.Builder builder = OpenViduCluster.builder()
-        .masters(EMBEDDED_MASTERS)
-        .mediaNodes(EMBEDDED_MEDIA_NODES);
+    OpenViduCluster.Builder builder =
+        OpenViduCluster.builder().masters(EMBEDDED_MASTERS).mediaNodes(EMBEDDED_MEDIA_NODES);
     configureEmbedded(builder);
     OpenViduCluster started = builder.start();
     return new Deployment(started.urlList(), started.secret(), started, true);
@@ -77,12 +84,13 @@ public final class Deployment implements AutoCloseable {
   }
 
   /**
-   * What the embedded cluster needs beyond its size: its masters believe the {@code X-Forwarded-For} header of
-   * loopback peers, as masters behind a load balancer believe the balancer, so that simulated participants can
-   * show distinct addresses in {@code Connection.ip}.
+   * What the embedded cluster needs beyond its size: its masters believe the {@code
+   * X-Forwarded-For} header of loopback peers, as masters behind a load balancer believe the
+   * balancer, so that simulated participants can show distinct addresses in {@code Connection.ip}.
    */
   public static void configureEmbedded(OpenViduCluster.Builder builder) {
-    builder.signaling(SignalingSettings.builder().trustedProxies(TrustedProxies.parse("127.0.0.1")).build());
+    builder.signaling(
+        SignalingSettings.builder().trustedProxies(TrustedProxies.parse("127.0.0.1")).build());
   }
 
   /** The masters' base URLs (or the single server's), in order. */
@@ -95,14 +103,18 @@ public final class Deployment implements AutoCloseable {
     return secret;
   }
 
-  /** The cluster running in this JVM, which examples may stop and restart masters of; empty for a real one. */
+  /**
+   * The cluster running in this JVM, which examples may stop and restart masters of; empty for a
+   * real one.
+   */
   public Optional<OpenViduCluster> cluster() {
     return Optional.ofNullable(cluster);
   }
 
   /**
-   * Whether every endpoint is the reference cluster, which honours the {@code Idempotency-Key} header so that the
-   * client may repeat any POST whose outcome is unknown. Real OpenVidu ignores the header.
+   * Whether every endpoint is the reference cluster, which honours the {@code Idempotency-Key}
+   * header so that the client may repeat any POST whose outcome is unknown. Real OpenVidu ignores
+   * the header.
    */
   public boolean honoursIdempotencyKeys() {
     return cluster != null;

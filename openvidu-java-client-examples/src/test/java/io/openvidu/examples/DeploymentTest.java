@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 class DeploymentTest {
   @Test
   void urlsFromTheEnvironmentAreSplitOnCommas() {
-    try (Deployment deployment = Deployment.fromEnvironment(Map.of(
-        "OPENVIDU_URL", " https://m1.example.com:4443, https://m2.example.com:4443,",
-        "OPENVIDU_SECRET", "s3cret"))) {
-      assertThat(deployment.urls()).containsExactly("https://m1.example.com:4443", "https://m2.example.com:4443");
+    try (Deployment deployment =
+        Deployment.fromEnvironment(
+            Map.of(
+                "OPENVIDU_URL", " https://m1.example.com:4443, https://m2.example.com:4443,",
+                "OPENVIDU_SECRET", "s3cret"))) {
+      assertThat(deployment.urls())
+          .containsExactly("https://m1.example.com:4443", "https://m2.example.com:4443");
       assertThat(deployment.secret()).isEqualTo("s3cret");
       assertThat(deployment.cluster()).isEmpty();
     }
@@ -22,23 +25,28 @@ class DeploymentTest {
 
   @Test
   void realDeploymentIsNotTrustedToHonourIdempotencyKeys() {
-    try (Deployment deployment = Deployment.fromEnvironment(Map.of(
-        "OPENVIDU_URL", "https://openvidu.example.com", "OPENVIDU_SECRET", "s3cret"))) {
+    try (Deployment deployment =
+        Deployment.fromEnvironment(
+            Map.of("OPENVIDU_URL", "https://openvidu.example.com", "OPENVIDU_SECRET", "s3cret"))) {
       assertThat(deployment.honoursIdempotencyKeys()).isFalse();
     }
   }
 
   @Test
   void urlWithoutSecretIsRefusedNamingBothVariables() {
-    assertThatThrownBy(() -> Deployment.fromEnvironment(Map.of("OPENVIDU_URL", "https://openvidu.example.com")))
+    assertThatThrownBy(
+            () ->
+                Deployment.fromEnvironment(Map.of("OPENVIDU_URL", "https://openvidu.example.com")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("OPENVIDU_URL").hasMessageContaining("OPENVIDU_SECRET");
+        .hasMessageContaining("OPENVIDU_URL")
+        .hasMessageContaining("OPENVIDU_SECRET");
   }
 
   @Test
   void toStringDoesNotShowTheSecret() {
-    try (Deployment deployment = Deployment.fromEnvironment(Map.of(
-        "OPENVIDU_URL", "https://openvidu.example.com", "OPENVIDU_SECRET", "s3cret"))) {
+    try (Deployment deployment =
+        Deployment.fromEnvironment(
+            Map.of("OPENVIDU_URL", "https://openvidu.example.com", "OPENVIDU_SECRET", "s3cret"))) {
       assertThat(deployment.toString()).contains("openvidu.example.com").doesNotContain("s3cret");
     }
   }
@@ -48,7 +56,9 @@ class DeploymentTest {
     OpenViduCluster cluster;
     try (Deployment deployment = Deployment.fromEnvironment(Map.of())) {
       cluster = deployment.cluster().orElseThrow();
-      assertThat(cluster.masters()).hasSize(Deployment.EMBEDDED_MASTERS).allMatch(Master::isRunning);
+      assertThat(cluster.masters())
+          .hasSize(Deployment.EMBEDDED_MASTERS)
+          .allMatch(Master::isRunning);
       assertThat(deployment.urls()).isEqualTo(cluster.urlList());
       assertThat(deployment.honoursIdempotencyKeys()).isTrue();
 

@@ -2,7 +2,8 @@ package io.openvidu.ha.benchmarks;
 
 /** The few sentences under each section's heading that say what its numbers mean. */
 final class SectionNotes {
-  static final String THROUGHPUT = """
+  static final String THROUGHPUT =
+      """
       Each caller thread repeats the mix `createSession()`, `session.createConnection()`, `session.fetch()`, \
       `session.close()` as fast as it can (closed loop) against one master of an embedded cluster (in-memory \
       store, same JVM, fresh per thread count). "calls/s" counts successful calls of the four kinds. Ours and the \
@@ -12,7 +13,8 @@ final class SectionNotes {
 
       """;
 
-  static final String ALLOCATION = """
+  static final String ALLOCATION =
+      """
       Bytes allocated on the calling thread per call (JVM per-thread allocation counter around each call, one \
       thread, after a warm-up), everything the client does for the call: building the request, HTTP, reading and \
       parsing the answer. The in-process server's allocations are on its own threads and not counted. Then the CPU \
@@ -22,7 +24,8 @@ final class SectionNotes {
 
       """;
 
-  static final String FAILOVER = """
+  static final String FAILOVER =
+      """
       A fresh 3-master cluster (in-memory store, same JVM) per row. Ours is given the three masters (defaults, \
       plus a listener that reports failed attempts); the official client takes one URL and is given the master \
       that dies: the anchor, a backend with no failover of its own. A call "met the faulty master" when it failed, \
@@ -34,13 +37,13 @@ final class SectionNotes {
 
       """;
 
-  static final String CLUSTER = """
+  static final String CLUSTER =
+      """
       Each shape runs in server processes of its own (`io.openvidu.ha.server.Main`, `-Xmx512m`) on this machine, \
       next to the load generator: on a 2-core machine more masters cannot mean more CPU, so these numbers show the \
       cost of sharing state (memory vs Redis), not horizontal scaling.
 
       """;
 
-  private SectionNotes() {
-  }
+  private SectionNotes() {}
 }

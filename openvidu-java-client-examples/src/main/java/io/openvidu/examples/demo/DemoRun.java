@@ -15,14 +15,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of the demo against a deployment: meetings with recordings, traffic on every master, and, when the
- * cluster runs in this JVM, master 1 killed at 40 % of the run and started again at 70 % (the traffic then goes on
- * until the client has taken it back). Prints the story as it happens and a progress line every second; returns the
- * summary.
+ * One run of the demo against a deployment: meetings with recordings, traffic on every master, and,
+ * when the cluster runs in this JVM, master 1 killed at 40 % of the run and started again at 70 %
+ * (the traffic then goes on until the client has taken it back). Prints the story as it happens and
+ * a progress line every second; returns the summary.
  */
 final class DemoRun {
   /** The master that dies: the first, whose address is also in the tokens and recording URLs. */
   private static final int VICTIM = 0;
+
   /** The longest ejection is 30 s: a probe comes within that. */
   private static final Duration RETURN_TIMEOUT = Duration.ofSeconds(35);
 
@@ -42,28 +43,40 @@ final class DemoRun {
 
   DemoSummary run() throws InterruptedException {
     Optional<OpenViduCluster> cluster = deployment.cluster();
-    String target = cluster.isPresent()
-        ? "embedded reference cluster, " + masters.count() + " masters"
-        : "your deployment, " + masters.count() + (masters.count() == 1 ? " URL" : " URLs");
+    String target =
+        cluster.isPresent()
+            ? "embedded reference cluster, " + masters.count() + " masters"
+            : "your deployment, " + masters.count() + (masters.count() == 1 ? " URL" : " URLs");
     long millis = options.duration().toMillis();
-    timeline.print(String.format(Locale.ROOT, "OpenVidu HA demo against %s%s %s: %s s of traffic from %d workers",
-        cluster.isPresent() ? "the " : "", target, deployment.urls(),
-        millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0),
-        options.workers()));
+    timeline.print(
+        String.format(
+            Locale.ROOT,
+            "OpenVidu HA demo against %s%s %s: %s s of traffic from %d workers",
+            cluster.isPresent() ? "the " : "",
+            target,
+            deployment.urls(),
+            millis % 1000 == 0
+                ? Long.toString(millis / 1000)
+                : String.format(Locale.ROOT, "%.1f", millis / 1000.0),
+            options.workers()));
     Meetings meetings;
     SessionTraffic traffic;
-    try (OpenVidu openVidu = FailoverConfiguration.client(deployment.urls(), deployment.secret(),
-        deployment.honoursIdempotencyKeys(), stats)) {
+    try (OpenVidu openVidu =
+        FailoverConfiguration.client(
+            deployment.urls(), deployment.secret(), deployment.honoursIdempotencyKeys(), stats)) {
       meetings = new Meetings(openVidu, stats, timeline, masters, cluster.isPresent());
       traffic = new SessionTraffic(openVidu, stats, options.workers());
-      ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "demo-progress");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledExecutorService ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "demo-progress");
+                thread.setDaemon(true);
+                return thread;
+              });
       try {
         openMeetings(meetings);
-        // The schedule starts with the traffic: opening the meetings warms up a cold JVM, which takes a while.
+        // The schedule starts with the traffic: opening the meetings warms up a cold JVM, which
+        // takes a while.
         long start = System.nanoTime();
         traffic.start();
         ticker.scheduleAtFixedRate(() -> progress(traffic, cluster), 1, 1, TimeUnit.SECONDS);
@@ -86,12 +99,26 @@ final class DemoRun {
         ticker.shutdownNow();
       }
       timeline.say("stopping  traffic stopped; finishing the recordings");
-      meetings.close(new RecordingDownload(deployment.urls(), deployment.secret()), options.output());
+      meetings.close(
+          new RecordingDownload(deployment.urls(), deployment.secret()), options.output());
     }
-    return new DemoSummary(target, Duration.ofNanos((long) (timeline.elapsedSeconds() * 1e9)), stats.calls(),
-        stats.failovers(), stats.ejections(), stats.restorations(), stats.failures(), traffic.sessionsCreated(),
-        traffic.sessionsClosed(), meetings.participants(), meetings.mastersJoinedThrough(), meetings.reconnections(),
-        meetings.recordingsExpected(), meetings.recordingsReady(), meetings.files().size(), options.output());
+    return new DemoSummary(
+        target,
+        Duration.ofNanos((long) (timeline.elapsedSeconds() * 1e9)),
+        stats.calls(),
+        stats.failovers(),
+        stats.ejections(),
+        stats.restorations(),
+        stats.failures(),
+        traffic.sessionsCreated(),
+        traffic.sessionsClosed(),
+        meetings.participants(),
+        meetings.mastersJoinedThrough(),
+        meetings.reconnections(),
+        meetings.recordingsExpected(),
+        meetings.recordingsReady(),
+        meetings.files().size(),
+        options.output());
   }
 
   private void openMeetings(Meetings meetings) {
@@ -103,11 +130,10 @@ final class DemoRun {
     }
   }
 
-
   /**
-   * Keeps the traffic going until the client has taken the restarted master back: it probes an ejected master only
-   * once the ejection, which doubles with each failed probe, is over, so that can be up to one ejection period after
-   * the restart.
+   * Keeps the traffic going until the client has taken the restarted master back: it probes an
+   * ejected master only once the ejection, which doubles with each failed probe, is over, so that
+   * can be up to one ejection period after the restart.
    */
   private void awaitReturnOfTheVictim() throws InterruptedException {
     if (stats.restorations() > 0) {
@@ -115,8 +141,10 @@ final class DemoRun {
     }
     timeline.say("waiting   for the client to take %s back into rotation", masters.name(VICTIM));
     if (!stats.awaitRestoration(RETURN_TIMEOUT)) {
-      stats.failed("return of " + masters.name(VICTIM),
-          new IllegalStateException("not back in rotation " + RETURN_TIMEOUT.toSeconds() + " s after the schedule"));
+      stats.failed(
+          "return of " + masters.name(VICTIM),
+          new IllegalStateException(
+              "not back in rotation " + RETURN_TIMEOUT.toSeconds() + " s after the schedule"));
     }
   }
 
@@ -129,9 +157,18 @@ final class DemoRun {
   }
 
   private void progress(SessionTraffic traffic, Optional<OpenViduCluster> cluster) {
-    String up = cluster.map(c -> String.format(Locale.ROOT, "  masters up %d/%d",
-        c.masters().stream().filter(Master::isRunning).count(), c.masters().size())).orElse("");
-    timeline.say("progress  calls %,d  failovers %,d  failures %,d  sessions %,d%s", stats.calls(),
-        stats.failovers(), stats.failures(), traffic.sessionsCreated(), up);
+    String up =
+        cluster
+            .map(
+                c ->
+                    String.format(
+                        Locale.ROOT,
+                        "  masters up %d/%d",
+                        c.masters().stream().filter(Master::isRunning).count(),
+                        c.masters().size()))
+            .orElse("");
+    timeline.say(
+        "progress  calls %,d  failovers %,d  failures %,d  sessions %,d%s",
+        stats.calls(), stats.failovers(), stats.failures(), traffic.sessionsCreated(), up);
   }
 }

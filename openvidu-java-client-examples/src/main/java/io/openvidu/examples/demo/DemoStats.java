@@ -9,11 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What happened during the demo: every API call made through {@link #call}, its failures, and, as the client's
- * event listener, every failover. Failovers are also told on the timeline as they happen. Thread-safe.
+ * What happened during the demo: every API call made through {@link #call}, its failures, and, as
+ * the client's event listener, every failover. Failovers are also told on the timeline as they
+ * happen. Thread-safe.
  */
 final class DemoStats implements OpenViduEventListener {
-  /** One thing the demo does: an API call of the client, or a participant's or a download's step. */
+  /**
+   * One thing the demo does: an API call of the client, or a participant's or a download's step.
+   */
   @FunctionalInterface
   interface Step<T> {
     T run() throws Exception;
@@ -63,8 +66,9 @@ final class DemoStats implements OpenViduEventListener {
 
   @Override
   public void attemptFailed(AttemptFailure failure) {
-    timeline.say("failover  %s: %s %s; the call moves on", failure.operation(), masters.name(failure.endpoint()),
-        whatWentWrong(failure));
+    timeline.say(
+        "failover  %s: %s %s; the call moves on",
+        failure.operation(), masters.name(failure.endpoint()), whatWentWrong(failure));
   }
 
   private static String whatWentWrong(AttemptFailure failure) {
@@ -78,7 +82,8 @@ final class DemoStats implements OpenViduEventListener {
   @Override
   public void endpointEjected(String endpoint, Duration ejectedFor, int consecutiveFailures) {
     ejections.increment();
-    timeline.say("client    %s out of rotation for %d ms", masters.name(endpoint), ejectedFor.toMillis());
+    timeline.say(
+        "client    %s out of rotation for %d ms", masters.name(endpoint), ejectedFor.toMillis());
   }
 
   @Override
@@ -90,7 +95,10 @@ final class DemoStats implements OpenViduEventListener {
     }
   }
 
-  /** Waits until some master has been taken back into rotation; false if none was within {@code timeout}. */
+  /**
+   * Waits until some master has been taken back into rotation; false if none was within {@code
+   * timeout}.
+   */
   boolean awaitRestoration(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (restored) {

@@ -3,7 +3,10 @@ package io.openvidu.examples.demo;
 import java.net.URI;
 import java.util.List;
 
-/** Short names for the masters in the demo's output: {@code master 2 (:4444)}, numbered from 1. Immutable. */
+/**
+ * Short names for the masters in the demo's output: {@code master 2 (:4444)}, numbered from 1.
+ * Immutable.
+ */
 final class MasterNames {
   private final List<String> urls;
 
@@ -11,7 +14,10 @@ final class MasterNames {
     this.urls = List.copyOf(urls);
   }
 
-  /** The name of the master with this base URL (trailing slash or not), or the URL itself when it is unknown. */
+  /**
+   * The name of the master with this base URL (trailing slash or not), or the URL itself when it is
+   * unknown.
+   */
   String name(String url) {
     String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     int index = urls.indexOf(trimmed);

@@ -17,15 +17,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Two meetings of two simulated participants each, every participant joined through another master and publishing
- * a camera; the first meeting is recorded INDIVIDUAL, the second COMPOSED, from {@link #open()} to
- * {@link #close(RecordingDownload, Path)}. When a master dies, its participants reconnect through another one, as
- * browsers behind a load balancer do, and keep their connection.
+ * Two meetings of two simulated participants each, every participant joined through another master
+ * and publishing a camera; the first meeting is recorded INDIVIDUAL, the second COMPOSED, from
+ * {@link #open()} to {@link #close(RecordingDownload, Path)}. When a master dies, its participants
+ * reconnect through another one, as browsers behind a load balancer do, and keep their connection.
  *
- * <p>Against an embedded cluster each participant presents its own address to the masters
- * ({@code X-Forwarded-For}, which the embedded masters trust from loopback as they would from a load balancer), so
- * that {@code Connection.ip} tells them apart. Against a real deployment participants use the address in their
- * token. Used from one thread.
+ * <p>Against an embedded cluster each participant presents its own address to the masters ({@code
+ * X-Forwarded-For}, which the embedded masters trust from loopback as they would from a load
+ * balancer), so that {@code Connection.ip} tells them apart. Against a real deployment participants
+ * use the address in their token. Used from one thread.
  */
 final class Meetings {
   private static final List<Recording.OutputMode> MODES =
@@ -55,7 +55,10 @@ final class Meetings {
     }
   }
 
-  /** A participant and the master (index from 0, or -1 for the token's address) its socket is open on. */
+  /**
+   * A participant and the master (index from 0, or -1 for the token's address) its socket is open
+   * on.
+   */
   private static final class Attendee {
     final String name;
     final SimulatedParticipant participant;
@@ -69,10 +72,15 @@ final class Meetings {
   }
 
   /**
-   * @param chooseMasters whether participants join through the masters in turn (embedded cluster) rather than the
-   *                      address in their token (a real deployment, where it is the load balancer)
+   * @param chooseMasters whether participants join through the masters in turn (embedded cluster)
+   *     rather than the address in their token (a real deployment, where it is the load balancer)
    */
-  Meetings(OpenVidu openVidu, DemoStats stats, Timeline timeline, MasterNames masters, boolean chooseMasters) {
+  Meetings(
+      OpenVidu openVidu,
+      DemoStats stats,
+      Timeline timeline,
+      MasterNames masters,
+      boolean chooseMasters) {
     this.openVidu = openVidu;
     this.stats = stats;
     this.timeline = timeline;
@@ -86,33 +94,49 @@ final class Meetings {
       Meeting meeting = new Meeting(stats.call("createSession", openVidu::createSession));
       meetings.add(meeting);
       for (int i = 0; i < NAMES.size() / MODES.size(); i++) {
-        join(meeting, NAMES.get(joined), chooseMasters ? joined % masters.count() : -1, "203.0.113." + (11 + joined));
+        join(
+            meeting,
+            NAMES.get(joined),
+            chooseMasters ? joined % masters.count() : -1,
+            "203.0.113." + (11 + joined));
       }
       stats.call("fetch session", meeting.session::fetch);
       for (Attendee attendee : meeting.attendees) {
         Connection connection = meeting.session.getConnection(attendee.participant.connectionId());
-        timeline.say("join      %s joined %s via %s: connection %s, ip %s", attendee.name,
-            meeting.session.getSessionId(), where(attendee.master), connection.getConnectionId(), connection.getIp());
+        timeline.say(
+            "join      %s joined %s via %s: connection %s, ip %s",
+            attendee.name,
+            meeting.session.getSessionId(),
+            where(attendee.master),
+            connection.getConnectionId(),
+            connection.getIp());
       }
       String name = "demo-" + mode.name().toLowerCase(Locale.ROOT);
-      meeting.recording = stats.call("startRecording",
-          () -> RecordingWorkflow.start(openVidu, meeting.session.getSessionId(), mode, name));
+      meeting.recording =
+          stats.call(
+              "startRecording",
+              () -> RecordingWorkflow.start(openVidu, meeting.session.getSessionId(), mode, name));
       // OpenVidu names a session's first recording after the session.
       timeline.say("record    recording %s started (%s)", meeting.recording.getId(), mode);
     }
   }
 
-  private void join(Meeting meeting, String name, int master, String clientAddress) throws Exception {
+  private void join(Meeting meeting, String name, int master, String clientAddress)
+      throws Exception {
     URI via = master < 0 ? null : masters.url(master);
-    SimulatedParticipant participant = stats.call("join " + name,
-        () -> Participants.joinAndPublish(meeting.session, name, via, master < 0 ? null : clientAddress));
+    SimulatedParticipant participant =
+        stats.call(
+            "join " + name,
+            () ->
+                Participants.joinAndPublish(
+                    meeting.session, name, via, master < 0 ? null : clientAddress));
     meeting.attendees.add(new Attendee(name, participant, master));
     joined++;
   }
 
   /**
-   * Moves the participants whose master died to the next master: each waits for its socket to drop, then
-   * reconnects with its private session id and keeps its connection.
+   * Moves the participants whose master died to the next master: each waits for its socket to drop,
+   * then reconnects with its private session id and keeps its connection.
    */
   void reconnectParticipantsOf(int deadMaster) {
     int target = (deadMaster + 1) % masters.count();
@@ -126,8 +150,12 @@ final class Meetings {
           attendee.participant.reconnect(masters.url(target));
           attendee.master = target;
           reconnections++;
-          timeline.say("join      %s lost %s, reconnected via %s keeping connection %s", attendee.name,
-              masters.name(deadMaster), masters.name(target), attendee.participant.connectionId());
+          timeline.say(
+              "join      %s lost %s, reconnected via %s keeping connection %s",
+              attendee.name,
+              masters.name(deadMaster),
+              masters.name(target),
+              attendee.participant.connectionId());
         } catch (RuntimeException e) {
           stats.failed("reconnect " + attendee.name, e);
         }
@@ -136,8 +164,9 @@ final class Meetings {
   }
 
   /**
-   * Stops the recordings, waits for their files, downloads and checks them; then closes the sessions and lets the
-   * participants go. A failure (counted by {@link DemoStats}) of one meeting does not keep the others from closing.
+   * Stops the recordings, waits for their files, downloads and checks them; then closes the
+   * sessions and lets the participants go. A failure (counted by {@link DemoStats}) of one meeting
+   * does not keep the others from closing.
    */
   void close(RecordingDownload download, Path directory) {
     for (Meeting meeting : meetings) {
@@ -151,12 +180,15 @@ final class Meetings {
     }
     for (Meeting meeting : meetings) {
       try {
-        // Closing the session first ends the meeting for everybody; had the participants left first, OpenVidu
+        // Closing the session first ends the meeting for everybody; had the participants left
+        // first, OpenVidu
         // would have closed it when the last one left.
-        stats.call("closeSession", () -> {
-          meeting.session.close();
-          return null;
-        });
+        stats.call(
+            "closeSession",
+            () -> {
+              meeting.session.close();
+              return null;
+            });
       } catch (Exception e) {
         // Counted and told by DemoStats.
       }
@@ -164,19 +196,31 @@ final class Meetings {
     }
   }
 
-  private void finishRecording(Recording recording, RecordingDownload download, Path directory) throws Exception {
-    Recording ready = stats.call("stopRecording",
-        () -> RecordingWorkflow.stopAndAwaitReady(openVidu, recording.getId(), READY_TIMEOUT));
+  private void finishRecording(Recording recording, RecordingDownload download, Path directory)
+      throws Exception {
+    Recording ready =
+        stats.call(
+            "stopRecording",
+            () -> RecordingWorkflow.stopAndAwaitReady(openVidu, recording.getId(), READY_TIMEOUT));
     recordingsReady++;
-    RecordingFile file = stats.call("download " + ready.getId(),
-        () -> RecordingFile.inspect(ready, download.download(ready, directory)));
+    RecordingFile file =
+        stats.call(
+            "download " + ready.getId(),
+            () -> RecordingFile.inspect(ready, download.download(ready, directory)));
     files.add(file);
-    timeline.say("record    recording %s ready (%s): %.1f s, %,d bytes -> %s (%s)", ready.getId(),
-        ready.getOutputMode(), ready.getDuration(), ready.getSize(), file.path(), checked(file));
+    timeline.say(
+        "record    recording %s ready (%s): %.1f s, %,d bytes -> %s (%s)",
+        ready.getId(),
+        ready.getOutputMode(),
+        ready.getDuration(),
+        ready.getSize(),
+        file.path(),
+        checked(file));
   }
 
   private static String checked(RecordingFile file) {
-    return file.streams().isEmpty() ? "checked: one mixed file"
+    return file.streams().isEmpty()
+        ? "checked: one mixed file"
         : "checked: " + file.streams().size() + " stream files match the metadata";
   }
 

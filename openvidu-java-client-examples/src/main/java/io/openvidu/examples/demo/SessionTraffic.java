@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Backend traffic without pause: each worker thread creates a session, two connections (tokens for a publisher and
- * a subscriber), reads the session back and closes it, again and again until {@link #stop()}. A failed call is
- * counted by {@link DemoStats} and the worker starts over with a new session.
+ * Backend traffic without pause: each worker thread creates a session, two connections (tokens for
+ * a publisher and a subscriber), reads the session back and closes it, again and again until {@link
+ * #stop()}. A failed call is counted by {@link DemoStats} and the worker starts over with a new
+ * session.
  */
 final class SessionTraffic {
   private static final ConnectionProperties PUBLISHER =
@@ -62,10 +63,12 @@ final class SessionTraffic {
         stats.call("createConnection", () -> session.createConnection(PUBLISHER));
         stats.call("createConnection", () -> session.createConnection(SUBSCRIBER));
         stats.call("fetch session", session::fetch);
-        stats.call("closeSession", () -> {
-          session.close();
-          return null;
-        });
+        stats.call(
+            "closeSession",
+            () -> {
+              session.close();
+              return null;
+            });
         closed.increment();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * The demo's output: one line per event, each stamped with the seconds since the demo started, so that the story
- * (a master dies, calls move, participants reconnect) reads in order. Thread-safe: lines never interleave.
+ * The demo's output: one line per event, each stamped with the seconds since the demo started, so
+ * that the story (a master dies, calls move, participants reconnect) reads in order. Thread-safe:
+ * lines never interleave.
  */
 final class Timeline {
   private final PrintStream out;
@@ -22,7 +23,8 @@ final class Timeline {
 
   /** Prints one stamped line. */
   synchronized void say(String format, Object... args) {
-    out.printf(Locale.ROOT, "%6.1fs  %s%n", elapsedSeconds(), String.format(Locale.ROOT, format, args));
+    out.printf(
+        Locale.ROOT, "%6.1fs  %s%n", elapsedSeconds(), String.format(Locale.ROOT, format, args));
     out.flush();
   }
 

@@ -16,29 +16,32 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Downloads the file of a {@code ready} recording from its {@code url}, which OpenVidu protects with the same Basic
- * authentication as its REST API (user {@code OPENVIDUAPP}, the secret as password) unless
- * {@code OPENVIDU_RECORDING_PUBLIC_ACCESS} is on.
+ * Downloads the file of a {@code ready} recording from its {@code url}, which OpenVidu protects
+ * with the same Basic authentication as its REST API (user {@code OPENVIDUAPP}, the secret as
+ * password) unless {@code OPENVIDU_RECORDING_PUBLIC_ACCESS} is on.
  *
- * <p>The URL names the deployment's public address. In a cluster without a load balancer in front, that is one
- * master, which may be down: the same path is then asked of each master in turn, since every master serves every
- * recording.
+ * <p>The URL names the deployment's public address. In a cluster without a load balancer in front,
+ * that is one master, which may be down: the same path is then asked of each master in turn, since
+ * every master serves every recording.
  *
  * <p>Thread-safe. The secret never appears in messages or {@link #toString()}.
  */
 public final class RecordingDownload {
   private final List<URI> masters;
   private final String authorization;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
    * @param masters every master's base URL, tried when the recording's own URL does not answer
-   * @param secret  the deployment's {@code OPENVIDU_SECRET}
+   * @param secret the deployment's {@code OPENVIDU_SECRET}
    */
   public RecordingDownload(List<String> masters, String secret) {
     this.masters = masters.stream().map(URI::create).toList();
-    this.authorization = "Basic " + Base64.getEncoder()
-        .encodeToString(("OPENVIDUAPP:" + secret).getBytes(StandardCharsets.UTF_8));
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("OPENVIDUAPP:" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -46,12 +49,17 @@ public final class RecordingDownload {
    *
    * @return the file written
    * @throws IllegalArgumentException when the recording has no URL (it is not {@code ready})
-   * @throws IOException              when no address served the file
+   * @throws IOException when no address served the file
    */
-  public Path download(Recording recording, Path directory) throws IOException, InterruptedException {
+  public Path download(Recording recording, Path directory)
+      throws IOException, InterruptedException {
     if (recording.getUrl() == null) {
-      throw new IllegalArgumentException("recording " + recording.getId() + " has no URL yet: it is "
-          + recording.getStatus() + ", not ready");
+      throw new IllegalArgumentException(
+          "recording "
+              + recording.getId()
+              + " has no URL yet: it is "
+              + recording.getStatus()
+              + ", not ready");
     }
     URI url = URI.create(recording.getUrl());
     Path target = directory.resolve(Path.of(url.getPath()).getFileName().toString());
@@ -60,10 +68,13 @@ public final class RecordingDownload {
     for (URI candidate : candidates(url)) {
       Path partial = Files.createTempFile(directory, ".download-", ".part");
       try {
-        HttpResponse<Path> response = http.send(HttpRequest.newBuilder(candidate)
-            .header("Authorization", authorization)
-            .timeout(Duration.ofSeconds(30))
-            .build(), HttpResponse.BodyHandlers.ofFile(partial));
+        HttpResponse<Path> response =
+            http.send(
+                HttpRequest.newBuilder(candidate)
+                    .header("Authorization", authorization)
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofFile(partial));
         if (response.statusCode() == 200) {
           return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         }

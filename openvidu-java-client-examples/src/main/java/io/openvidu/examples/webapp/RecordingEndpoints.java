@@ -12,8 +12,8 @@ import io.openvidu.java.client.RecordingProperties;
 import java.util.Locale;
 
 /**
- * Starts, stops, lists and deletes recordings under {@code /api/recordings}. Recordings are OpenVidu's: this backend
- * keeps nothing, so any instance of it serves any request. Thread-safe.
+ * Starts, stops, lists and deletes recordings under {@code /api/recordings}. Recordings are
+ * OpenVidu's: this backend keeps nothing, so any instance of it serves any request. Thread-safe.
  */
 final class RecordingEndpoints {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,16 +25,28 @@ final class RecordingEndpoints {
   }
 
   /** The body of {@code POST /api/recordings}; absent members take OpenVidu's defaults. */
-  record StartRequest(String sessionName, String outputMode, Boolean hasAudio, Boolean hasVideo) {
-  }
+  record StartRequest(String sessionName, String outputMode, Boolean hasAudio, Boolean hasVideo) {}
 
   /** A recording as the browser sees it. */
-  record RecordingView(String id, String sessionId, String name, String outputMode, String status, long size,
-      double duration, String url) {
+  record RecordingView(
+      String id,
+      String sessionId,
+      String name,
+      String outputMode,
+      String status,
+      long size,
+      double duration,
+      String url) {
     static RecordingView of(Recording recording) {
-      return new RecordingView(recording.getId(), recording.getSessionId(), recording.getName(),
-          recording.getOutputMode().name(), recording.getStatus().name(), recording.getSize(),
-          recording.getDuration(), recording.getUrl());
+      return new RecordingView(
+          recording.getId(),
+          recording.getSessionId(),
+          recording.getName(),
+          recording.getOutputMode().name(),
+          recording.getStatus().name(),
+          recording.getSize(),
+          recording.getDuration(),
+          recording.getUrl());
     }
   }
 
@@ -82,15 +94,17 @@ final class RecordingEndpoints {
     } catch (JsonProcessingException e) {
       // Answered below: the caller needs to know what to send, not how the parser failed.
     }
-    throw new BadRequestResponse("the body must be a JSON object such as {\"sessionName\": \"daily-standup\", "
-        + "\"outputMode\": \"INDIVIDUAL\"}");
+    throw new BadRequestResponse(
+        "the body must be a JSON object such as {\"sessionName\": \"daily-standup\", "
+            + "\"outputMode\": \"INDIVIDUAL\"}");
   }
 
   private static Recording.OutputMode outputMode(String text) {
     try {
       return Recording.OutputMode.valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequestResponse("outputMode must be COMPOSED, COMPOSED_QUICK_START or INDIVIDUAL");
+      throw new BadRequestResponse(
+          "outputMode must be COMPOSED, COMPOSED_QUICK_START or INDIVIDUAL");
     }
   }
 }

@@ -13,9 +13,9 @@ import io.openvidu.java.client.SessionProperties;
 import java.util.regex.Pattern;
 
 /**
- * Hands out tokens: {@code POST /api/sessions/{sessionName}/connections}. The session name is the OpenVidu session
- * id, so every backend instance (and every master) agrees on it without sharing anything but OpenVidu.
- * Thread-safe.
+ * Hands out tokens: {@code POST /api/sessions/{sessionName}/connections}. The session name is the
+ * OpenVidu session id, so every backend instance (and every master) agrees on it without sharing
+ * anything but OpenVidu. Thread-safe.
  */
 final class SessionEndpoints {
   /** What OpenVidu accepts as a custom session id. */
@@ -31,7 +31,11 @@ final class SessionEndpoints {
   record Invitation(String sessionId, String connectionId, String token) {
     @Override
     public String toString() {
-      return "Invitation[sessionId=" + sessionId + ", connectionId=" + connectionId + ", token=****]";
+      return "Invitation[sessionId="
+          + sessionId
+          + ", connectionId="
+          + connectionId
+          + ", token=****]";
     }
   }
 
@@ -40,11 +44,16 @@ final class SessionEndpoints {
     if (!SESSION_NAME.matcher(sessionName).matches()) {
       throw new BadRequestResponse("sessionName must be 1 to 100 letters, digits, '-' or '_'");
     }
-    // Creating a session that exists already returns it: two users asking at once get the same session.
-    Session session = openVidu.createSession(new SessionProperties.Builder().customSessionId(sessionName).build());
-    Connection connection = session.createConnection(new ConnectionProperties.Builder()
-        .role(OpenViduRole.PUBLISHER)
-        .build());
-    ctx.json(new Invitation(session.getSessionId(), connection.getConnectionId(), connection.getToken()));
+    // Creating a session that exists already returns it: two users asking at once get the same
+    // session.
+    Session session =
+        openVidu.createSession(
+            new SessionProperties.Builder().customSessionId(sessionName).build());
+    Connection connection =
+        session.createConnection(
+            new ConnectionProperties.Builder().role(OpenViduRole.PUBLISHER).build());
+    ctx.json(
+        new Invitation(
+            session.getSessionId(), connection.getConnectionId(), connection.getToken()));
   }
 }

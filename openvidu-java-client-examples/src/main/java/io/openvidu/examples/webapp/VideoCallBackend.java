@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A minimal video-call backend, in the shape of OpenVidu's Java tutorials: browsers ask it for a token to join a
- * session by name, and a moderator starts, stops, lists and deletes recordings. Everything else happens between the
- * browsers and OpenVidu.
+ * A minimal video-call backend, in the shape of OpenVidu's Java tutorials: browsers ask it for a
+ * token to join a session by name, and a moderator starts, stops, lists and deletes recordings.
+ * Everything else happens between the browsers and OpenVidu.
  *
  * <table>
  * <caption>Routes (JSON in and out)</caption>
@@ -27,65 +27,82 @@ import org.slf4j.LoggerFactory;
  * <tr><td>{@code DELETE /api/recordings/{id}}</td><td>204</td></tr>
  * </table>
  *
- * <p>Errors answer {@code {"message": "..."}}: 400 for a bad request, OpenVidu's own status when it refused (404 no
- * such recording, 406 nobody connected to record, 409 already recording, 501 recording disabled), 502 when no
- * OpenVidu master could be reached.
+ * <p>Errors answer {@code {"message": "..."}}: 400 for a bad request, OpenVidu's own status when it
+ * refused (404 no such recording, 406 nobody connected to record, 409 already recording, 501
+ * recording disabled), 502 when no OpenVidu master could be reached.
  *
- * <p>This example trusts every caller. A token lets its holder into a session: put your users' authentication in
- * front of these routes before you deploy them.
+ * <p>This example trusts every caller. A token lets its holder into a session: put your users'
+ * authentication in front of these routes before you deploy them.
  */
 public final class VideoCallBackend {
   private static final Logger log = LoggerFactory.getLogger(VideoCallBackend.class);
 
-  private VideoCallBackend() {
-  }
+  private VideoCallBackend() {}
 
   /** The backend's HTTP server, not started yet, calling OpenVidu through {@code openVidu}. */
   public static Javalin create(OpenVidu openVidu) {
     SessionEndpoints sessions = new SessionEndpoints(openVidu);
     RecordingEndpoints recordings = new RecordingEndpoints(openVidu);
-    return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.routes.post("/api/sessions/{sessionName}/connections", sessions::createConnection);
-      config.routes.post("/api/recordings", recordings::start);
-      config.routes.post("/api/recordings/{recordingId}/stop", recordings::stop);
-      config.routes.get("/api/recordings", recordings::list);
-      config.routes.get("/api/recordings/{recordingId}", recordings::get);
-      config.routes.delete("/api/recordings/{recordingId}", recordings::delete);
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.routes.post("/api/sessions/{sessionName}/connections", sessions::createConnection);
+          config.routes.post("/api/recordings", recordings::start);
+          config.routes.post("/api/recordings/{recordingId}/stop", recordings::stop);
+          config.routes.get("/api/recordings", recordings::list);
+          config.routes.get("/api/recordings/{recordingId}", recordings::get);
+          config.routes.delete("/api/recordings/{recordingId}", recordings::delete);
 
-      config.routes.exception(BadRequestResponse.class,
-          (e, ctx) -> ctx.status(400).json(Map.of("message", e.getMessage())));
-      config.routes.exception(OpenViduHttpException.class, (e, ctx) -> {
-        // OpenVidu's refusal is the caller's business (unknown id, nobody to record, ...): pass it on.
-        ctx.status(e.getStatus()).json(Map.of("message", e.getMessage()));
-      });
-      config.routes.exception(OpenViduJavaClientException.class, (e, ctx) -> {
-        log.warn("OpenVidu unreachable: {}", e.getMessage());
-        ctx.status(502).json(Map.of("message", "OpenVidu could not be reached; try again"));
-      });
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        log.error("{} {} failed", ctx.method(), ctx.path(), e);
-        ctx.status(500).json(Map.of("message", "internal error"));
-      });
-    });
+          config.routes.exception(
+              BadRequestResponse.class,
+              (e, ctx) -> ctx.status(400).json(Map.of("message", e.getMessage())));
+          config.routes.exception(
+              OpenViduHttpException.class,
+              (e, ctx) -> {
+                // OpenVidu's refusal is the caller's business (unknown id, nobody to record, ...):
+                // pass it on.
+                ctx.status(e.getStatus()).json(Map.of("message", e.getMessage()));
+              });
+          config.routes.exception(
+              OpenViduJavaClientException.class,
+              (e, ctx) -> {
+                log.warn("OpenVidu unreachable: {}", e.getMessage());
+                ctx.status(502).json(Map.of("message", "OpenVidu could not be reached; try again"));
+              });
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(Map.of("message", "internal error"));
+              });
+        });
   }
 
   /**
-   * Serves on port 5000 (or the first argument) against the deployment named by {@code OPENVIDU_URL} and
-   * {@code OPENVIDU_SECRET}, or an embedded cluster, until the process is stopped.
+   * Serves on port 5000 (or the first argument) against the deployment named by {@code
+   * OPENVIDU_URL} and {@code OPENVIDU_SECRET}, or an embedded cluster, until the process is
+   * stopped.
    */
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     Deployment deployment = Deployment.fromEnvironment();
     OpenVidu openVidu = new OpenVidu(String.join(",", deployment.urls()), deployment.secret());
     Javalin app = create(openVidu).start(port);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      openVidu.close();
-      deployment.close();
-    }));
-    System.out.println("Video call backend on http://localhost:" + app.port() + " for OpenVidu at "
-        + deployment.urls() + "; try: curl -X POST http://localhost:" + app.port()
-        + "/api/sessions/daily-standup/connections");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.stop();
+                  openVidu.close();
+                  deployment.close();
+                }));
+    System.out.println(
+        "Video call backend on http://localhost:"
+            + app.port()
+            + " for OpenVidu at "
+            + deployment.urls()
+            + "; try: curl -X POST http://localhost:"
+            + app.port()
+            + "/api/sessions/daily-standup/connections");
   }
 }

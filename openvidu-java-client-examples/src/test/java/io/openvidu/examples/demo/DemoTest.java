@@ -18,11 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command, shortened to 4 seconds: one run, read from several sides. */
 class DemoTest {
-  @RegisterExtension
-  static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
+  @RegisterExtension static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
 
-  @TempDir
-  static Path output;
+  @TempDir static Path output;
 
   private static DemoSummary summary;
   private static String told;
@@ -31,7 +29,11 @@ class DemoTest {
   static void runTheDemo() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      summary = Demo.run(Deployment.of(cluster.cluster()), new DemoOptions(Duration.ofSeconds(4), 2, output), print);
+      summary =
+          Demo.run(
+              Deployment.of(cluster.cluster()),
+              new DemoOptions(Duration.ofSeconds(4), 2, output),
+              print);
     }
     told = out.toString(StandardCharsets.UTF_8);
   }
@@ -60,12 +62,14 @@ class DemoTest {
   void participantsJoinThroughEveryMasterAndShowTheirOwnAddress() {
     assertThat(summary.participants()).isEqualTo(4);
     assertThat(summary.mastersJoinedVia()).isEqualTo(3);
-    assertThat(told).contains("ip 203.0.113.11", "ip 203.0.113.12", "ip 203.0.113.13", "ip 203.0.113.14");
+    assertThat(told)
+        .contains("ip 203.0.113.11", "ip 203.0.113.12", "ip 203.0.113.13", "ip 203.0.113.14");
   }
 
   @Test
   void participantsOfTheKilledMasterReconnectElsewhere() {
-    // Four participants in turn over three masters: the first and the fourth joined through master 1.
+    // Four participants in turn over three masters: the first and the fourth joined through master
+    // 1.
     assertThat(summary.reconnections()).as(told).isEqualTo(2);
   }
 
@@ -79,6 +83,8 @@ class DemoTest {
 
   @Test
   void printsAProgressLineEverySecond() {
-    assertThat(told.lines().filter(line -> line.contains("progress  calls")).count()).as(told).isGreaterThanOrEqualTo(2);
+    assertThat(told.lines().filter(line -> line.contains("progress  calls")).count())
+        .as(told)
+        .isGreaterThanOrEqualTo(2);
   }
 }

@@ -17,16 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** A demo that cannot do everything it promises says so and does not pass. */
 class DemoWithoutRecordingTest {
   @RegisterExtension
-  static OpenViduClusterExtension cluster = EmbeddedClusters.builder()
-      .configure(builder -> builder.recordingEnabled(false))
-      .build();
+  static OpenViduClusterExtension cluster =
+      EmbeddedClusters.builder().configure(builder -> builder.recordingEnabled(false)).build();
 
   @Test
   void failsWhenTheDeploymentCannotRecord(@TempDir Path output) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DemoSummary summary;
     try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      summary = Demo.run(Deployment.of(cluster.cluster()), new DemoOptions(Duration.ofSeconds(2), 1, output), print);
+      summary =
+          Demo.run(
+              Deployment.of(cluster.cluster()),
+              new DemoOptions(Duration.ofSeconds(2), 1, output),
+              print);
     }
     String told = out.toString(StandardCharsets.UTF_8);
 

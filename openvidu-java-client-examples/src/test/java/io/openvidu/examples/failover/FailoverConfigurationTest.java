@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
-/** The example run once, an outage of master 2 while sessions are created and closed, read from several sides. */
+/**
+ * The example run once, an outage of master 2 while sessions are created and closed, read from
+ * several sides.
+ */
 class FailoverConfigurationTest {
-  @RegisterExtension
-  static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
+  @RegisterExtension static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
 
   private static final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private static Master second;
@@ -38,10 +40,14 @@ class FailoverConfigurationTest {
     second = cluster.master(1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      // The master is ejected for 1 s after its first failure: calls after that see it probed and back.
-      sessions = FailoverConfiguration.run(Deployment.of(cluster.cluster()),
-          new FailoverConfiguration.OutagePlan(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(1500)),
-          new PrintStream(out, true, StandardCharsets.UTF_8));
+      // The master is ejected for 1 s after its first failure: calls after that see it probed and
+      // back.
+      sessions =
+          FailoverConfiguration.run(
+              Deployment.of(cluster.cluster()),
+              new FailoverConfiguration.OutagePlan(
+                  Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(1500)),
+              new PrintStream(out, true, StandardCharsets.UTF_8));
     } finally {
       failoverLogger.detachAppender(logged);
       second.start();
@@ -57,12 +63,14 @@ class FailoverConfigurationTest {
 
   @Test
   void failoverLogWarnsOfTheDownMaster() {
-    assertThat(lines(Level.WARN)).anyMatch(line -> line.contains("out of rotation") && line.contains(second.url()));
+    assertThat(lines(Level.WARN))
+        .anyMatch(line -> line.contains("out of rotation") && line.contains(second.url()));
   }
 
   @Test
   void failoverLogTellsTheMastersReturn() {
-    assertThat(lines(Level.INFO)).anyMatch(line -> line.contains("back in rotation") && line.contains(second.url()));
+    assertThat(lines(Level.INFO))
+        .anyMatch(line -> line.contains("back in rotation") && line.contains(second.url()));
   }
 
   private static List<String> lines(Level level) {

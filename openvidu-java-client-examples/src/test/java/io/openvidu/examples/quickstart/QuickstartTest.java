@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class QuickstartTest {
-  @RegisterExtension
-  static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
+  @RegisterExtension static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
 
   private OpenVidu openVidu;
 
@@ -38,8 +37,10 @@ class QuickstartTest {
   void invitationTokenLetsItsParticipantJoinTheSession() throws Exception {
     Quickstart.Invitation invitation = Quickstart.invite(openVidu, "alice");
 
-    try (SimulatedParticipant alice = SimulatedParticipant.builder(invitation.token())
-        .via(URI.create(cluster.urlList().get(1))).join()) {
+    try (SimulatedParticipant alice =
+        SimulatedParticipant.builder(invitation.token())
+            .via(URI.create(cluster.urlList().get(1)))
+            .join()) {
       assertThat(alice.sessionId()).isEqualTo(invitation.sessionId());
       assertThat(alice.connectionId()).isEqualTo(invitation.connectionId());
     }
@@ -49,8 +50,11 @@ class QuickstartTest {
   void invitedParticipantCarriesTheUserNameAsServerData() throws Exception {
     Quickstart.Invitation invitation = Quickstart.invite(openVidu, "alice");
 
-    Session session = openVidu.getActiveSessions().stream()
-        .filter(s -> s.getSessionId().equals(invitation.sessionId())).findFirst().orElseThrow();
+    Session session =
+        openVidu.getActiveSessions().stream()
+            .filter(s -> s.getSessionId().equals(invitation.sessionId()))
+            .findFirst()
+            .orElseThrow();
     session.fetch();
     Connection connection = session.getConnection(invitation.connectionId());
     assertThat(connection.getServerData()).isEqualTo("alice");
@@ -60,11 +64,13 @@ class QuickstartTest {
   void runTellsTheSessionWithTheTokenHidden() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    Quickstart.Invitation invitation = Quickstart.run(Deployment.of(cluster.cluster()),
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    Quickstart.Invitation invitation =
+        Quickstart.run(
+            Deployment.of(cluster.cluster()), new PrintStream(out, true, StandardCharsets.UTF_8));
 
     String told = out.toString(StandardCharsets.UTF_8);
-    assertThat(told).contains(invitation.sessionId(), invitation.connectionId(), "token=****")
+    assertThat(told)
+        .contains(invitation.sessionId(), invitation.connectionId(), "token=****")
         .doesNotContain(invitation.token());
   }
 
@@ -72,6 +78,8 @@ class QuickstartTest {
   void invitationDoesNotShowItsToken() throws Exception {
     Quickstart.Invitation invitation = Quickstart.invite(openVidu, "alice");
 
-    assertThat(invitation.toString()).contains(invitation.sessionId()).doesNotContain(invitation.token());
+    assertThat(invitation.toString())
+        .contains(invitation.sessionId())
+        .doesNotContain(invitation.token());
   }
 }

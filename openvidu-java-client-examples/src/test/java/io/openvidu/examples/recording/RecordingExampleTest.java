@@ -29,11 +29,9 @@ class RecordingExampleTest {
   private static final Duration LENGTH = Duration.ofMillis(300);
   private static final Duration READY = Duration.ofSeconds(10);
 
-  @RegisterExtension
-  static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
+  @RegisterExtension static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   private OpenVidu openVidu;
   private RecordingDownload download;
@@ -61,7 +59,8 @@ class RecordingExampleTest {
 
   @Test
   void composedRecordingIsOneMixedFileOfTheReportedSize() throws Exception {
-    List<RecordingFile> files = RecordingExample.recordBothWays(openVidu, download, session, LENGTH, directory);
+    List<RecordingFile> files =
+        RecordingExample.recordBothWays(openVidu, download, session, LENGTH, directory);
 
     RecordingFile composed = files.get(0);
     assertThat(composed.path()).hasFileName(session.getSessionId() + "-composed.mp4");
@@ -71,30 +70,39 @@ class RecordingExampleTest {
 
   @Test
   void individualRecordingHasOneFilePerPublisher() throws Exception {
-    List<RecordingFile> files = RecordingExample.recordBothWays(openVidu, download, session, LENGTH, directory);
+    List<RecordingFile> files =
+        RecordingExample.recordBothWays(openVidu, download, session, LENGTH, directory);
 
     RecordingFile individual = files.get(1);
     assertThat(individual.path()).hasFileName(session.getSessionId() + "-individual.zip");
-    assertThat(individual.streams()).extracting(RecordingFile.StreamFile::connectionId)
+    assertThat(individual.streams())
+        .extracting(RecordingFile.StreamFile::connectionId)
         .containsExactlyInAnyOrder(ana.connectionId(), ben.connectionId());
-    assertThat(individual.streams()).allSatisfy(stream -> {
-      assertThat(stream.size()).isPositive();
-      assertThat(stream.hasVideo()).isTrue();
-    });
+    assertThat(individual.streams())
+        .allSatisfy(
+            stream -> {
+              assertThat(stream.size()).isPositive();
+              assertThat(stream.hasVideo()).isTrue();
+            });
   }
 
   @Test
   void runRecordsANewSessionBothWaysAndClosesIt() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    List<RecordingFile> files = RecordingExample.run(Deployment.of(cluster.cluster()), LENGTH, directory,
-        new PrintStream(out, true, StandardCharsets.UTF_8));
+    List<RecordingFile> files =
+        RecordingExample.run(
+            Deployment.of(cluster.cluster()),
+            LENGTH,
+            directory,
+            new PrintStream(out, true, StandardCharsets.UTF_8));
 
     assertThat(files).hasSize(2);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains(files.get(0).path().toString(), files.get(1).path().toString());
     openVidu.fetch();
-    assertThat(openVidu.getActiveSessions()).extracting(Session::getSessionId)
+    assertThat(openVidu.getActiveSessions())
+        .extracting(Session::getSessionId)
         .containsExactly(session.getSessionId());
   }
 
@@ -111,11 +119,13 @@ class RecordingExampleTest {
 
   @Test
   void downloadOfARecordingThatIsNotReadyIsRefused() throws Exception {
-    Recording started = RecordingWorkflow.start(openVidu, session.getSessionId(), Recording.OutputMode.COMPOSED,
-        "unfinished");
+    Recording started =
+        RecordingWorkflow.start(
+            openVidu, session.getSessionId(), Recording.OutputMode.COMPOSED, "unfinished");
     try {
       assertThatThrownBy(() -> download.download(started, directory))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not ready");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not ready");
     } finally {
       RecordingWorkflow.stopAndAwaitReady(openVidu, started.getId(), READY);
     }
@@ -127,7 +137,8 @@ class RecordingExampleTest {
     RecordingDownload withWrongSecret = new RecordingDownload(cluster.urlList(), "not-the-secret");
 
     assertThatThrownBy(() -> withWrongSecret.download(ready, directory))
-        .hasMessageContaining("401").hasMessageNotContaining("not-the-secret");
+        .hasMessageContaining("401")
+        .hasMessageNotContaining("not-the-secret");
     assertThat(withWrongSecret.toString()).doesNotContain("not-the-secret");
   }
 
@@ -138,12 +149,14 @@ class RecordingExampleTest {
     Files.write(truncated, new byte[] {0, 0, 0, 8, 'f', 't', 'y', 'p'});
 
     assertThatThrownBy(() -> RecordingFile.inspect(ready, truncated))
-        .hasMessageContaining("8 bytes").hasMessageContaining(Long.toString(ready.getSize()));
+        .hasMessageContaining("8 bytes")
+        .hasMessageContaining(Long.toString(ready.getSize()));
   }
 
   private Recording recordComposed() throws Exception {
-    Recording started = RecordingWorkflow.start(openVidu, session.getSessionId(), Recording.OutputMode.COMPOSED,
-        "checked");
+    Recording started =
+        RecordingWorkflow.start(
+            openVidu, session.getSessionId(), Recording.OutputMode.COMPOSED, "checked");
     Thread.sleep(LENGTH.toMillis());
     return RecordingWorkflow.stopAndAwaitReady(openVidu, started.getId(), READY);
   }

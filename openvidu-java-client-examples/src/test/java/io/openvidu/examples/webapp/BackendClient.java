@@ -13,7 +13,8 @@ import java.time.Duration;
 /** What a browser does with the backend under test: JSON over HTTP. */
 final class BackendClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final URI base;
 
@@ -33,8 +34,13 @@ final class BackendClient {
   }
 
   Answer post(String path, String json) throws IOException, InterruptedException {
-    return send(request(path).POST(json == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+    return send(
+        request(path)
+            .POST(
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json"));
   }
 
   Answer get(String path) throws IOException, InterruptedException {
@@ -50,7 +56,8 @@ final class BackendClient {
   }
 
   private static Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Answer(response.statusCode(), response.body());
   }
 }

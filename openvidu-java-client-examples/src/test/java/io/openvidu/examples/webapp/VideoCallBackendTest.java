@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Testing your own backend against a real (emulated) OpenVidu HA cluster: the JUnit 5 extension starts three masters
- * on free ports, the backend under test talks to them through the client, and simulated participants join with the
- * tokens the backend hands out, as browsers would, through whichever master they like.
+ * Testing your own backend against a real (emulated) OpenVidu HA cluster: the JUnit 5 extension
+ * starts three masters on free ports, the backend under test talks to them through the client, and
+ * simulated participants join with the tokens the backend hands out, as browsers would, through
+ * whichever master they like.
  */
 class VideoCallBackendTest {
-  @RegisterExtension
-  static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
+  @RegisterExtension static OpenViduClusterExtension cluster = EmbeddedClusters.extension();
 
   private static OpenVidu openVidu;
   private static Javalin backend;
@@ -59,7 +59,8 @@ class VideoCallBackendTest {
     JsonNode forAna = http.post("/api/sessions/retro/connections", null).expect(200);
     JsonNode forBen = http.post("/api/sessions/retro/connections", null).expect(200);
 
-    try (SimulatedParticipant ana = join(forAna, 0); SimulatedParticipant ben = join(forBen, 1)) {
+    try (SimulatedParticipant ana = join(forAna, 0);
+        SimulatedParticipant ben = join(forBen, 1)) {
       ana.awaitNotification("participantJoined", Map.of("id", ben.connectionId()));
     }
   }
@@ -77,8 +78,11 @@ class VideoCallBackendTest {
     try (SimulatedParticipant chair = join(invitation, 1)) {
       chair.publish();
 
-      JsonNode started = http.post("/api/recordings",
-          "{\"sessionName\":\"board-meeting\",\"outputMode\":\"INDIVIDUAL\"}").expect(200);
+      JsonNode started =
+          http.post(
+                  "/api/recordings",
+                  "{\"sessionName\":\"board-meeting\",\"outputMode\":\"INDIVIDUAL\"}")
+              .expect(200);
       String id = started.path("id").asText();
       assertThat(started.path("status").asText()).isEqualTo("started");
       assertThat(started.path("outputMode").asText()).isEqualTo("INDIVIDUAL");
@@ -86,8 +90,12 @@ class VideoCallBackendTest {
 
       JsonNode stopped = http.post("/api/recordings/" + id + "/stop", null).expect(200);
       assertThat(stopped.path("status").asText()).isIn("stopped", "ready");
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(http.get("/api/recordings/" + id).expect(200).path("status").asText()).isEqualTo("ready"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(http.get("/api/recordings/" + id).expect(200).path("status").asText())
+                      .isEqualTo("ready"));
     }
   }
 
@@ -96,14 +104,23 @@ class VideoCallBackendTest {
     JsonNode invitation = http.post("/api/sessions/all-hands/connections", null).expect(200);
     try (SimulatedParticipant host = join(invitation, 0)) {
       host.publish();
-      String id = http.post("/api/recordings", "{\"sessionName\":\"all-hands\"}").expect(200).path("id").asText();
+      String id =
+          http.post("/api/recordings", "{\"sessionName\":\"all-hands\"}")
+              .expect(200)
+              .path("id")
+              .asText();
       http.post("/api/recordings/" + id + "/stop", null).expect(200);
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(http.get("/api/recordings/" + id).expect(200).path("status").asText()).isEqualTo("ready"));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(http.get("/api/recordings/" + id).expect(200).path("status").asText())
+                      .isEqualTo("ready"));
 
       http.delete("/api/recordings/" + id).expect(204);
 
-      assertThat(http.get("/api/recordings/" + id).expect(404).path("message").asText()).isNotEmpty();
+      assertThat(http.get("/api/recordings/" + id).expect(404).path("message").asText())
+          .isNotEmpty();
     }
   }
 
@@ -139,7 +156,9 @@ class VideoCallBackendTest {
 
   @Test
   void recordingWithUnknownOutputModeIsABadRequest() throws Exception {
-    JsonNode error = http.post("/api/recordings", "{\"sessionName\":\"x\",\"outputMode\":\"MIXED\"}").expect(400);
+    JsonNode error =
+        http.post("/api/recordings", "{\"sessionName\":\"x\",\"outputMode\":\"MIXED\"}")
+            .expect(400);
 
     assertThat(error.path("message").asText()).contains("outputMode");
   }
@@ -150,12 +169,19 @@ class VideoCallBackendTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (OpenVidu nowhere = new OpenVidu.Builder().endpoints("http://127.0.0.1:" + closedPort)
-        .secret(cluster.secret()).callTimeout(Duration.ofSeconds(2)).attemptTimeout(Duration.ofSeconds(1)).build()) {
+    try (OpenVidu nowhere =
+        new OpenVidu.Builder()
+            .endpoints("http://127.0.0.1:" + closedPort)
+            .secret(cluster.secret())
+            .callTimeout(Duration.ofSeconds(2))
+            .attemptTimeout(Duration.ofSeconds(1))
+            .build()) {
       Javalin lonely = VideoCallBackend.create(nowhere).start("127.0.0.1", 0);
       try {
-        JsonNode error = new BackendClient(URI.create("http://127.0.0.1:" + lonely.port()))
-            .post("/api/sessions/lonely/connections", null).expect(502);
+        JsonNode error =
+            new BackendClient(URI.create("http://127.0.0.1:" + lonely.port()))
+                .post("/api/sessions/lonely/connections", null)
+                .expect(502);
 
         assertThat(error.path("message").asText()).contains("could not be reached");
       } finally {

@@ -1,156 +1,194 @@
 package io.openvidu.java.client;
 
+import io.openvidu.java.client.internal.json.ConnectionDocument;
+import io.openvidu.java.client.internal.json.PublisherDocument;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import io.openvidu.java.client.internal.json.ConnectionDocument;
-import io.openvidu.java.client.internal.json.PublisherDocument;
-
 /**
- * One participant of a {@link Session}: a WebRTC connection (pending until a client joins with its token, then
- * active) or an IP camera.
+ * One participant of a {@link Session}: a WebRTC connection (pending until a client joins with its
+ * token, then active) or an IP camera.
  *
  * <p>As in the official client, the object is the client's local view and is updated in place: by
- * {@link Session#fetch()} and {@link OpenVidu#fetch()} with what the server reports, and by the session's
- * write operations with their effect ({@link Session#updateConnection}, {@link Session#forceUnpublish}).
+ * {@link Session#fetch()} and {@link OpenVidu#fetch()} with what the server reports, and by the
+ * session's write operations with their effect ({@link Session#updateConnection}, {@link
+ * Session#forceUnpublish}).
  *
- * <p>Thread-safe: each getter returns a consistent value; two getters called while a refresh runs may see
- * the state before and after it. Lists are unmodifiable. {@link #toString()} never shows the token.
+ * <p>Thread-safe: each getter returns a consistent value; two getters called while a refresh runs
+ * may see the state before and after it. Lists are unmodifiable. {@link #toString()} never shows
+ * the token.
  */
 public class Connection {
 
-    private volatile ConnectionDocument document;
+  private volatile ConnectionDocument document;
 
-    Connection(ConnectionDocument document) {
-        this.document = document;
-    }
+  Connection(ConnectionDocument document) {
+    this.document = document;
+  }
 
-    ConnectionDocument document() {
-        return document;
-    }
+  ConnectionDocument document() {
+    return document;
+  }
 
-    void update(ConnectionDocument newDocument) {
-        this.document = newDocument;
-    }
+  void update(ConnectionDocument newDocument) {
+    this.document = newDocument;
+  }
 
-    /** @return the connection id, e.g. {@code con_Xnxg19tonh} */
-    public String getConnectionId() {
-        return document.connectionId();
-    }
+  /**
+   * @return the connection id, e.g. {@code con_Xnxg19tonh}
+   */
+  public String getConnectionId() {
+    return document.connectionId();
+  }
 
-    /** @return {@code pending} (token not used yet) or {@code active} (a client joined with it) */
-    public String getStatus() {
-        return document.status();
-    }
+  /**
+   * @return {@code pending} (token not used yet) or {@code active} (a client joined with it)
+   */
+  public String getStatus() {
+    return document.status();
+  }
 
-    /** @return when the connection was created through the REST API, in UTC milliseconds */
-    public Long createdAt() {
-        return document.createdAt();
-    }
+  /**
+   * @return when the connection was created through the REST API, in UTC milliseconds
+   */
+  public Long createdAt() {
+    return document.createdAt();
+  }
 
-    /** @return when a client joined with the token, in UTC milliseconds, or {@code null} while pending */
-    public Long activeAt() {
-        return document.activeAt();
-    }
+  /**
+   * @return when a client joined with the token, in UTC milliseconds, or {@code null} while pending
+   */
+  public Long activeAt() {
+    return document.activeAt();
+  }
 
-    /** @return WebRTC participant or IP camera */
-    public ConnectionType getType() {
-        return document.type();
-    }
+  /**
+   * @return WebRTC participant or IP camera
+   */
+  public ConnectionType getType() {
+    return document.type();
+  }
 
-    /** @return the server data given when the connection was created ({@code ""} when none) */
-    public String getServerData() {
-        return document.serverData();
-    }
+  /**
+   * @return the server data given when the connection was created ({@code ""} when none)
+   */
+  public String getServerData() {
+    return document.serverData();
+  }
 
-    /** @return whether INDIVIDUAL recordings record the participant's streams */
-    public boolean record() {
-        return document.record();
-    }
+  /**
+   * @return whether INDIVIDUAL recordings record the participant's streams
+   */
+  public boolean record() {
+    return document.record();
+  }
 
-    /** @return what the participant may do, or {@code null} for an IP camera */
-    public OpenViduRole getRole() {
-        return document.role();
-    }
+  /**
+   * @return what the participant may do, or {@code null} for an IP camera
+   */
+  public OpenViduRole getRole() {
+    return document.role();
+  }
 
-    /**
-     * An addition to the official client's API.
-     *
-     * @return the participant's media limits, or {@code null} when none were given
-     */
-    public KurentoOptions getKurentoOptions() {
-        return document.kurentoOptions();
-    }
+  /**
+   * An addition to the official client's API.
+   *
+   * @return the participant's media limits, or {@code null} when none were given
+   */
+  public KurentoOptions getKurentoOptions() {
+    return document.kurentoOptions();
+  }
 
-    /** @return an IP camera's source, otherwise {@code null} */
-    public String getRtspUri() {
-        return document.rtspUri();
-    }
+  /**
+   * @return an IP camera's source, otherwise {@code null}
+   */
+  public String getRtspUri() {
+    return document.rtspUri();
+  }
 
-    /** @return whether an IP camera adapts its bitrate, otherwise {@code null} */
-    public Boolean adaptativeBitrate() {
-        return document.adaptativeBitrate();
-    }
+  /**
+   * @return whether an IP camera adapts its bitrate, otherwise {@code null}
+   */
+  public Boolean adaptativeBitrate() {
+    return document.adaptativeBitrate();
+  }
 
-    /** @return whether an IP camera plays only with subscribers, otherwise {@code null} */
-    public Boolean onlyPlayWithSubscribers() {
-        return document.onlyPlayWithSubscribers();
-    }
+  /**
+   * @return whether an IP camera plays only with subscribers, otherwise {@code null}
+   */
+  public Boolean onlyPlayWithSubscribers() {
+    return document.onlyPlayWithSubscribers();
+  }
 
-    /** @return an IP camera's buffer in milliseconds, otherwise {@code null} */
-    public Integer getNetworkCache() {
-        return document.networkCache();
-    }
+  /**
+   * @return an IP camera's buffer in milliseconds, otherwise {@code null}
+   */
+  public Integer getNetworkCache() {
+    return document.networkCache();
+  }
 
-    /**
-     * @return the token a client joins with (a secret credential: give it only to that participant), or
-     *         {@code null} for an IP camera
-     */
-    public String getToken() {
-        return document.token();
-    }
+  /**
+   * @return the token a client joins with (a secret credential: give it only to that participant),
+   *     or {@code null} for an IP camera
+   */
+  public String getToken() {
+    return document.token();
+  }
 
-    /** @return where the participant is ({@code "unknown"} when the server cannot tell), or {@code null} while pending */
-    public String getLocation() {
-        return document.location();
-    }
+  /**
+   * @return where the participant is ({@code "unknown"} when the server cannot tell), or {@code
+   *     null} while pending
+   */
+  public String getLocation() {
+    return document.location();
+  }
 
-    /**
-     * @return the participant's IP address as the master that accepted its WebSocket saw it, or {@code null}
-     *         while pending
-     */
-    public String getIp() {
-        return document.ip();
-    }
+  /**
+   * @return the participant's IP address as the master that accepted its WebSocket saw it, or
+   *     {@code null} while pending
+   */
+  public String getIp() {
+    return document.ip();
+  }
 
-    /** @return the participant's browser and system ({@code "IPCAM"} for a camera), or {@code null} while pending */
-    public String getPlatform() {
-        return document.platform();
-    }
+  /**
+   * @return the participant's browser and system ({@code "IPCAM"} for a camera), or {@code null}
+   *     while pending
+   */
+  public String getPlatform() {
+    return document.platform();
+  }
 
-    /** @return the data the client gave when joining, or {@code null} while pending and for an IP camera */
-    public String getClientData() {
-        return document.clientData();
-    }
+  /**
+   * @return the data the client gave when joining, or {@code null} while pending and for an IP
+   *     camera
+   */
+  public String getClientData() {
+    return document.clientData();
+  }
 
-    /** @return the streams the participant publishes (at most one); empty while pending */
-    public List<Publisher> getPublishers() {
-        List<PublisherDocument> documents = document.publishers();
-        List<Publisher> publishers = new ArrayList<>(documents.size());
-        for (PublisherDocument publisher : documents) {
-            publishers.add(new Publisher(publisher));
-        }
-        return Collections.unmodifiableList(publishers);
+  /**
+   * @return the streams the participant publishes (at most one); empty while pending
+   */
+  public List<Publisher> getPublishers() {
+    List<PublisherDocument> documents = document.publishers();
+    List<Publisher> publishers = new ArrayList<>(documents.size());
+    for (PublisherDocument publisher : documents) {
+      publishers.add(new Publisher(publisher));
     }
+    return Collections.unmodifiableList(publishers);
+  }
 
-    /** @return the ids of the streams the participant receives; empty while pending */
-    public List<String> getSubscribers() {
-        return document.subscribers();
-    }
+  /**
+   * @return the ids of the streams the participant receives; empty while pending
+   */
+  public List<String> getSubscribers() {
+    return document.subscribers();
+  }
 
-    @Override
-    public String toString() {
-        return document.toString();
-    }
+  @Override
+  public String toString() {
+    return document.toString();
+  }
 }

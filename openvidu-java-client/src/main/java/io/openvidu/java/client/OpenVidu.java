@@ -1,18 +1,5 @@
 package io.openvidu.java.client;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.openvidu.java.client.internal.api.OpenViduApi;
 import io.openvidu.java.client.internal.api.SessionIds;
 import io.openvidu.java.client.internal.json.RecordingDocument;
@@ -22,472 +9,510 @@ import io.openvidu.java.client.internal.transport.Transports;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the client: talks to an OpenVidu 2.20 deployment (one server, or the masters of a
- * high-availability cluster) through its REST API, and keeps the sessions it knows
- * ({@link #getActiveSessions()}). Source-compatible with {@code io.openvidu:openvidu-java-client:2.20.0}.
+ * high-availability cluster) through its REST API, and keeps the sessions it knows ({@link
+ * #getActiveSessions()}). Source-compatible with {@code io.openvidu:openvidu-java-client:2.20.0}.
  *
- * <p><b>Construction.</b> {@link #OpenVidu(String, String)} takes one base URL or several separated by commas
- * (the masters of a cluster; calls are spread over them and fail over between them). {@link Builder} sets
- * everything else.
+ * <p><b>Construction.</b> {@link #OpenVidu(String, String)} takes one base URL or several separated
+ * by commas (the masters of a cluster; calls are spread over them and fail over between them).
+ * {@link Builder} sets everything else.
  *
  * <p><b>Where this client differs from the official one</b> (all deliberate):
+ *
  * <ul>
- * <li>TLS certificates and host names are verified; the official client trusts everything. Trusting
- * everything is an explicit, insecure opt-in: {@link Builder#insecureTrustAllCertificates()}.</li>
- * <li>Connect, attempt and call timeouts are set (2 s, 10 s, 30 s by default); the official client has no read
- * timeout and can hang forever on a stalled server.</li>
- * <li>{@link OpenViduHttpException} carries the server's error message ({@link OpenViduHttpException#getServerMessage()})
- * and says which operation failed; {@link OpenViduJavaClientException} keeps the cause of a transport failure
- * and also reports unreadable answers (never a {@code NullPointerException} or a JSON library exception).</li>
- * <li>Basic authentication is sent preemptively, on the first request; the official client waits for a 401
- * challenge, doubling the requests.</li>
- * <li>Routine calls log at DEBUG (the official client logs every fetch at INFO). The secret, the Authorization
- * header and tokens never appear in logs, exception messages or {@code toString()}.</li>
- * <li>When no custom session id is given, {@link #createSession(SessionProperties)} chooses one on the client
- * in OpenVidu's own format, so a creation repeated after a lost answer is recognised instead of creating a
- * second session.</li>
- * <li>{@code OpenVidu} is {@link AutoCloseable}: {@link #close()} releases connections and threads.</li>
+ *   <li>TLS certificates and host names are verified; the official client trusts everything.
+ *       Trusting everything is an explicit, insecure opt-in: {@link
+ *       Builder#insecureTrustAllCertificates()}.
+ *   <li>Connect, attempt and call timeouts are set (2 s, 10 s, 30 s by default); the official
+ *       client has no read timeout and can hang forever on a stalled server.
+ *   <li>{@link OpenViduHttpException} carries the server's error message ({@link
+ *       OpenViduHttpException#getServerMessage()}) and says which operation failed; {@link
+ *       OpenViduJavaClientException} keeps the cause of a transport failure and also reports
+ *       unreadable answers (never a {@code NullPointerException} or a JSON library exception).
+ *   <li>Basic authentication is sent preemptively, on the first request; the official client waits
+ *       for a 401 challenge, doubling the requests.
+ *   <li>Routine calls log at DEBUG (the official client logs every fetch at INFO). The secret, the
+ *       Authorization header and tokens never appear in logs, exception messages or {@code
+ *       toString()}.
+ *   <li>When no custom session id is given, {@link #createSession(SessionProperties)} chooses one
+ *       on the client in OpenVidu's own format, so a creation repeated after a lost answer is
+ *       recognised instead of creating a second session.
+ *   <li>{@code OpenVidu} is {@link AutoCloseable}: {@link #close()} releases connections and
+ *       threads.
  * </ul>
  *
- * <p><b>Thread safety.</b> An {@code OpenVidu} is safe to share between threads; so are the {@link Session},
- * {@link Connection} and {@link Recording} objects it returns (see their documentation for what a concurrent
- * refresh means for readers).
+ * <p><b>Thread safety.</b> An {@code OpenVidu} is safe to share between threads; so are the {@link
+ * Session}, {@link Connection} and {@link Recording} objects it returns (see their documentation
+ * for what a concurrent refresh means for readers).
  */
 public class OpenVidu implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(OpenVidu.class);
+  private static final Logger log = LoggerFactory.getLogger(OpenVidu.class);
 
-    private final List<HttpUrl> endpoints;
-    private final OpenViduApi api;
-    private final ConcurrentMap<String, Session> activeSessions = new ConcurrentHashMap<>();
-    private final Object fetchLock = new Object();
+  private final List<HttpUrl> endpoints;
+  private final OpenViduApi api;
+  private final ConcurrentMap<String, Session> activeSessions = new ConcurrentHashMap<>();
+  private final Object fetchLock = new Object();
+
+  /**
+   * A client with the default timeouts and policies.
+   *
+   * @param urls the base URL of the deployment, e.g. {@code https://openvidu.example.com:4443}, or
+   *     several separated by commas for the masters of a cluster ({@code
+   *     https://m1.example.com:4443,https://m2.example.com:4443}); trailing slashes are tolerated
+   * @param secret the deployment's {@code OPENVIDU_SECRET}
+   * @throws IllegalArgumentException when a URL is not an http or https URL, carries credentials, a
+   *     query or a fragment, or the secret is empty; the message never contains the secret
+   */
+  public OpenVidu(String urls, String secret) {
+    this(new Builder().endpoints(splitUrls(urls)).secret(secret).settings());
+  }
+
+  private OpenVidu(TransportSettings settings) {
+    this.endpoints = settings.endpoints();
+    this.api = new OpenViduApi(Transports.create(settings));
+  }
+
+  private static String[] splitUrls(String urls) {
+    if (urls == null) {
+      throw new IllegalArgumentException("the OpenVidu URL must not be null");
+    }
+    return urls.split(",", -1);
+  }
+
+  /**
+   * Creates a session with the default properties.
+   *
+   * @return the new session, also added to {@link #getActiveSessions()}
+   * @throws OpenViduHttpException with the server's status when it refused
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Session createSession() throws OpenViduJavaClientException, OpenViduHttpException {
+    return createSession(new SessionProperties.Builder().build());
+  }
+
+  /**
+   * Creates a session ({@code POST /openvidu/api/sessions}), sending every property explicitly as
+   * the official client does.
+   *
+   * <p>Without a custom session id, the client chooses one in OpenVidu's format ({@code ses_} + 10
+   * alphanumerics), so the call is safe to repeat after an attempt whose outcome is unknown: a
+   * repeat that finds the session created by the earlier attempt (409) returns that session. The
+   * session's {@link SessionProperties#customSessionId()} stays as given ({@code ""}).
+   *
+   * <p>With a custom session id that is already in use (409), the call returns a session object for
+   * that id without failing, as the official client does; its {@link Session#createdAt()} is 0
+   * until fetched.
+   *
+   * @param properties how to create the session
+   * @return the session, also added to {@link #getActiveSessions()}
+   * @throws OpenViduHttpException 400 with the server's message for invalid properties
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Session createSession(SessionProperties properties)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    Objects.requireNonNull(properties, "properties");
+    String customId = properties.customSessionId();
+    boolean idChosenByCaller = customId != null && !customId.isEmpty();
+    String sessionId = idChosenByCaller ? customId : SessionIds.generate();
+    SessionDocument created = api.createSession(properties, sessionId, idChosenByCaller);
+    Session session = new Session(this, api, created, properties);
+    activeSessions.put(session.getSessionId(), session);
+    return session;
+  }
+
+  /**
+   * Starts recording a session with the given properties ({@code POST
+   * /openvidu/api/recordings/start}). The properties are sent explicitly, so they override the
+   * session's default recording properties. Safe to repeat after an attempt whose outcome is
+   * unknown: a repeat that finds the session already being recorded returns that recording.
+   *
+   * @param sessionId the session to record
+   * @param properties how to record it
+   * @return the recording, normally {@code started}
+   * @throws OpenViduHttpException 404 no such session; 406 nobody connected; 409 not ROUTED or
+   *     already being recorded; 422 invalid values; 501 recording disabled
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Recording startRecording(String sessionId, RecordingProperties properties)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    RecordingDocument started = api.startRecording(sessionId, properties);
+    Session session = activeSessions.get(sessionId);
+    if (session != null) {
+      session.setBeingRecorded(true);
+    }
+    return new Recording(started);
+  }
+
+  /**
+   * Starts recording a session with the default properties and the given name.
+   *
+   * @param sessionId the session to record
+   * @param name the file name without extension
+   * @return the recording
+   * @throws OpenViduHttpException as {@link #startRecording(String, RecordingProperties)}
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Recording startRecording(String sessionId, String name)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    return startRecording(sessionId, new RecordingProperties.Builder().name(name).build());
+  }
+
+  /**
+   * Starts recording a session with the default properties (COMPOSED, audio and video, 1280x720 at
+   * 25 fps).
+   *
+   * @param sessionId the session to record
+   * @return the recording
+   * @throws OpenViduHttpException as {@link #startRecording(String, RecordingProperties)}
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Recording startRecording(String sessionId)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    return startRecording(sessionId, new RecordingProperties.Builder().build());
+  }
+
+  /**
+   * Stops a recording ({@code POST /openvidu/api/recordings/stop/{id}}). OpenVidu CE answers {@code
+   * ready}; Pro/Enterprise answer {@code stopped} and finish the files later. Safe to repeat after
+   * an attempt whose outcome is unknown: a repeat that finds the recording no longer active returns
+   * it once stopped.
+   *
+   * @param recordingId the recording to stop
+   * @return the stopped recording
+   * @throws OpenViduHttpException 404 no active recording with that id; 406 still starting; 501
+   *     recording disabled
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Recording stopRecording(String recordingId)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    RecordingDocument stopped = api.stopRecording(recordingId);
+    Session session = activeSessions.get(stopped.sessionId());
+    if (session != null) {
+      session.setBeingRecorded(false);
+    }
+    return new Recording(stopped);
+  }
+
+  /**
+   * @param recordingId a recording id
+   * @return the recording as the server reports it now
+   * @throws OpenViduHttpException 404 no such recording; 501 recording disabled
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Recording getRecording(String recordingId)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    return new Recording(api.getRecording(recordingId));
+  }
+
+  /**
+   * @return every recording the deployment stores, of any status and session
+   * @throws OpenViduHttpException 501 recording disabled
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public List<Recording> listRecordings()
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    List<Recording> recordings = new ArrayList<>();
+    for (RecordingDocument recording : api.listRecordings()) {
+      recordings.add(new Recording(recording));
+    }
+    return recordings;
+  }
+
+  /**
+   * Deletes a recording's files. When the transport repeated the call after an attempt whose
+   * outcome was unknown, "not found" counts as done.
+   *
+   * @param recordingId the recording to delete
+   * @throws OpenViduHttpException 404 no such recording; 409 still recording (stop it first); 501
+   *     recording disabled
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public void deleteRecording(String recordingId)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    api.deleteRecording(recordingId);
+  }
+
+  /**
+   * @return a copy of the list of sessions this client knows: those it created and those found by
+   *     {@link #fetch()}, minus those closed through it or found gone; no server call
+   */
+  public List<Session> getActiveSessions() {
+    return new ArrayList<>(activeSessions.values());
+  }
+
+  /**
+   * Replaces the client's view of every session with the server's, pending connections included
+   * ({@code GET /openvidu/api/sessions?pendingConnections=true}): known sessions are refreshed in
+   * place, new ones added, gone ones removed. A session created through this client while the fetch
+   * runs is kept.
+   *
+   * @return whether anything changed: a session added or gone, or any change a {@link
+   *     Session#fetch()} of a known session would report
+   * @throws OpenViduHttpException with the server's status when it refused
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public boolean fetch() throws OpenViduJavaClientException, OpenViduHttpException {
+    synchronized (fetchLock) {
+      // Only sessions known before asking may be declared gone: one created meanwhile is not in the
+      // answer.
+      Set<String> knownBefore = new HashSet<>(activeSessions.keySet());
+      List<SessionDocument> fetched = api.listSessions();
+      boolean changed = false;
+      Set<String> fetchedIds = new HashSet<>();
+      for (SessionDocument document : fetched) {
+        fetchedIds.add(document.sessionId());
+        Session known = activeSessions.get(document.sessionId());
+        if (known != null) {
+          changed |= known.refresh(document);
+        } else {
+          activeSessions.put(document.sessionId(), new Session(this, api, document, null));
+          changed = true;
+        }
+      }
+      knownBefore.removeAll(fetchedIds);
+      for (String gone : knownBefore) {
+        changed |= activeSessions.remove(gone) != null;
+      }
+      log.debug("Sessions fetched: {} active; changed: {}", activeSessions.size(), changed);
+      return changed;
+    }
+  }
+
+  /**
+   * Releases the connections and threads of this client (an addition to the official API). An
+   * {@link OkHttpClient} given to {@link Builder#okHttpClient(OkHttpClient)} is left to its owner.
+   * Calls after closing fail.
+   */
+  @Override
+  public void close() {
+    api.close();
+  }
+
+  @Override
+  public String toString() {
+    return "OpenVidu{endpoints=" + endpoints + "}";
+  }
+
+  void forget(Session session) {
+    activeSessions.remove(session.getSessionId(), session);
+  }
+
+  /**
+   * Configures an {@link OpenVidu}: endpoints, secret, timeouts, failover policies, a shared {@link
+   * OkHttpClient}, a listener for transport events and, insecurely, TLS trust. Not thread-safe; use
+   * one builder per thread.
+   */
+  public static final class Builder {
+
+    private List<String> endpoints = new ArrayList<>();
+    private String secret;
+    private Duration connectTimeout = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
+    private Duration attemptTimeout = TransportSettings.DEFAULT_ATTEMPT_TIMEOUT;
+    private Duration callTimeout = TransportSettings.DEFAULT_CALL_TIMEOUT;
+    private BalancingPolicy balancingPolicy = BalancingPolicy.ROUND_ROBIN;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private OkHttpClient okHttpClient;
+    private OpenViduEventListener eventListener = OpenViduEventListener.NONE;
+    private boolean trustAllCertificates;
+
+    /** A builder with the defaults and no endpoint or secret yet. */
+    public Builder() {}
 
     /**
-     * A client with the default timeouts and policies.
+     * @param urls the base URL of each master (or of the single server), e.g. {@code
+     *     https://m1.example.com:4443}; trailing slashes are tolerated. Replaces earlier endpoints.
+     * @return this builder
+     */
+    public Builder endpoints(String... urls) {
+      this.endpoints = urls == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(urls));
+      return this;
+    }
+
+    /**
+     * @param secret the deployment's {@code OPENVIDU_SECRET}, sent as Basic authentication with
+     *     user {@code OPENVIDUAPP}
+     * @return this builder
+     */
+    public Builder secret(String secret) {
+      this.secret = secret;
+      return this;
+    }
+
+    /**
+     * @param timeout bound on establishing one TCP and TLS connection; short, so that an
+     *     unreachable master is left quickly. Default 2 s.
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * @param timeout bound on one attempt, from sending the request to the end of the response
+     *     body. Default 10 s; at most the call timeout. A GET unanswered for a second is meanwhile
+     *     also sent to another master, the first answer winning, so it rarely waits this long.
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration timeout) {
+      this.attemptTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * @param timeout bound on a whole call, every attempt and backoff included. Default 30 s.
+     * @return this builder
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * @param policy how a call chooses the master of its first attempt. Default {@link
+     *     BalancingPolicy#ROUND_ROBIN}.
+     * @return this builder
+     */
+    public Builder balancingPolicy(BalancingPolicy policy) {
+      this.balancingPolicy = Objects.requireNonNull(policy, "balancingPolicy");
+      return this;
+    }
+
+    /**
+     * @param policy when failed attempts are repeated. Default {@link RetryPolicy#defaults()}.
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * @param client an {@link OkHttpClient} whose connection pool and dispatcher to share; the
+     *     client derives its own configuration from it (timeouts, TLS) and never closes it
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
+      return this;
+    }
+
+    /**
+     * @param listener observer of attempts, failovers and endpoint health. Default: none.
+     * @return this builder
+     */
+    public Builder eventListener(OpenViduEventListener listener) {
+      this.eventListener = Objects.requireNonNull(listener, "eventListener");
+      return this;
+    }
+
+    /**
+     * <b>INSECURE.</b> Accepts any TLS certificate and any host name, as the official client always
+     * does. Anyone between this client and the servers can then read the secret and impersonate the
+     * servers. Only for development against self-signed certificates; install the certificate in a
+     * trust store instead wherever possible.
      *
-     * @param urls   the base URL of the deployment, e.g. {@code https://openvidu.example.com:4443}, or several
-     *               separated by commas for the masters of a cluster
-     *               ({@code https://m1.example.com:4443,https://m2.example.com:4443}); trailing slashes are
-     *               tolerated
-     * @param secret the deployment's {@code OPENVIDU_SECRET}
-     * @throws IllegalArgumentException when a URL is not an http or https URL, carries credentials, a query or a
-     *                                  fragment, or the secret is empty; the message never contains the secret
+     * @return this builder
      */
-    public OpenVidu(String urls, String secret) {
-        this(new Builder().endpoints(splitUrls(urls)).secret(secret).settings());
-    }
-
-    private OpenVidu(TransportSettings settings) {
-        this.endpoints = settings.endpoints();
-        this.api = new OpenViduApi(Transports.create(settings));
-    }
-
-    private static String[] splitUrls(String urls) {
-        if (urls == null) {
-            throw new IllegalArgumentException("the OpenVidu URL must not be null");
-        }
-        return urls.split(",", -1);
+    public Builder insecureTrustAllCertificates() {
+      this.trustAllCertificates = true;
+      return this;
     }
 
     /**
-     * Creates a session with the default properties.
-     *
-     * @return the new session, also added to {@link #getActiveSessions()}
-     * @throws OpenViduHttpException       with the server's status when it refused
-     * @throws OpenViduJavaClientException no usable answer
+     * @return a client with this configuration
+     * @throws IllegalArgumentException when there is no endpoint, an endpoint is not an http or
+     *     https URL (or carries credentials, a query or a fragment), the secret is empty, a timeout
+     *     is not positive, or the attempt timeout exceeds the call timeout; the message never
+     *     contains the secret
      */
-    public Session createSession() throws OpenViduJavaClientException, OpenViduHttpException {
-        return createSession(new SessionProperties.Builder().build());
+    public OpenVidu build() {
+      return new OpenVidu(settings());
+    }
+
+    private TransportSettings settings() {
+      if (endpoints.isEmpty()) {
+        throw new IllegalArgumentException("at least one OpenVidu endpoint URL is required");
+      }
+      List<HttpUrl> urls = new ArrayList<>();
+      for (int i = 0; i < endpoints.size(); i++) {
+        urls.add(endpointUrl(endpoints.get(i), i + 1));
+      }
+      if (secret == null || secret.isEmpty()) {
+        throw new IllegalArgumentException("the OpenVidu secret must not be empty");
+      }
+      requirePositive("connectTimeout", connectTimeout);
+      requirePositive("attemptTimeout", attemptTimeout);
+      requirePositive("callTimeout", callTimeout);
+      if (attemptTimeout.compareTo(callTimeout) > 0) {
+        throw new IllegalArgumentException(
+            "attemptTimeout ("
+                + attemptTimeout
+                + ") must not exceed callTimeout ("
+                + callTimeout
+                + ")");
+      }
+      return new TransportSettings(
+          urls,
+          secret,
+          connectTimeout,
+          attemptTimeout,
+          callTimeout,
+          retryPolicy,
+          balancingPolicy,
+          okHttpClient,
+          eventListener,
+          trustAllCertificates);
     }
 
     /**
-     * Creates a session ({@code POST /openvidu/api/sessions}), sending every property explicitly as the official
-     * client does.
-     *
-     * <p>Without a custom session id, the client chooses one in OpenVidu's format ({@code ses_} + 10
-     * alphanumerics), so the call is safe to repeat after an attempt whose outcome is unknown: a repeat that finds
-     * the session created by the earlier attempt (409) returns that session. The session's
-     * {@link SessionProperties#customSessionId()} stays as given ({@code ""}).
-     *
-     * <p>With a custom session id that is already in use (409), the call returns a session object for that id
-     * without failing, as the official client does; its {@link Session#createdAt()} is 0 until fetched.
-     *
-     * @param properties how to create the session
-     * @return the session, also added to {@link #getActiveSessions()}
-     * @throws OpenViduHttpException       400 with the server's message for invalid properties
-     * @throws OpenViduJavaClientException no usable answer
+     * The rejected text is never echoed: a URL that does not parse may be the secret passed in the
+     * wrong argument, and one with user info carries a password.
      */
-    public Session createSession(SessionProperties properties)
-            throws OpenViduJavaClientException, OpenViduHttpException {
-        Objects.requireNonNull(properties, "properties");
-        String customId = properties.customSessionId();
-        boolean idChosenByCaller = customId != null && !customId.isEmpty();
-        String sessionId = idChosenByCaller ? customId : SessionIds.generate();
-        SessionDocument created = api.createSession(properties, sessionId, idChosenByCaller);
-        Session session = new Session(this, api, created, properties);
-        activeSessions.put(session.getSessionId(), session);
-        return session;
+    private static HttpUrl endpointUrl(String text, int position) {
+      String trimmed = text == null ? "" : text.trim();
+      String where = "OpenVidu endpoint URL #" + position;
+      if (trimmed.isEmpty()) {
+        throw new IllegalArgumentException(where + " is empty");
+      }
+      HttpUrl url = HttpUrl.parse(trimmed);
+      if (url == null) {
+        throw new IllegalArgumentException(
+            where
+                + " is not an http or https URL (expected e.g. https://openvidu.example.com:4443)");
+      }
+      if (!url.username().isEmpty() || !url.password().isEmpty()) {
+        throw new IllegalArgumentException(
+            where + " must not contain user info; give the secret with secret(...) instead");
+      }
+      if (url.query() != null || url.fragment() != null) {
+        throw new IllegalArgumentException(
+            where + " must not have a query or fragment: " + url.host());
+      }
+      String withoutTrailingSlashes = url.toString().replaceAll("/+$", "");
+      return HttpUrl.get(withoutTrailingSlashes);
     }
 
-    /**
-     * Starts recording a session with the given properties ({@code POST /openvidu/api/recordings/start}). The
-     * properties are sent explicitly, so they override the session's default recording properties. Safe to
-     * repeat after an attempt whose outcome is unknown: a repeat that finds the session already being recorded
-     * returns that recording.
-     *
-     * @param sessionId  the session to record
-     * @param properties how to record it
-     * @return the recording, normally {@code started}
-     * @throws OpenViduHttpException       404 no such session; 406 nobody connected; 409 not ROUTED or already
-     *                                     being recorded; 422 invalid values; 501 recording disabled
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public Recording startRecording(String sessionId, RecordingProperties properties)
-            throws OpenViduJavaClientException, OpenViduHttpException {
-        RecordingDocument started = api.startRecording(sessionId, properties);
-        Session session = activeSessions.get(sessionId);
-        if (session != null) {
-            session.setBeingRecorded(true);
-        }
-        return new Recording(started);
+    private static void requirePositive(String name, Duration value) {
+      if (value == null || value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
     }
-
-    /**
-     * Starts recording a session with the default properties and the given name.
-     *
-     * @param sessionId the session to record
-     * @param name      the file name without extension
-     * @return the recording
-     * @throws OpenViduHttpException       as {@link #startRecording(String, RecordingProperties)}
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public Recording startRecording(String sessionId, String name)
-            throws OpenViduJavaClientException, OpenViduHttpException {
-        return startRecording(sessionId, new RecordingProperties.Builder().name(name).build());
-    }
-
-    /**
-     * Starts recording a session with the default properties (COMPOSED, audio and video, 1280x720 at 25 fps).
-     *
-     * @param sessionId the session to record
-     * @return the recording
-     * @throws OpenViduHttpException       as {@link #startRecording(String, RecordingProperties)}
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public Recording startRecording(String sessionId) throws OpenViduJavaClientException, OpenViduHttpException {
-        return startRecording(sessionId, new RecordingProperties.Builder().build());
-    }
-
-    /**
-     * Stops a recording ({@code POST /openvidu/api/recordings/stop/{id}}). OpenVidu CE answers {@code ready};
-     * Pro/Enterprise answer {@code stopped} and finish the files later. Safe to repeat after an attempt whose
-     * outcome is unknown: a repeat that finds the recording no longer active returns it once stopped.
-     *
-     * @param recordingId the recording to stop
-     * @return the stopped recording
-     * @throws OpenViduHttpException       404 no active recording with that id; 406 still starting; 501 recording
-     *                                     disabled
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public Recording stopRecording(String recordingId) throws OpenViduJavaClientException, OpenViduHttpException {
-        RecordingDocument stopped = api.stopRecording(recordingId);
-        Session session = activeSessions.get(stopped.sessionId());
-        if (session != null) {
-            session.setBeingRecorded(false);
-        }
-        return new Recording(stopped);
-    }
-
-    /**
-     * @param recordingId a recording id
-     * @return the recording as the server reports it now
-     * @throws OpenViduHttpException       404 no such recording; 501 recording disabled
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public Recording getRecording(String recordingId) throws OpenViduJavaClientException, OpenViduHttpException {
-        return new Recording(api.getRecording(recordingId));
-    }
-
-    /**
-     * @return every recording the deployment stores, of any status and session
-     * @throws OpenViduHttpException       501 recording disabled
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public List<Recording> listRecordings() throws OpenViduJavaClientException, OpenViduHttpException {
-        List<Recording> recordings = new ArrayList<>();
-        for (RecordingDocument recording : api.listRecordings()) {
-            recordings.add(new Recording(recording));
-        }
-        return recordings;
-    }
-
-    /**
-     * Deletes a recording's files. When the transport repeated the call after an attempt whose outcome was
-     * unknown, "not found" counts as done.
-     *
-     * @param recordingId the recording to delete
-     * @throws OpenViduHttpException       404 no such recording; 409 still recording (stop it first); 501
-     *                                     recording disabled
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public void deleteRecording(String recordingId) throws OpenViduJavaClientException, OpenViduHttpException {
-        api.deleteRecording(recordingId);
-    }
-
-    /**
-     * @return a copy of the list of sessions this client knows: those it created and those found by
-     *         {@link #fetch()}, minus those closed through it or found gone; no server call
-     */
-    public List<Session> getActiveSessions() {
-        return new ArrayList<>(activeSessions.values());
-    }
-
-    /**
-     * Replaces the client's view of every session with the server's, pending connections included
-     * ({@code GET /openvidu/api/sessions?pendingConnections=true}): known sessions are refreshed in place, new
-     * ones added, gone ones removed. A session created through this client while the fetch runs is kept.
-     *
-     * @return whether anything changed: a session added or gone, or any change a {@link Session#fetch()} of a
-     *         known session would report
-     * @throws OpenViduHttpException       with the server's status when it refused
-     * @throws OpenViduJavaClientException no usable answer
-     */
-    public boolean fetch() throws OpenViduJavaClientException, OpenViduHttpException {
-        synchronized (fetchLock) {
-            // Only sessions known before asking may be declared gone: one created meanwhile is not in the answer.
-            Set<String> knownBefore = new HashSet<>(activeSessions.keySet());
-            List<SessionDocument> fetched = api.listSessions();
-            boolean changed = false;
-            Set<String> fetchedIds = new HashSet<>();
-            for (SessionDocument document : fetched) {
-                fetchedIds.add(document.sessionId());
-                Session known = activeSessions.get(document.sessionId());
-                if (known != null) {
-                    changed |= known.refresh(document);
-                } else {
-                    activeSessions.put(document.sessionId(), new Session(this, api, document, null));
-                    changed = true;
-                }
-            }
-            knownBefore.removeAll(fetchedIds);
-            for (String gone : knownBefore) {
-                changed |= activeSessions.remove(gone) != null;
-            }
-            log.debug("Sessions fetched: {} active; changed: {}", activeSessions.size(), changed);
-            return changed;
-        }
-    }
-
-    /**
-     * Releases the connections and threads of this client (an addition to the official API). An
-     * {@link OkHttpClient} given to {@link Builder#okHttpClient(OkHttpClient)} is left to its owner. Calls
-     * after closing fail.
-     */
-    @Override
-    public void close() {
-        api.close();
-    }
-
-    @Override
-    public String toString() {
-        return "OpenVidu{endpoints=" + endpoints + "}";
-    }
-
-    void forget(Session session) {
-        activeSessions.remove(session.getSessionId(), session);
-    }
-
-    /**
-     * Configures an {@link OpenVidu}: endpoints, secret, timeouts, failover policies, a shared
-     * {@link OkHttpClient}, a listener for transport events and, insecurely, TLS trust. Not thread-safe; use
-     * one builder per thread.
-     */
-    public static final class Builder {
-
-        private List<String> endpoints = new ArrayList<>();
-        private String secret;
-        private Duration connectTimeout = TransportSettings.DEFAULT_CONNECT_TIMEOUT;
-        private Duration attemptTimeout = TransportSettings.DEFAULT_ATTEMPT_TIMEOUT;
-        private Duration callTimeout = TransportSettings.DEFAULT_CALL_TIMEOUT;
-        private BalancingPolicy balancingPolicy = BalancingPolicy.ROUND_ROBIN;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private OkHttpClient okHttpClient;
-        private OpenViduEventListener eventListener = OpenViduEventListener.NONE;
-        private boolean trustAllCertificates;
-
-        /** A builder with the defaults and no endpoint or secret yet. */
-        public Builder() {
-        }
-
-        /**
-         * @param urls the base URL of each master (or of the single server), e.g.
-         *             {@code https://m1.example.com:4443}; trailing slashes are tolerated. Replaces earlier
-         *             endpoints.
-         * @return this builder
-         */
-        public Builder endpoints(String... urls) {
-            this.endpoints = urls == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(urls));
-            return this;
-        }
-
-        /**
-         * @param secret the deployment's {@code OPENVIDU_SECRET}, sent as Basic authentication with user
-         *               {@code OPENVIDUAPP}
-         * @return this builder
-         */
-        public Builder secret(String secret) {
-            this.secret = secret;
-            return this;
-        }
-
-        /**
-         * @param timeout bound on establishing one TCP and TLS connection; short, so that an unreachable master
-         *                is left quickly. Default 2 s.
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * @param timeout bound on one attempt, from sending the request to the end of the response body.
-         *                Default 10 s; at most the call timeout. A GET unanswered for a second is meanwhile also sent
-         *                to another master, the first answer winning, so it rarely waits this long.
-         * @return this builder
-         */
-        public Builder attemptTimeout(Duration timeout) {
-            this.attemptTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * @param timeout bound on a whole call, every attempt and backoff included. Default 30 s.
-         * @return this builder
-         */
-        public Builder callTimeout(Duration timeout) {
-            this.callTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * @param policy how a call chooses the master of its first attempt. Default
-         *               {@link BalancingPolicy#ROUND_ROBIN}.
-         * @return this builder
-         */
-        public Builder balancingPolicy(BalancingPolicy policy) {
-            this.balancingPolicy = Objects.requireNonNull(policy, "balancingPolicy");
-            return this;
-        }
-
-        /**
-         * @param policy when failed attempts are repeated. Default {@link RetryPolicy#defaults()}.
-         * @return this builder
-         */
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
-            return this;
-        }
-
-        /**
-         * @param client an {@link OkHttpClient} whose connection pool and dispatcher to share; the client derives
-         *               its own configuration from it (timeouts, TLS) and never closes it
-         * @return this builder
-         */
-        public Builder okHttpClient(OkHttpClient client) {
-            this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
-            return this;
-        }
-
-        /**
-         * @param listener observer of attempts, failovers and endpoint health. Default: none.
-         * @return this builder
-         */
-        public Builder eventListener(OpenViduEventListener listener) {
-            this.eventListener = Objects.requireNonNull(listener, "eventListener");
-            return this;
-        }
-
-        /**
-         * <b>INSECURE.</b> Accepts any TLS certificate and any host name, as the official client always does.
-         * Anyone between this client and the servers can then read the secret and impersonate the servers. Only
-         * for development against self-signed certificates; install the certificate in a trust store instead
-         * wherever possible.
-         *
-         * @return this builder
-         */
-        public Builder insecureTrustAllCertificates() {
-            this.trustAllCertificates = true;
-            return this;
-        }
-
-        /**
-         * @return a client with this configuration
-         * @throws IllegalArgumentException when there is no endpoint, an endpoint is not an http or https URL
-         *                                  (or carries credentials, a query or a fragment), the secret is empty,
-         *                                  a timeout is not positive, or the attempt timeout exceeds the call
-         *                                  timeout; the message never contains the secret
-         */
-        public OpenVidu build() {
-            return new OpenVidu(settings());
-        }
-
-        private TransportSettings settings() {
-            if (endpoints.isEmpty()) {
-                throw new IllegalArgumentException("at least one OpenVidu endpoint URL is required");
-            }
-            List<HttpUrl> urls = new ArrayList<>();
-            for (int i = 0; i < endpoints.size(); i++) {
-                urls.add(endpointUrl(endpoints.get(i), i + 1));
-            }
-            if (secret == null || secret.isEmpty()) {
-                throw new IllegalArgumentException("the OpenVidu secret must not be empty");
-            }
-            requirePositive("connectTimeout", connectTimeout);
-            requirePositive("attemptTimeout", attemptTimeout);
-            requirePositive("callTimeout", callTimeout);
-            if (attemptTimeout.compareTo(callTimeout) > 0) {
-                throw new IllegalArgumentException("attemptTimeout (" + attemptTimeout
-                        + ") must not exceed callTimeout (" + callTimeout + ")");
-            }
-            return new TransportSettings(urls, secret, connectTimeout, attemptTimeout, callTimeout, retryPolicy,
-                    balancingPolicy, okHttpClient, eventListener, trustAllCertificates);
-        }
-
-        /**
-         * The rejected text is never echoed: a URL that does not parse may be the secret passed in the wrong
-         * argument, and one with user info carries a password.
-         */
-        private static HttpUrl endpointUrl(String text, int position) {
-            String trimmed = text == null ? "" : text.trim();
-            String where = "OpenVidu endpoint URL #" + position;
-            if (trimmed.isEmpty()) {
-                throw new IllegalArgumentException(where + " is empty");
-            }
-            HttpUrl url = HttpUrl.parse(trimmed);
-            if (url == null) {
-                throw new IllegalArgumentException(where
-                        + " is not an http or https URL (expected e.g. https://openvidu.example.com:4443)");
-            }
-            if (!url.username().isEmpty() || !url.password().isEmpty()) {
-                throw new IllegalArgumentException(
-                        where + " must not contain user info; give the secret with secret(...) instead");
-            }
-            if (url.query() != null || url.fragment() != null) {
-                throw new IllegalArgumentException(where + " must not have a query or fragment: " + url.host());
-            }
-            String withoutTrailingSlashes = url.toString().replaceAll("/+$", "");
-            return HttpUrl.get(withoutTrailingSlashes);
-        }
-
-        private static void requirePositive(String name, Duration value) {
-            if (value == null || value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-        }
-    }
+  }
 }

@@ -3,134 +3,168 @@ package io.openvidu.java.client;
 import io.openvidu.java.client.internal.json.RecordingDocument;
 
 /**
- * A recording as the server reported it when this object was obtained ({@link OpenVidu#startRecording},
- * {@link OpenVidu#stopRecording}, {@link OpenVidu#getRecording}, {@link OpenVidu#listRecordings}). It is a
- * snapshot: ask again to see a later status.
+ * A recording as the server reported it when this object was obtained ({@link
+ * OpenVidu#startRecording}, {@link OpenVidu#stopRecording}, {@link OpenVidu#getRecording}, {@link
+ * OpenVidu#listRecordings}). It is a snapshot: ask again to see a later status.
  *
  * <p>Immutable and thread-safe.
  */
 public class Recording {
 
+  /**
+   * Where a recording is in its life: {@code starting} → {@code started} → {@code stopped} → {@code
+   * ready}, or {@code failed}.
+   */
+  public enum Status {
+    /** Being set up; not recording yet. */
+    starting,
+    /** Recording. */
+    started,
+    /** Stopped; the files are being processed (OpenVidu Pro/Enterprise answer a stop with this). */
+    stopped,
+    /** Finished: size, duration and URL are final. */
+    ready,
+    /** Something went wrong; the recording cannot be used. */
+    failed
+  }
+
+  /** What a recording produces. */
+  public enum OutputMode {
+    /** One file mixing every participant. */
+    COMPOSED,
+    /** One file per stream, delivered as a zip with a synchronisation metadata file. */
+    INDIVIDUAL,
     /**
-     * Where a recording is in its life: {@code starting} → {@code started} → {@code stopped} → {@code ready}, or
-     * {@code failed}.
+     * As COMPOSED, but the recording module is started when the session's first participant joins,
+     * so each recording starts faster. Obtainable only through a session's default recording
+     * properties.
      */
-    public enum Status {
-        /** Being set up; not recording yet. */
-        starting,
-        /** Recording. */
-        started,
-        /** Stopped; the files are being processed (OpenVidu Pro/Enterprise answer a stop with this). */
-        stopped,
-        /** Finished: size, duration and URL are final. */
-        ready,
-        /** Something went wrong; the recording cannot be used. */
-        failed
-    }
+    COMPOSED_QUICK_START
+  }
 
-    /**
-     * What a recording produces.
-     */
-    public enum OutputMode {
-        /** One file mixing every participant. */
-        COMPOSED,
-        /** One file per stream, delivered as a zip with a synchronisation metadata file. */
-        INDIVIDUAL,
-        /**
-         * As COMPOSED, but the recording module is started when the session's first participant joins, so each
-         * recording starts faster. Obtainable only through a session's default recording properties.
-         */
-        COMPOSED_QUICK_START
-    }
+  private final RecordingDocument document;
 
-    private final RecordingDocument document;
+  Recording(RecordingDocument document) {
+    this.document = document;
+  }
 
-    Recording(RecordingDocument document) {
-        this.document = document;
-    }
+  /**
+   * @return the status when this snapshot was taken
+   */
+  public Status getStatus() {
+    return document.status();
+  }
 
-    /** @return the status when this snapshot was taken */
-    public Status getStatus() {
-        return document.status();
-    }
+  /**
+   * @return the recording id: the session id, or the session id with a suffix {@code -N}
+   */
+  public String getId() {
+    return document.id();
+  }
 
-    /** @return the recording id: the session id, or the session id with a suffix {@code -N} */
-    public String getId() {
-        return document.id();
-    }
+  /**
+   * @return the file name without extension (the id when none was requested)
+   */
+  public String getName() {
+    return document.name();
+  }
 
-    /** @return the file name without extension (the id when none was requested) */
-    public String getName() {
-        return document.name();
-    }
+  /**
+   * @return whether audio is recorded
+   */
+  public boolean hasAudio() {
+    return document.hasAudio();
+  }
 
-    /** @return whether audio is recorded */
-    public boolean hasAudio() {
-        return document.hasAudio();
-    }
+  /**
+   * @return whether video is recorded
+   */
+  public boolean hasVideo() {
+    return document.hasVideo();
+  }
 
-    /** @return whether video is recorded */
-    public boolean hasVideo() {
-        return document.hasVideo();
-    }
+  /**
+   * @return the output mode
+   */
+  public OutputMode getOutputMode() {
+    return document.outputMode();
+  }
 
-    /** @return the output mode */
-    public OutputMode getOutputMode() {
-        return document.outputMode();
-    }
+  /**
+   * @return the layout of a composed recording with video, otherwise {@code null}
+   */
+  public RecordingLayout getRecordingLayout() {
+    return document.recordingLayout();
+  }
 
-    /** @return the layout of a composed recording with video, otherwise {@code null} */
-    public RecordingLayout getRecordingLayout() {
-        return document.recordingLayout();
-    }
+  /**
+   * @return the custom layout of a recording with the CUSTOM layout, otherwise {@code null}
+   */
+  public String getCustomLayout() {
+    return document.customLayout();
+  }
 
-    /** @return the custom layout of a recording with the CUSTOM layout, otherwise {@code null} */
-    public String getCustomLayout() {
-        return document.customLayout();
-    }
+  /**
+   * @return whether an INDIVIDUAL recording ignores failed streams ({@code false} when not
+   *     reported)
+   */
+  public boolean ignoreFailedStreams() {
+    return document.ignoreFailedStreams();
+  }
 
-    /** @return whether an INDIVIDUAL recording ignores failed streams ({@code false} when not reported) */
-    public boolean ignoreFailedStreams() {
-        return document.ignoreFailedStreams();
-    }
+  /**
+   * @return the recorded session's id
+   */
+  public String getSessionId() {
+    return document.sessionId();
+  }
 
-    /** @return the recorded session's id */
-    public String getSessionId() {
-        return document.sessionId();
-    }
+  /**
+   * @return when the recording was started, in UTC milliseconds
+   */
+  public long getCreatedAt() {
+    return document.createdAt();
+  }
 
-    /** @return when the recording was started, in UTC milliseconds */
-    public long getCreatedAt() {
-        return document.createdAt();
-    }
+  /**
+   * @return the size in bytes; 0 until {@link Status#ready}
+   */
+  public long getSize() {
+    return document.size();
+  }
 
-    /** @return the size in bytes; 0 until {@link Status#ready} */
-    public long getSize() {
-        return document.size();
-    }
+  /**
+   * @return the duration in seconds; 0 until {@link Status#ready}
+   */
+  public double getDuration() {
+    return document.duration();
+  }
 
-    /** @return the duration in seconds; 0 until {@link Status#ready} */
-    public double getDuration() {
-        return document.duration();
-    }
+  /**
+   * @return where to download the file, or {@code null} until {@link Status#ready} or {@link
+   *     Status#failed}
+   */
+  public String getUrl() {
+    return document.url();
+  }
 
-    /** @return where to download the file, or {@code null} until {@link Status#ready} or {@link Status#failed} */
-    public String getUrl() {
-        return document.url();
-    }
+  /**
+   * @return the resolution of a composed recording with video, e.g. {@code 1280x720}, otherwise
+   *     {@code null}
+   */
+  public String getResolution() {
+    return document.resolution();
+  }
 
-    /** @return the resolution of a composed recording with video, e.g. {@code 1280x720}, otherwise {@code null} */
-    public String getResolution() {
-        return document.resolution();
-    }
+  /**
+   * @return the frame rate of a composed recording with video, otherwise {@code null}
+   */
+  public Integer getFrameRate() {
+    return document.frameRate();
+  }
 
-    /** @return the frame rate of a composed recording with video, otherwise {@code null} */
-    public Integer getFrameRate() {
-        return document.frameRate();
-    }
-
-    @Override
-    public String toString() {
-        return document.toString();
-    }
+  @Override
+  public String toString() {
+    return document.toString();
+  }
 }

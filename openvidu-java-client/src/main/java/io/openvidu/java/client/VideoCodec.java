@@ -1,19 +1,20 @@
 package io.openvidu.java.client;
 
 /**
- * The video codec a session forces on its publishers (see {@link SessionProperties#forcedVideoCodec()}).
+ * The video codec a session forces on its publishers (see {@link
+ * SessionProperties#forcedVideoCodec()}).
  */
 public enum VideoCodec {
 
-    /** VP8, the default. */
-    VP8,
+  /** VP8, the default. */
+  VP8,
 
-    /** VP9. */
-    VP9,
+  /** VP9. */
+  VP9,
 
-    /** H.264. */
-    H264,
+  /** H.264. */
+  H264,
 
-    /** No codec is forced; publishers and subscribers negotiate. */
-    NONE
+  /** No codec is forced; publishers and subscribers negotiate. */
+  NONE
 }

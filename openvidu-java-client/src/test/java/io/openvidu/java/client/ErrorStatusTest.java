@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,126 +13,147 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every error status the REST contract documents for an operation surfaces as an {@link OpenViduHttpException}
- * with that status, the server's message when the body has one, and a message naming the operation.
+ * Every error status the REST contract documents for an operation surfaces as an {@link
+ * OpenViduHttpException} with that status, the server's message when the body has one, and a
+ * message naming the operation.
  */
 @ExtendWith(MockOpenViduExtension.class)
 class ErrorStatusTest {
 
-    /** One SDK call, made on the example session {@code ses_YnDaGYNcd7}. */
-    @FunctionalInterface
-    interface Call {
-        void on(OpenVidu openVidu, Session session) throws OpenViduException;
+  /** One SDK call, made on the example session {@code ses_YnDaGYNcd7}. */
+  @FunctionalInterface
+  interface Call {
+    void on(OpenVidu openVidu, Session session) throws OpenViduException;
+  }
+
+  private static final Map<String, Call> CALLS =
+      Map.ofEntries(
+          Map.entry("createSession", (ov, s) -> ov.createSession()),
+          Map.entry("fetchSession", (ov, s) -> s.fetch()),
+          Map.entry("fetchSessions", (ov, s) -> ov.fetch()),
+          Map.entry("closeSession", (ov, s) -> s.close()),
+          Map.entry("createConnection", (ov, s) -> s.createConnection()),
+          Map.entry("generateToken", ErrorStatusTest::generateToken),
+          Map.entry(
+              "updateConnection",
+              (ov, s) ->
+                  s.updateConnection(
+                      "con_Xnxg19tonh",
+                      new ConnectionProperties.Builder().role(OpenViduRole.MODERATOR).build())),
+          Map.entry("forceDisconnect", (ov, s) -> s.forceDisconnect("con_Xnxg19tonh")),
+          Map.entry("forceUnpublish", (ov, s) -> s.forceUnpublish("str_CAM_NhxL_con_Xnxg19tonh")),
+          Map.entry("startRecording", (ov, s) -> ov.startRecording("ses_YnDaGYNcd7")),
+          Map.entry("stopRecording", (ov, s) -> ov.stopRecording("ses_YnDaGYNcd7")),
+          Map.entry("getRecording", (ov, s) -> ov.getRecording("ses_YnDaGYNcd7")),
+          Map.entry("listRecordings", (ov, s) -> ov.listRecordings()),
+          Map.entry("deleteRecording", (ov, s) -> ov.deleteRecording("ses_YnDaGYNcd7")));
+
+  @SuppressWarnings("deprecation")
+  private static void generateToken(OpenVidu openVidu, Session session) throws OpenViduException {
+    session.generateToken();
+  }
+
+  /** The documented error statuses of each operation (rest-api.md §4-§5); 401 applies to all. */
+  static List<Arguments> documentedErrors() {
+    Object[][] table = {
+      {"createSession", new int[] {400}},
+      {"fetchSession", new int[] {404}},
+      {"closeSession", new int[] {400, 404}},
+      {"createConnection", new int[] {400, 404, 500}},
+      {"generateToken", new int[] {400, 404, 500}},
+      {"updateConnection", new int[] {400, 404, 405}},
+      {"forceDisconnect", new int[] {400, 404}},
+      {"forceUnpublish", new int[] {400, 404, 405}},
+      {"startRecording", new int[] {400, 404, 406, 409, 422, 500, 501, 503}},
+      {"stopRecording", new int[] {404, 406, 409, 500, 501}},
+      {"getRecording", new int[] {404, 501}},
+      {"listRecordings", new int[] {501}},
+      {"deleteRecording", new int[] {404, 409, 500, 501}},
+    };
+    List<Arguments> cases = new ArrayList<>();
+    for (Object[] row : table) {
+      for (int status : (int[]) row[1]) {
+        cases.add(Arguments.of(row[0], status));
+      }
     }
-
-    private static final Map<String, Call> CALLS = Map.ofEntries(
-            Map.entry("createSession", (ov, s) -> ov.createSession()),
-            Map.entry("fetchSession", (ov, s) -> s.fetch()),
-            Map.entry("fetchSessions", (ov, s) -> ov.fetch()),
-            Map.entry("closeSession", (ov, s) -> s.close()),
-            Map.entry("createConnection", (ov, s) -> s.createConnection()),
-            Map.entry("generateToken", ErrorStatusTest::generateToken),
-            Map.entry("updateConnection", (ov, s) -> s.updateConnection("con_Xnxg19tonh",
-                    new ConnectionProperties.Builder().role(OpenViduRole.MODERATOR).build())),
-            Map.entry("forceDisconnect", (ov, s) -> s.forceDisconnect("con_Xnxg19tonh")),
-            Map.entry("forceUnpublish", (ov, s) -> s.forceUnpublish("str_CAM_NhxL_con_Xnxg19tonh")),
-            Map.entry("startRecording", (ov, s) -> ov.startRecording("ses_YnDaGYNcd7")),
-            Map.entry("stopRecording", (ov, s) -> ov.stopRecording("ses_YnDaGYNcd7")),
-            Map.entry("getRecording", (ov, s) -> ov.getRecording("ses_YnDaGYNcd7")),
-            Map.entry("listRecordings", (ov, s) -> ov.listRecordings()),
-            Map.entry("deleteRecording", (ov, s) -> ov.deleteRecording("ses_YnDaGYNcd7")));
-
-    @SuppressWarnings("deprecation")
-    private static void generateToken(OpenVidu openVidu, Session session) throws OpenViduException {
-        session.generateToken();
+    for (String operation : CALLS.keySet()) {
+      cases.add(Arguments.of(operation, 401));
     }
+    return cases;
+  }
 
-    /** The documented error statuses of each operation (rest-api.md §4-§5); 401 applies to all. */
-    static List<Arguments> documentedErrors() {
-        Object[][] table = {
-                {"createSession", new int[] {400}},
-                {"fetchSession", new int[] {404}},
-                {"closeSession", new int[] {400, 404}},
-                {"createConnection", new int[] {400, 404, 500}},
-                {"generateToken", new int[] {400, 404, 500}},
-                {"updateConnection", new int[] {400, 404, 405}},
-                {"forceDisconnect", new int[] {400, 404}},
-                {"forceUnpublish", new int[] {400, 404, 405}},
-                {"startRecording", new int[] {400, 404, 406, 409, 422, 500, 501, 503}},
-                {"stopRecording", new int[] {404, 406, 409, 500, 501}},
-                {"getRecording", new int[] {404, 501}},
-                {"listRecordings", new int[] {501}},
-                {"deleteRecording", new int[] {404, 409, 500, 501}},
-        };
-        List<Arguments> cases = new ArrayList<>();
-        for (Object[] row : table) {
-            for (int status : (int[]) row[1]) {
-                cases.add(Arguments.of(row[0], status));
-            }
-        }
-        for (String operation : CALLS.keySet()) {
-            cases.add(Arguments.of(operation, 401));
-        }
-        return cases;
-    }
+  @ParameterizedTest(name = "{0} answered {1} with an empty body")
+  @MethodSource("documentedErrors")
+  void emptyErrorBodySurfacesTheStatus(String operation, int status, MockOpenVidu mock)
+      throws Exception {
+    Session session = mock.createExampleSession();
+    mock.answer(status);
 
-    @ParameterizedTest(name = "{0} answered {1} with an empty body")
-    @MethodSource("documentedErrors")
-    void emptyErrorBodySurfacesTheStatus(String operation, int status, MockOpenVidu mock) throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(status);
+    assertThatThrownBy(() -> CALLS.get(operation).on(mock.openVidu, session))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class,
+            e -> {
+              assertThat(e.getStatus()).isEqualTo(status);
+              assertThat(e.getServerMessage()).isNull();
+            })
+        .hasMessageStartingWith(operation + " failed: HTTP " + status + " ");
+  }
 
-        assertThatThrownBy(() -> CALLS.get(operation).on(mock.openVidu, session))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> {
-                    assertThat(e.getStatus()).isEqualTo(status);
-                    assertThat(e.getServerMessage()).isNull();
-                })
-                .hasMessageStartingWith(operation + " failed: HTTP " + status + " ");
-    }
+  @ParameterizedTest(name = "{0} answered {1} with a JSON error")
+  @MethodSource("documentedErrors")
+  void jsonErrorBodySurfacesTheStatusAndServerMessage(
+      String operation, int status, MockOpenVidu mock) throws Exception {
+    Session session = mock.createExampleSession();
+    mock.answer(
+        status,
+        SpecExamples.customSessionIdError().put("status", status).put("message", "Explained"));
 
-    @ParameterizedTest(name = "{0} answered {1} with a JSON error")
-    @MethodSource("documentedErrors")
-    void jsonErrorBodySurfacesTheStatusAndServerMessage(String operation, int status, MockOpenVidu mock)
-            throws Exception {
-        Session session = mock.createExampleSession();
-        mock.answer(status, SpecExamples.customSessionIdError().put("status", status).put("message", "Explained"));
+    assertThatThrownBy(() -> CALLS.get(operation).on(mock.openVidu, session))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class,
+            e -> {
+              assertThat(e.getStatus()).isEqualTo(status);
+              assertThat(e.getServerMessage()).isEqualTo("Explained");
+            })
+        .hasMessageStartingWith(operation + " failed: HTTP " + status + " ")
+        .hasMessageEndingWith(": Explained");
+  }
 
-        assertThatThrownBy(() -> CALLS.get(operation).on(mock.openVidu, session))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> {
-                    assertThat(e.getStatus()).isEqualTo(status);
-                    assertThat(e.getServerMessage()).isEqualTo("Explained");
-                })
-                .hasMessageStartingWith(operation + " failed: HTTP " + status + " ")
-                .hasMessageEndingWith(": Explained");
-    }
+  @Test
+  void plainTextErrorBodyIsTheServerMessage(MockOpenVidu mock) {
+    mock.answer(500, "Error starting recording: no space left");
 
-    @Test
-    void plainTextErrorBodyIsTheServerMessage(MockOpenVidu mock) {
-        mock.answer(500, "Error starting recording: no space left");
+    assertThatThrownBy(() -> mock.openVidu.startRecording("ses_YnDaGYNcd7"))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class,
+            e ->
+                assertThat(e.getServerMessage())
+                    .isEqualTo("Error starting recording: no space left"))
+        .hasMessage(
+            "startRecording failed: HTTP 500 Internal Server Error: Error starting recording: no "
+                + "space left");
+  }
 
-        assertThatThrownBy(() -> mock.openVidu.startRecording("ses_YnDaGYNcd7"))
-                .isInstanceOfSatisfying(OpenViduHttpException.class,
-                        e -> assertThat(e.getServerMessage()).isEqualTo("Error starting recording: no space left"))
-                .hasMessage("startRecording failed: HTTP 500 Internal Server Error: Error starting recording: no "
-                        + "space left");
-    }
+  @Test
+  void htmlErrorPageIsNotAServerMessage(MockOpenVidu mock) {
+    mock.answer(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
 
-    @Test
-    void htmlErrorPageIsNotAServerMessage(MockOpenVidu mock) {
-        mock.answer(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
+    assertThatThrownBy(() -> mock.openVidu.getRecording("ses_YnDaGYNcd7"))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
+        .hasMessage("getRecording failed: HTTP 502 Bad Gateway");
+  }
 
-        assertThatThrownBy(() -> mock.openVidu.getRecording("ses_YnDaGYNcd7"))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
-                .hasMessage("getRecording failed: HTTP 502 Bad Gateway");
-    }
+  @Test
+  void frameworkErrorWithEmptyMessageHasNoServerMessage(MockOpenVidu mock) {
+    mock.answer(
+        405,
+        "{\"timestamp\":\"2021-09-22T13:55:07.123+00:00\",\"status\":405,"
+            + "\"error\":\"Method Not Allowed\",\"message\":\"\",\"path\":\"/openvidu/api/recordings\"}");
 
-    @Test
-    void frameworkErrorWithEmptyMessageHasNoServerMessage(MockOpenVidu mock) {
-        mock.answer(405, "{\"timestamp\":\"2021-09-22T13:55:07.123+00:00\",\"status\":405,"
-                + "\"error\":\"Method Not Allowed\",\"message\":\"\",\"path\":\"/openvidu/api/recordings\"}");
-
-        assertThatThrownBy(() -> mock.openVidu.deleteRecording("ses_YnDaGYNcd7"))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
-                .hasMessage("deleteRecording failed: HTTP 405 Method Not Allowed");
-    }
+    assertThatThrownBy(() -> mock.openVidu.deleteRecording("ses_YnDaGYNcd7"))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
+        .hasMessage("deleteRecording failed: HTTP 405 Method Not Allowed");
+  }
 }

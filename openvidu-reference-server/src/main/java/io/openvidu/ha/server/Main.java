@@ -15,69 +15,114 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Runs a node process of the reference cluster from the command line. When every master is ready it prints one line
- * {@code OPENVIDU_URLS=<base URLs separated by commas>} on standard output (logs go to standard error), then serves
- * until SIGTERM (or Ctrl-C), which stops it cleanly. Processes started with the same {@code --store redis://...}
- * form one cluster.
+ * Runs a node process of the reference cluster from the command line. When every master is ready it
+ * prints one line {@code OPENVIDU_URLS=<base URLs separated by commas>} on standard output (logs go
+ * to standard error), then serves until SIGTERM (or Ctrl-C), which stops it cleanly. Processes
+ * started with the same {@code --store redis://...} form one cluster.
  */
-@Command(name = "openvidu-reference-server", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "openvidu-reference-server",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     versionProvider = Main.Version.class,
     description = {
-        "Runs masters and simulated media nodes of a reference OpenVidu 2.20 Enterprise HA cluster.",
-        "Prints OPENVIDU_URLS=<url,url,...> once every master is ready; SIGTERM stops it cleanly.",
-        "Several processes started with the same --store redis://host:port form one cluster."})
+      "Runs masters and simulated media nodes of a reference OpenVidu 2.20 Enterprise HA cluster.",
+      "Prints OPENVIDU_URLS=<url,url,...> once every master is ready; SIGTERM stops it cleanly.",
+      "Several processes started with the same --store redis://host:port form one cluster."
+    })
 public final class Main implements Callable<Integer> {
-  @Option(names = "--masters", defaultValue = "1", paramLabel = "N",
+  @Option(
+      names = "--masters",
+      defaultValue = "1",
+      paramLabel = "N",
       description = "Number of masters this process runs (default: ${DEFAULT-VALUE}).")
   int masters;
 
-  @Option(names = "--port", defaultValue = "4443", paramLabel = "PORT",
-      description = "Port of the first master; the others take the next ports. 0 picks free ports "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "4443",
+      paramLabel = "PORT",
+      description =
+          "Port of the first master; the others take the next ports. 0 picks free ports "
+              + "(default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
       description = "Address the masters listen on (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--secret", defaultValue = "${env:OPENVIDU_SECRET:-MY_SECRET}", paramLabel = "SECRET",
-      description = "OPENVIDU_SECRET, the Basic-auth password of the REST API "
-          + "(default: the OPENVIDU_SECRET environment variable, else MY_SECRET).", showDefaultValue =
-      CommandLine.Help.Visibility.NEVER)
+  @Option(
+      names = "--secret",
+      defaultValue = "${env:OPENVIDU_SECRET:-MY_SECRET}",
+      paramLabel = "SECRET",
+      description =
+          "OPENVIDU_SECRET, the Basic-auth password of the REST API "
+              + "(default: the OPENVIDU_SECRET environment variable, else MY_SECRET).",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER)
   String secret;
 
-  @Option(names = "--store", defaultValue = "memory", paramLabel = "memory|redis://HOST:PORT",
-      description = "Where the cluster state lives: this process's memory, or a Redis shared by every process of "
-          + "the cluster (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--store",
+      defaultValue = "memory",
+      paramLabel = "memory|redis://HOST:PORT",
+      description =
+          "Where the cluster state lives: this process's memory, or a Redis shared by every process of "
+              + "the cluster (default: ${DEFAULT-VALUE}).")
   String store;
 
-  @Option(names = "--media-nodes", defaultValue = "1", paramLabel = "N",
-      description = "Simulated media nodes the cluster has at least; processes sharing a store share them "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--media-nodes",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Simulated media nodes the cluster has at least; processes sharing a store share them "
+              + "(default: ${DEFAULT-VALUE}).")
   int mediaNodes;
 
-  @Option(names = "--recordings-dir", defaultValue = "recordings", paramLabel = "DIR",
-      description = "Directory recordings are written to; processes sharing a store must share it too "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--recordings-dir",
+      defaultValue = "recordings",
+      paramLabel = "DIR",
+      description =
+          "Directory recordings are written to; processes sharing a store must share it too "
+              + "(default: ${DEFAULT-VALUE}).")
   Path recordingsDir;
 
-  @Option(names = "--recording-processing-ms", defaultValue = "1000", paramLabel = "MILLIS",
-      description = "How long a stopped recording is processed before it is ready (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--recording-processing-ms",
+      defaultValue = "1000",
+      paramLabel = "MILLIS",
+      description =
+          "How long a stopped recording is processed before it is ready (default: ${DEFAULT-VALUE}).")
   long recordingProcessingMillis;
 
-  @Option(names = "--public-url", paramLabel = "URL",
-      description = "URL that tokens and recording URLs carry, http(s)://host[:port] (default: the first "
-          + "master's URL).")
+  @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "URL that tokens and recording URLs carry, http(s)://host[:port] (default: the first "
+              + "master's URL).")
   URI publicUrl;
 
-  @Option(names = "--recording", defaultValue = "true", negatable = true, fallbackValue = "true",
+  @Option(
+      names = "--recording",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
       description = "Whether recording is enabled (OPENVIDU_RECORDING; default: ${DEFAULT-VALUE}).")
   boolean recording;
 
-  @Option(names = "--trusted-proxies", defaultValue = "", paramLabel = "ADDRESSES",
-      description = "Reverse proxies whose X-Real-IP / X-Forwarded-For headers give participants' Connection.ip: "
-          + "IP addresses and CIDR blocks separated by commas, e.g. 127.0.0.1,10.0.0.0/8 (default: none; the "
-          + "socket's peer address is used).")
+  @Option(
+      names = "--trusted-proxies",
+      defaultValue = "",
+      paramLabel = "ADDRESSES",
+      description =
+          "Reverse proxies whose X-Real-IP / X-Forwarded-For headers give participants' Connection.ip: "
+              + "IP addresses and CIDR blocks separated by commas, e.g. 127.0.0.1,10.0.0.0/8 (default: none; the "
+              + "socket's peer address is used).")
   TrustedProxies trustedProxies;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -91,38 +136,45 @@ public final class Main implements Callable<Integer> {
 
   /** The parser, exposed for tests of the options. */
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).registerConverter(TrustedProxies.class, TrustedProxies::parse);
+    return new CommandLine(new Main())
+        .registerConverter(TrustedProxies.class, TrustedProxies::parse);
   }
 
   @Override
   public Integer call() {
-    OpenViduCluster.Builder builder = OpenViduCluster.builder()
-        .masters(masters)
-        .port(port)
-        .host(host)
-        .secret(secret)
-        .store(store)
-        .mediaNodes(mediaNodes)
-        .recordingsDir(recordingsDir)
-        .recordingEnabled(recording)
-        .signaling(SignalingSettings.builder().trustedProxies(trustedProxies).build());
+    OpenViduCluster.Builder builder =
+        OpenViduCluster.builder()
+            .masters(masters)
+            .port(port)
+            .host(host)
+            .secret(secret)
+            .store(store)
+            .mediaNodes(mediaNodes)
+            .recordingsDir(recordingsDir)
+            .recordingEnabled(recording)
+            .signaling(SignalingSettings.builder().trustedProxies(trustedProxies).build());
     if (publicUrl != null) {
       builder.publicUrl(publicUrl);
     }
     OpenViduCluster cluster;
     try {
-      builder.recordingSettings(RecordingSettings.defaults()
-          .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));
+      builder.recordingSettings(
+          RecordingSettings.defaults()
+              .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));
       cluster = builder.start();
     } catch (RuntimeException e) {
       PrintWriter err = new PrintWriter(System.err, true);
       err.println("Cannot start the cluster: " + e.getMessage());
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      cluster.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  cluster.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     System.out.println("OPENVIDU_URLS=" + cluster.urls());
     System.out.flush();
     try {
@@ -138,8 +190,11 @@ public final class Main implements Callable<Integer> {
     @Override
     public String[] getVersion() {
       String version = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"openvidu-reference-server " + (version == null ? "(development)" : version)
-          + ", emulating OpenVidu 2.20.0"};
+      return new String[] {
+        "openvidu-reference-server "
+            + (version == null ? "(development)" : version)
+            + ", emulating OpenVidu 2.20.0"
+      };
     }
   }
 }

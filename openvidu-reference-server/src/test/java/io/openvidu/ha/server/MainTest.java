@@ -19,9 +19,19 @@ class MainTest {
     int exitCode = commandLine.execute("--help");
 
     assertThat(exitCode).isZero();
-    assertThat(out.toString()).contains("--masters", "--port", "--secret", "--store", "--media-nodes",
-        "--recordings-dir", "--recording-processing-ms", "--public-url", "--trusted-proxies", "--help",
-        "OPENVIDU_URLS=");
+    assertThat(out.toString())
+        .contains(
+            "--masters",
+            "--port",
+            "--secret",
+            "--store",
+            "--media-nodes",
+            "--recordings-dir",
+            "--recording-processing-ms",
+            "--public-url",
+            "--trusted-proxies",
+            "--help",
+            "OPENVIDU_URLS=");
   }
 
   @Test

@@ -14,27 +14,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Section 2: bytes allocated per call by each client, on the calling thread, read from the JVM's per-thread
- * allocation counter ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}) around every call
- * of a batch of mixes made one after the other on one thread; and the CPU time the batch took, on the calling
- * thread and in the whole process (the in-process server and helper threads such as timeout watchdogs included),
- * per call. CPU time, unlike calls per second, hardly depends on what else the machine runs.
+ * Section 2: bytes allocated per call by each client, on the calling thread, read from the JVM's
+ * per-thread allocation counter ({@code
+ * com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}) around every call of a batch of
+ * mixes made one after the other on one thread; and the CPU time the batch took, on the calling
+ * thread and in the whole process (the in-process server and helper threads such as timeout
+ * watchdogs included), per call. CPU time, unlike calls per second, hardly depends on what else the
+ * machine runs.
  *
- * <p>The three clients all do their work on the calling thread (OkHttp's and Apache HttpClient's synchronous calls
- * read and write the socket there), so the counter sees all of it; what the in-process server allocates on its own
- * threads is not counted. This is the "equivalent" of JMH's GC profiler the issue allows: exact per-thread bytes,
- * without JMH's forked JVMs (which could not share the embedded cluster).
+ * <p>The three clients all do their work on the calling thread (OkHttp's and Apache HttpClient's
+ * synchronous calls read and write the socket there), so the counter sees all of it; what the
+ * in-process server allocates on its own threads is not counted. This is the "equivalent" of JMH's
+ * GC profiler the issue allows: exact per-thread bytes, without JMH's forked JVMs (which could not
+ * share the embedded cluster).
  */
 public final class AllocationBenchmark {
-  static final List<ClientKind> CLIENTS = List.of(ClientKind.OURS, ClientKind.OFFICIAL, ClientKind.RAW_OKHTTP);
+  static final List<ClientKind> CLIENTS =
+      List.of(ClientKind.OURS, ClientKind.OFFICIAL, ClientKind.RAW_OKHTTP);
   private static final int BATCHES = 10;
 
   /**
-   * @param warmUpMixes mixes per client before counting (so that lazy initialisation and JIT are done)
-   * @param mixes       mixes per client counted
+   * @param warmUpMixes mixes per client before counting (so that lazy initialisation and JIT are
+   *     done)
+   * @param mixes mixes per client counted
    */
-  public record Settings(int warmUpMixes, int mixes) {
-  }
+  public record Settings(int warmUpMixes, int mixes) {}
 
   private final IsolatedClients clients;
   private final Settings settings;
@@ -51,9 +55,9 @@ public final class AllocationBenchmark {
   }
 
   /**
-   * Counts each client's allocations and CPU time; takes a few seconds per client. The clients take turns in
-   * batches, order rotating, warm-up included: measured one after the other, the first would also pay for
-   * compiling the shared in-process server, which process CPU time counts.
+   * Counts each client's allocations and CPU time; takes a few seconds per client. The clients take
+   * turns in batches, order rotating, warm-up included: measured one after the other, the first
+   * would also pay for compiling the shared in-process server, which process CPU time counts.
    */
   public AllocationResult run() throws Exception {
     if (!threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
@@ -68,10 +72,12 @@ public final class AllocationBenchmark {
     try (OpenViduCluster cluster = OpenViduCluster.builder().start()) {
       try {
         for (ClientKind kind : CLIENTS) {
-          open.put(kind, clients.open(kind, ClientSettings.defaults(cluster.urls(), cluster.secret())));
+          open.put(
+              kind, clients.open(kind, ClientSettings.defaults(cluster.urls(), cluster.secret())));
           tallies.put(kind, new Tally());
         }
-        progress.line("allocation and CPU: %d mixes per client to warm up, %d counted, in %d rotating batches",
+        progress.line(
+            "allocation and CPU: %d mixes per client to warm up, %d counted, in %d rotating batches",
             settings.warmUpMixes(), settings.mixes(), BATCHES);
         Tally discarded = new Tally();
         for (int batch = 0; batch < BATCHES; batch++) {
@@ -97,8 +103,11 @@ public final class AllocationBenchmark {
     return new AllocationResult(perCall);
   }
 
-  /** Adds the bytes of each operation, and the CPU time, of {@code mixes} mixes to {@code tally}. */
-  private void count(BackendClient client, int mixes, long counterCost, Tally tally) throws Exception {
+  /**
+   * Adds the bytes of each operation, and the CPU time, of {@code mixes} mixes to {@code tally}.
+   */
+  private void count(BackendClient client, int mixes, long counterCost, Tally tally)
+      throws Exception {
     long[] total = tally.bytes;
     long processCpuBefore = process.getProcessCpuTime();
     long threadCpuBefore = threads.getCurrentThreadCpuTime();
@@ -135,7 +144,8 @@ public final class AllocationBenchmark {
       for (Operation operation : Operation.values()) {
         perOperation.put(operation, bytes[operation.ordinal()] / (double) mixes);
       }
-      return new CallCost(perOperation, threadCpuNanos / 1e3 / calls, processCpuNanos / 1e3 / calls);
+      return new CallCost(
+          perOperation, threadCpuNanos / 1e3 / calls, processCpuNanos / 1e3 / calls);
     }
   }
 

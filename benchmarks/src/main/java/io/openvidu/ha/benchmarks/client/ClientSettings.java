@@ -5,18 +5,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a {@link BackendClient} sends its calls and how, passed to every implementation's public constructor. The
- * tuning knobs only apply to a client that has them (our SDK); the others ignore them. Immutable;
- * {@code toString()} hides the secret.
+ * Where a {@link BackendClient} sends its calls and how, passed to every implementation's public
+ * constructor. The tuning knobs only apply to a client that has them (our SDK); the others ignore
+ * them. Immutable; {@code toString()} hides the secret.
  *
- * @param urls                 one base URL, or several separated by commas (the masters of a cluster)
- * @param secret               the OpenVidu secret
- * @param attemptTimeout       a bound on one attempt; empty for the client's default
+ * @param urls one base URL, or several separated by commas (the masters of a cluster)
+ * @param secret the OpenVidu secret
+ * @param attemptTimeout a bound on one attempt; empty for the client's default
  * @param trustIdempotencyKeys whether every POST may be repeated because the servers honour its
- *                             {@code Idempotency-Key} (the reference cluster does)
+ *     {@code Idempotency-Key} (the reference cluster does)
  */
-public record ClientSettings(String urls, String secret, Optional<Duration> attemptTimeout,
-    boolean trustIdempotencyKeys) {
+public record ClientSettings(
+    String urls, String secret, Optional<Duration> attemptTimeout, boolean trustIdempotencyKeys) {
 
   public ClientSettings {
     Objects.requireNonNull(urls, "urls");
@@ -41,7 +41,12 @@ public record ClientSettings(String urls, String secret, Optional<Duration> atte
 
   @Override
   public String toString() {
-    return "ClientSettings[urls=" + urls + ", attemptTimeout=" + attemptTimeout + ", trustIdempotencyKeys="
-        + trustIdempotencyKeys + ", secret=***]";
+    return "ClientSettings[urls="
+        + urls
+        + ", attemptTimeout="
+        + attemptTimeout
+        + ", trustIdempotencyKeys="
+        + trustIdempotencyKeys
+        + ", secret=***]";
   }
 }

@@ -25,22 +25,22 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * Section 4: what the reference cluster itself serves, in three shapes: one master, three masters in one process
- * (both over the in-memory store), and three single-master processes over one Redis. Every shape runs in server
- * processes of its own (started from this JVM's class path), so that all three are measured alike and the load
- * generator's garbage collection is not theirs. The load is the raw OkHttp client (the cheapest caller) spreading
- * calls round robin over every master, closed-loop.
+ * Section 4: what the reference cluster itself serves, in three shapes: one master, three masters
+ * in one process (both over the in-memory store), and three single-master processes over one Redis.
+ * Every shape runs in server processes of its own (started from this JVM's class path), so that all
+ * three are measured alike and the load generator's garbage collection is not theirs. The load is
+ * the raw OkHttp client (the cheapest caller) spreading calls round robin over every master,
+ * closed-loop.
  */
 public final class ClusterBenchmark {
   private static final String SECRET = "MY_SECRET";
 
   /**
    * @param threads caller threads
-   * @param warmUp  load before measuring, per shape (the server processes start cold)
-   * @param window  measurement, per shape
+   * @param warmUp load before measuring, per shape (the server processes start cold)
+   * @param window measurement, per shape
    */
-  public record Settings(int threads, Duration warmUp, Duration window) {
-  }
+  public record Settings(int threads, Duration warmUp, Duration window) {}
 
   /** A shape of the cluster. */
   public enum Topology {
@@ -76,8 +76,8 @@ public final class ClusterBenchmark {
   }
 
   /**
-   * Measures every shape. The processes' logs and recordings go to a temporary directory, deleted when every shape
-   * was measured and kept (an error names it) when one failed.
+   * Measures every shape. The processes' logs and recordings go to a temporary directory, deleted
+   * when every shape was measured and kept (an error names it) when one failed.
    */
   public ClusterResult run() {
     Path workDirectory = createWorkDirectory();
@@ -101,12 +101,18 @@ public final class ClusterBenchmark {
       }
       processes.addAll(startAll(topology, store, workDirectory));
       List<String> urls = processes.stream().map(ServerProcess::urls).toList();
-      try (BackendClient client = clients.open(ClientKind.RAW_OKHTTP,
-          ClientSettings.defaults(String.join(",", urls), SECRET))) {
-        progress.line("cluster: %s: %d threads, %d s warm-up, %d s measured", topology.label(), settings.threads(),
-            settings.warmUp().toSeconds(), settings.window().toSeconds());
+      try (BackendClient client =
+          clients.open(
+              ClientKind.RAW_OKHTTP, ClientSettings.defaults(String.join(",", urls), SECRET))) {
+        progress.line(
+            "cluster: %s: %d threads, %d s warm-up, %d s measured",
+            topology.label(),
+            settings.threads(),
+            settings.warmUp().toSeconds(),
+            settings.window().toSeconds());
         Measurement.of(client, settings.threads(), settings.warmUp(), "cluster-warm-up");
-        Measurement measurement = Measurement.of(client, settings.threads(), settings.window(), "cluster");
+        Measurement measurement =
+            Measurement.of(client, settings.threads(), settings.window(), "cluster");
         progress.line("cluster: %s: %,.0f calls/s", topology.label(), measurement.callsPerSecond());
         return measurement;
       }
@@ -117,17 +123,20 @@ public final class ClusterBenchmark {
   }
 
   /**
-   * Starts the topology's processes side by side (a JVM takes seconds to start on a busy machine), then once more,
-   * one at a time, any that failed: a cold JVM on a starved machine can miss the store's connect timeout, and
-   * start-up is not what is measured.
+   * Starts the topology's processes side by side (a JVM takes seconds to start on a busy machine),
+   * then once more, one at a time, any that failed: a cold JVM on a starved machine can miss the
+   * store's connect timeout, and start-up is not what is measured.
    */
-  private List<ServerProcess> startAll(Topology topology, Optional<String> store, Path workDirectory) {
+  private List<ServerProcess> startAll(
+      Topology topology, Optional<String> store, Path workDirectory) {
     List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
     // Not the common pool: on two cores it runs one task at a time.
     ExecutorService starters = Executors.newFixedThreadPool(topology.processes);
     for (int i = 0; i < topology.processes; i++) {
       int index = i;
-      starting.add(CompletableFuture.supplyAsync(() -> startOne(topology, store, workDirectory, index), starters));
+      starting.add(
+          CompletableFuture.supplyAsync(
+              () -> startOne(topology, store, workDirectory, index), starters));
     }
     starters.shutdown();
     List<ServerProcess> started = new ArrayList<>();
@@ -136,8 +145,9 @@ public final class ClusterBenchmark {
         try {
           started.add(starting.get(i).join());
         } catch (CompletionException e) {
-          progress.line("cluster: %s: process %d did not start (%s); starting it again", topology.label(), i + 1,
-              e.getCause().getMessage());
+          progress.line(
+              "cluster: %s: process %d did not start (%s); starting it again",
+              topology.label(), i + 1, e.getCause().getMessage());
           started.add(startOne(topology, store, workDirectory, i));
         }
       }
@@ -149,16 +159,29 @@ public final class ClusterBenchmark {
     }
   }
 
-  private static ServerProcess startOne(Topology topology, Optional<String> store, Path workDirectory, int index) {
+  private static ServerProcess startOne(
+      Topology topology, Optional<String> store, Path workDirectory, int index) {
     String name = topology.name().toLowerCase() + "-" + (index + 1);
-    return ServerProcess.start(options(topology, store, workDirectory, index), SECRET,
+    return ServerProcess.start(
+        options(topology, store, workDirectory, index),
+        SECRET,
         workDirectory.resolve(name + ".log"));
   }
 
-  private static List<String> options(Topology topology, Optional<String> store, Path workDirectory, int index) {
-    return List.of("--masters", String.valueOf(topology.mastersPerProcess), "--port", "0",
-        "--store", store.orElse("memory"), "--media-nodes", "1",
-        "--recordings-dir", workDirectory.resolve("recordings-" + topology.name().toLowerCase() + "-" + index)
+  private static List<String> options(
+      Topology topology, Optional<String> store, Path workDirectory, int index) {
+    return List.of(
+        "--masters",
+        String.valueOf(topology.mastersPerProcess),
+        "--port",
+        "0",
+        "--store",
+        store.orElse("memory"),
+        "--media-nodes",
+        "1",
+        "--recordings-dir",
+        workDirectory
+            .resolve("recordings-" + topology.name().toLowerCase() + "-" + index)
             .toString());
   }
 

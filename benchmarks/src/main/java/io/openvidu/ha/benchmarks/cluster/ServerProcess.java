@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A node process of the reference cluster ({@code io.openvidu.ha.server.Main}) started in a JVM of its own from
- * this JVM's class path, ready once it has printed {@code OPENVIDU_URLS=...}. Its log goes to a file. Closing it
- * sends SIGTERM (a clean stop), then SIGKILL if it lingers; a shutdown hook ends every process still running if
- * the benchmark itself is stopped. Not thread-safe.
+ * A node process of the reference cluster ({@code io.openvidu.ha.server.Main}) started in a JVM of
+ * its own from this JVM's class path, ready once it has printed {@code OPENVIDU_URLS=...}. Its log
+ * goes to a file. Closing it sends SIGTERM (a clean stop), then SIGKILL if it lingers; a shutdown
+ * hook ends every process still running if the benchmark itself is stopped. Not thread-safe.
  */
 final class ServerProcess implements AutoCloseable {
   private static final String READY = "OPENVIDU_URLS=";
@@ -26,11 +26,15 @@ final class ServerProcess implements AutoCloseable {
   private static final List<Process> RUNNING = new ArrayList<>();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      synchronized (RUNNING) {
-        RUNNING.forEach(Process::destroyForcibly);
-      }
-    }, "server-processes-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  synchronized (RUNNING) {
+                    RUNNING.forEach(Process::destroyForcibly);
+                  }
+                },
+                "server-processes-cleanup"));
   }
 
   private final Process process;
@@ -44,13 +48,21 @@ final class ServerProcess implements AutoCloseable {
   /**
    * Starts {@code Main} with these options and waits until it is ready.
    *
-   * @param secret the cluster's secret, passed in the environment (never on a command line others can read)
+   * @param secret the cluster's secret, passed in the environment (never on a command line others
+   *     can read)
    * @param log where its standard error (its log) goes
-   * @throws IllegalStateException when it exits or stays silent for a minute; the message names the log
+   * @throws IllegalStateException when it exits or stays silent for a minute; the message names the
+   *     log
    */
   static ServerProcess start(List<String> options, String secret, Path log) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.openvidu.ha.server.Main"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.openvidu.ha.server.Main"));
     command.addAll(options);
     Process process;
     try {
@@ -79,10 +91,14 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** Reads its standard output to the end, completing {@code ready} with the URLs when they are printed. */
+  /**
+   * Reads its standard output to the end, completing {@code ready} with the URLs when they are
+   * printed.
+   */
   private static void readOutput(Process process, CompletableFuture<String> ready) {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith(READY)) {
           ready.complete(line.substring(READY.length()).trim());

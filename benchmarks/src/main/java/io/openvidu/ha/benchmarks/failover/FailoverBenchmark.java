@@ -16,43 +16,61 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Section 3: a steady load on a fresh 3-master cluster (in-memory store, in this JVM), then one master dies: killed
- * (its port closes, as after {@code kill -9}) or hung (it accepts connections and never answers, as a frozen
- * process). Our SDK knows the three masters; the official client, which takes one URL, is pointed at the master
- * that dies: the anchor, what a backend without client-side failover lives through until something outside it
- * (a load balancer's health check, an operator) reacts.
+ * Section 3: a steady load on a fresh 3-master cluster (in-memory store, in this JVM), then one
+ * master dies: killed (its port closes, as after {@code kill -9}) or hung (it accepts connections
+ * and never answers, as a frozen process). Our SDK knows the three masters; the official client,
+ * which takes one URL, is pointed at the master that dies: the anchor, what a backend without
+ * client-side failover lives through until something outside it (a load balancer's health check, an
+ * operator) reacts.
  *
- * <p>The load is paced (each caller thread starts one mix per period), so both clients are offered the same calls
- * whatever happens to them.
+ * <p>The load is paced (each caller thread starts one mix per period), so both clients are offered
+ * the same calls whatever happens to them.
  *
- * <p>TODO(#8): the faults are those of the embedded cluster ({@link Master#kill()} stops Jetty, which takes 5 to
- * 370 ms under load, and {@link Master#hang()} holds requests). {@code kill -9} and {@code SIGSTOP} of master
- * processes over Redis would cut the calls in flight as a real crash does.
+ * <p>TODO(#8): the faults are those of the embedded cluster ({@link Master#kill()} stops Jetty,
+ * which takes 5 to 370 ms under load, and {@link Master#hang()} holds requests). {@code kill -9}
+ * and {@code SIGSTOP} of master processes over Redis would cut the calls in flight as a real crash
+ * does.
  */
 public final class FailoverBenchmark {
   /** Which master dies: the first one, where our SDK's round robin begins. */
   private static final int FAULTY_MASTER = 0;
-  /** How long the official client's callers are given, after the load stops, before counting them blocked. */
+
+  /**
+   * How long the official client's callers are given, after the load stops, before counting them
+   * blocked.
+   */
   private static final Duration BLOCKED_PATIENCE = Duration.ofSeconds(2);
+
   private static final String OURS = "ours, 3 masters";
   private static final String OFFICIAL = "official 2.20.0, the dying master's URL";
   private static final String TRUSTED_KEYS = "trustIdempotencyKeys";
-  /** A call that meets the faulty master this close to the end of the observation means it still happens. */
+
+  /**
+   * A call that meets the faulty master this close to the end of the observation means it still
+   * happens.
+   */
   private static final Duration SETTLE = Duration.ofSeconds(1);
 
   /**
-   * @param threads             caller threads of the steady load
-   * @param mixPeriod           each thread starts one mix (4 calls) per period
-   * @param beforeFault         steady load before the fault (its first third warms up, the rest is the baseline)
-   * @param afterKill           observation after a kill
-   * @param afterHangTimeout    observation after a hang, beyond our SDK's attempt timeout
-   * @param hangAttemptTimeouts the attempt timeouts our SDK is run with against a hung master (empty: its default)
-   * @param trustedKeysToo      whether our SDK also runs trusting idempotency keys (against the kill, and against
-   *                            the hang with the last attempt timeout)
+   * @param threads caller threads of the steady load
+   * @param mixPeriod each thread starts one mix (4 calls) per period
+   * @param beforeFault steady load before the fault (its first third warms up, the rest is the
+   *     baseline)
+   * @param afterKill observation after a kill
+   * @param afterHangTimeout observation after a hang, beyond our SDK's attempt timeout
+   * @param hangAttemptTimeouts the attempt timeouts our SDK is run with against a hung master
+   *     (empty: its default)
+   * @param trustedKeysToo whether our SDK also runs trusting idempotency keys (against the kill,
+   *     and against the hang with the last attempt timeout)
    */
-  public record Settings(int threads, Duration mixPeriod, Duration beforeFault, Duration afterKill,
-      Duration afterHangTimeout, List<Optional<Duration>> hangAttemptTimeouts, boolean trustedKeysToo) {
-  }
+  public record Settings(
+      int threads,
+      Duration mixPeriod,
+      Duration beforeFault,
+      Duration afterKill,
+      Duration afterHangTimeout,
+      List<Optional<Duration>> hangAttemptTimeouts,
+      boolean trustedKeysToo) {}
 
   /** How the master dies. */
   public enum Fault {
@@ -73,16 +91,21 @@ public final class FailoverBenchmark {
   /**
    * One run: a client, a fault, and how long to watch.
    *
-   * @param name             how the table names it
-   * @param client           which client
+   * @param name how the table names it
+   * @param client which client
    * @param onlyFaultyMaster whether the client is given the faulty master's URL alone
-   * @param attemptTimeout   our SDK's attempt timeout, if not its default
-   * @param trustKeys        whether our SDK trusts idempotency keys (repeats any POST)
-   * @param observe          how long the load runs after the fault
+   * @param attemptTimeout our SDK's attempt timeout, if not its default
+   * @param trustKeys whether our SDK trusts idempotency keys (repeats any POST)
+   * @param observe how long the load runs after the fault
    */
-  public record Scenario(String name, ClientKind client, Fault fault, boolean onlyFaultyMaster,
-      Optional<Duration> attemptTimeout, boolean trustKeys, Duration observe) {
-  }
+  public record Scenario(
+      String name,
+      ClientKind client,
+      Fault fault,
+      boolean onlyFaultyMaster,
+      Optional<Duration> attemptTimeout,
+      boolean trustKeys,
+      Duration observe) {}
 
   private final IsolatedClients clients;
   private final Settings settings;
@@ -90,9 +113,13 @@ public final class FailoverBenchmark {
   private final Progress progress;
 
   /**
-   * @param defaultAttemptTimeout our SDK's default attempt timeout (read from the SDK itself by the caller)
+   * @param defaultAttemptTimeout our SDK's default attempt timeout (read from the SDK itself by the
+   *     caller)
    */
-  public FailoverBenchmark(IsolatedClients clients, Settings settings, Duration defaultAttemptTimeout,
+  public FailoverBenchmark(
+      IsolatedClients clients,
+      Settings settings,
+      Duration defaultAttemptTimeout,
       Progress progress) {
     this.clients = clients;
     this.settings = settings;
@@ -103,14 +130,35 @@ public final class FailoverBenchmark {
   /** The scenarios these settings run, in order. */
   public List<Scenario> scenarios() {
     List<Scenario> scenarios = new ArrayList<>();
-    scenarios.add(new Scenario(OURS, ClientKind.OURS_OBSERVED, Fault.KILL, false, Optional.empty(), false,
-        settings.afterKill()));
+    scenarios.add(
+        new Scenario(
+            OURS,
+            ClientKind.OURS_OBSERVED,
+            Fault.KILL,
+            false,
+            Optional.empty(),
+            false,
+            settings.afterKill()));
     if (settings.trustedKeysToo()) {
-      scenarios.add(new Scenario(OURS + ", " + TRUSTED_KEYS, ClientKind.OURS_OBSERVED, Fault.KILL, false,
-          Optional.empty(), true, settings.afterKill()));
+      scenarios.add(
+          new Scenario(
+              OURS + ", " + TRUSTED_KEYS,
+              ClientKind.OURS_OBSERVED,
+              Fault.KILL,
+              false,
+              Optional.empty(),
+              true,
+              settings.afterKill()));
     }
-    scenarios.add(new Scenario(OFFICIAL, ClientKind.OFFICIAL, Fault.KILL, true, Optional.empty(), false,
-        settings.afterKill()));
+    scenarios.add(
+        new Scenario(
+            OFFICIAL,
+            ClientKind.OFFICIAL,
+            Fault.KILL,
+            true,
+            Optional.empty(),
+            false,
+            settings.afterKill()));
     List<Optional<Duration>> timeouts = settings.hangAttemptTimeouts();
     for (Optional<Duration> timeout : timeouts) {
       scenarios.add(hang(timeout, false));
@@ -118,16 +166,34 @@ public final class FailoverBenchmark {
     if (settings.trustedKeysToo() && !timeouts.isEmpty()) {
       scenarios.add(hang(timeouts.get(timeouts.size() - 1), true));
     }
-    scenarios.add(new Scenario(OFFICIAL, ClientKind.OFFICIAL, Fault.HANG, true, Optional.empty(), false,
-        settings.afterKill()));
+    scenarios.add(
+        new Scenario(
+            OFFICIAL,
+            ClientKind.OFFICIAL,
+            Fault.HANG,
+            true,
+            Optional.empty(),
+            false,
+            settings.afterKill()));
     return scenarios;
   }
 
   private Scenario hang(Optional<Duration> timeout, boolean trustKeys) {
     Duration effective = timeout.orElse(defaultAttemptTimeout);
-    String name = OURS + ", attemptTimeout " + effective.toMillis() / 1000.0 + " s"
-        + (timeout.isEmpty() ? " (default)" : "") + (trustKeys ? ", " + TRUSTED_KEYS : "");
-    return new Scenario(name, ClientKind.OURS_OBSERVED, Fault.HANG, false, timeout, trustKeys,
+    String name =
+        OURS
+            + ", attemptTimeout "
+            + effective.toMillis() / 1000.0
+            + " s"
+            + (timeout.isEmpty() ? " (default)" : "")
+            + (trustKeys ? ", " + TRUSTED_KEYS : "");
+    return new Scenario(
+        name,
+        ClientKind.OURS_OBSERVED,
+        Fault.HANG,
+        false,
+        timeout,
+        trustKeys,
         effective.plus(settings.afterHangTimeout()));
   }
 
@@ -143,8 +209,9 @@ public final class FailoverBenchmark {
   private FailoverResult.Outcome run(Scenario scenario) {
     try (OpenViduCluster cluster = OpenViduCluster.builder().masters(3).start()) {
       Master faulty = cluster.master(FAULTY_MASTER);
-      ClientSettings clientSettings = ClientSettings.defaults(
-          scenario.onlyFaultyMaster() ? faulty.url() : cluster.urls(), cluster.secret());
+      ClientSettings clientSettings =
+          ClientSettings.defaults(
+              scenario.onlyFaultyMaster() ? faulty.url() : cluster.urls(), cluster.secret());
       if (scenario.attemptTimeout().isPresent()) {
         clientSettings = clientSettings.withAttemptTimeout(scenario.attemptTimeout().get());
       }
@@ -152,9 +219,15 @@ public final class FailoverBenchmark {
         clientSettings = clientSettings.trustingIdempotencyKeys();
       }
       try (BackendClient client = clients.open(scenario.client(), clientSettings)) {
-        progress.line("failover: %s, master %s: %d threads, one mix per %d ms each, %d s before the fault, %d s "
-                + "after", scenario.name(), scenario.fault().label(), settings.threads(),
-            settings.mixPeriod().toMillis(), settings.beforeFault().toSeconds(), scenario.observe().toSeconds());
+        progress.line(
+            "failover: %s, master %s: %d threads, one mix per %d ms each, %d s before the fault, %d s "
+                + "after",
+            scenario.name(),
+            scenario.fault().label(),
+            settings.threads(),
+            settings.mixPeriod().toMillis(),
+            settings.beforeFault().toSeconds(),
+            scenario.observe().toSeconds());
         MixLoad load = MixLoad.paced(client, settings.threads(), settings.mixPeriod(), "failover");
         Pause.of(settings.beforeFault());
         long faultAt = System.nanoTime();
@@ -163,16 +236,28 @@ public final class FailoverBenchmark {
         Pause.of(scenario.observe());
         long stopAt = System.nanoTime();
         load.stop();
-        Duration patience = scenario.onlyFaultyMaster() ? BLOCKED_PATIENCE
-            : scenario.attemptTimeout().orElse(defaultAttemptTimeout).multipliedBy(3);
+        Duration patience =
+            scenario.onlyFaultyMaster()
+                ? BLOCKED_PATIENCE
+                : scenario.attemptTimeout().orElse(defaultAttemptTimeout).multipliedBy(3);
         List<Call> calls = load.awaitCalls(patience);
         heal(scenario.fault(), faulty);
         load.awaitCalls(Duration.ofSeconds(30));
-        FaultImpact impact = FaultImpact.analyse(calls, load.startedAt(), fault, stopAt,
-            scenario.onlyFaultyMaster(), SETTLE.toNanos());
-        progress.line("failover: %s: %d calls after the fault, %d failed, %d met the faulty master",
+        FaultImpact impact =
+            FaultImpact.analyse(
+                calls,
+                load.startedAt(),
+                fault,
+                stopAt,
+                scenario.onlyFaultyMaster(),
+                SETTLE.toNanos());
+        progress.line(
+            "failover: %s: %d calls after the fault, %d failed, %d met the faulty master",
             scenario.name(), impact.callsAfterFault(), impact.failedCount(), impact.met());
-        return new FailoverResult.Outcome(scenario, impact, Optional.ofNullable(load.firstFailure()),
+        return new FailoverResult.Outcome(
+            scenario,
+            impact,
+            Optional.ofNullable(load.firstFailure()),
             client.firstFailedAttempt());
       }
     }

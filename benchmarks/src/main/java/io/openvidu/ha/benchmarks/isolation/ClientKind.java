@@ -1,17 +1,27 @@
 package io.openvidu.ha.benchmarks.isolation;
 
 /**
- * The ways of calling OpenVidu that the benchmarks compare: which jars they run on and which workload class drives
- * them.
+ * The ways of calling OpenVidu that the benchmarks compare: which jars they run on and which
+ * workload class drives them.
  */
 public enum ClientKind {
-  /** Our SDK, constructed as the official one is: {@code new OpenVidu(urls, secret)}, every default kept. */
+  /**
+   * Our SDK, constructed as the official one is: {@code new OpenVidu(urls, secret)}, every default
+   * kept.
+   */
   OURS("ours", "ours", "io.openvidu.ha.benchmarks.client.openvidu.DropInClient"),
-  /** {@code io.openvidu:openvidu-java-client:2.20.0}, running the same workload class file as {@link #OURS}. */
+  /**
+   * {@code io.openvidu:openvidu-java-client:2.20.0}, running the same workload class file as {@link
+   * #OURS}.
+   */
   OFFICIAL("official 2.20.0", "official", "io.openvidu.ha.benchmarks.client.openvidu.DropInClient"),
   /** The same requests hand-written on OkHttp: what any Java client must at least spend. */
-  RAW_OKHTTP("raw OkHttp", "raw-okhttp", "io.openvidu.ha.benchmarks.client.rawokhttp.RawOkHttpClient"),
-  /** Our SDK with its defaults plus an event listener that reports failed attempts (for the failover runs). */
+  RAW_OKHTTP(
+      "raw OkHttp", "raw-okhttp", "io.openvidu.ha.benchmarks.client.rawokhttp.RawOkHttpClient"),
+  /**
+   * Our SDK with its defaults plus an event listener that reports failed attempts (for the failover
+   * runs).
+   */
   OURS_OBSERVED("ours", "ours", "io.openvidu.ha.benchmarks.client.openvidu.ObservedClient");
 
   private final String label;

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Opens {@link BackendClient}s of each {@link ClientKind}, each kind's jars in an {@link IsolatedClassLoader} of its
- * own (one loader per jar set for the whole run, so that code compiled in one section stays compiled in the next).
- * The jar sets are the directories {@code ours}, {@code official} and {@code raw-okhttp} that the module's build
- * copies under {@code target/clients/}.
+ * Opens {@link BackendClient}s of each {@link ClientKind}, each kind's jars in an {@link
+ * IsolatedClassLoader} of its own (one loader per jar set for the whole run, so that code compiled
+ * in one section stays compiled in the next). The jar sets are the directories {@code ours}, {@code
+ * official} and {@code raw-okhttp} that the module's build copies under {@code target/clients/}.
  *
  * <p>Thread-safe.
  */
@@ -29,7 +29,8 @@ public final class IsolatedClients implements AutoCloseable {
 
   /**
    * @param clientsDirectory the directory holding one sub-directory of jars per client
-   * @throws IllegalStateException when a sub-directory is missing or holds no jar, with what to run to build it
+   * @throws IllegalStateException when a sub-directory is missing or holds no jar, with what to run
+   *     to build it
    */
   public IsolatedClients(Path clientsDirectory) {
     this.clientsDirectory = clientsDirectory;
@@ -43,7 +44,8 @@ public final class IsolatedClients implements AutoCloseable {
     ClassLoader loader = loader(kind);
     try {
       Class<?> implementation = Class.forName(kind.implementation(), true, loader);
-      return (BackendClient) implementation.getConstructor(ClientSettings.class).newInstance(settings);
+      return (BackendClient)
+          implementation.getConstructor(ClientSettings.class).newInstance(settings);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("cannot open the " + kind.label() + " client", e.getCause());
     } catch (ReflectiveOperationException e) {
@@ -52,15 +54,15 @@ public final class IsolatedClients implements AutoCloseable {
   }
 
   /**
-   * Reads a public static field of a class as that kind's jars define it (a default of the SDK, say), so that the
-   * launcher never copies a value that could drift.
+   * Reads a public static field of a class as that kind's jars define it (a default of the SDK,
+   * say), so that the launcher never copies a value that could drift.
    */
   public <T> T constant(ClientKind kind, String className, String field, Class<T> type) {
     try {
       return type.cast(Class.forName(className, true, loader(kind)).getField(field).get(null));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + className + "." + field + " of the " + kind.label()
-          + " client", e);
+      throw new IllegalStateException(
+          "cannot read " + className + "." + field + " of the " + kind.label() + " client", e);
     }
   }
 
@@ -70,14 +72,18 @@ public final class IsolatedClients implements AutoCloseable {
   }
 
   private synchronized ClassLoader loader(ClientKind kind) {
-    return loaders.computeIfAbsent(kind.jarDirectory(), directory -> {
-      List<URL> urls = new ArrayList<>();
-      for (Path jar : jars(kind)) {
-        urls.add(toUrl(jar));
-      }
-      return new IsolatedClassLoader("client-" + directory, urls.toArray(URL[]::new),
-          IsolatedClients.class.getClassLoader());
-    });
+    return loaders.computeIfAbsent(
+        kind.jarDirectory(),
+        directory -> {
+          List<URL> urls = new ArrayList<>();
+          for (Path jar : jars(kind)) {
+            urls.add(toUrl(jar));
+          }
+          return new IsolatedClassLoader(
+              "client-" + directory,
+              urls.toArray(URL[]::new),
+              IsolatedClients.class.getClassLoader());
+        });
   }
 
   private List<Path> jars(ClientKind kind) {
@@ -91,8 +97,11 @@ public final class IsolatedClients implements AutoCloseable {
       }
     }
     if (jars.isEmpty()) {
-      throw new IllegalStateException("no client jars in " + directory + ": build the module first with "
-          + "'mvn -B -q -pl benchmarks -am package -DskipTests' and run target/benchmarks.jar");
+      throw new IllegalStateException(
+          "no client jars in "
+              + directory
+              + ": build the module first with "
+              + "'mvn -B -q -pl benchmarks -am package -DskipTests' and run target/benchmarks.jar");
     }
     return jars;
   }

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The calls that closed-loop callers completed within one or more measurement windows, and what they add up to.
- * Calls still running when a window closes are left out (neither counted nor timed). Throughput is the median of
- * the windows' rates, so that a window spoiled by another process's burst on a shared machine moves it little;
- * latencies pool the calls of every window. Immutable.
+ * The calls that closed-loop callers completed within one or more measurement windows, and what
+ * they add up to. Calls still running when a window closes are left out (neither counted nor
+ * timed). Throughput is the median of the windows' rates, so that a window spoiled by another
+ * process's burst on a shared machine moves it little; latencies pool the calls of every window.
+ * Immutable.
  *
- * @param calls       the calls completed within the windows
+ * @param calls the calls completed within the windows
  * @param windowRates each window's successful calls per second, in the order measured
- * @param failure     what the first failed call threw, or {@code null}
+ * @param failure what the first failed call threw, or {@code null}
  */
 public record Measurement(List<Call> calls, List<Double> windowRates, Exception failure) {
 
@@ -24,7 +25,8 @@ public record Measurement(List<Call> calls, List<Double> windowRates, Exception 
   }
 
   /**
-   * Runs {@code threads} unpaced callers of the mix for {@code window} and keeps the calls that ended in it.
+   * Runs {@code threads} unpaced callers of the mix for {@code window} and keeps the calls that
+   * ended in it.
    *
    * @param name names the caller threads
    */
@@ -37,8 +39,10 @@ public record Measurement(List<Call> calls, List<Double> windowRates, Exception 
     if (!load.isIdle()) {
       throw new IllegalStateException("callers still busy two minutes after the window closed");
     }
-    List<Call> within = calls.stream().filter(call -> !call.unfinished() && call.end() <= end).toList();
-    double rate = within.stream().filter(call -> !call.failed()).count() / ((end - load.startedAt()) / 1e9);
+    List<Call> within =
+        calls.stream().filter(call -> !call.unfinished() && call.end() <= end).toList();
+    double rate =
+        within.stream().filter(call -> !call.failed()).count() / ((end - load.startedAt()) / 1e9);
     return new Measurement(within, List.of(rate), load.firstFailure());
   }
 
@@ -55,7 +59,9 @@ public record Measurement(List<Call> calls, List<Double> windowRates, Exception 
   public double callsPerSecond() {
     List<Double> sorted = windowRates.stream().sorted().toList();
     int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   /** The slowest window's rate. */

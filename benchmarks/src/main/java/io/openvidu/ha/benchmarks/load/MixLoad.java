@@ -10,15 +10,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Caller threads that repeat the backend mix (create a session, create a connection in it, fetch it, close it) on
- * one {@link BackendClient} until stopped, recording every {@link Call}. A failed call is recorded and the mix goes
- * on (the session is still closed if it was created), as a backend would carry on with its next request.
+ * Caller threads that repeat the backend mix (create a session, create a connection in it, fetch
+ * it, close it) on one {@link BackendClient} until stopped, recording every {@link Call}. A failed
+ * call is recorded and the mix goes on (the session is still closed if it was created), as a
+ * backend would carry on with its next request.
  *
- * <p>Unpaced, each thread starts its next mix as soon as the last one ends (closed-loop load, for throughput).
- * Paced, each thread starts one mix per period, its threads staggered over the period, and skips the slots it
- * missed rather than catching up (a steady load, for failover).
+ * <p>Unpaced, each thread starts its next mix as soon as the last one ends (closed-loop load, for
+ * throughput). Paced, each thread starts one mix per period, its threads staggered over the period,
+ * and skips the slots it missed rather than catching up (a steady load, for failover).
  *
- * <p>Control it from one thread: {@link #start}, then {@link #stop()}, then {@link #awaitCalls(Duration)}.
+ * <p>Control it from one thread: {@link #start}, then {@link #stop()}, then {@link
+ * #awaitCalls(Duration)}.
  */
 public final class MixLoad {
   private final BackendClient client;
@@ -46,7 +48,10 @@ public final class MixLoad {
     return new MixLoad(client, threads, 0, name).begin();
   }
 
-  /** Starts {@code threads} callers that each begin one mix per {@code period}, and returns once all run. */
+  /**
+   * Starts {@code threads} callers that each begin one mix per {@code period}, and returns once all
+   * run.
+   */
   public static MixLoad paced(BackendClient client, int threads, Duration period, String name) {
     if (period.isZero() || period.isNegative()) {
       throw new IllegalArgumentException("the period must be positive");
@@ -78,8 +83,9 @@ public final class MixLoad {
   }
 
   /**
-   * Waits up to {@code patience} for the callers to end, then returns every call: the finished ones, and one
-   * {@linkplain Call#unfinished() unfinished} call for each caller still waiting for an answer.
+   * Waits up to {@code patience} for the callers to end, then returns every call: the finished
+   * ones, and one {@linkplain Call#unfinished() unfinished} call for each caller still waiting for
+   * an answer.
    */
   public List<Call> awaitCalls(Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
@@ -147,7 +153,9 @@ public final class MixLoad {
     }
 
     private void waitUntil(long time) {
-      for (long left = time - System.nanoTime(); left > 0 && !stopping; left = time - System.nanoTime()) {
+      for (long left = time - System.nanoTime();
+          left > 0 && !stopping;
+          left = time - System.nanoTime()) {
         LockSupport.parkNanos(left);
       }
     }
@@ -161,7 +169,10 @@ public final class MixLoad {
       }
     }
 
-    /** Makes one call; returns the session for {@link Operation#CREATE_SESSION} (null when it failed). */
+    /**
+     * Makes one call; returns the session for {@link Operation#CREATE_SESSION} (null when it
+     * failed).
+     */
     private Object call(Operation operation, Object session) {
       long start = System.nanoTime();
       synchronized (this) {

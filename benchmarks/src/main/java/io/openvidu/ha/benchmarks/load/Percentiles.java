@@ -3,8 +3,8 @@ package io.openvidu.ha.benchmarks.load;
 import java.util.Arrays;
 
 /**
- * Order statistics of a set of durations (nanoseconds), by the nearest-rank method: the p-th percentile is the
- * smallest value that at least p % of the values do not exceed. Immutable.
+ * Order statistics of a set of durations (nanoseconds), by the nearest-rank method: the p-th
+ * percentile is the smallest value that at least p % of the values do not exceed. Immutable.
  */
 public final class Percentiles {
   private final long[] sorted;

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How numbers are written in the tables: fixed decimals, units in the column headers. */
 public final class Cells {
-  private Cells() {
-  }
+  private Cells() {}
 
   /** Nanoseconds as milliseconds with two decimals ({@code 1.25}). */
   public static String millis(long nanos) {

@@ -9,26 +9,34 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The machine a run measured on, as far as the JVM and Linux's {@code /proc} tell: what a reader needs to judge
- * the numbers. Immutable.
+ * The machine a run measured on, as far as the JVM and Linux's {@code /proc} tell: what a reader
+ * needs to judge the numbers. Immutable.
  *
- * @param name      a short name for the results file (the host name unless given)
- * @param cpu       the processor model
- * @param cpus      logical processors available to the JVM
+ * @param name a short name for the results file (the host name unless given)
+ * @param cpu the processor model
+ * @param cpus logical processors available to the JVM
  * @param memoryGiB physical memory
- * @param os        operating system and version
- * @param jvm       the JVM's name and version
+ * @param os operating system and version
+ * @param jvm the JVM's name and version
  * @param maxHeapMiB the JVM's maximum heap
  */
-public record Machine(String name, String cpu, int cpus, double memoryGiB, String os, String jvm, long maxHeapMiB) {
+public record Machine(
+    String name, String cpu, int cpus, double memoryGiB, String os, String jvm, long maxHeapMiB) {
 
   /** Describes this machine; {@code name} overrides the host name. */
   public static Machine describe(Optional<String> name) {
     com.sun.management.OperatingSystemMXBean system =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return new Machine(name.orElseGet(Machine::hostName), cpuModel(), Runtime.getRuntime().availableProcessors(),
+    return new Machine(
+        name.orElseGet(Machine::hostName),
+        cpuModel(),
+        Runtime.getRuntime().availableProcessors(),
         system.getTotalMemorySize() / (1024.0 * 1024 * 1024),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
   }
@@ -45,8 +53,16 @@ public record Machine(String name, String cpu, int cpus, double memoryGiB, Strin
 
   /** One line for the report. */
   public String summary() {
-    return String.format(Locale.ROOT, "%s: %s, %d logical CPUs, %.1f GiB RAM; %s; %s, max heap %d MiB", name, cpu,
-        cpus, memoryGiB, os, jvm, maxHeapMiB);
+    return String.format(
+        Locale.ROOT,
+        "%s: %s, %d logical CPUs, %.1f GiB RAM; %s; %s, max heap %d MiB",
+        name,
+        cpu,
+        cpus,
+        memoryGiB,
+        os,
+        jvm,
+        maxHeapMiB);
   }
 
   /** The name, reduced to what is safe in a file name. */
@@ -67,7 +83,8 @@ public record Machine(String name, String cpu, int cpus, double memoryGiB, Strin
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
           .filter(line -> line.startsWith("model name"))
           .map(line -> line.substring(line.indexOf(':') + 1).trim())
-          .findFirst().orElse(System.getProperty("os.arch"));
+          .findFirst()
+          .orElse(System.getProperty("os.arch"));
     } catch (IOException e) {
       return System.getProperty("os.arch");
     }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A GitHub-flavoured Markdown table, padded so that it also reads well in a terminal. The first column is
- * left-aligned (it names the row), the others right-aligned (they hold numbers). Not thread-safe.
+ * A GitHub-flavoured Markdown table, padded so that it also reads well in a terminal. The first
+ * column is left-aligned (it names the row), the others right-aligned (they hold numbers). Not
+ * thread-safe.
  */
 public final class MarkdownTable {
   private final List<String> headers;
@@ -22,7 +23,8 @@ public final class MarkdownTable {
   /** Adds a row; it must have one cell per column. */
   public MarkdownTable row(Object... cells) {
     if (cells.length != headers.size()) {
-      throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + headers.size() + " cells, got " + cells.length);
     }
     rows.add(Arrays.stream(cells).map(cell -> String.valueOf(cell).replace("|", "\\|")).toList());
     return this;
@@ -41,7 +43,8 @@ public final class MarkdownTable {
     line(out, headers, widths);
     out.append('|');
     for (int i = 0; i < widths.length; i++) {
-      out.append(i == 0 ? " " + "-".repeat(widths[i]) + " |" : " " + "-".repeat(widths[i] - 1) + ": |");
+      out.append(
+          i == 0 ? " " + "-".repeat(widths[i]) + " |" : " " + "-".repeat(widths[i] - 1) + ": |");
     }
     out.append('\n');
     rows.forEach(row -> line(out, row, widths));

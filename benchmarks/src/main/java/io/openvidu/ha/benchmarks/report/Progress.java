@@ -3,7 +3,9 @@ package io.openvidu.ha.benchmarks.report;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Progress lines on standard output, each prefixed with the time since the run began. Thread-safe. */
+/**
+ * Progress lines on standard output, each prefixed with the time since the run began. Thread-safe.
+ */
 public final class Progress {
   private final PrintStream out;
   private final long began = System.nanoTime();

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Markdown document of one run: a title, what was measured on, then titled sections in order. Not thread-safe.
+ * The Markdown document of one run: a title, what was measured on, then titled sections in order.
+ * Not thread-safe.
  */
 public final class Report {
   private final String title;

@@ -15,7 +15,8 @@ public final class ThroughputResult {
   private final ThroughputBenchmark.Settings settings;
   private final Map<Integer, Map<ClientKind, Measurement>> byThreads;
 
-  ThroughputResult(ThroughputBenchmark.Settings settings, Map<Integer, Map<ClientKind, Measurement>> byThreads) {
+  ThroughputResult(
+      ThroughputBenchmark.Settings settings, Map<Integer, Map<ClientKind, Measurement>> byThreads) {
     this.settings = settings;
     this.byThreads = Map.copyOf(byThreads);
   }
@@ -33,29 +34,57 @@ public final class ThroughputResult {
 
   /** The section as Markdown: the headline ratios, then each client's latency. */
   public String markdown() {
-    MarkdownTable headline = new MarkdownTable("caller threads", "ours calls/s", "official calls/s",
-        "raw OkHttp calls/s", "ours / official", "ours / raw OkHttp");
-    MarkdownTable latency = new MarkdownTable("client, threads", "calls/s", "windows min - max", "p50 ms",
-        "p99 ms", "max ms", "failed calls");
+    MarkdownTable headline =
+        new MarkdownTable(
+            "caller threads",
+            "ours calls/s",
+            "official calls/s",
+            "raw OkHttp calls/s",
+            "ours / official",
+            "ours / raw OkHttp");
+    MarkdownTable latency =
+        new MarkdownTable(
+            "client, threads",
+            "calls/s",
+            "windows min - max",
+            "p50 ms",
+            "p99 ms",
+            "max ms",
+            "failed calls");
     for (int threads : threadCounts()) {
       Map<ClientKind, Measurement> measured = byThreads.get(threads);
-      headline.row(threads, Cells.rate(measured.get(ClientKind.OURS).callsPerSecond()),
+      headline.row(
+          threads,
+          Cells.rate(measured.get(ClientKind.OURS).callsPerSecond()),
           Cells.rate(measured.get(ClientKind.OFFICIAL).callsPerSecond()),
           Cells.rate(measured.get(ClientKind.RAW_OKHTTP).callsPerSecond()),
-          Cells.ratio(ratio(threads, ClientKind.OFFICIAL)), Cells.ratio(ratio(threads, ClientKind.RAW_OKHTTP)));
+          Cells.ratio(ratio(threads, ClientKind.OFFICIAL)),
+          Cells.ratio(ratio(threads, ClientKind.RAW_OKHTTP)));
       for (ClientKind kind : ThroughputBenchmark.CLIENTS) {
         Measurement measurement = measured.get(kind);
         Percentiles percentiles = measurement.latency();
-        latency.row(kind.label() + ", " + threads, Cells.rate(measurement.callsPerSecond()),
-            Cells.rate(measurement.slowestWindow()) + " - " + Cells.rate(measurement.fastestWindow()),
-            Cells.millis(percentiles.at(50)), Cells.millis(percentiles.at(99)), Cells.millis(percentiles.max()),
+        latency.row(
+            kind.label() + ", " + threads,
+            Cells.rate(measurement.callsPerSecond()),
+            Cells.rate(measurement.slowestWindow())
+                + " - "
+                + Cells.rate(measurement.fastestWindow()),
+            Cells.millis(percentiles.at(50)),
+            Cells.millis(percentiles.at(99)),
+            Cells.millis(percentiles.max()),
             failures(measurement));
       }
     }
-    String windows = String.format(Locale.ROOT, "Per client and thread count: %d windows of %s s, the clients' "
-            + "order rotating each round, after %s s of warm-up; before anything, %d s of warm-up per client. "
-            + "calls/s is the median window's; latencies pool every window.%n%n",
-        settings.rounds(), seconds(settings.window()), seconds(settings.warmUp()), settings.jitWarmUp().toSeconds());
+    String windows =
+        String.format(
+            Locale.ROOT,
+            "Per client and thread count: %d windows of %s s, the clients' "
+                + "order rotating each round, after %s s of warm-up; before anything, %d s of warm-up per client. "
+                + "calls/s is the median window's; latencies pool every window.%n%n",
+            settings.rounds(),
+            seconds(settings.window()),
+            seconds(settings.warmUp()),
+            settings.jitWarmUp().toSeconds());
     return windows + headline.render() + "\n" + latency.render();
   }
 

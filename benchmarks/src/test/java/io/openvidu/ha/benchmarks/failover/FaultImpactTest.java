@@ -111,7 +111,10 @@ class FaultImpactTest {
     return FaultImpact.analyse(calls, LOAD_START, FAULT, STOP, onlyFaultyMaster, SETTLE);
   }
 
-  /** Before the fault, every fetch takes 2 ms (the first second is warm-up and slower, so it must not count). */
+  /**
+   * Before the fault, every fetch takes 2 ms (the first second is warm-up and slower, so it must
+   * not count).
+   */
   private static List<Call> baseline() {
     List<Call> calls = new ArrayList<>();
     for (long start = 0; start < 1_000; start += 100) {
@@ -123,7 +126,8 @@ class FaultImpactTest {
     return calls;
   }
 
-  private static Call call(Operation operation, long startMs, long endMs, boolean failed, int failedAttempts) {
+  private static Call call(
+      Operation operation, long startMs, long endMs, boolean failed, int failedAttempts) {
     return new Call(operation, startMs * MS, endMs * MS, failed, failedAttempts, false);
   }
 }

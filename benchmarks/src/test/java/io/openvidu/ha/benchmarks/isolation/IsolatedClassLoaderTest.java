@@ -47,6 +47,7 @@ class IsolatedClassLoaderTest {
 
   @Test
   void theJdkIsVisible() throws Exception {
-    assertThat(loader.loadClass("java.net.http.HttpClient")).isSameAs(java.net.http.HttpClient.class);
+    assertThat(loader.loadClass("java.net.http.HttpClient"))
+        .isSameAs(java.net.http.HttpClient.class);
   }
 }

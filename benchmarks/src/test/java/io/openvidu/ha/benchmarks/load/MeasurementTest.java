@@ -18,7 +18,8 @@ class MeasurementTest {
 
   @Test
   void anEvenNumberOfWindowsTakesTheMeanOfTheMiddleTwo() {
-    Measurement measurement = window(4_000).plus(window(1_000)).plus(window(5_000)).plus(window(9_000));
+    Measurement measurement =
+        window(4_000).plus(window(1_000)).plus(window(5_000)).plus(window(9_000));
 
     assertThat(measurement.callsPerSecond()).isEqualTo(4_500);
   }
@@ -29,8 +30,9 @@ class MeasurementTest {
     Call slow = new Call(Operation.FETCH_SESSION, 0, 9_000, false, 0, false);
     Call failed = new Call(Operation.CLOSE_SESSION, 0, 5_000, true, 0, false);
 
-    Measurement measurement = new Measurement(List.of(fast, failed), List.of(1.0), null)
-        .plus(new Measurement(List.of(slow), List.of(1.0), null));
+    Measurement measurement =
+        new Measurement(List.of(fast, failed), List.of(1.0), null)
+            .plus(new Measurement(List.of(slow), List.of(1.0), null));
 
     assertThat(measurement.latency().count()).isEqualTo(2);
     assertThat(measurement.latency().max()).isEqualTo(9_000);

@@ -10,7 +10,8 @@ class PercentilesTest {
 
   @Test
   void percentileIsTheSmallestValueThatThatShareOfValuesDoesNotExceed() {
-    Percentiles percentiles = Percentiles.of(LongStream.rangeClosed(1, 200).map(i -> 201 - i).toArray());
+    Percentiles percentiles =
+        Percentiles.of(LongStream.rangeClosed(1, 200).map(i -> 201 - i).toArray());
 
     assertThat(percentiles.at(50)).isEqualTo(100);
     assertThat(percentiles.at(99)).isEqualTo(198);

@@ -39,27 +39,34 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The promise users buy, tested: "a master dies and my backend does not notice, and nothing is lost or done twice".
- * Three master processes over a persistent Redis; 8 threads of mixed SDK calls; one fault per test, injected
- * mid-load. Each test prints one line of the fault report ({@link FaultReport}) and asserts what the design promises:
- * no failed call, nothing lost, nothing duplicated when a master fails (with the default retry policy, as against a
- * real OpenVidu that ignores idempotency keys, only the POSTs a killed master was working on may fail, with their
- * outcome unknown); nothing lost or duplicated, and only clean failures after the call timeout, when Redis does.
+ * The promise users buy, tested: "a master dies and my backend does not notice, and nothing is lost
+ * or done twice". Three master processes over a persistent Redis; 8 threads of mixed SDK calls; one
+ * fault per test, injected mid-load. Each test prints one line of the fault report ({@link
+ * FaultReport}) and asserts what the design promises: no failed call, nothing lost, nothing
+ * duplicated when a master fails (with the default retry policy, as against a real OpenVidu that
+ * ignores idempotency keys, only the POSTs a killed master was working on may fail, with their
+ * outcome unknown); nothing lost or duplicated, and only clean failures after the call timeout,
+ * when Redis does.
  *
- * <p>Every test starts from a whole cluster (dead masters are restarted first) and may run alone; the order only
- * saves time, the kills coming last.
+ * <p>Every test starts from a whole cluster (dead masters are restarted first) and may run alone;
+ * the order only saves time, the kills coming last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ForClient(ClientUnderTest.OURS)
 class FaultInjectionTest {
-  @RegisterExtension
-  static final ProcessCluster CLUSTER = new ProcessCluster(3, 2);
+  @RegisterExtension static final ProcessCluster CLUSTER = new ProcessCluster(3, 2);
 
   private static final FaultReport REPORT = FaultReport.fromSystemProperty();
+
   /** Calls before the fault: enough for a median latency. */
   private static final int BASELINE_CALLS = 200;
-  /** Calls after the fault (or after the repair): enough to see its whole effect, a few seconds of load. */
+
+  /**
+   * Calls after the fault (or after the repair): enough to see its whole effect, a few seconds of
+   * load.
+   */
   private static final int CALLS_AFTER = 400;
+
   private static final int VICTIM = 0;
 
   private final List<SimulatedParticipant> participants = new ArrayList<>();
@@ -101,7 +108,8 @@ class FaultInjectionTest {
       run.awaitCallsSinceFault(CALLS_AFTER);
       run.stopLoad();
 
-      FaultRun.Outcome outcome = run.audit(victim, CLUSTER.secret(), REPORT, "frozen=" + frozenMillis + "ms");
+      FaultRun.Outcome outcome =
+          run.audit(victim, CLUSTER.secret(), REPORT, "frozen=" + frozenMillis + "ms");
       assertNoFailureLossOrDuplicate(outcome);
       assertThat(onVictim).allMatch(SimulatedParticipant::isConnected);
       assertStillActive(onVictim, victim);
@@ -156,8 +164,12 @@ class FaultInjectionTest {
       run.awaitCallsSinceFault(CALLS_AFTER);
       run.stopLoad();
 
-      FaultRun.Outcome outcome = run.audit(victim, CLUSTER.secret(), REPORT,
-          "participants-reconnected=" + reconnected + "/" + onVictim.size());
+      FaultRun.Outcome outcome =
+          run.audit(
+              victim,
+              CLUSTER.secret(),
+              REPORT,
+              "participants-reconnected=" + reconnected + "/" + onVictim.size());
       assertNoFailureLossOrDuplicate(outcome);
       assertThat(reconnected).isEqualTo(onVictim.size());
       assertStillActive(onVictim, victim);
@@ -165,9 +177,9 @@ class FaultInjectionTest {
   }
 
   /**
-   * With the default retry policy (as against a real OpenVidu, which ignores idempotency keys): the only calls that may
-   * fail are POSTs the victim was working on when it died, whose outcome is unknown. The pooled connections the kill
-   * left behind fail nothing.
+   * With the default retry policy (as against a real OpenVidu, which ignores idempotency keys): the
+   * only calls that may fail are POSTs the victim was working on when it died, whose outcome is
+   * unknown. The pooled connections the kill left behind fail nothing.
    */
   @Test
   @Order(6)
@@ -176,7 +188,8 @@ class FaultInjectionTest {
     String survivor = CLUSTER.urlList().get(1);
     List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
     String recordingId = startRecordingThrough(victim, onVictim.get(0).sessionId());
-    try (FaultRun run = new FaultRun("master-sigkill", CLUSTER.urlList(), CLUSTER.secret(), false)) {
+    try (FaultRun run =
+        new FaultRun("master-sigkill", CLUSTER.urlList(), CLUSTER.secret(), false)) {
       run.startLoad(BASELINE_CALLS, spared(VICTIM));
 
       run.faultInjected();
@@ -188,20 +201,32 @@ class FaultInjectionTest {
       run.stopLoad();
       Recording.Status recording = stopRecordingThrough(survivor, recordingId);
 
-      FaultRun.Outcome outcome = run.audit(survivor, CLUSTER.secret(), REPORT,
-          "participants-reconnected=" + reconnected + "/" + onVictim.size() + " recording-across-kill=" + recording
-              + " retry-policy=default");
+      FaultRun.Outcome outcome =
+          run.audit(
+              survivor,
+              CLUSTER.secret(),
+              REPORT,
+              "participants-reconnected="
+                  + reconnected
+                  + "/"
+                  + onVictim.size()
+                  + " recording-across-kill="
+                  + recording
+                  + " retry-policy=default");
       assertOnlyInFlightPostsFailed(outcome, deadNanos);
       assertNothingLostOrDuplicated(outcome);
       assertThat(reconnected).isEqualTo(onVictim.size());
       assertStillActive(onVictim, survivor);
-      assertThat(recording).as("a recording started through the killed master").isEqualTo(Recording.Status.ready);
+      assertThat(recording)
+          .as("a recording started through the killed master")
+          .isEqualTo(Recording.Status.ready);
     }
   }
 
   /**
-   * What the design promises when the masters honour idempotency keys (the reference cluster does): even the POSTs
-   * the victim was working on when it died are repeated on a survivor, so no call fails.
+   * What the design promises when the masters honour idempotency keys (the reference cluster does):
+   * even the POSTs the victim was working on when it died are repeated on a survivor, so no call
+   * fails.
    */
   @Test
   @Order(7)
@@ -215,7 +240,8 @@ class FaultInjectionTest {
       run.awaitCallsSinceFault(CALLS_AFTER);
       run.stopLoad();
 
-      FaultRun.Outcome outcome = run.audit(survivor, CLUSTER.secret(), REPORT, "retry-policy=trust-idempotency-keys");
+      FaultRun.Outcome outcome =
+          run.audit(survivor, CLUSTER.secret(), REPORT, "retry-policy=trust-idempotency-keys");
       assertNoFailureLossOrDuplicate(outcome);
     }
   }
@@ -223,8 +249,9 @@ class FaultInjectionTest {
   // ----------------------------------------------------------------------------------------------------- helpers
 
   /**
-   * Redis goes away ({@code outage}) until every thread has seen a call fail, each after waiting out the call timeout,
-   * then comes back ({@code repair}). Calls fail cleanly meanwhile, and nothing acknowledged is lost.
+   * Redis goes away ({@code outage}) until every thread has seen a call fail, each after waiting
+   * out the call timeout, then comes back ({@code repair}). Calls fail cleanly meanwhile, and
+   * nothing acknowledged is lost.
    */
   private void redisOutage(String fault, Runnable outage, Runnable repair) throws Exception {
     String master = CLUSTER.urlList().get(1);
@@ -243,7 +270,8 @@ class FaultInjectionTest {
       run.awaitCallsSinceFault(CALLS_AFTER);
       run.stopLoad();
 
-      FaultRun.Outcome outcome = run.audit(master, CLUSTER.secret(), REPORT, "down=" + downMillis + "ms");
+      FaultRun.Outcome outcome =
+          run.audit(master, CLUSTER.secret(), REPORT, "down=" + downMillis + "ms");
       assertThat(outcome.calls().failed()).as(outcome.diagnosis()).isPositive();
       assertOnlyCleanFailures(outcome);
       assertNothingLostOrDuplicated(outcome);
@@ -257,38 +285,47 @@ class FaultInjectionTest {
   }
 
   /**
-   * Only calls already started when the victim's sockets were closed failed, each because the request had reached the
-   * victim and nobody can know whether it acted on it. A call started later met only connections the victim had closed
-   * (FIN or RST): it must not have written anything on them.
+   * Only calls already started when the victim's sockets were closed failed, each because the
+   * request had reached the victim and nobody can know whether it acted on it. A call started later
+   * met only connections the victim had closed (FIN or RST): it must not have written anything on
+   * them.
    */
   private static void assertOnlyInFlightPostsFailed(FaultRun.Outcome outcome, long deadNanos) {
-    assertThat(outcome.calls().failures()).as(outcome.diagnosis()).allSatisfy(call -> {
-      assertThat(call.startNanos() - deadNanos).as("started before the victim's sockets closed").isNegative();
-      assertThat(call.failure()).isInstanceOf(OpenViduJavaClientException.class)
-          .hasMessageContaining("outcome unknown");
-    });
+    assertThat(outcome.calls().failures())
+        .as(outcome.diagnosis())
+        .allSatisfy(
+            call -> {
+              assertThat(call.startNanos() - deadNanos)
+                  .as("started before the victim's sockets closed")
+                  .isNegative();
+              assertThat(call.failure())
+                  .isInstanceOf(OpenViduJavaClientException.class)
+                  .hasMessageContaining("outcome unknown");
+            });
   }
 
   /**
-   * Watches the port of the master at {@code url} from now on (a connection attempt every millisecond or so) and
-   * completes with the {@link System#nanoTime()} at which it first refused one: by then the process's sockets are
-   * closed. A kill's own instant is not that: the kernel tears a JVM's memory down before it closes its sockets.
+   * Watches the port of the master at {@code url} from now on (a connection attempt every
+   * millisecond or so) and completes with the {@link System#nanoTime()} at which it first refused
+   * one: by then the process's sockets are closed. A kill's own instant is not that: the kernel
+   * tears a JVM's memory down before it closes its sockets.
    */
   private static CompletableFuture<Long> firstRefusal(String url) {
     URI uri = URI.create(url);
     InetSocketAddress address = new InetSocketAddress(uri.getHost(), uri.getPort());
-    return CompletableFuture.supplyAsync(() -> {
-      while (true) {
-        try (Socket socket = new Socket()) {
-          socket.connect(address, 1_000);
-        } catch (ConnectException refused) {
-          return System.nanoTime();
-        } catch (IOException other) {
-          // a timeout or a reset of a dying listener: not a refusal yet
-        }
-        LockSupport.parkNanos(1_000_000);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          while (true) {
+            try (Socket socket = new Socket()) {
+              socket.connect(address, 1_000);
+            } catch (ConnectException refused) {
+              return System.nanoTime();
+            } catch (IOException other) {
+              // a timeout or a reset of a dying listener: not a refusal yet
+            }
+            LockSupport.parkNanos(1_000_000);
+          }
+        });
   }
 
   /** Nothing acknowledged is missing afterwards, and nothing was done twice. */
@@ -298,40 +335,55 @@ class FaultInjectionTest {
   }
 
   /**
-   * A failure while Redis is away must say so: a transport failure after the call timeout (every master answering 503
-   * or not in time), or the 503 itself; never a 4xx or 500 that would blame the caller or hide the cause, but for
-   * the "already done" answer that an earlier call of unknown outcome explains.
+   * A failure while Redis is away must say so: a transport failure after the call timeout (every
+   * master answering 503 or not in time), or the 503 itself; never a 4xx or 500 that would blame
+   * the caller or hide the cause, but for the "already done" answer that an earlier call of unknown
+   * outcome explains.
    */
   private static void assertOnlyCleanFailures(FaultRun.Outcome outcome) {
     List<CallLog.Call> failures = outcome.calls().failures();
-    assertThat(failures).as(outcome.diagnosis()).allSatisfy(call -> {
-      Throwable failure = call.failure();
-      if (failure instanceof OpenViduHttpException http && !alreadyDoneByAnEarlierUnknownCall(call, failures)) {
-        assertThat(http.getStatus()).isIn(502, 503, 504);
-      } else if (!(failure instanceof OpenViduHttpException)) {
-        assertThat(failure).isInstanceOf(OpenViduJavaClientException.class);
-      }
-    });
+    assertThat(failures)
+        .as(outcome.diagnosis())
+        .allSatisfy(
+            call -> {
+              Throwable failure = call.failure();
+              if (failure instanceof OpenViduHttpException http
+                  && !alreadyDoneByAnEarlierUnknownCall(call, failures)) {
+                assertThat(http.getStatus()).isIn(502, 503, 504);
+              } else if (!(failure instanceof OpenViduHttpException)) {
+                assertThat(failure).isInstanceOf(OpenViduJavaClientException.class);
+              }
+            });
   }
 
   /**
-   * An "already done" answer (a start answered 409, a stop answered 404) to a call whose earlier twin on the same
-   * target failed with its outcome unknown: the earlier call took effect once the store came back, after the
-   * workload's list in between had read the old state. The server is right, and nothing is lost or done twice.
+   * An "already done" answer (a start answered 409, a stop answered 404) to a call whose earlier
+   * twin on the same target failed with its outcome unknown: the earlier call took effect once the
+   * store came back, after the workload's list in between had read the old state. The server is
+   * right, and nothing is lost or done twice.
    */
-  private static boolean alreadyDoneByAnEarlierUnknownCall(CallLog.Call call, List<CallLog.Call> failures) {
-    int alreadyDone = switch (call.operation()) {
-      case "startRecording" -> 409;
-      case "stopRecording" -> 404;
-      default -> 0;
-    };
-    return call.failure() instanceof OpenViduHttpException http && http.getStatus() == alreadyDone
-        && failures.stream().anyMatch(earlier -> earlier.operation().equals(call.operation())
-            && target(earlier).equals(target(call)) && earlier.startNanos() < call.startNanos()
-            && !(earlier.failure() instanceof OpenViduHttpException));
+  private static boolean alreadyDoneByAnEarlierUnknownCall(
+      CallLog.Call call, List<CallLog.Call> failures) {
+    int alreadyDone =
+        switch (call.operation()) {
+          case "startRecording" -> 409;
+          case "stopRecording" -> 404;
+          default -> 0;
+        };
+    return call.failure() instanceof OpenViduHttpException http
+        && http.getStatus() == alreadyDone
+        && failures.stream()
+            .anyMatch(
+                earlier ->
+                    earlier.operation().equals(call.operation())
+                        && target(earlier).equals(target(call))
+                        && earlier.startNanos() < call.startNanos()
+                        && !(earlier.failure() instanceof OpenViduHttpException));
   }
 
-  /** What a call acted on: the session of a start ({@code session/tag}), the recording of a stop. */
+  /**
+   * What a call acted on: the session of a start ({@code session/tag}), the recording of a stop.
+   */
   private static String target(CallLog.Call call) {
     int slash = call.subject().indexOf('/');
     return slash < 0 ? call.subject() : call.subject().substring(0, slash);
@@ -340,17 +392,25 @@ class FaultInjectionTest {
   /** Starts recording the session through {@code master} alone; returns the recording's id. */
   private static String startRecordingThrough(String master, String sessionId) throws Exception {
     try (OpenVidu backend = new OpenVidu(master, CLUSTER.secret())) {
-      return backend.startRecording(sessionId, new RecordingProperties.Builder().name("across-fault").build())
+      return backend
+          .startRecording(sessionId, new RecordingProperties.Builder().name("across-fault").build())
           .getId();
     }
   }
 
-  /** Stops the recording through {@code master} alone and returns its status once processing is over. */
-  private static Recording.Status stopRecordingThrough(String master, String recordingId) throws Exception {
+  /**
+   * Stops the recording through {@code master} alone and returns its status once processing is
+   * over.
+   */
+  private static Recording.Status stopRecordingThrough(String master, String recordingId)
+      throws Exception {
     try (OpenVidu backend = new OpenVidu(master, CLUSTER.secret())) {
       backend.stopRecording(recordingId);
-      return await().atMost(Duration.ofSeconds(30)).until(() -> backend.getRecording(recordingId).getStatus(),
-          status -> status != Recording.Status.stopped && status != Recording.Status.started);
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> backend.getRecording(recordingId).getStatus(),
+              status -> status != Recording.Status.stopped && status != Recording.Status.started);
     }
   }
 
@@ -368,8 +428,12 @@ class FaultInjectionTest {
       List<SimulatedParticipant> joined = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         Connection connection = session.createConnection();
-        SimulatedParticipant participant = SimulatedParticipant.builder(connection.getToken())
-            .via(URI.create(master)).platform("participant-" + i).timeout(Duration.ofSeconds(10)).join();
+        SimulatedParticipant participant =
+            SimulatedParticipant.builder(connection.getToken())
+                .via(URI.create(master))
+                .platform("participant-" + i)
+                .timeout(Duration.ofSeconds(10))
+                .join();
         participant.publish();
         participants.add(participant);
         joined.add(participant);
@@ -379,9 +443,10 @@ class FaultInjectionTest {
   }
 
   /**
-   * What openvidu-browser does when its master goes away: notices that the socket closed, then comes back through
-   * another master with its RPC session id. A reconnection counts once a signal the backend sends to the connection
-   * id the participant joined with reaches it through its new socket.
+   * What openvidu-browser does when its master goes away: notices that the socket closed, then
+   * comes back through another master with its RPC session id. A reconnection counts once a signal
+   * the backend sends to the connection id the participant joined with reaches it through its new
+   * socket.
    *
    * @return how many came back under their connection id
    */
@@ -392,9 +457,17 @@ class FaultInjectionTest {
       participant.awaitDisconnected();
       participant.reconnect(URI.create(survivor));
       String probe = "back-" + participant.connectionId();
-      int status = rest.post("/openvidu/api/signal", "{\"session\":\"" + participant.sessionId()
-          + "\",\"type\":\"probe\",\"data\":\"" + probe + "\",\"to\":[\"" + participant.connectionId() + "\"]}")
-          .status();
+      int status =
+          rest.post(
+                  "/openvidu/api/signal",
+                  "{\"session\":\""
+                      + participant.sessionId()
+                      + "\",\"type\":\"probe\",\"data\":\""
+                      + probe
+                      + "\",\"to\":[\""
+                      + participant.connectionId()
+                      + "\"]}")
+              .status();
       if (status == 200) {
         participant.awaitNotification("sendMessage", Map.of("data", probe));
         reconnected++;
@@ -403,13 +476,23 @@ class FaultInjectionTest {
     return reconnected;
   }
 
-  /** Every participant is still an active connection of its session, under the id it joined with. */
+  /**
+   * Every participant is still an active connection of its session, under the id it joined with.
+   */
   private static void assertStillActive(List<SimulatedParticipant> expected, String master) {
     RestClient rest = RestClient.of(master, CLUSTER.secret());
     for (SimulatedParticipant participant : expected) {
-      assertThat(rest.get("/openvidu/api/sessions/" + participant.sessionId() + "/connection/"
-          + participant.connectionId()).json().path("status").asText())
-          .as("status of %s", participant.connectionId()).isEqualTo("active");
+      assertThat(
+              rest.get(
+                      "/openvidu/api/sessions/"
+                          + participant.sessionId()
+                          + "/connection/"
+                          + participant.connectionId())
+                  .json()
+                  .path("status")
+                  .asText())
+          .as("status of %s", participant.connectionId())
+          .isEqualTo("active");
     }
   }
 

@@ -5,19 +5,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the load was told happened: every write the cluster acknowledged, and the tag of every write attempt that failed
- * (whose outcome is therefore unknown). Every write carries a unique tag the cluster keeps with its result (a custom
- * session id, a session's default recording name, a connection's server data, a recording's name), so that an entity
- * found in the cluster can be traced to the call that made it. Thread-safe.
+ * What the load was told happened: every write the cluster acknowledged, and the tag of every write
+ * attempt that failed (whose outcome is therefore unknown). Every write carries a unique tag the
+ * cluster keeps with its result (a custom session id, a session's default recording name, a
+ * connection's server data, a recording's name), so that an entity found in the cluster can be
+ * traced to the call that made it. Thread-safe.
  */
 final class Ledger {
   /** A connection the cluster acknowledged, by tag. */
-  record AckedConnection(String sessionId, String connectionId) {
-  }
+  record AckedConnection(String sessionId, String connectionId) {}
 
   /** A recording the cluster acknowledged, by tag. */
-  record AckedRecording(String sessionId, String recordingId) {
-  }
+  record AckedRecording(String sessionId, String recordingId) {}
 
   private final Map<String, String> sessions = new ConcurrentHashMap<>();
   private final Set<String> closedSessions = ConcurrentHashMap.newKeySet();
@@ -63,7 +62,9 @@ final class Ledger {
     stoppedRecordings.add(recordingId);
   }
 
-  /** A creation that failed: whatever carries this tag in the cluster is an orphan of a failed call. */
+  /**
+   * A creation that failed: whatever carries this tag in the cluster is an orphan of a failed call.
+   */
   void creationFailed(String tag) {
     failedTags.add(tag);
   }

@@ -17,15 +17,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A backend's traffic: threads making a mix of SDK calls through one shared {@link OpenVidu} until stopped, every
- * write tagged and entered in the {@link Ledger} once acknowledged (or its tag noted as failed), every call timed in
- * the {@link CallLog}. Each thread works on sessions of its own (at most a few live at a time), so that no call fails
- * because another thread changed what it works on: any failure is the fault's.
+ * A backend's traffic: threads making a mix of SDK calls through one shared {@link OpenVidu} until
+ * stopped, every write tagged and entered in the {@link Ledger} once acknowledged (or its tag noted
+ * as failed), every call timed in the {@link CallLog}. Each thread works on sessions of its own (at
+ * most a few live at a time), so that no call fails because another thread changed what it works
+ * on: any failure is the fault's.
  *
- * <p>The mix per step: create a session with a custom id, or without one (tagged by its default recording name);
- * create a connection; revoke a pending connection; close a session; read a session back; start or stop recording the
- * thread's recordable session (one with a participant in it, prepared by the caller; recordings are named by their
- * tag). When stopped, each thread stops the recording it may have left running.
+ * <p>The mix per step: create a session with a custom id, or without one (tagged by its default
+ * recording name); create a connection; revoke a pending connection; close a session; read a
+ * session back; start or stop recording the thread's recordable session (one with a participant in
+ * it, prepared by the caller; recordings are named by their tag). When stopped, each thread stops
+ * the recording it may have left running.
  */
 final class MixedLoad implements AutoCloseable {
   private static final int LIVE_SESSIONS_PER_THREAD = 4;
@@ -40,18 +42,23 @@ final class MixedLoad implements AutoCloseable {
   private volatile boolean running;
 
   /**
-  /**
-   * @param runTag             prefix of every tag, unique per run (e.g. {@code f-kill}), so that this run's entities
-   *                           are recognisable among everything else in the cluster
-   * @param recordableSessions one session per thread, each with a participant connected, for the thread to record
+   * /**
+   *
+   * @param runTag prefix of every tag, unique per run (e.g. {@code f-kill}), so that this run's
+   *     entities are recognisable among everything else in the cluster
+   * @param recordableSessions one session per thread, each with a participant connected, for the
+   *     thread to record
    */
-  MixedLoad(OpenVidu client, Ledger ledger, CallLog log, String runTag, List<String> recordableSessions) {
+  MixedLoad(
+      OpenVidu client, Ledger ledger, CallLog log, String runTag, List<String> recordableSessions) {
     this.client = client;
     this.ledger = ledger;
     this.log = log;
     this.runTag = runTag;
     this.recordableSessions = List.copyOf(recordableSessions);
-    this.threads = Executors.newFixedThreadPool(recordableSessions.size(), r -> new Thread(r, "load-" + runTag));
+    this.threads =
+        Executors.newFixedThreadPool(
+            recordableSessions.size(), r -> new Thread(r, "load-" + runTag));
   }
 
   void start() {
@@ -62,7 +69,10 @@ final class MixedLoad implements AutoCloseable {
     }
   }
 
-  /** Ends the load: each thread finishes its current call (bounded by the client's call timeout) and stops. */
+  /**
+   * Ends the load: each thread finishes its current call (bounded by the client's call timeout) and
+   * stops.
+   */
   void stop() throws Exception {
     running = false;
     for (Future<?> worker : workers) {
@@ -83,10 +93,16 @@ final class MixedLoad implements AutoCloseable {
     private final List<Session> live = new ArrayList<>();
     private final List<String> pending = new ArrayList<>();
     private final String recordable;
+
     /** The recording this thread started on its recordable session and has not stopped, or null. */
     private String recording;
-    /** Whether a start or stop failed, so that whether a recording runs must be asked before the next one. */
+
+    /**
+     * Whether a start or stop failed, so that whether a recording runs must be asked before the
+     * next one.
+     */
     private boolean recordingUnknown;
+
     private int sequence;
 
     Worker(int index, String recordable) {
@@ -134,8 +150,14 @@ final class MixedLoad implements AutoCloseable {
 
     private void createSessionWithCustomId() {
       String tag = nextTag();
-      Session session = creation("createSession", tag, tag,
-          () -> client.createSession(new SessionProperties.Builder().customSessionId(tag).build()));
+      Session session =
+          creation(
+              "createSession",
+              tag,
+              tag,
+              () ->
+                  client.createSession(
+                      new SessionProperties.Builder().customSessionId(tag).build()));
       if (session != null) {
         ledger.sessionCreated(tag, session.getSessionId());
         live.add(session);
@@ -144,9 +166,17 @@ final class MixedLoad implements AutoCloseable {
 
     private void createSessionWithoutCustomId() {
       String tag = nextTag();
-      Session session = creation("createSession(generated id)", tag, tag, () -> client.createSession(
-          new SessionProperties.Builder().defaultRecordingProperties(new RecordingProperties.Builder().name(tag)
-              .build()).build()));
+      Session session =
+          creation(
+              "createSession(generated id)",
+              tag,
+              tag,
+              () ->
+                  client.createSession(
+                      new SessionProperties.Builder()
+                          .defaultRecordingProperties(
+                              new RecordingProperties.Builder().name(tag).build())
+                          .build()));
       if (session != null) {
         ledger.sessionCreated(tag, session.getSessionId());
         live.add(session);
@@ -155,8 +185,12 @@ final class MixedLoad implements AutoCloseable {
 
     private void createConnection(Session session) {
       String tag = nextTag();
-      Connection connection = creation("createConnection", session.getSessionId() + "/" + tag, tag,
-          () -> session.createConnection(new ConnectionProperties.Builder().data(tag).build()));
+      Connection connection =
+          creation(
+              "createConnection",
+              session.getSessionId() + "/" + tag,
+              tag,
+              () -> session.createConnection(new ConnectionProperties.Builder().data(tag).build()));
       if (connection != null) {
         ledger.connectionCreated(tag, session.getSessionId(), connection.getConnectionId());
         pending.add(session.getSessionId() + "/" + connection.getConnectionId());
@@ -165,14 +199,20 @@ final class MixedLoad implements AutoCloseable {
 
     private void revokeConnection() {
       String[] ids = pending.remove(random.nextInt(pending.size())).split("/");
-      Session session = live.stream().filter(s -> s.getSessionId().equals(ids[0])).findFirst().orElse(null);
+      Session session =
+          live.stream().filter(s -> s.getSessionId().equals(ids[0])).findFirst().orElse(null);
       if (session == null) {
         return; // closed meanwhile: its connections went with it
       }
-      boolean done = call("forceDisconnect", ids[0] + "/" + ids[1], () -> {
-        session.forceDisconnect(ids[1]);
-        return Boolean.TRUE;
-      }) != null;
+      boolean done =
+          call(
+                  "forceDisconnect",
+                  ids[0] + "/" + ids[1],
+                  () -> {
+                    session.forceDisconnect(ids[1]);
+                    return Boolean.TRUE;
+                  })
+              != null;
       if (done) {
         ledger.connectionRevoked(ids[1]);
       } else {
@@ -183,10 +223,15 @@ final class MixedLoad implements AutoCloseable {
     private void closeSession(Session session) {
       live.remove(session);
       pending.removeIf(entry -> entry.startsWith(session.getSessionId() + "/"));
-      boolean done = call("closeSession", session.getSessionId(), () -> {
-        session.close();
-        return Boolean.TRUE;
-      }) != null;
+      boolean done =
+          call(
+                  "closeSession",
+                  session.getSessionId(),
+                  () -> {
+                    session.close();
+                    return Boolean.TRUE;
+                  })
+              != null;
       if (done) {
         ledger.sessionClosed(session.getSessionId());
       } else {
@@ -207,8 +252,14 @@ final class MixedLoad implements AutoCloseable {
 
     private void startRecording() {
       String tag = nextTag();
-      Recording started = creation("startRecording", recordable + "/" + tag, tag,
-          () -> client.startRecording(recordable, new RecordingProperties.Builder().name(tag).build()));
+      Recording started =
+          creation(
+              "startRecording",
+              recordable + "/" + tag,
+              tag,
+              () ->
+                  client.startRecording(
+                      recordable, new RecordingProperties.Builder().name(tag).build()));
       if (started != null) {
         ledger.recordingStarted(tag, recordable, started.getId());
         recording = started.getId();
@@ -234,9 +285,16 @@ final class MixedLoad implements AutoCloseable {
       if (all == null) {
         return false;
       }
-      recording = all.stream().filter(r -> r.getSessionId().equals(recordable))
-          .filter(r -> r.getStatus() == Recording.Status.started || r.getStatus() == Recording.Status.starting)
-          .map(Recording::getId).findFirst().orElse(null);
+      recording =
+          all.stream()
+              .filter(r -> r.getSessionId().equals(recordable))
+              .filter(
+                  r ->
+                      r.getStatus() == Recording.Status.started
+                          || r.getStatus() == Recording.Status.starting)
+              .map(Recording::getId)
+              .findFirst()
+              .orElse(null);
       recordingUnknown = false;
       return true;
     }

@@ -14,17 +14,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A process these tests started, with the signals the fault tests send it. Every child is also killed by a JVM
- * shutdown hook, so that a test JVM that dies (or is stopped) half-way leaves no master or Redis behind. Thread-safe.
+ * A process these tests started, with the signals the fault tests send it. Every child is also
+ * killed by a JVM shutdown hook, so that a test JVM that dies (or is stopped) half-way leaves no
+ * master or Redis behind. Thread-safe.
  */
 public final class ChildProcess {
   private static final Set<Process> LIVING = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVING.forEach(process -> {
-      resumeQuietly(process.pid());
-      process.destroyForcibly();
-    }), "kill-child-processes"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    LIVING.forEach(
+                        process -> {
+                          resumeQuietly(process.pid());
+                          process.destroyForcibly();
+                        }),
+                "kill-child-processes"));
   }
 
   private final String name;
@@ -37,11 +44,16 @@ public final class ChildProcess {
     this.log = log;
   }
 
-  /** Starts {@code command}, its standard error going to {@code log}; standard output is left to the caller. */
+  /**
+   * Starts {@code command}, its standard error going to {@code log}; standard output is left to the
+   * caller.
+   */
   static ChildProcess start(String name, List<String> command, Path log) {
     try {
-      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       LIVING.add(process);
       process.onExit().thenRun(() -> LIVING.remove(process));
       return new ChildProcess(name, process, log);
@@ -51,25 +63,30 @@ public final class ChildProcess {
   }
 
   /**
-   * Reads its standard output on a daemon thread: the future completes with the first line that {@code matches}
-   * (or fails when the process ends first); later lines are read and dropped, so that a full pipe never blocks it.
+   * Reads its standard output on a daemon thread: the future completes with the first line that
+   * {@code matches} (or fails when the process ends first); later lines are read and dropped, so
+   * that a full pipe never blocks it.
    */
   CompletableFuture<String> firstLineMatching(Predicate<String> matches) {
     CompletableFuture<String> found = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          if (!found.isDone() && matches.test(line)) {
-            found.complete(line);
-          }
-        }
-      } catch (IOException e) {
-        found.completeExceptionally(e);
-      }
-      found.completeExceptionally(new IllegalStateException(name + " exited; see " + log));
-    }, "stdout-" + name);
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (!found.isDone() && matches.test(line)) {
+                    found.complete(line);
+                  }
+                }
+              } catch (IOException e) {
+                found.completeExceptionally(e);
+              }
+              found.completeExceptionally(new IllegalStateException(name + " exited; see " + log));
+            },
+            "stdout-" + name);
     reader.setDaemon(true);
     reader.start();
     return found;
@@ -92,7 +109,9 @@ public final class ChildProcess {
 
   /** SIGKILL, and waits until it is gone. */
   public void kill() {
-    resumeQuietly(process.pid()); // a stopped process dies of SIGKILL too, but wake it so that nothing lingers
+    resumeQuietly(
+        process
+            .pid()); // a stopped process dies of SIGKILL too, but wake it so that nothing lingers
     process.destroyForcibly();
     awaitExit();
   }
@@ -123,8 +142,8 @@ public final class ChildProcess {
   private void signal(String signal) {
     int exit = runKill(signal, process.pid());
     if (exit != 0) {
-      throw new IllegalStateException("kill -" + signal + " " + name + " (pid " + process.pid() + ") exited "
-          + exit);
+      throw new IllegalStateException(
+          "kill -" + signal + " " + name + " (pid " + process.pid() + ") exited " + exit);
     }
   }
 
@@ -144,7 +163,10 @@ public final class ChildProcess {
 
   private static int runKill(String signal, long pid) {
     try {
-      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+              .redirectErrorStream(true)
+              .start();
       kill.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
       return kill.waitFor();
     } catch (IOException e) {

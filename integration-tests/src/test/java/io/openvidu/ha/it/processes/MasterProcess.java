@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One master of the reference cluster in its own JVM, started from the command line the way users start it
- * ({@code Main --store redis://... --port ...}) with this test JVM's class path. Ready once it printed its
- * {@code OPENVIDU_URLS=} line. Thread-safe.
+ * One master of the reference cluster in its own JVM, started from the command line the way users
+ * start it ({@code Main --store redis://... --port ...}) with this test JVM's class path. Ready
+ * once it printed its {@code OPENVIDU_URLS=} line. Thread-safe.
  */
 public final class MasterProcess {
   private static final String URLS_LINE = "OPENVIDU_URLS=";
@@ -24,41 +24,62 @@ public final class MasterProcess {
   }
 
   /**
-   * What a master process needs to join the cluster. Every master of a cluster has the same {@code publicUrl} (what a
-   * load balancer in front of them would answer at), which tokens and recording URLs carry.
+   * What a master process needs to join the cluster. Every master of a cluster has the same {@code
+   * publicUrl} (what a load balancer in front of them would answer at), which tokens and recording
+   * URLs carry.
    */
-  public record Options(String name, int port, String storeUri, String publicUrl, Path recordingsDir,
-      int mediaNodes, Path log) {
-  }
+  public record Options(
+      String name,
+      int port,
+      String storeUri,
+      String publicUrl,
+      Path recordingsDir,
+      int mediaNodes,
+      Path log) {}
 
   /**
-   * Starts the process; the future completes when it is ready (or fails with the reason and its log's path).
-   * Several masters may be started at once and awaited together.
+   * Starts the process; the future completes when it is ready (or fails with the reason and its
+   * log's path). Several masters may be started at once and awaited together.
    */
   public static CompletableFuture<MasterProcess> launch(Options options) {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Short-lived processes on a shared 2-core machine: start fast, stay small.
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(),
-        "--masters", "1",
-        "--port", Integer.toString(options.port()),
-        "--store", options.storeUri(),
-        "--public-url", options.publicUrl(),
-        "--recordings-dir", options.recordingsDir().toString(),
-        "--media-nodes", Integer.toString(options.mediaNodes()),
-        // Tests wait for recordings to be ready: a short processing keeps them fast.
-        "--recording-processing-ms", "300"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Short-lived processes on a shared 2-core machine: start fast, stay small.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--masters",
+                "1",
+                "--port",
+                Integer.toString(options.port()),
+                "--store",
+                options.storeUri(),
+                "--public-url",
+                options.publicUrl(),
+                "--recordings-dir",
+                options.recordingsDir().toString(),
+                "--media-nodes",
+                Integer.toString(options.mediaNodes()),
+                // Tests wait for recordings to be ready: a short processing keeps them fast.
+                "--recording-processing-ms",
+                "300"));
     ChildProcess child = ChildProcess.start(options.name(), command, options.log());
-    return child.firstLineMatching(line -> line.startsWith(URLS_LINE))
-        .thenApply(line -> new MasterProcess(child, line.substring(URLS_LINE.length()).split(",")[0]))
+    return child
+        .firstLineMatching(line -> line.startsWith(URLS_LINE))
+        .thenApply(
+            line -> new MasterProcess(child, line.substring(URLS_LINE.length()).split(",")[0]))
         .orTimeout(90, TimeUnit.SECONDS)
-        .whenComplete((ready, failure) -> {
-          if (failure != null) {
-            child.kill();
-          }
-        });
+        .whenComplete(
+            (ready, failure) -> {
+              if (failure != null) {
+                child.kill();
+              }
+            });
   }
 
   /** Its base URL, e.g. {@code http://127.0.0.1:40123}. */

@@ -1,7 +1,7 @@
 package io.openvidu.ha.it.processes;
 
-import java.io.IOException;
 import io.openvidu.ha.server.cluster.FreePorts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +13,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A JUnit 5 extension (register it in a static field) that runs a reference cluster as separate processes: one Redis
- * with persistence on and N master processes over it, each on a fixed loopback port so that a restarted master comes
- * back at the same URL. Everything it started is killed after the test class, and by a JVM shutdown hook if the JVM
- * goes first. Logs and Redis's data are kept under {@code target/it-work/}.
+ * A JUnit 5 extension (register it in a static field) that runs a reference cluster as separate
+ * processes: one Redis with persistence on and N master processes over it, each on a fixed loopback
+ * port so that a restarted master comes back at the same URL. Everything it started is killed after
+ * the test class, and by a JVM shutdown hook if the JVM goes first. Logs and Redis's data are kept
+ * under {@code target/it-work/}.
  *
- * <p>Not thread-safe: control it from the test thread. The masters' processes may be killed, suspended and resumed
- * from anywhere ({@link ChildProcess} is thread-safe).
+ * <p>Not thread-safe: control it from the test thread. The masters' processes may be killed,
+ * suspended and resumed from anywhere ({@link ChildProcess} is thread-safe).
  */
 public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback {
   private static final String SECRET = "MY_SECRET";
@@ -90,29 +91,37 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     return redis;
   }
 
-  /** Starts master {@code index} again on its port (killing what is left of it first) and waits until it serves. */
+  /**
+   * Starts master {@code index} again on its port (killing what is left of it first) and waits
+   * until it serves.
+   */
   public MasterProcess restartMaster(int index) {
     return startMasterAgain(index).join();
   }
 
   /**
-   * Starts master {@code index} again on its port, killing what is left of it first; the future completes when it
-   * serves.
+   * Starts master {@code index} again on its port, killing what is left of it first; the future
+   * completes when it serves.
    */
   public CompletableFuture<MasterProcess> startMasterAgain(int index) {
     MasterProcess old = masters.get(index);
     if (old != null && old.process().isAlive()) {
       old.process().kill();
     }
-    return launch(index).thenApply(started -> {
-      synchronized (masters) {
-        masters.set(index, started);
-      }
-      return started;
-    });
+    return launch(index)
+        .thenApply(
+            started -> {
+              synchronized (masters) {
+                masters.set(index, started);
+              }
+              return started;
+            });
   }
 
-  /** Restarts every master that is no longer running, so that the next test starts from a whole cluster. */
+  /**
+   * Restarts every master that is no longer running, so that the next test starts from a whole
+   * cluster.
+   */
   public void restartDeadMasters() {
     for (int i = 0; i < masterCount; i++) {
       if (!masters.get(i).process().isAlive()) {
@@ -124,7 +133,14 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
   private CompletableFuture<MasterProcess> launch(int index) {
     int launch = ++launches;
     String name = "master-" + (index + 1) + "-launch-" + launch;
-    return MasterProcess.launch(new MasterProcess.Options(name, ports.get(index), redis.uri(), urlList().get(0),
-        workDir.resolve("recordings"), mediaNodes, workDir.resolve(name + ".log")));
+    return MasterProcess.launch(
+        new MasterProcess.Options(
+            name,
+            ports.get(index),
+            redis.uri(),
+            urlList().get(0),
+            workDir.resolve("recordings"),
+            mediaNodes,
+            workDir.resolve(name + ".log")));
   }
 }

@@ -11,13 +11,14 @@ import java.util.concurrent.TimeoutException;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * A real Redis ({@code redis-server} as shipped by {@code com.github.codemonstur:embedded-redis}) on a fixed loopback
- * port with persistence on: every write is appended and fsynced before Redis answers ({@code appendonly yes},
- * {@code appendfsync always}), so a restart on the same port, even after SIGKILL, keeps everything Redis acknowledged.
+ * A real Redis ({@code redis-server} as shipped by {@code com.github.codemonstur:embedded-redis})
+ * on a fixed loopback port with persistence on: every write is appended and fsynced before Redis
+ * answers ({@code appendonly yes}, {@code appendfsync always}), so a restart on the same port, even
+ * after SIGKILL, keeps everything Redis acknowledged.
  *
- * <p>The binary is run directly rather than through embedded-redis's {@code RedisServer}, because the fault tests
- * need the process itself: its pid for SIGSTOP, and SIGKILL from the shutdown hook. Not thread-safe: control it from
- * the test thread.
+ * <p>The binary is run directly rather than through embedded-redis's {@code RedisServer}, because
+ * the fault tests need the process itself: its pid for SIGSTOP, and SIGKILL from the shutdown hook.
+ * Not thread-safe: control it from the test thread.
  */
 public final class RedisProcess {
   private static final String READY = "Ready to accept connections";
@@ -32,7 +33,9 @@ public final class RedisProcess {
     this.dataDir = dataDir;
   }
 
-  /** Starts it (with the data it persisted before, if any) and waits until it accepts connections. */
+  /**
+   * Starts it (with the data it persisted before, if any) and waits until it accepts connections.
+   */
   public void start() {
     if (process != null && process.isAlive()) {
       return;
@@ -40,15 +43,25 @@ public final class RedisProcess {
     try {
       Files.createDirectories(dataDir);
       String binary = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
-      List<String> command = List.of(binary,
-          "--bind", "127.0.0.1",
-          "--port", Integer.toString(port),
-          "--dir", dataDir.toString(),
-          "--appendonly", "yes",
-          "--appendfsync", "always",
-          "--save", "",
-          "--protected-mode", "no");
-      ChildProcess started = ChildProcess.start("redis-server:" + port, command, dataDir.resolve("redis.err"));
+      List<String> command =
+          List.of(
+              binary,
+              "--bind",
+              "127.0.0.1",
+              "--port",
+              Integer.toString(port),
+              "--dir",
+              dataDir.toString(),
+              "--appendonly",
+              "yes",
+              "--appendfsync",
+              "always",
+              "--save",
+              "",
+              "--protected-mode",
+              "no");
+      ChildProcess started =
+          ChildProcess.start("redis-server:" + port, command, dataDir.resolve("redis.err"));
       awaitReady(started);
       process = started;
     } catch (IOException e) {

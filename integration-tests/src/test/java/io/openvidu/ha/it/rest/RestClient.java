@@ -13,11 +13,13 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Plain HTTP calls to one master, for what neither client has a method for (signals, media nodes, configuration,
- * health) and for downloading recording files. Basic credentials on every request; JSON as text. Thread-safe.
+ * Plain HTTP calls to one master, for what neither client has a method for (signals, media nodes,
+ * configuration, health) and for downloading recording files. Basic credentials on every request;
+ * JSON as text. Thread-safe.
  */
 public final class RestClient {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
@@ -28,10 +30,16 @@ public final class RestClient {
     this.authorization = authorization;
   }
 
-  /** A client of the master at {@code baseUrl} ({@code http://host:port}) authenticated with {@code secret}. */
+  /**
+   * A client of the master at {@code baseUrl} ({@code http://host:port}) authenticated with {@code
+   * secret}.
+   */
   public static RestClient of(String baseUrl, String secret) {
-    return new RestClient(baseUrl, "Basic " + Base64.getEncoder().encodeToString(("OPENVIDUAPP:" + secret)
-        .getBytes(StandardCharsets.UTF_8)));
+    return new RestClient(
+        baseUrl,
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("OPENVIDUAPP:" + secret).getBytes(StandardCharsets.UTF_8)));
   }
 
   public Reply get(String path) {
@@ -48,16 +56,21 @@ public final class RestClient {
   }
 
   private Reply send(String method, String url, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(20))
-        .header("Authorization", authorization)
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", authorization)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
     try {
-      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Reply(response.statusCode(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + url + " failed", e);

@@ -43,21 +43,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole REST API driven through {@code io.openvidu.java.client} against a 3-master reference cluster, as a
- * backend uses it. One source, run by several subclasses: our SDK in one JVM and across master processes over Redis,
- * and the official 2.20.0 client (which no one here wrote) against one master, which proves the emulator speaks the
- * real protocol. This class therefore uses only the official client's API; where a client has no method for an
- * endpoint (signals, media nodes, configuration, health, downloads) it calls the REST API directly.
+ * The whole REST API driven through {@code io.openvidu.java.client} against a 3-master reference
+ * cluster, as a backend uses it. One source, run by several subclasses: our SDK in one JVM and
+ * across master processes over Redis, and the official 2.20.0 client (which no one here wrote)
+ * against one master, which proves the emulator speaks the real protocol. This class therefore uses
+ * only the official client's API; where a client has no method for an endpoint (signals, media
+ * nodes, configuration, health, downloads) it calls the REST API directly.
  *
- * <p>Every test works in sessions of its own (unique ids), so the cluster is shared by the whole class.
+ * <p>Every test works in sessions of its own (unique ids), so the cluster is shared by the whole
+ * class.
  */
 abstract class ApiScenarios {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  /** The client these scenarios run against; where the two behave differently the README lists it. */
+
+  /**
+   * The client these scenarios run against; where the two behave differently the README lists it.
+   */
   protected static final ClientUnderTest CLIENT = ClientUnderTest.onClassPath();
 
   /** The client under test, as a backend would hold it; closed after each test. */
   protected OpenVidu openVidu;
+
   private final List<OpenVidu> otherClients = new ArrayList<>();
   private final List<SimulatedParticipant> participants = new ArrayList<>();
 
@@ -89,18 +95,25 @@ abstract class ApiScenarios {
   // ---------------------------------------------------------------------------------------------------- sessions
 
   @Test
-  void sessionCreatedWithPropertiesIsSeenWithThemByAnotherBackendThroughAnotherMaster() throws Exception {
+  void sessionCreatedWithPropertiesIsSeenWithThemByAnotherBackendThroughAnotherMaster()
+      throws Exception {
     String id = uniqueId("props");
-    SessionProperties properties = new SessionProperties.Builder()
-        .customSessionId(id)
-        .mediaMode(MediaMode.ROUTED)
-        .recordingMode(RecordingMode.MANUAL)
-        .forcedVideoCodec(VideoCodec.VP9)
-        .allowTranscoding(true)
-        .defaultRecordingProperties(new RecordingProperties.Builder().name("default-name")
-            .outputMode(Recording.OutputMode.COMPOSED).recordingLayout(RecordingLayout.PICTURE_IN_PICTURE)
-            .resolution("640x480").frameRate(15).build())
-        .build();
+    SessionProperties properties =
+        new SessionProperties.Builder()
+            .customSessionId(id)
+            .mediaMode(MediaMode.ROUTED)
+            .recordingMode(RecordingMode.MANUAL)
+            .forcedVideoCodec(VideoCodec.VP9)
+            .allowTranscoding(true)
+            .defaultRecordingProperties(
+                new RecordingProperties.Builder()
+                    .name("default-name")
+                    .outputMode(Recording.OutputMode.COMPOSED)
+                    .recordingLayout(RecordingLayout.PICTURE_IN_PICTURE)
+                    .resolution("640x480")
+                    .frameRate(15)
+                    .build())
+            .build();
 
     Session created = openVidu.createSession(properties);
     OpenVidu other = clientOf(lastMaster());
@@ -131,7 +144,9 @@ abstract class ApiScenarios {
 
     assertThat(session.getSessionId()).matches("ses_[A-Z][A-Za-z0-9]{9}");
     assertThat(session.createdAt()).isPositive();
-    assertThat(openVidu.getActiveSessions()).extracting(Session::getSessionId).contains(session.getSessionId());
+    assertThat(openVidu.getActiveSessions())
+        .extracting(Session::getSessionId)
+        .contains(session.getSessionId());
   }
 
   @Test
@@ -140,9 +155,15 @@ abstract class ApiScenarios {
     OpenVidu other = clientOf(lastMaster());
     other.fetch();
 
-    String reported = activeSession(other, session.getSessionId()).orElseThrow().getProperties().customSessionId();
-    // Difference 3 (README): ours chooses the id on the client and sends it as a custom id (so that a repeated
-    // creation is recognised), so the server reports it as one; with the official client the server chose it.
+    String reported =
+        activeSession(other, session.getSessionId())
+            .orElseThrow()
+            .getProperties()
+            .customSessionId();
+    // Difference 3 (README): ours chooses the id on the client and sends it as a custom id (so that
+    // a repeated
+    // creation is recognised), so the server reports it as one; with the official client the server
+    // chose it.
     assertThat(reported).isEqualTo(CLIENT == ClientUnderTest.OURS ? session.getSessionId() : "");
   }
 
@@ -160,7 +181,8 @@ abstract class ApiScenarios {
   @Test
   void invalidCustomSessionIdIsRefusedWith400() {
     assertThatThrownBy(() -> openVidu.createSession(withId("not valid!")))
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(400));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(400));
   }
 
   @Test
@@ -169,7 +191,8 @@ abstract class ApiScenarios {
     otherClients.add(intruder);
 
     assertThatThrownBy(intruder::createSession)
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(401));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(401));
   }
 
   @Test
@@ -180,10 +203,12 @@ abstract class ApiScenarios {
 
     assertThat(openVidu.getActiveSessions()).doesNotContain(session);
     for (String master : masterUrls()) {
-      assertThat(rest(master).get("/openvidu/api/sessions/" + session.getSessionId()).status()).isEqualTo(404);
+      assertThat(rest(master).get("/openvidu/api/sessions/" + session.getSessionId()).status())
+          .isEqualTo(404);
     }
     assertThatThrownBy(session::close)
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
   }
 
   @Test
@@ -196,7 +221,8 @@ abstract class ApiScenarios {
     boolean changed = openVidu.fetch();
 
     assertThat(changed).isTrue();
-    assertThat(openVidu.getActiveSessions()).extracting(Session::getSessionId)
+    assertThat(openVidu.getActiveSessions())
+        .extracting(Session::getSessionId)
         .doesNotContain(session.getSessionId());
   }
 
@@ -205,15 +231,18 @@ abstract class ApiScenarios {
     Session session = openVidu.createSession(withId(uniqueId("fetch")));
     OpenVidu other = clientOf(lastMaster());
     other.fetch();
-    Connection created = activeSession(other, session.getSessionId()).orElseThrow()
-        .createConnection(new ConnectionProperties.Builder().data("from-other").build());
+    Connection created =
+        activeSession(other, session.getSessionId())
+            .orElseThrow()
+            .createConnection(new ConnectionProperties.Builder().data("from-other").build());
 
     boolean changed = session.fetch();
     boolean changedAgain = session.fetch();
 
     assertThat(changed).isTrue();
     assertThat(changedAgain).as("nothing changed since").isFalse();
-    assertThat(session.getConnection(created.getConnectionId()).getServerData()).isEqualTo("from-other");
+    assertThat(session.getConnection(created.getConnectionId()).getServerData())
+        .isEqualTo("from-other");
     assertThat(session.getActiveConnections()).isEmpty();
   }
 
@@ -223,8 +252,14 @@ abstract class ApiScenarios {
   void createdConnectionIsPendingWithATokenForThisSession() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("pending")));
 
-    Connection connection = session.createConnection(new ConnectionProperties.Builder()
-        .type(ConnectionType.WEBRTC).role(OpenViduRole.MODERATOR).data("server-data").record(false).build());
+    Connection connection =
+        session.createConnection(
+            new ConnectionProperties.Builder()
+                .type(ConnectionType.WEBRTC)
+                .role(OpenViduRole.MODERATOR)
+                .data("server-data")
+                .record(false)
+                .build());
 
     assertThat(connection.getConnectionId()).matches("con_[A-Z][A-Za-z0-9]{9}");
     assertThat(connection.getStatus()).isEqualTo("pending");
@@ -236,8 +271,10 @@ abstract class ApiScenarios {
     assertThat(connection.activeAt()).isNull();
     assertThat(connection.getIp()).isNull();
     assertThat(connection.getPlatform()).isNull();
-    assertThat(connection.getToken()).startsWith("ws://")
-        .contains("sessionId=" + session.getSessionId()).containsPattern("token=tok_[A-Z][A-Za-z0-9]{15}");
+    assertThat(connection.getToken())
+        .startsWith("ws://")
+        .contains("sessionId=" + session.getSessionId())
+        .containsPattern("token=tok_[A-Z][A-Za-z0-9]{15}");
     assertThat(session.getConnection(connection.getConnectionId())).isNotNull();
   }
 
@@ -245,20 +282,35 @@ abstract class ApiScenarios {
   void kurentoOptionsOfAConnectionAreKeptAsGiven() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("kurento")));
 
-    Connection connection = session.createConnection(new ConnectionProperties.Builder()
-        .kurentoOptions(new KurentoOptions.Builder().videoMaxRecvBandwidth(1000).videoMinSendBandwidth(300)
-            .allowedFilters(new String[] {"GStreamerFilter", "ZBarFilter"}).build())
-        .build());
+    Connection connection =
+        session.createConnection(
+            new ConnectionProperties.Builder()
+                .kurentoOptions(
+                    new KurentoOptions.Builder()
+                        .videoMaxRecvBandwidth(1000)
+                        .videoMinSendBandwidth(300)
+                        .allowedFilters(new String[] {"GStreamerFilter", "ZBarFilter"})
+                        .build())
+                .build());
     session.fetch();
 
-    JsonNode onServer = rest(lastMaster()).get("/openvidu/api/sessions/" + session.getSessionId() + "/connection/"
-        + connection.getConnectionId()).json().get("kurentoOptions");
+    JsonNode onServer =
+        rest(lastMaster())
+            .get(
+                "/openvidu/api/sessions/"
+                    + session.getSessionId()
+                    + "/connection/"
+                    + connection.getConnectionId())
+            .json()
+            .get("kurentoOptions");
     assertThat(onServer.get("videoMaxRecvBandwidth").asInt()).isEqualTo(1000);
     assertThat(onServer.get("videoMinSendBandwidth").asInt()).isEqualTo(300);
     assertThat(onServer.has("videoMinRecvBandwidth")).isFalse();
-    assertThat(onServer.get("allowedFilters")).extracting(JsonNode::asText)
+    assertThat(onServer.get("allowedFilters"))
+        .extracting(JsonNode::asText)
         .containsExactly("GStreamerFilter", "ZBarFilter");
-    // Difference 2 (README): Connection.getKurentoOptions() is ours only; the official 2.20.0 jar has no such method.
+    // Difference 2 (README): Connection.getKurentoOptions() is ours only; the official 2.20.0 jar
+    // has no such method.
     if (CLIENT == ClientUnderTest.OURS) {
       KurentoOptions seen = session.getConnection(connection.getConnectionId()).getKurentoOptions();
       assertThat(seen.getVideoMaxRecvBandwidth()).isEqualTo(1000);
@@ -272,17 +324,32 @@ abstract class ApiScenarios {
   @Test
   void sessionAskingForAMediaNodeIsPlacedOnIt() throws Exception {
     List<String> nodes = new ArrayList<>();
-    rest(masterUrls().get(0)).get("/openvidu/api/media-nodes").json().get("content")
+    rest(masterUrls().get(0))
+        .get("/openvidu/api/media-nodes")
+        .json()
+        .get("content")
         .forEach(node -> nodes.add(node.get("id").asText()));
     String wanted = nodes.get(nodes.size() - 1);
-    Session session = openVidu.createSession(new SessionProperties.Builder().customSessionId(uniqueId("node"))
-        .mediaNode(wanted).build());
+    Session session =
+        openVidu.createSession(
+            new SessionProperties.Builder()
+                .customSessionId(uniqueId("node"))
+                .mediaNode(wanted)
+                .build());
 
-    session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
-        .rtspUri("rtsp://10.0.0.10/live").build());
+    session.createConnection(
+        new ConnectionProperties.Builder()
+            .type(ConnectionType.IPCAM)
+            .rtspUri("rtsp://10.0.0.10/live")
+            .build());
 
-    assertThat(rest(lastMaster()).get("/openvidu/api/sessions/" + session.getSessionId()).json()
-        .get("mediaNodeId").asText()).isEqualTo(wanted);
+    assertThat(
+            rest(lastMaster())
+                .get("/openvidu/api/sessions/" + session.getSessionId())
+                .json()
+                .get("mediaNodeId")
+                .asText())
+        .isEqualTo(wanted);
   }
 
   @SuppressWarnings("deprecation")
@@ -290,16 +357,20 @@ abstract class ApiScenarios {
   void generatedTokenIsAPendingConnectionWithTheTokenOptions() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("token")));
 
-    String token = session.generateToken(new TokenOptions.Builder().role(OpenViduRole.SUBSCRIBER)
-        .data("token-data").build());
+    String token =
+        session.generateToken(
+            new TokenOptions.Builder().role(OpenViduRole.SUBSCRIBER).data("token-data").build());
     session.fetch();
 
-    assertThat(session.getConnections()).singleElement().satisfies(connection -> {
-      assertThat(connection.getToken()).isEqualTo(token);
-      assertThat(connection.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
-      assertThat(connection.getServerData()).isEqualTo("token-data");
-      assertThat(connection.getStatus()).isEqualTo("pending");
-    });
+    assertThat(session.getConnections())
+        .singleElement()
+        .satisfies(
+            connection -> {
+              assertThat(connection.getToken()).isEqualTo(token);
+              assertThat(connection.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
+              assertThat(connection.getServerData()).isEqualTo("token-data");
+              assertThat(connection.getStatus()).isEqualTo("pending");
+            });
   }
 
   @Test
@@ -307,15 +378,19 @@ abstract class ApiScenarios {
     Session session = openVidu.createSession(withId(uniqueId("update")));
     Connection connection = session.createConnection();
 
-    Connection updated = session.updateConnection(connection.getConnectionId(), new ConnectionProperties.Builder()
-        .role(OpenViduRole.SUBSCRIBER).record(false).build());
+    Connection updated =
+        session.updateConnection(
+            connection.getConnectionId(),
+            new ConnectionProperties.Builder().role(OpenViduRole.SUBSCRIBER).record(false).build());
     OpenVidu other = clientOf(lastMaster());
     other.fetch();
 
     assertThat(updated.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
     assertThat(updated.record()).isFalse();
-    Connection seen = activeSession(other, session.getSessionId()).orElseThrow()
-        .getConnection(connection.getConnectionId());
+    Connection seen =
+        activeSession(other, session.getSessionId())
+            .orElseThrow()
+            .getConnection(connection.getConnectionId());
     assertThat(seen.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
     assertThat(seen.record()).isFalse();
   }
@@ -330,7 +405,8 @@ abstract class ApiScenarios {
 
     assertThat(session.getConnections()).isEmpty();
     assertThatThrownBy(() -> session.forceDisconnect(connection.getConnectionId()))
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
   }
 
   @Test
@@ -339,15 +415,21 @@ abstract class ApiScenarios {
     session.close();
 
     assertThatThrownBy(session::createConnection)
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
   }
 
   @Test
   void ipCameraJoinsAtOnceAsAnActivePublisherOnAMediaNode() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("ipcam")));
 
-    Connection camera = session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
-        .rtspUri("rtsp://10.0.0.7:8554/live").data("camera").build());
+    Connection camera =
+        session.createConnection(
+            new ConnectionProperties.Builder()
+                .type(ConnectionType.IPCAM)
+                .rtspUri("rtsp://10.0.0.7:8554/live")
+                .data("camera")
+                .build());
 
     assertThat(camera.getStatus()).isEqualTo("active");
     assertThat(camera.getType()).isEqualTo(ConnectionType.IPCAM);
@@ -358,36 +440,52 @@ abstract class ApiScenarios {
     assertThat(camera.adaptativeBitrate()).isTrue();
     assertThat(camera.onlyPlayWithSubscribers()).isTrue();
     assertThat(camera.getNetworkCache()).isEqualTo(2000);
-    assertThat(camera.getPublishers()).singleElement().satisfies(publisher -> {
-      assertThat(publisher.getStreamId()).startsWith("str_IPC_").endsWith(camera.getConnectionId());
-      assertThat(publisher.hasVideo()).isTrue();
-      assertThat(publisher.getTypeOfVideo()).isEqualTo("IPCAM");
-    });
-    JsonNode onServer = rest(lastMaster()).get("/openvidu/api/sessions/" + session.getSessionId()).json();
+    assertThat(camera.getPublishers())
+        .singleElement()
+        .satisfies(
+            publisher -> {
+              assertThat(publisher.getStreamId())
+                  .startsWith("str_IPC_")
+                  .endsWith(camera.getConnectionId());
+              assertThat(publisher.hasVideo()).isTrue();
+              assertThat(publisher.getTypeOfVideo()).isEqualTo("IPCAM");
+            });
+    JsonNode onServer =
+        rest(lastMaster()).get("/openvidu/api/sessions/" + session.getSessionId()).json();
     assertThat(onServer.path("mediaNodeId").asText()).startsWith("media_");
   }
 
   @Test
   void forceUnpublishingAnIpCameraStreamIsRefusedWith405() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("ipcam405")));
-    Connection camera = session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
-        .rtspUri("rtsp://10.0.0.8/live").build());
+    Connection camera =
+        session.createConnection(
+            new ConnectionProperties.Builder()
+                .type(ConnectionType.IPCAM)
+                .rtspUri("rtsp://10.0.0.8/live")
+                .build());
     Publisher stream = camera.getPublishers().get(0);
 
     assertThatThrownBy(() -> session.forceUnpublish(stream))
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(405));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(405));
   }
 
   // ------------------------------------------------------------------------------------------------ participants
 
   @Test
-  void participantsJoinedThroughDifferentMastersShowActiveWithTheirIpPlatformAndStreams() throws Exception {
+  void participantsJoinedThroughDifferentMastersShowActiveWithTheirIpPlatformAndStreams()
+      throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("joined")));
-    Connection aliceConnection = session.createConnection(new ConnectionProperties.Builder().data("alice").build());
-    Connection bobConnection = session.createConnection(new ConnectionProperties.Builder().data("bob")
-        .role(OpenViduRole.SUBSCRIBER).build());
-    SimulatedParticipant alice = join(aliceConnection, masterUrls().get(0), "Chrome 85.0 on Linux", "alice-client");
-    SimulatedParticipant bob = join(bobConnection, lastMaster(), "Firefox 92.0 on Windows", "bob-client");
+    Connection aliceConnection =
+        session.createConnection(new ConnectionProperties.Builder().data("alice").build());
+    Connection bobConnection =
+        session.createConnection(
+            new ConnectionProperties.Builder().data("bob").role(OpenViduRole.SUBSCRIBER).build());
+    SimulatedParticipant alice =
+        join(aliceConnection, masterUrls().get(0), "Chrome 85.0 on Linux", "alice-client");
+    SimulatedParticipant bob =
+        join(bobConnection, lastMaster(), "Firefox 92.0 on Windows", "bob-client");
     String streamId = alice.publish();
     bob.subscribe(streamId);
 
@@ -404,17 +502,21 @@ abstract class ApiScenarios {
     assertThat(aliceSeen.getClientData()).isEqualTo("alice-client");
     assertThat(aliceSeen.getServerData()).isEqualTo("alice");
     assertThat(aliceSeen.getLocation()).isEqualTo("unknown");
-    assertThat(aliceSeen.getPublishers()).singleElement().satisfies(publisher -> {
-      assertThat(publisher.getStreamId()).isEqualTo(streamId);
-      assertThat(publisher.createdAt()).isPositive();
-      assertThat(publisher.hasAudio()).isTrue();
-      assertThat(publisher.hasVideo()).isTrue();
-      assertThat(publisher.isAudioActive()).isTrue();
-      assertThat(publisher.isVideoActive()).isTrue();
-      assertThat(publisher.getTypeOfVideo()).isEqualTo("CAMERA");
-      assertThat(publisher.getFrameRate()).isEqualTo(30);
-      assertThat(publisher.getVideoDimensions()).isEqualTo("{\"width\":640,\"height\":480}");
-    });
+    assertThat(aliceSeen.getPublishers())
+        .singleElement()
+        .satisfies(
+            publisher -> {
+              assertThat(publisher.getStreamId()).isEqualTo(streamId);
+              assertThat(publisher.createdAt()).isPositive();
+              assertThat(publisher.hasAudio()).isTrue();
+              assertThat(publisher.hasVideo()).isTrue();
+              assertThat(publisher.isAudioActive()).isTrue();
+              assertThat(publisher.isVideoActive()).isTrue();
+              assertThat(publisher.getTypeOfVideo()).isEqualTo("CAMERA");
+              assertThat(publisher.getFrameRate()).isEqualTo(30);
+              assertThat(publisher.getVideoDimensions())
+                  .isEqualTo("{\"width\":640,\"height\":480}");
+            });
     Connection bobSeen = session.getConnection(bob.connectionId());
     assertThat(bobSeen.getRole()).isEqualTo(OpenViduRole.SUBSCRIBER);
     assertThat(bobSeen.getPlatform()).isEqualTo("Firefox 92.0 on Windows");
@@ -431,33 +533,39 @@ abstract class ApiScenarios {
     other.fetch();
 
     Session seen = activeSession(other, session.getSessionId()).orElseThrow();
-    assertThat(seen.getActiveConnections()).extracting(Connection::getConnectionId)
+    assertThat(seen.getActiveConnections())
+        .extracting(Connection::getConnectionId)
         .containsExactly(alice.connectionId());
   }
 
   @Test
   void forceDisconnectEvictsAParticipantHeldByAnotherMaster() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("evict")));
-    SimulatedParticipant alice = join(session.createConnection(), masterUrls().get(1), "Chrome", "");
+    SimulatedParticipant alice =
+        join(session.createConnection(), masterUrls().get(1), "Chrome", "");
     SimulatedParticipant bob = join(session.createConnection(), lastMaster(), "Firefox", "");
     session.fetch();
 
     session.forceDisconnect(bob.connectionId());
 
-    bob.awaitNotification("participantEvicted",
+    bob.awaitNotification(
+        "participantEvicted",
         Map.of("connectionId", bob.connectionId(), "reason", "forceDisconnectByServer"));
-    alice.awaitNotification("participantLeft",
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", bob.connectionId(), "reason", "forceDisconnectByServer"));
     assertThat(session.getConnection(bob.connectionId())).isNull();
     session.fetch();
-    assertThat(session.getActiveConnections()).extracting(Connection::getConnectionId)
+    assertThat(session.getActiveConnections())
+        .extracting(Connection::getConnectionId)
         .containsExactly(alice.connectionId());
   }
 
   @Test
   void forceUnpublishStopsTheStreamForEveryoneAndTheOwnerStays() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("unpublish")));
-    SimulatedParticipant alice = join(session.createConnection(), masterUrls().get(1), "Chrome", "");
+    SimulatedParticipant alice =
+        join(session.createConnection(), masterUrls().get(1), "Chrome", "");
     SimulatedParticipant bob = join(session.createConnection(), lastMaster(), "Firefox", "");
     String streamId = alice.publish();
     bob.subscribe(streamId);
@@ -466,7 +574,8 @@ abstract class ApiScenarios {
     session.forceUnpublish(session.getConnection(alice.connectionId()).getPublishers().get(0));
 
     for (SimulatedParticipant participant : List.of(alice, bob)) {
-      participant.awaitNotification("participantUnpublished",
+      participant.awaitNotification(
+          "participantUnpublished",
           Map.of("connectionId", alice.connectionId(), "reason", "forceUnpublishByServer"));
     }
     session.fetch();
@@ -480,26 +589,33 @@ abstract class ApiScenarios {
     Session session = openVidu.createSession(withId(uniqueId("role")));
     SimulatedParticipant alice = join(session.createConnection(), lastMaster(), "Chrome", "");
 
-    Connection updated = session.updateConnection(alice.connectionId(),
-        new ConnectionProperties.Builder().role(OpenViduRole.MODERATOR).build());
+    Connection updated =
+        session.updateConnection(
+            alice.connectionId(),
+            new ConnectionProperties.Builder().role(OpenViduRole.MODERATOR).build());
 
     assertThat(updated.getRole()).isEqualTo(OpenViduRole.MODERATOR);
-    // Difference 1 (README): the official client returns the object it cached at creation, with only role and
+    // Difference 1 (README): the official client returns the object it cached at creation, with
+    // only role and
     // record overwritten, so it still says "pending"; ours returns the server's answer.
-    assertThat(updated.getStatus()).isEqualTo(CLIENT == ClientUnderTest.OFFICIAL ? "pending" : "active");
-    alice.awaitNotification("connectionPropertyChanged", Map.of("property", "role", "newValue", "MODERATOR"));
+    assertThat(updated.getStatus())
+        .isEqualTo(CLIENT == ClientUnderTest.OFFICIAL ? "pending" : "active");
+    alice.awaitNotification(
+        "connectionPropertyChanged", Map.of("property", "role", "newValue", "MODERATOR"));
   }
 
   @Test
   void closingASessionEvictsItsParticipantsOnEveryMaster() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("closing")));
-    SimulatedParticipant alice = join(session.createConnection(), masterUrls().get(1), "Chrome", "");
+    SimulatedParticipant alice =
+        join(session.createConnection(), masterUrls().get(1), "Chrome", "");
     SimulatedParticipant bob = join(session.createConnection(), lastMaster(), "Firefox", "");
 
     session.close();
 
     for (SimulatedParticipant participant : List.of(alice, bob)) {
-      participant.awaitNotification("participantEvicted",
+      participant.awaitNotification(
+          "participantEvicted",
           Map.of("connectionId", participant.connectionId(), "reason", "sessionClosedByServer"));
     }
     openVidu.fetch();
@@ -514,8 +630,14 @@ abstract class ApiScenarios {
 
     alice.leave();
 
-    await().untilAsserted(() -> assertThat(rest(masterUrls().get(0))
-        .get("/openvidu/api/sessions/" + session.getSessionId()).status()).isEqualTo(404));
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        rest(masterUrls().get(0))
+                            .get("/openvidu/api/sessions/" + session.getSessionId())
+                            .status())
+                    .isEqualTo(404));
     assertThat(openVidu.fetch()).isTrue();
     assertThat(activeSession(openVidu, session.getSessionId())).isEmpty();
   }
@@ -523,13 +645,21 @@ abstract class ApiScenarios {
   // -------------------------------------------------------------------------------------------------- recordings
 
   @Test
-  void composedRecordingStoppedThroughTheClientTurnsReadyAndDownloadsAsTheMp4ItsSizeAnnounces() throws Exception {
+  void composedRecordingStoppedThroughTheClientTurnsReadyAndDownloadsAsTheMp4ItsSizeAnnounces()
+      throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("composed")));
     SimulatedParticipant alice = join(session.createConnection(), lastMaster(), "Chrome", "");
     alice.publish();
 
-    Recording started = openVidu.startRecording(session.getSessionId(), new RecordingProperties.Builder()
-        .name("composed-rec").outputMode(Recording.OutputMode.COMPOSED).resolution("640x480").frameRate(24).build());
+    Recording started =
+        openVidu.startRecording(
+            session.getSessionId(),
+            new RecordingProperties.Builder()
+                .name("composed-rec")
+                .outputMode(Recording.OutputMode.COMPOSED)
+                .resolution("640x480")
+                .frameRate(24)
+                .build());
     Recording stopped = openVidu.stopRecording(started.getId());
     Recording ready = awaitReady(started.getId());
 
@@ -543,7 +673,8 @@ abstract class ApiScenarios {
     assertThat(ready.getResolution()).isEqualTo("640x480");
     assertThat(ready.getFrameRate()).isEqualTo(24);
     assertThat(ready.getDuration()).isPositive();
-    assertThat(ready.getUrl()).endsWith("/openvidu/recordings/" + started.getId() + "/composed-rec.mp4");
+    assertThat(ready.getUrl())
+        .endsWith("/openvidu/recordings/" + started.getId() + "/composed-rec.mp4");
     RestClient.Reply file = rest(masterUrls().get(0)).download(ready.getUrl());
     assertThat(file.status()).isEqualTo(200);
     assertThat((long) file.body().length).isEqualTo(ready.getSize()).isPositive();
@@ -553,33 +684,64 @@ abstract class ApiScenarios {
   @Test
   void individualRecordingDownloadsAsAZipOfOneFilePerStreamWithItsMetadata() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("individual")));
-    SimulatedParticipant alice = join(session.createConnection(new ConnectionProperties.Builder().data("alice")
-        .build()), masterUrls().get(0), "Chrome", "");
-    SimulatedParticipant bob = join(session.createConnection(new ConnectionProperties.Builder().data("bob")
-        .build()), lastMaster(), "Firefox", "");
+    SimulatedParticipant alice =
+        join(
+            session.createConnection(new ConnectionProperties.Builder().data("alice").build()),
+            masterUrls().get(0),
+            "Chrome",
+            "");
+    SimulatedParticipant bob =
+        join(
+            session.createConnection(new ConnectionProperties.Builder().data("bob").build()),
+            lastMaster(),
+            "Firefox",
+            "");
     String aliceStream = alice.publish();
     String bobStream = bob.publish();
 
-    Recording started = openVidu.startRecording(session.getSessionId(), new RecordingProperties.Builder()
-        .name("individual-rec").outputMode(Recording.OutputMode.INDIVIDUAL).build());
+    Recording started =
+        openVidu.startRecording(
+            session.getSessionId(),
+            new RecordingProperties.Builder()
+                .name("individual-rec")
+                .outputMode(Recording.OutputMode.INDIVIDUAL)
+                .build());
     openVidu.stopRecording(started.getId());
     Recording ready = awaitReady(started.getId());
 
     assertThat(ready.getOutputMode()).isEqualTo(Recording.OutputMode.INDIVIDUAL);
     assertThat(ready.getUrl()).endsWith("/individual-rec.zip");
     Map<String, byte[]> entries = unzip(rest(lastMaster()).download(ready.getUrl()).body());
-    assertThat(entries.keySet()).containsExactlyInAnyOrder("individual-rec.json", aliceStream + ".webm",
-        bobStream + ".webm");
+    assertThat(entries.keySet())
+        .containsExactlyInAnyOrder(
+            "individual-rec.json", aliceStream + ".webm", bobStream + ".webm");
     JsonNode metadata = new ObjectMapper().readTree(entries.get("individual-rec.json"));
     assertThat(metadata.get("id").asText()).isEqualTo(started.getId());
     assertThat(metadata.get("sessionId").asText()).isEqualTo(session.getSessionId());
-    assertThat(metadata.get("files")).extracting(f -> f.get("streamId").asText() + "@"
-        + f.get("connectionId").asText() + "/" + f.get("serverData").asText() + ":" + f.get("size").asLong())
+    assertThat(metadata.get("files"))
+        .extracting(
+            f ->
+                f.get("streamId").asText()
+                    + "@"
+                    + f.get("connectionId").asText()
+                    + "/"
+                    + f.get("serverData").asText()
+                    + ":"
+                    + f.get("size").asLong())
         .containsExactlyInAnyOrder(
-            aliceStream + "@" + alice.connectionId() + "/alice:" + entries.get(aliceStream + ".webm").length,
-            bobStream + "@" + bob.connectionId() + "/bob:" + entries.get(bobStream + ".webm").length);
+            aliceStream
+                + "@"
+                + alice.connectionId()
+                + "/alice:"
+                + entries.get(aliceStream + ".webm").length,
+            bobStream
+                + "@"
+                + bob.connectionId()
+                + "/bob:"
+                + entries.get(bobStream + ".webm").length);
     assertThat(ready.getSize())
-        .isEqualTo(entries.get(aliceStream + ".webm").length + entries.get(bobStream + ".webm").length);
+        .isEqualTo(
+            entries.get(aliceStream + ".webm").length + entries.get(bobStream + ".webm").length);
   }
 
   @Test
@@ -593,9 +755,12 @@ abstract class ApiScenarios {
     assertThat(openVidu.listRecordings()).extracting(Recording::getId).contains(started.getId());
     openVidu.deleteRecording(started.getId());
 
-    assertThat(openVidu.listRecordings()).extracting(Recording::getId).doesNotContain(started.getId());
+    assertThat(openVidu.listRecordings())
+        .extracting(Recording::getId)
+        .doesNotContain(started.getId());
     assertThatThrownBy(() -> openVidu.getRecording(started.getId()))
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(404));
   }
 
   @Test
@@ -608,24 +773,34 @@ abstract class ApiScenarios {
     other.fetch();
 
     assertThat(session.isBeingRecorded()).isTrue();
-    assertThat(activeSession(other, session.getSessionId()).orElseThrow().isBeingRecorded()).isTrue();
+    assertThat(activeSession(other, session.getSessionId()).orElseThrow().isBeingRecorded())
+        .isTrue();
     assertThatThrownBy(() -> other.startRecording(session.getSessionId(), "second"))
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
     openVidu.stopRecording(started.getId());
     assertThat(session.isBeingRecorded()).isFalse();
   }
 
   @Test
-  void startRecordingWithDefaultsRecordsComposedEvenWhenTheSessionDefaultIsIndividual() throws Exception {
-    Session session = openVidu.createSession(new SessionProperties.Builder().customSessionId(uniqueId("default"))
-        .defaultRecordingProperties(new RecordingProperties.Builder().outputMode(Recording.OutputMode.INDIVIDUAL)
-            .build()).build());
+  void startRecordingWithDefaultsRecordsComposedEvenWhenTheSessionDefaultIsIndividual()
+      throws Exception {
+    Session session =
+        openVidu.createSession(
+            new SessionProperties.Builder()
+                .customSessionId(uniqueId("default"))
+                .defaultRecordingProperties(
+                    new RecordingProperties.Builder()
+                        .outputMode(Recording.OutputMode.INDIVIDUAL)
+                        .build())
+                .build());
     join(session.createConnection(), lastMaster(), "Chrome", "").publish();
 
     Recording started = openVidu.startRecording(session.getSessionId());
     openVidu.stopRecording(started.getId());
 
-    // Both clients send every property explicitly (rest-api.md 5.7), overriding the session's default.
+    // Both clients send every property explicitly (rest-api.md 5.7), overriding the session's
+    // default.
     assertThat(started.getOutputMode()).isEqualTo(Recording.OutputMode.COMPOSED);
     assertThat(started.getResolution()).isEqualTo("1280x720");
     assertThat(started.getFrameRate()).isEqualTo(25);
@@ -633,12 +808,17 @@ abstract class ApiScenarios {
 
   @Test
   void recordingARelayedSessionIsRefusedWith409() throws Exception {
-    Session session = openVidu.createSession(new SessionProperties.Builder().customSessionId(uniqueId("relayed"))
-        .mediaMode(MediaMode.RELAYED).build());
+    Session session =
+        openVidu.createSession(
+            new SessionProperties.Builder()
+                .customSessionId(uniqueId("relayed"))
+                .mediaMode(MediaMode.RELAYED)
+                .build());
     join(session.createConnection(), lastMaster(), "Chrome", "");
 
     assertThatThrownBy(() -> openVidu.startRecording(session.getSessionId()))
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
   }
 
   @Test
@@ -646,22 +826,36 @@ abstract class ApiScenarios {
     Session session = openVidu.createSession(withId(uniqueId("empty")));
 
     assertThatThrownBy(() -> openVidu.startRecording(session.getSessionId()))
-        .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(406));
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(406));
   }
 
-  // --------------------------------------------------------------------------- signals, media nodes, configuration
+  // --------------------------------------------------------------------------- signals, media
+  // nodes, configuration
 
   @Test
   void signalReachesTheNamedParticipantsOnWhicheverMasterTheyAre() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("signal")));
-    SimulatedParticipant alice = join(session.createConnection(), masterUrls().get(1), "Chrome", "");
+    SimulatedParticipant alice =
+        join(session.createConnection(), masterUrls().get(1), "Chrome", "");
     SimulatedParticipant bob = join(session.createConnection(), lastMaster(), "Firefox", "");
 
-    RestClient.Reply toBob = rest(masterUrls().get(0)).post("/openvidu/api/signal", "{\"session\":\""
-        + session.getSessionId() + "\",\"type\":\"private\",\"data\":\"for bob\",\"to\":[\""
-        + bob.connectionId() + "\"]}");
-    RestClient.Reply toAll = rest(masterUrls().get(0)).post("/openvidu/api/signal", "{\"session\":\""
-        + session.getSessionId() + "\",\"type\":\"chat\",\"data\":\"for all\"}");
+    RestClient.Reply toBob =
+        rest(masterUrls().get(0))
+            .post(
+                "/openvidu/api/signal",
+                "{\"session\":\""
+                    + session.getSessionId()
+                    + "\",\"type\":\"private\",\"data\":\"for bob\",\"to\":[\""
+                    + bob.connectionId()
+                    + "\"]}");
+    RestClient.Reply toAll =
+        rest(masterUrls().get(0))
+            .post(
+                "/openvidu/api/signal",
+                "{\"session\":\""
+                    + session.getSessionId()
+                    + "\",\"type\":\"chat\",\"data\":\"for all\"}");
 
     assertThat(toBob.status()).isEqualTo(200);
     assertThat(toAll.status()).isEqualTo(200);
@@ -669,44 +863,65 @@ abstract class ApiScenarios {
     for (SimulatedParticipant participant : List.of(alice, bob)) {
       participant.awaitNotification("sendMessage", Map.of("data", "for all", "type", "chat"));
     }
-    assertThat(alice.notifications("sendMessage")).noneMatch(n -> "for bob".equals(n.param("data")));
+    assertThat(alice.notifications("sendMessage"))
+        .noneMatch(n -> "for bob".equals(n.param("data")));
   }
-
 
   @Test
   void signalToASessionNobodyJoinedIsRefusedWith406() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("signal406")));
 
-    RestClient.Reply reply = rest(lastMaster()).post("/openvidu/api/signal",
-        "{\"session\":\"" + session.getSessionId() + "\",\"type\":\"chat\",\"data\":\"hello\"}");
+    RestClient.Reply reply =
+        rest(lastMaster())
+            .post(
+                "/openvidu/api/signal",
+                "{\"session\":\""
+                    + session.getSessionId()
+                    + "\",\"type\":\"chat\",\"data\":\"hello\"}");
 
     assertThat(reply.status()).isEqualTo(406);
   }
 
   @Test
   void everyMasterListsTheSameRunningMediaNodes() {
-    List<JsonNode> lists = masterUrls().stream().map(url -> rest(url).get("/openvidu/api/media-nodes").json())
-        .toList();
+    List<JsonNode> lists =
+        masterUrls().stream()
+            .map(url -> rest(url).get("/openvidu/api/media-nodes").json())
+            .toList();
 
     JsonNode first = lists.get(0);
-    assertThat(first.get("numberOfElements").asInt()).isEqualTo(first.get("content").size()).isPositive();
-    first.get("content").forEach(node -> {
-      assertThat(node.get("id").asText()).startsWith("media_");
-      assertThat(node.get("status").asText()).isEqualTo("running");
-      assertThat(node.get("connected").asBoolean()).isTrue();
-    });
-    lists.forEach(list -> assertThat(ids(list.get("content"))).isEqualTo(ids(first.get("content"))));
+    assertThat(first.get("numberOfElements").asInt())
+        .isEqualTo(first.get("content").size())
+        .isPositive();
+    first
+        .get("content")
+        .forEach(
+            node -> {
+              assertThat(node.get("id").asText()).startsWith("media_");
+              assertThat(node.get("status").asText()).isEqualTo("running");
+              assertThat(node.get("connected").asBoolean()).isTrue();
+            });
+    lists.forEach(
+        list -> assertThat(ids(list.get("content"))).isEqualTo(ids(first.get("content"))));
   }
 
   @Test
   void mediaNodeHostingASessionListsIt() throws Exception {
     Session session = openVidu.createSession(withId(uniqueId("placed")));
-    session.createConnection(new ConnectionProperties.Builder().type(ConnectionType.IPCAM)
-        .rtspUri("rtsp://10.0.0.9/live").build());
-    String nodeId = rest(masterUrls().get(0)).get("/openvidu/api/sessions/" + session.getSessionId()).json()
-        .get("mediaNodeId").asText();
+    session.createConnection(
+        new ConnectionProperties.Builder()
+            .type(ConnectionType.IPCAM)
+            .rtspUri("rtsp://10.0.0.9/live")
+            .build());
+    String nodeId =
+        rest(masterUrls().get(0))
+            .get("/openvidu/api/sessions/" + session.getSessionId())
+            .json()
+            .get("mediaNodeId")
+            .asText();
 
-    JsonNode node = rest(lastMaster()).get("/openvidu/api/media-nodes/" + nodeId + "?sessions=true").json();
+    JsonNode node =
+        rest(lastMaster()).get("/openvidu/api/media-nodes/" + nodeId + "?sessions=true").json();
 
     assertThat(node.get("status").asText()).isEqualTo("running");
     assertThat(ids(node.get("sessions"))).contains(session.getSessionId());
@@ -714,12 +929,18 @@ abstract class ApiScenarios {
 
   @Test
   void everyMasterReportsTheSameConfiguration() {
-    List<JsonNode> configs = masterUrls().stream().map(url -> rest(url).get("/openvidu/api/config").json()).toList();
+    List<JsonNode> configs =
+        masterUrls().stream().map(url -> rest(url).get("/openvidu/api/config").json()).toList();
 
     JsonNode config = configs.get(0);
     assertThat(config.get("VERSION").asText()).isEqualTo("2.20.0");
     assertThat(config.get("OPENVIDU_PRO_CLUSTER_MEDIA_NODES").asInt())
-        .isEqualTo(rest(lastMaster()).get("/openvidu/api/media-nodes").json().get("numberOfElements").asInt());
+        .isEqualTo(
+            rest(lastMaster())
+                .get("/openvidu/api/media-nodes")
+                .json()
+                .get("numberOfElements")
+                .asInt());
     assertThat(config.get("OPENVIDU_RECORDING").asBoolean()).isTrue();
     assertThat(config.get("OPENVIDU_PUBLICURL").asText()).startsWith("http://127.0.0.1:");
     configs.forEach(other -> assertThat(other).isEqualTo(config));
@@ -738,7 +959,11 @@ abstract class ApiScenarios {
 
   /** A session id no other test uses. */
   protected static String uniqueId(String prefix) {
-    return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + Long.toString(System.nanoTime() & 0xffffff, 36);
+    return prefix
+        + "-"
+        + SEQUENCE.incrementAndGet()
+        + "-"
+        + Long.toString(System.nanoTime() & 0xffffff, 36);
   }
 
   protected static SessionProperties withId(String id) {
@@ -763,20 +988,29 @@ abstract class ApiScenarios {
   }
 
   protected static Optional<Session> activeSession(OpenVidu client, String sessionId) {
-    return client.getActiveSessions().stream().filter(s -> s.getSessionId().equals(sessionId)).findFirst();
+    return client.getActiveSessions().stream()
+        .filter(s -> s.getSessionId().equals(sessionId))
+        .findFirst();
   }
 
   private static List<String> ids(JsonNode array) {
     List<String> ids = new ArrayList<>();
-    array.forEach(element -> ids.add(element.has("id") ? element.get("id").asText() : element.asText()));
+    array.forEach(
+        element -> ids.add(element.has("id") ? element.get("id").asText() : element.asText()));
     ids.sort(null);
     return ids;
   }
 
-  /** Waits until the recording is {@code ready} (processing a stopped recording takes a moment) and returns it. */
+  /**
+   * Waits until the recording is {@code ready} (processing a stopped recording takes a moment) and
+   * returns it.
+   */
   protected Recording awaitReady(String recordingId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> openVidu.getRecording(recordingId).getStatus(),
-        status -> status == Recording.Status.ready);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> openVidu.getRecording(recordingId).getStatus(),
+            status -> status == Recording.Status.ready);
     try {
       return openVidu.getRecording(recordingId);
     } catch (Exception e) {
@@ -794,10 +1028,19 @@ abstract class ApiScenarios {
     return entries;
   }
 
-  /** A participant joining with the connection's token through {@code master}; leaves after the test. */
-  protected SimulatedParticipant join(Connection connection, String master, String platform, String metadata) {
-    SimulatedParticipant participant = SimulatedParticipant.builder(connection.getToken()).via(URI.create(master))
-        .platform(platform).metadata(metadata).timeout(Duration.ofSeconds(10)).join();
+  /**
+   * A participant joining with the connection's token through {@code master}; leaves after the
+   * test.
+   */
+  protected SimulatedParticipant join(
+      Connection connection, String master, String platform, String metadata) {
+    SimulatedParticipant participant =
+        SimulatedParticipant.builder(connection.getToken())
+            .via(URI.create(master))
+            .platform(platform)
+            .metadata(metadata)
+            .timeout(Duration.ofSeconds(10))
+            .join();
     participants.add(participant);
     return participant;
   }

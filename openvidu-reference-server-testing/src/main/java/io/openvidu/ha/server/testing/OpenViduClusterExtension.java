@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that runs a reference OpenVidu HA cluster on free loopback ports, the way WireMock or LocalStack
- * run inside tests. Registered as a static field the cluster lives for the test class; as an instance field, for each
- * test (a fresh, empty cluster every time).
+ * A JUnit 5 extension that runs a reference OpenVidu HA cluster on free loopback ports, the way
+ * WireMock or LocalStack run inside tests. Registered as a static field the cluster lives for the
+ * test class; as an instance field, for each test (a fresh, empty cluster every time).
  *
  * <pre>{@code
  * @RegisterExtension
@@ -38,7 +38,9 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
     this.settings = settings;
   }
 
-  /** A builder: one master, one media node, secret {@code MY_SECRET}, in-memory store by default. */
+  /**
+   * A builder: one master, one media node, secret {@code MY_SECRET}, in-memory store by default.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -46,8 +48,10 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == OpenViduCluster.class || type == String.class
-        && (parameter.isAnnotated(OpenViduUrls.class) || parameter.isAnnotated(OpenViduSecret.class));
+    return type == OpenViduCluster.class
+        || type == String.class
+            && (parameter.isAnnotated(OpenViduUrls.class)
+                || parameter.isAnnotated(OpenViduSecret.class));
   }
 
   @Override
@@ -73,7 +77,10 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
     return running().secret();
   }
 
-  /** Master {@code index} (from 0): {@code stop()}, {@code hang()}, {@code resume()}, {@code restart()}. */
+  /**
+   * Master {@code index} (from 0): {@code stop()}, {@code hang()}, {@code resume()}, {@code
+   * restart()}.
+   */
   public Master master(int index) {
     return running().master(index);
   }
@@ -81,7 +88,8 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
   /** Media node {@code index} (from 0) of those the cluster started with. */
   public SimulatedMediaNode mediaNode(int index) {
     if (index < 0 || index >= settings.mediaNodes) {
-      throw new IndexOutOfBoundsException("the cluster started with " + settings.mediaNodes + " media nodes");
+      throw new IndexOutOfBoundsException(
+          "the cluster started with " + settings.mediaNodes + " media nodes");
     }
     return new SimulatedMediaNode("media_simulated-" + (index + 1), running().mediaNodes());
   }
@@ -101,11 +109,12 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
   /** Starts the cluster (the extension does it before the class or each test). */
   @Override
   public void start() {
-    OpenViduCluster.Builder builder = OpenViduCluster.builder()
-        .masters(settings.masters)
-        .mediaNodes(settings.mediaNodes)
-        .secret(settings.secret)
-        .store(settings.store.get());
+    OpenViduCluster.Builder builder =
+        OpenViduCluster.builder()
+            .masters(settings.masters)
+            .mediaNodes(settings.mediaNodes)
+            .secret(settings.secret)
+            .store(settings.store.get());
     settings.customizations.forEach(c -> c.accept(builder));
     cluster = builder.start();
   }
@@ -130,8 +139,7 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
     private Supplier<String> store = () -> "memory";
     private final List<Consumer<OpenViduCluster.Builder>> customizations = new ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** How many masters (default 1). */
     public Builder masters(int count) {
@@ -158,15 +166,18 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
       return this;
     }
 
-    /** A store URI known only when the cluster starts, e.g. {@code redis::uri} of a {@link RedisServerExtension}. */
+    /**
+     * A store URI known only when the cluster starts, e.g. {@code redis::uri} of a {@link
+     * RedisServerExtension}.
+     */
     public Builder store(Supplier<String> uri) {
       this.store = Objects.requireNonNull(uri);
       return this;
     }
 
     /**
-     * Any other setting of {@link OpenViduCluster.Builder} (recording off, a public URL, a feature, …), applied
-     * after the ones above.
+     * Any other setting of {@link OpenViduCluster.Builder} (recording off, a public URL, a feature,
+     * …), applied after the ones above.
      */
     public Builder configure(Consumer<OpenViduCluster.Builder> customization) {
       this.customizations.add(Objects.requireNonNull(customization));

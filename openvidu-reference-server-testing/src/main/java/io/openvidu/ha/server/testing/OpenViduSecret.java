@@ -5,8 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a {@code String} test parameter that {@link OpenViduClusterExtension} fills with the cluster's secret. */
+/**
+ * Marks a {@code String} test parameter that {@link OpenViduClusterExtension} fills with the
+ * cluster's secret.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-public @interface OpenViduSecret {
-}
+public @interface OpenViduSecret {}

@@ -5,8 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a {@code String} test parameter that {@link OpenViduClusterExtension} fills with the masters' URLs. */
+/**
+ * Marks a {@code String} test parameter that {@link OpenViduClusterExtension} fills with the
+ * masters' URLs.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-public @interface OpenViduUrls {
-}
+public @interface OpenViduUrls {}

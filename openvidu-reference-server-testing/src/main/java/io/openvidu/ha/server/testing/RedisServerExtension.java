@@ -6,17 +6,18 @@ import java.io.UncheckedIOException;
 import redis.embedded.RedisServer;
 
 /**
- * A JUnit 5 extension that runs a real Redis ({@code redis-server} as shipped by
- * {@code com.github.codemonstur:embedded-redis}, which must be on the test class path) on a free loopback port, with
- * persistence off. Registered as a static field it lives for the test class, as an instance field for each test:
+ * A JUnit 5 extension that runs a real Redis ({@code redis-server} as shipped by {@code
+ * com.github.codemonstur:embedded-redis}, which must be on the test class path) on a free loopback
+ * port, with persistence off. Registered as a static field it lives for the test class, as an
+ * instance field for each test:
  *
  * <pre>{@code
  * @RegisterExtension static RedisServerExtension redis = new RedisServerExtension();
  * ... ClusterStore store = ClusterStore.over(RedisDocumentStore.connect(redis.uri()), "test:");
  * }</pre>
  *
- * <p>{@link #stop()} and {@link #start()} let a test take Redis away and bring it back on the same port. Not
- * thread-safe: control it from the test thread.
+ * <p>{@link #stop()} and {@link #start()} let a test take Redis away and bring it back on the same
+ * port. Not thread-safe: control it from the test thread.
  */
 public final class RedisServerExtension extends ScopedExtension {
   private int port;
@@ -32,12 +33,13 @@ public final class RedisServerExtension extends ScopedExtension {
       port = FreePorts.find();
     }
     try {
-      RedisServer started = RedisServer.newRedisServer()
-          .bind("127.0.0.1")
-          .port(port)
-          .setting("save \"\"")
-          .setting("appendonly no")
-          .build();
+      RedisServer started =
+          RedisServer.newRedisServer()
+              .bind("127.0.0.1")
+              .port(port)
+              .setting("save \"\"")
+              .setting("appendonly no")
+              .build();
       started.start();
       server = started;
     } catch (IOException e) {

@@ -1,8 +1,8 @@
 package io.openvidu.ha.server.testing;
 
 /**
- * A JSON-RPC call of a {@link SimulatedParticipant} that the server answered with an error, keeping OpenVidu's error
- * code (e.g. 401 for an invalid token, 40007 for a failed reconnection).
+ * A JSON-RPC call of a {@link SimulatedParticipant} that the server answered with an error, keeping
+ * OpenVidu's error code (e.g. 401 for an invalid token, 40007 for a failed reconnection).
  */
 public final class RpcCallException extends RuntimeException {
 

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a resource for a test class when the extension is registered in a static field, or for each test when it is
- * registered in an instance field.
+ * Runs a resource for a test class when the extension is registered in a static field, or for each
+ * test when it is registered in an instance field.
  */
-abstract class ScopedExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback {
+abstract class ScopedExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   private boolean perClass;
 
   @Override

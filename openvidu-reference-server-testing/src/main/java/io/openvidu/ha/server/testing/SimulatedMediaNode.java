@@ -2,7 +2,10 @@ package io.openvidu.ha.server.testing;
 
 import io.openvidu.ha.server.media.MediaNodes;
 
-/** Control over one simulated media node of a cluster started by {@link OpenViduClusterExtension}. Immutable. */
+/**
+ * Control over one simulated media node of a cluster started by {@link OpenViduClusterExtension}.
+ * Immutable.
+ */
 public final class SimulatedMediaNode {
   private final String id;
   private final MediaNodes mediaNodes;
@@ -18,8 +21,8 @@ public final class SimulatedMediaNode {
   }
 
   /**
-   * Crashes the node: its sessions close with reason {@code nodeCrashed} (participants are told) and it leaves the
-   * cluster. Fails if the node is already gone.
+   * Crashes the node: its sessions close with reason {@code nodeCrashed} (participants are told)
+   * and it leaves the cluster. Fails if the node is already gone.
    */
   public void crash() {
     mediaNodes.crash(id);

@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A participant without media that speaks OpenVidu 2.20's WebSocket JSON-RPC protocol the way openvidu-browser does:
- * it opens {@code /openvidu} on a chosen master, pings, joins with a token, publishes, subscribes, signals and records
- * every notification the server sends it. It can also lose its socket without leaving and come back through another
- * master, which is what a browser does when its master dies behind a load balancer.
+ * A participant without media that speaks OpenVidu 2.20's WebSocket JSON-RPC protocol the way
+ * openvidu-browser does: it opens {@code /openvidu} on a chosen master, pings, joins with a token,
+ * publishes, subscribes, signals and records every notification the server sends it. It can also
+ * lose its socket without leaving and come back through another master, which is what a browser
+ * does when its master dies behind a load balancer.
  *
  * <pre>{@code
  * URI master = URI.create("http://127.0.0.1:4443");
@@ -44,10 +45,10 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  *
- * <p>Thread-safe: calls may come from any thread; each waits for its answer (bounded by the builder's timeout).
- * Notifications are kept in arrival order. Calls that the server answers with an error throw
- * {@link RpcCallException}; a call without an answer in time, or on a closed socket, throws
- * {@link IllegalStateException}.
+ * <p>Thread-safe: calls may come from any thread; each waits for its answer (bounded by the
+ * builder's timeout). Notifications are kept in arrival order. Calls that the server answers with
+ * an error throw {@link RpcCallException}; a call without an answer in time, or on a closed socket,
+ * throws {@link IllegalStateException}.
  */
 public final class SimulatedParticipant implements AutoCloseable {
 
@@ -55,12 +56,16 @@ public final class SimulatedParticipant implements AutoCloseable {
   public static final int CLOSE_AFTER_LEAVING = 4102;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private static final ScheduledExecutorService PINGER = Executors.newScheduledThreadPool(1, runnable -> {
-    Thread thread = new Thread(runnable, "simulated-participant-pings");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final ScheduledExecutorService PINGER =
+      Executors.newScheduledThreadPool(
+          1,
+          runnable -> {
+            Thread thread = new Thread(runnable, "simulated-participant-pings");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Builder settings;
   private final AtomicInteger nextId = new AtomicInteger();
@@ -84,7 +89,8 @@ public final class SimulatedParticipant implements AutoCloseable {
     return new Builder(token);
   }
 
-  // ---------------------------------------------------------------------------------------------- joining
+  // ----------------------------------------------------------------------------------------------
+  // joining
 
   /**
    * Sends {@code joinRoom} with the builder's token, platform and metadata.
@@ -105,7 +111,9 @@ public final class SimulatedParticipant implements AutoCloseable {
     return result;
   }
 
-  /** The connection id the server gave this participant in {@code joinRoom}, or null before joining. */
+  /**
+   * The connection id the server gave this participant in {@code joinRoom}, or null before joining.
+   */
   public String connectionId() {
     JsonNode result = joinResult;
     return result == null ? null : result.path("id").asText(null);
@@ -116,7 +124,10 @@ public final class SimulatedParticipant implements AutoCloseable {
     return settings.openViduSessionId();
   }
 
-  /** The private RPC session id that identifies this participant on a reconnection, or null before joining. */
+  /**
+   * The private RPC session id that identifies this participant on a reconnection, or null before
+   * joining.
+   */
   public String rpcSessionId() {
     return rpcSessionId;
   }
@@ -126,7 +137,8 @@ public final class SimulatedParticipant implements AutoCloseable {
     return joinResult;
   }
 
-  // ---------------------------------------------------------------------------------------------- media
+  // ----------------------------------------------------------------------------------------------
+  // media
 
   /** Publishes a camera with audio and video; returns the stream id. */
   public String publish() {
@@ -134,8 +146,8 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Publishes a stream with the given tracks and video type ({@code CAMERA}, {@code SCREEN}, {@code CUSTOM});
-   * returns the stream id.
+   * Publishes a stream with the given tracks and video type ({@code CAMERA}, {@code SCREEN}, {@code
+   * CUSTOM}); returns the stream id.
    */
   public String publish(boolean hasAudio, boolean hasVideo, String typeOfVideo) {
     ObjectNode params = MAPPER.createObjectNode();
@@ -156,7 +168,9 @@ public final class SimulatedParticipant implements AutoCloseable {
     call("unpublishVideo", MAPPER.createObjectNode());
   }
 
-  /** Subscribes to another participant's stream ({@code receiveVideoFrom}); returns the SDP answer. */
+  /**
+   * Subscribes to another participant's stream ({@code receiveVideoFrom}); returns the SDP answer.
+   */
   public String subscribe(String streamId) {
     ObjectNode params = MAPPER.createObjectNode();
     params.put("sender", streamId);
@@ -172,10 +186,11 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Changes a property of this participant's published stream ({@code audioActive}, {@code videoActive} or
-   * {@code videoDimensions}) as openvidu-browser does.
+   * Changes a property of this participant's published stream ({@code audioActive}, {@code
+   * videoActive} or {@code videoDimensions}) as openvidu-browser does.
    */
-  public void changeStreamProperty(String streamId, String property, Object newValue, String reason) {
+  public void changeStreamProperty(
+      String streamId, String property, Object newValue, String reason) {
     ObjectNode params = MAPPER.createObjectNode();
     params.put("streamId", streamId);
     params.put("property", property);
@@ -184,11 +199,12 @@ public final class SimulatedParticipant implements AutoCloseable {
     call("streamPropertyChanged", params);
   }
 
-  // ---------------------------------------------------------------------------------------------- signals
+  // ----------------------------------------------------------------------------------------------
+  // signals
 
   /**
-   * Sends a signal as openvidu-browser does: the wire type is {@code signal:<type>} ({@code signal} when type is
-   * null); no recipients means everybody, the sender included.
+   * Sends a signal as openvidu-browser does: the wire type is {@code signal:<type>} ({@code signal}
+   * when type is null); no recipients means everybody, the sender included.
    */
   public void signal(String type, String data, String... toConnectionIds) {
     ObjectNode message = MAPPER.createObjectNode();
@@ -203,7 +219,8 @@ public final class SimulatedParticipant implements AutoCloseable {
     call("sendMessage", params);
   }
 
-  // ---------------------------------------------------------------------------------------------- moderation
+  // ----------------------------------------------------------------------------------------------
+  // moderation
 
   /** Evicts another participant (moderators only). */
   public void forceDisconnect(String connectionId) {
@@ -219,9 +236,13 @@ public final class SimulatedParticipant implements AutoCloseable {
     call("forceUnpublish", params);
   }
 
-  // ---------------------------------------------------------------------------------------------- leaving
+  // ----------------------------------------------------------------------------------------------
+  // leaving
 
-  /** Leaves the session ({@code leaveRoom}) and closes the socket with code 4102, as openvidu-browser does. */
+  /**
+   * Leaves the session ({@code leaveRoom}) and closes the socket with code 4102, as
+   * openvidu-browser does.
+   */
   public void leave() {
     call("leaveRoom", MAPPER.createObjectNode());
     Link current = link;
@@ -230,8 +251,9 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Loses the connection without leaving: the TCP connection is aborted and pings stop, as when a browser's
-   * network goes away. The server keeps the participant for its reconnection grace period.
+   * Loses the connection without leaving: the TCP connection is aborted and pings stop, as when a
+   * browser's network goes away. The server keeps the participant for its reconnection grace
+   * period.
    */
   public void dropConnection() {
     Link current = link;
@@ -243,8 +265,8 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Closes the socket cleanly (close code 1000) without leaving, as a closed browser tab does. The server treats
-   * it as a lost connection: the participant may reconnect within the grace period.
+   * Closes the socket cleanly (close code 1000) without leaving, as a closed browser tab does. The
+   * server treats it as a lost connection: the participant may reconnect within the grace period.
    */
   public void closeSocket() {
     Link current = link;
@@ -263,13 +285,15 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Comes back after a lost connection through {@code master} (any master of the cluster): opens a new socket
-   * and presents the RPC session id with {@code connect}. The connection id stays the same.
+   * Comes back after a lost connection through {@code master} (any master of the cluster): opens a
+   * new socket and presents the RPC session id with {@code connect}. The connection id stays the
+   * same.
    *
    * @throws RpcCallException with code 40007 when the server no longer knows the RPC session
    */
   public void reconnect(URI master) {
-    String privateId = Objects.requireNonNull(rpcSessionId, "reconnect() needs a participant that has joined");
+    String privateId =
+        Objects.requireNonNull(rpcSessionId, "reconnect() needs a participant that has joined");
     Link previous = link;
     if (previous != null) {
       stopPings(previous);
@@ -288,8 +312,8 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Waits until the current socket closes (the server closed it, or it was lost) and returns the close code
-   * ({@code -1} when the connection was aborted rather than closed).
+   * Waits until the current socket closes (the server closed it, or it was lost) and returns the
+   * close code ({@code -1} when the connection was aborted rather than closed).
    */
   public int awaitDisconnected() {
     try {
@@ -323,7 +347,8 @@ public final class SimulatedParticipant implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- notifications
+  // ----------------------------------------------------------------------------------------------
+  // notifications
 
   /** One server notification, as received. */
   public record Notification(String method, JsonNode params) {
@@ -348,8 +373,8 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Waits (up to the builder's timeout) for a notification with the given method whose params match, and returns
-   * the first such one (which may have arrived before this call).
+   * Waits (up to the builder's timeout) for a notification with the given method whose params
+   * match, and returns the first such one (which may have arrived before this call).
    */
   public Notification awaitNotification(String method, Predicate<JsonNode> params) {
     long deadline = System.nanoTime() + settings.timeout.toNanos();
@@ -362,8 +387,13 @@ public final class SimulatedParticipant implements AutoCloseable {
         }
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-          throw new IllegalStateException("No '" + method + "' notification matched within "
-              + settings.timeout + "; received: " + notifications);
+          throw new IllegalStateException(
+              "No '"
+                  + method
+                  + "' notification matched within "
+                  + settings.timeout
+                  + "; received: "
+                  + notifications);
         }
         try {
           TimeUnit.NANOSECONDS.timedWait(notifications, remaining);
@@ -376,15 +406,20 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   /**
-   * Waits for a notification with the given method whose params include each of {@code params} (compared as text),
-   * e.g. {@code awaitNotification("participantLeft", Map.of("connectionId", id, "reason", "disconnect"))}.
+   * Waits for a notification with the given method whose params include each of {@code params}
+   * (compared as text), e.g. {@code awaitNotification("participantLeft", Map.of("connectionId", id,
+   * "reason", "disconnect"))}.
    */
   public Notification awaitNotification(String method, Map<String, String> params) {
-    return awaitNotification(method, actual -> params.entrySet().stream()
-        .allMatch(e -> e.getValue().equals(actual.path(e.getKey()).asText(null))));
+    return awaitNotification(
+        method,
+        actual ->
+            params.entrySet().stream()
+                .allMatch(e -> e.getValue().equals(actual.path(e.getKey()).asText(null))));
   }
 
-  // ---------------------------------------------------------------------------------------------- raw calls
+  // ----------------------------------------------------------------------------------------------
+  // raw calls
 
   /**
    * Calls any method and waits for its result (for methods the typed helpers do not cover).
@@ -425,7 +460,8 @@ public final class SimulatedParticipant implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- socket
+  // ----------------------------------------------------------------------------------------------
+  // socket
 
   private void openLink(URI master) {
     URI uri = webSocketUri(master);
@@ -433,8 +469,10 @@ public final class SimulatedParticipant implements AutoCloseable {
     settings.headers.forEach(builder::header);
     Link opening = new Link();
     try {
-      opening.socket = builder.buildAsync(uri, new Receiver(opening))
-          .get(settings.timeout.toMillis(), TimeUnit.MILLISECONDS);
+      opening.socket =
+          builder
+              .buildAsync(uri, new Receiver(opening))
+              .get(settings.timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while opening " + uri, e);
@@ -446,10 +484,11 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   private URI webSocketUri(URI master) {
-    String scheme = switch (master.getScheme()) {
-      case "https", "wss" -> "wss";
-      default -> "ws";
-    };
+    String scheme =
+        switch (master.getScheme()) {
+          case "https", "wss" -> "wss";
+          default -> "ws";
+        };
     String session = URLEncoder.encode(settings.openViduSessionId(), StandardCharsets.UTF_8);
     return URI.create(scheme + "://" + master.getRawAuthority() + "/openvidu?sessionId=" + session);
   }
@@ -459,8 +498,9 @@ public final class SimulatedParticipant implements AutoCloseable {
     ObjectNode first = MAPPER.createObjectNode();
     first.put("interval", intervalMillis);
     sendPing(target, first);
-    target.pings = PINGER.scheduleAtFixedRate(() -> sendPing(target, null), intervalMillis, intervalMillis,
-        TimeUnit.MILLISECONDS);
+    target.pings =
+        PINGER.scheduleAtFixedRate(
+            () -> sendPing(target, null), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
   }
 
   private void sendPing(Link target, ObjectNode params) {
@@ -519,8 +559,9 @@ public final class SimulatedParticipant implements AutoCloseable {
     }
     JsonNode error = frame.get("error");
     if (error != null && !error.isNull()) {
-      call.result.completeExceptionally(new RpcCallException(call.method, error.path("code").asInt(),
-          error.path("message").asText()));
+      call.result.completeExceptionally(
+          new RpcCallException(
+              call.method, error.path("code").asInt(), error.path("message").asText()));
     } else {
       call.result.complete(frame.path("result"));
     }
@@ -530,8 +571,13 @@ public final class SimulatedParticipant implements AutoCloseable {
     stopPings(lost);
     lost.closed.complete(code);
     if (lost == link) {
-      pending.values().forEach(call -> call.result.completeExceptionally(
-          new IllegalStateException("The socket closed before " + call.method + " was answered")));
+      pending
+          .values()
+          .forEach(
+              call ->
+                  call.result.completeExceptionally(
+                      new IllegalStateException(
+                          "The socket closed before " + call.method + " was answered")));
     }
   }
 
@@ -580,12 +626,13 @@ public final class SimulatedParticipant implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- builder
+  // ----------------------------------------------------------------------------------------------
+  // builder
 
   /**
    * How a {@link SimulatedParticipant} joins. Defaults: the master named by the token, platform
-   * {@code "SimulatedParticipant"}, empty metadata, pings every 5 s (openvidu-browser's interval), 5 s timeout
-   * per call. Not thread-safe; build on one thread.
+   * {@code "SimulatedParticipant"}, empty metadata, pings every 5 s (openvidu-browser's interval),
+   * 5 s timeout per call. Not thread-safe; build on one thread.
    */
   public static final class Builder {
     private final String token;
@@ -605,17 +652,24 @@ public final class SimulatedParticipant implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("The token is not a ws:// or wss:// URL", e);
       }
-      if (uri.getScheme() == null || !uri.getScheme().startsWith("ws") || uri.getRawAuthority() == null) {
+      if (uri.getScheme() == null
+          || !uri.getScheme().startsWith("ws")
+          || uri.getRawAuthority() == null) {
         throw new IllegalArgumentException("The token is not a ws:// or wss:// URL");
       }
       this.tokenQuery = query(uri.getRawQuery());
       if (!tokenQuery.containsKey("sessionId")) {
         throw new IllegalArgumentException("The token names no sessionId");
       }
-      this.master = URI.create((uri.getScheme().equals("wss") ? "https" : "http") + "://" + uri.getRawAuthority());
+      this.master =
+          URI.create(
+              (uri.getScheme().equals("wss") ? "https" : "http") + "://" + uri.getRawAuthority());
     }
 
-    /** The master to open the WebSocket on, e.g. {@code http://127.0.0.1:4443} (any master may serve). */
+    /**
+     * The master to open the WebSocket on, e.g. {@code http://127.0.0.1:4443} (any master may
+     * serve).
+     */
     public Builder via(URI master) {
       this.master = Objects.requireNonNull(master, "master");
       return this;
@@ -633,7 +687,9 @@ public final class SimulatedParticipant implements AutoCloseable {
       return this;
     }
 
-    /** Interval of the heartbeat pings; the server closes the socket after three missed intervals. */
+    /**
+     * Interval of the heartbeat pings; the server closes the socket after three missed intervals.
+     */
     public Builder pingInterval(Duration interval) {
       this.pingInterval = Objects.requireNonNull(interval, "interval");
       return this;
@@ -686,7 +742,8 @@ public final class SimulatedParticipant implements AutoCloseable {
       for (String pair : rawQuery.split("&")) {
         int equals = pair.indexOf('=');
         if (equals > 0) {
-          values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+          values.put(
+              URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
               URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
       }

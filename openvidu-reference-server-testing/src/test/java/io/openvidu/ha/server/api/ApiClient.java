@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A plain HTTP client for the REST API in tests: Basic credentials by default, JSON bodies as strings. Public for the
- * tests of other packages (recordings, participants).
+ * A plain HTTP client for the REST API in tests: Basic credentials by default, JSON bodies as
+ * strings. Public for the tests of other packages (recordings, participants).
  */
 public final class ApiClient {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
@@ -33,12 +34,15 @@ public final class ApiClient {
 
   /** A client authenticated with {@code secret}. */
   public static ApiClient of(String baseUrl, String secret) {
-    return new ApiClient(baseUrl, Map.of()).withHeader("Authorization", basic("OPENVIDUAPP", secret));
+    return new ApiClient(baseUrl, Map.of())
+        .withHeader("Authorization", basic("OPENVIDUAPP", secret));
   }
 
   /** {@code Basic base64(user:password)}. */
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The same client with one more header (or another value for it). */
@@ -76,16 +80,21 @@ public final class ApiClient {
   }
 
   public Reply send(String method, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -106,8 +115,10 @@ public final class ApiClient {
     }
 
     public Optional<String> header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst();
     }
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Authentication, CORS, unknown paths and oversized bodies: rest-api.md §1–2. */
 class AuthenticationAndErrorsTest {
   @RegisterExtension
-  final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder().secret("s3cr3t").build();
+  final OpenViduClusterExtension cluster =
+      OpenViduClusterExtension.builder().secret("s3cr3t").build();
 
   private ApiClient api;
 
@@ -35,8 +36,9 @@ class AuthenticationAndErrorsTest {
 
   @Test
   void wrongSecretIs401() {
-    ApiClient.Reply reply = api.withHeader("Authorization", ApiClient.basic("OPENVIDUAPP", "s3cr3T"))
-        .post("/openvidu/api/sessions", "{}");
+    ApiClient.Reply reply =
+        api.withHeader("Authorization", ApiClient.basic("OPENVIDUAPP", "s3cr3T"))
+            .post("/openvidu/api/sessions", "{}");
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.header("WWW-Authenticate")).contains("Basic realm=\"Realm\"");
@@ -44,13 +46,17 @@ class AuthenticationAndErrorsTest {
 
   @Test
   void wrongUserIs401() {
-    assertThat(api.withHeader("Authorization", ApiClient.basic("ADMIN", "s3cr3t")).get("/openvidu/api/sessions")
-        .status()).isEqualTo(401);
+    assertThat(
+            api.withHeader("Authorization", ApiClient.basic("ADMIN", "s3cr3t"))
+                .get("/openvidu/api/sessions")
+                .status())
+        .isEqualTo(401);
   }
 
   @Test
   void garbledAuthorizationHeaderIs401() {
-    assertThat(api.withHeader("Authorization", "Basic %%%").get("/openvidu/api/sessions").status()).isEqualTo(401);
+    assertThat(api.withHeader("Authorization", "Basic %%%").get("/openvidu/api/sessions").status())
+        .isEqualTo(401);
   }
 
   @Test
@@ -62,7 +68,8 @@ class AuthenticationAndErrorsTest {
 
   @Test
   void publicUrlIsPublicAndEndsWithSlash() {
-    ApiClient.Reply reply = api.without("Authorization").get("/openvidu/api/config/openvidu-publicurl");
+    ApiClient.Reply reply =
+        api.without("Authorization").get("/openvidu/api/config/openvidu-publicurl");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEqualTo(cluster.urlList().get(0) + "/");
@@ -70,8 +77,11 @@ class AuthenticationAndErrorsTest {
 
   @Test
   void preflightNeedsNoCredentialsAndAllowsAnyOrigin() {
-    ApiClient.Reply reply = api.without("Authorization").withHeader("Origin", "https://app.example")
-        .withHeader("Access-Control-Request-Method", "POST").send("OPTIONS", "/openvidu/api/sessions", null);
+    ApiClient.Reply reply =
+        api.without("Authorization")
+            .withHeader("Origin", "https://app.example")
+            .withHeader("Access-Control-Request-Method", "POST")
+            .send("OPTIONS", "/openvidu/api/sessions", null);
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Access-Control-Allow-Origin")).contains("*");
@@ -98,14 +108,19 @@ class AuthenticationAndErrorsTest {
 
   @Test
   void chunkedBodyOverOneMebibyteIs413() throws Exception {
-    byte[] huge = ("{\"data\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.urlList().get(0) + "/openvidu/api/sessions"))
-        .timeout(Duration.ofSeconds(20))
-        .header("Authorization", ApiClient.basic("OPENVIDUAPP", "s3cr3t"))
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
-        .build();
+    byte[] huge =
+        ("{\"data\":\"" + "x".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(cluster.urlList().get(0) + "/openvidu/api/sessions"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", ApiClient.basic("OPENVIDUAPP", "s3cr3t"))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(huge)))
+            .build();
 
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(413);
   }

@@ -45,13 +45,15 @@ class ConfigAndHealthApiTest {
 
     ApiClient other = ApiClient.of(cluster.urlList().get(1), cluster.secret());
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(other.get("/openvidu/api/config").json().get("OPENVIDU_RECORDING").asBoolean()).isFalse();
+    assertThat(other.get("/openvidu/api/config").json().get("OPENVIDU_RECORDING").asBoolean())
+        .isFalse();
     assertThat(other.get("/openvidu/api/config").json().has("OPENVIDU_RECORDING_PATH")).isFalse();
   }
 
   @Test
   void restartWithInvalidValueIs400AndChangesNothing() {
-    ApiClient.Reply reply = api.post("/openvidu/api/restart", "{\"OPENVIDU_CDR\":true,\"OPENVIDU_RECORDING\":\"no\"}");
+    ApiClient.Reply reply =
+        api.post("/openvidu/api/restart", "{\"OPENVIDU_CDR\":true,\"OPENVIDU_RECORDING\":\"no\"}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("message").asText()).contains("OPENVIDU_RECORDING");
@@ -60,7 +62,8 @@ class ConfigAndHealthApiTest {
 
   @Test
   void restartOfUnknownPropertyIs400() {
-    assertThat(api.post("/openvidu/api/restart", "{\"OPENVIDU_SECRET\":\"x\"}").status()).isEqualTo(400);
+    assertThat(api.post("/openvidu/api/restart", "{\"OPENVIDU_SECRET\":\"x\"}").status())
+        .isEqualTo(400);
   }
 
   @Test

@@ -34,9 +34,12 @@ class ConnectionApiTest {
 
   @Test
   void createdConnectionIsPendingWithEveryMemberTheOfficialClientReads() {
-    ApiClient.Reply reply = api.post(CONNECTIONS, "{\"session\":\"s1\",\"type\":\"WEBRTC\",\"data\":\"my data\","
-        + "\"record\":false,\"role\":\"MODERATOR\",\"kurentoOptions\":null,\"rtspUri\":null,"
-        + "\"adaptativeBitrate\":null,\"onlyPlayWithSubscribers\":null,\"networkCache\":null}");
+    ApiClient.Reply reply =
+        api.post(
+            CONNECTIONS,
+            "{\"session\":\"s1\",\"type\":\"WEBRTC\",\"data\":\"my data\","
+                + "\"record\":false,\"role\":\"MODERATOR\",\"kurentoOptions\":null,\"rtspUri\":null,"
+                + "\"adaptativeBitrate\":null,\"onlyPlayWithSubscribers\":null,\"networkCache\":null}");
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode c = reply.json();
@@ -49,8 +52,20 @@ class ConnectionApiTest {
     assertThat(c.get("role").asText()).isEqualTo("MODERATOR");
     assertThat(c.get("record").asBoolean()).isFalse();
     assertThat(c.get("serverData").asText()).isEqualTo("my data");
-    for (String nullMember : List.of("activeAt", "location", "ip", "platform", "clientData", "publishers",
-        "subscribers", "kurentoOptions", "rtspUri", "adaptativeBitrate", "onlyPlayWithSubscribers", "networkCache")) {
+    for (String nullMember :
+        List.of(
+            "activeAt",
+            "location",
+            "ip",
+            "platform",
+            "clientData",
+            "publishers",
+            "subscribers",
+            "kurentoOptions",
+            "rtspUri",
+            "adaptativeBitrate",
+            "onlyPlayWithSubscribers",
+            "networkCache")) {
       assertThat(c.has(nullMember)).as(nullMember).isTrue();
       assertThat(c.get(nullMember).isNull()).as(nullMember).isTrue();
     }
@@ -62,13 +77,19 @@ class ConnectionApiTest {
 
     String publicUrl = cluster.cluster().settings().publicUrlText();
     assertThat(c.get("token").asText())
-        .matches(publicUrl.replace("http://", "ws://") + "\\?sessionId=s1&token=tok_[A-Z][A-Za-z0-9]{15}");
+        .matches(
+            publicUrl.replace("http://", "ws://")
+                + "\\?sessionId=s1&token=tok_[A-Z][A-Za-z0-9]{15}");
   }
 
   @Test
   void kurentoOptionsKeepOnlyTheGivenMembers() {
-    JsonNode c = api.post(CONNECTIONS, "{\"kurentoOptions\":{\"videoMaxSendBandwidth\":777,"
-        + "\"allowedFilters\":[\"GStreamerFilter\"]}}").json();
+    JsonNode c =
+        api.post(
+                CONNECTIONS,
+                "{\"kurentoOptions\":{\"videoMaxSendBandwidth\":777,"
+                    + "\"allowedFilters\":[\"GStreamerFilter\"]}}")
+            .json();
 
     assertThat(c.get("kurentoOptions").toString())
         .isEqualTo("{\"videoMaxSendBandwidth\":777,\"allowedFilters\":[\"GStreamerFilter\"]}");
@@ -92,7 +113,8 @@ class ConnectionApiTest {
     ApiClient.Reply reply = api.post(CONNECTIONS, "{\"type\":\"SIP\"}");
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().get("message").asText()).isEqualTo("Parameter 'type' SIP is not defined");
+    assertThat(reply.json().get("message").asText())
+        .isEqualTo("Parameter 'type' SIP is not defined");
   }
 
   @Test
@@ -107,16 +129,20 @@ class ConnectionApiTest {
 
   @Test
   void connectionWithNonArrayAllowedFiltersIs400() {
-    ApiClient.Reply reply = api.post(CONNECTIONS, "{\"kurentoOptions\":{\"allowedFilters\":\"GStreamerFilter\"}}");
+    ApiClient.Reply reply =
+        api.post(CONNECTIONS, "{\"kurentoOptions\":{\"allowedFilters\":\"GStreamerFilter\"}}");
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().get("message").asText()).startsWith("Type error in some parameter of 'kurentoOptions'");
+    assertThat(reply.json().get("message").asText())
+        .startsWith("Type error in some parameter of 'kurentoOptions'");
   }
 
   @Test
   void ipCameraIsActiveAndPublishingAtOnceAndActivatesTheSession() {
-    ApiClient.Reply reply = api.post(CONNECTIONS,
-        "{\"type\":\"IPCAM\",\"rtspUri\":\"rtsp://10.0.0.7:554/live\",\"networkCache\":1000}");
+    ApiClient.Reply reply =
+        api.post(
+            CONNECTIONS,
+            "{\"type\":\"IPCAM\",\"rtspUri\":\"rtsp://10.0.0.7:554/live\",\"networkCache\":1000}");
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode c = reply.json();
@@ -138,10 +164,12 @@ class ConnectionApiTest {
 
   @Test
   void ipCameraWithoutValidRtspUriIs400() {
-    ApiClient.Reply reply = api.post(CONNECTIONS, "{\"type\":\"IPCAM\",\"rtspUri\":\"http://camera\"}");
+    ApiClient.Reply reply =
+        api.post(CONNECTIONS, "{\"type\":\"IPCAM\",\"rtspUri\":\"http://camera\"}");
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().get("message").asText()).isEqualTo("\"rtspUri\" parameter is not a valid rtsp uri");
+    assertThat(reply.json().get("message").asText())
+        .isEqualTo("\"rtspUri\" parameter is not a valid rtsp uri");
   }
 
   @Test
@@ -163,7 +191,8 @@ class ConnectionApiTest {
     assertThat(a.get("platform").asText()).isEqualTo("Chrome 100 on Linux");
     assertThat(a.get("clientData").asText()).isEqualTo("client data");
     assertThat(a.at("/publishers/0/streamId").asText()).isEqualTo(stream);
-    assertThat(a.at("/publishers/0/mediaOptions/videoDimensions").asText()).isEqualTo("{\"width\":640,\"height\":480}");
+    assertThat(a.at("/publishers/0/mediaOptions/videoDimensions").asText())
+        .isEqualTo("{\"width\":640,\"height\":480}");
     assertThat(subscriber.at("/subscribers/0/streamId").asText()).isEqualTo(stream);
   }
 
@@ -173,7 +202,8 @@ class ConnectionApiTest {
     participants.join("s1", c.get("token").asText());
     participants.publish("s1", c.get("id").asText());
 
-    JsonNode publisher = api.get(CONNECTIONS + "?webRtcStats=true").json().at("/content/0/publishers/0");
+    JsonNode publisher =
+        api.get(CONNECTIONS + "?webRtcStats=true").json().at("/content/0/publishers/0");
 
     assertThat(publisher.has("webrtcEndpointName")).isTrue();
     assertThat(publisher.get("remoteSdp").isNull()).isTrue();
@@ -213,8 +243,11 @@ class ConnectionApiTest {
   void patchChangesRoleAndRecordButNeverServerData() {
     String id = api.post(CONNECTIONS, "{\"data\":\"kept\"}").json().get("id").asText();
 
-    ApiClient.Reply reply = api.patch(CONNECTIONS + "/" + id, "{\"role\":\"SUBSCRIBER\",\"record\":false,"
-        + "\"data\":\"ignored\",\"kurentoOptions\":null}");
+    ApiClient.Reply reply =
+        api.patch(
+            CONNECTIONS + "/" + id,
+            "{\"role\":\"SUBSCRIBER\",\"record\":false,"
+                + "\"data\":\"ignored\",\"kurentoOptions\":null}");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("role").asText()).isEqualTo("SUBSCRIBER");
@@ -243,7 +276,8 @@ class ConnectionApiTest {
 
   @Test
   void patchOfUnknownSessionOrConnectionIs404() {
-    assertThat(api.patch("/openvidu/api/sessions/nope/connection/con_X", "{}").status()).isEqualTo(404);
+    assertThat(api.patch("/openvidu/api/sessions/nope/connection/con_X", "{}").status())
+        .isEqualTo(404);
     assertThat(api.patch(CONNECTIONS + "/con_X", "{}").status()).isEqualTo(404);
   }
 
@@ -262,7 +296,8 @@ class ConnectionApiTest {
     JsonNode c = api.post(CONNECTIONS, "{}").json();
     participants.join("s1", c.get("token").asText());
     List<ClusterEvent> events = new CopyOnWriteArrayList<>();
-    try (Subscription ignored = cluster.cluster().store().subscribe(EventOperations.BROADCAST, events::add)) {
+    try (Subscription ignored =
+        cluster.cluster().store().subscribe(EventOperations.BROADCAST, events::add)) {
 
       assertThat(api.delete(CONNECTIONS + "/" + c.get("id").asText()).status()).isEqualTo(204);
 
@@ -293,14 +328,18 @@ class ConnectionApiTest {
     ApiClient.Reply reply = api.delete("/openvidu/api/sessions/s1/stream/" + stream);
 
     assertThat(reply.status()).isEqualTo(204);
-    assertThat(api.get(CONNECTIONS + "/" + a.get("id").asText()).json().get("publishers")).isEmpty();
-    assertThat(api.get(CONNECTIONS + "/" + b.get("id").asText()).json().get("subscribers")).isEmpty();
-    assertThat(api.get(CONNECTIONS + "/" + a.get("id").asText()).json().get("status").asText()).isEqualTo("active");
+    assertThat(api.get(CONNECTIONS + "/" + a.get("id").asText()).json().get("publishers"))
+        .isEmpty();
+    assertThat(api.get(CONNECTIONS + "/" + b.get("id").asText()).json().get("subscribers"))
+        .isEmpty();
+    assertThat(api.get(CONNECTIONS + "/" + a.get("id").asText()).json().get("status").asText())
+        .isEqualTo("active");
   }
 
   @Test
   void forcedUnpublishOfIpCameraStreamIs405() {
-    JsonNode camera = api.post(CONNECTIONS, "{\"type\":\"IPCAM\",\"rtspUri\":\"rtsp://10.0.0.7/live\"}").json();
+    JsonNode camera =
+        api.post(CONNECTIONS, "{\"type\":\"IPCAM\",\"rtspUri\":\"rtsp://10.0.0.7/live\"}").json();
 
     String stream = camera.at("/publishers/0/streamId").asText();
 
@@ -315,17 +354,23 @@ class ConnectionApiTest {
 
   @Test
   void deprecatedTokenEndpointCreatesAPendingConnection() {
-    ApiClient.Reply reply = api.post("/openvidu/api/tokens", "{\"session\":\"s1\",\"role\":\"SUBSCRIBER\","
-        + "\"data\":\"d\",\"kurentoOptions\":{\"videoMaxSendBandwidth\":777}}");
+    ApiClient.Reply reply =
+        api.post(
+            "/openvidu/api/tokens",
+            "{\"session\":\"s1\",\"role\":\"SUBSCRIBER\","
+                + "\"data\":\"d\",\"kurentoOptions\":{\"videoMaxSendBandwidth\":777}}");
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode token = reply.json();
-    assertThat(token.get("id").asText()).isEqualTo(token.get("token").asText()).contains("sessionId=s1&token=tok_");
+    assertThat(token.get("id").asText())
+        .isEqualTo(token.get("token").asText())
+        .contains("sessionId=s1&token=tok_");
     assertThat(token.get("session").asText()).isEqualTo("s1");
     assertThat(token.get("role").asText()).isEqualTo("SUBSCRIBER");
     assertThat(token.get("data").asText()).isEqualTo("d");
     assertThat(token.get("kurentoOptions").toString()).isEqualTo("{\"videoMaxSendBandwidth\":777}");
-    assertThat(api.get(CONNECTIONS + "/" + token.get("connectionId").asText()).status()).isEqualTo(200);
+    assertThat(api.get(CONNECTIONS + "/" + token.get("connectionId").asText()).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -335,7 +380,8 @@ class ConnectionApiTest {
     ApiClient.Reply unknown = api.post("/openvidu/api/tokens", "{\"session\":\"nope\"}");
 
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.json().get("message").asText()).isEqualTo("\"session\" parameter is mandatory");
+    assertThat(missing.json().get("message").asText())
+        .isEqualTo("\"session\" parameter is mandatory");
     assertThat(wrongType.status()).isEqualTo(400);
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().get("message").asText()).isEqualTo("Session nope not found");

@@ -31,35 +31,53 @@ class IdempotencyApiTest {
 
   @Test
   void repeatedKeyOnAnotherMasterReplaysTheFirstResponse() {
-    ApiClient.Reply original = first.withHeader("Idempotency-Key", "k1").post("/openvidu/api/sessions", "{}");
+    ApiClient.Reply original =
+        first.withHeader("Idempotency-Key", "k1").post("/openvidu/api/sessions", "{}");
 
-    ApiClient.Reply repeat = second.withHeader("Idempotency-Key", "k1").post("/openvidu/api/sessions", "{}");
+    ApiClient.Reply repeat =
+        second.withHeader("Idempotency-Key", "k1").post("/openvidu/api/sessions", "{}");
 
     assertThat(repeat.status()).isEqualTo(200);
     assertThat(repeat.body()).isEqualTo(original.body());
     assertThat(repeat.header(ApiResponse.REPLAYED_HEADER)).contains("true");
     assertThat(original.header(ApiResponse.REPLAYED_HEADER)).isEmpty();
-    assertThat(first.get("/openvidu/api/sessions").json().get("numberOfElements").asInt()).isEqualTo(1);
+    assertThat(first.get("/openvidu/api/sessions").json().get("numberOfElements").asInt())
+        .isEqualTo(1);
   }
 
   @Test
   void repeatedConnectionCreationMakesOneConnection() {
     first.post("/openvidu/api/sessions", "{\"customSessionId\":\"s1\"}");
 
-    ApiClient.Reply a = first.withHeader("Idempotency-Key", "k2").post("/openvidu/api/sessions/s1/connection", "{}");
-    ApiClient.Reply b = second.withHeader("Idempotency-Key", "k2").post("/openvidu/api/sessions/s1/connection", "{}");
+    ApiClient.Reply a =
+        first
+            .withHeader("Idempotency-Key", "k2")
+            .post("/openvidu/api/sessions/s1/connection", "{}");
+    ApiClient.Reply b =
+        second
+            .withHeader("Idempotency-Key", "k2")
+            .post("/openvidu/api/sessions/s1/connection", "{}");
 
     assertThat(b.json().get("id")).isEqualTo(a.json().get("id"));
-    assertThat(first.get("/openvidu/api/sessions/s1/connection").json().get("numberOfElements").asInt())
+    assertThat(
+            first
+                .get("/openvidu/api/sessions/s1/connection")
+                .json()
+                .get("numberOfElements")
+                .asInt())
         .isEqualTo(1);
   }
 
   @Test
   void sameKeyWithAnotherRequestIs422() {
-    first.withHeader("Idempotency-Key", "k3").post("/openvidu/api/sessions", "{\"customSessionId\":\"a\"}");
+    first
+        .withHeader("Idempotency-Key", "k3")
+        .post("/openvidu/api/sessions", "{\"customSessionId\":\"a\"}");
 
-    ApiClient.Reply reply = second.withHeader("Idempotency-Key", "k3")
-        .post("/openvidu/api/sessions", "{\"customSessionId\":\"b\"}");
+    ApiClient.Reply reply =
+        second
+            .withHeader("Idempotency-Key", "k3")
+            .post("/openvidu/api/sessions", "{\"customSessionId\":\"b\"}");
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.json().get("message").asText()).contains("k3");
@@ -69,11 +87,15 @@ class IdempotencyApiTest {
   @Test
   void errorAnswerIsReplayedToo() {
     first.post("/openvidu/api/sessions", "{\"customSessionId\":\"taken\"}");
-    first.withHeader("Idempotency-Key", "k4").post("/openvidu/api/sessions", "{\"customSessionId\":\"taken\"}");
+    first
+        .withHeader("Idempotency-Key", "k4")
+        .post("/openvidu/api/sessions", "{\"customSessionId\":\"taken\"}");
     first.delete("/openvidu/api/sessions/taken");
 
-    ApiClient.Reply repeat = second.withHeader("Idempotency-Key", "k4")
-        .post("/openvidu/api/sessions", "{\"customSessionId\":\"taken\"}");
+    ApiClient.Reply repeat =
+        second
+            .withHeader("Idempotency-Key", "k4")
+            .post("/openvidu/api/sessions", "{\"customSessionId\":\"taken\"}");
 
     assertThat(repeat.status()).isEqualTo(409);
     assertThat(first.get("/openvidu/api/sessions/taken").status()).isEqualTo(404);
@@ -81,7 +103,11 @@ class IdempotencyApiTest {
 
   @Test
   void keyLongerThan255CharactersIs400() {
-    assertThat(first.withHeader("Idempotency-Key", "x".repeat(300)).post("/openvidu/api/sessions", "{}").status())
+    assertThat(
+            first
+                .withHeader("Idempotency-Key", "x".repeat(300))
+                .post("/openvidu/api/sessions", "{}")
+                .status())
         .isEqualTo(400);
   }
 
@@ -93,10 +119,11 @@ class IdempotencyApiTest {
       List<Future<ApiClient.Reply>> replies = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         ApiClient client = (i % 2 == 0 ? first : second).withHeader("Idempotency-Key", "k5");
-        Callable<ApiClient.Reply> call = () -> {
-          go.await();
-          return client.post("/openvidu/api/sessions", "{}");
-        };
+        Callable<ApiClient.Reply> call =
+            () -> {
+              go.await();
+              return client.post("/openvidu/api/sessions", "{}");
+            };
         replies.add(pool.submit(call));
       }
       go.countDown();
@@ -106,7 +133,8 @@ class IdempotencyApiTest {
       }
 
       assertThat(bodies).hasSize(8).allMatch(b -> b.equals(bodies.get(0)));
-      assertThat(first.get("/openvidu/api/sessions").json().get("numberOfElements").asInt()).isEqualTo(1);
+      assertThat(first.get("/openvidu/api/sessions").json().get("numberOfElements").asInt())
+          .isEqualTo(1);
     } finally {
       pool.shutdownNow();
     }

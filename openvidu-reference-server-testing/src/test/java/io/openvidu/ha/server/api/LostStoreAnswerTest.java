@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A store answer lost after the command ran (Redis restarting, a connection reset) must not be reported as "nothing
- * happened": 503 tells clients the request was not processed, so a DELETE that did run would be retried into a 404
- * and reported as failed. Found by the integration tests' Redis restart under load (issue #6).
+ * A store answer lost after the command ran (Redis restarting, a connection reset) must not be
+ * reported as "nothing happened": 503 tells clients the request was not processed, so a DELETE that
+ * did run would be retried into a 404 and reported as failed. Found by the integration tests' Redis
+ * restart under load (issue #6).
  */
 class LostStoreAnswerTest {
   @RegisterExtension
@@ -24,7 +25,8 @@ class LostStoreAnswerTest {
 
   @RegisterExtension
   @Order(3)
-  static final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder().store(proxy::uri).build();
+  static final OpenViduClusterExtension cluster =
+      OpenViduClusterExtension.builder().store(proxy::uri).build();
 
   @Test
   void changeWhoseConfirmationIsLostAnswers504AndWasApplied() {
@@ -44,7 +46,8 @@ class LostStoreAnswerTest {
   void changeWhoseConnectionClosedBeforeTheAnswerIsAppliedOnceAndAnswered() {
     ApiClient api = ApiClient.of(cluster.urls(), cluster.secret());
     api.post("/openvidu/api/sessions", "{\"customSessionId\":\"closed-before-answer\"}");
-    // Lettuce sends the unanswered command again once reconnected: its second run must not undo the answer.
+    // Lettuce sends the unanswered command again once reconnected: its second run must not undo the
+    // answer.
     proxy.closeInsteadOfReplyingToNextRequestContaining("\"w\"", "closed-before-answer");
 
     ApiClient.Reply reply = api.delete("/openvidu/api/sessions/closed-before-answer");

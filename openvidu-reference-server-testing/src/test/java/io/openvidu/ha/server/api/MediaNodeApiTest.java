@@ -48,7 +48,8 @@ class MediaNodeApiTest {
     joinAnother("s1");
 
     assertThat(first).isNotEqualTo(second);
-    assertThat(api.get("/openvidu/api/sessions/s1").json().get("mediaNodeId").asText()).isEqualTo(first);
+    assertThat(api.get("/openvidu/api/sessions/s1").json().get("mediaNodeId").asText())
+        .isEqualTo(first);
     JsonNode node = api.get(NODES + "/" + first + "?sessions=true").json();
     assertThat(node.get("sessions")).hasSize(1);
     assertThat(node.at("/sessions/0/id").asText()).isEqualTo("s1");
@@ -57,8 +58,11 @@ class MediaNodeApiTest {
 
   @Test
   void sessionAskingForANodeIsPlacedThere() {
-    api.post("/openvidu/api/sessions", "{\"customSessionId\":\"s1\",\"mediaNode\":{\"id\":\"media_simulated-2\"}}");
-    participants.join("s1", api.post("/openvidu/api/sessions/s1/connection", "{}").json().get("token").asText());
+    api.post(
+        "/openvidu/api/sessions",
+        "{\"customSessionId\":\"s1\",\"mediaNode\":{\"id\":\"media_simulated-2\"}}");
+    participants.join(
+        "s1", api.post("/openvidu/api/sessions/s1/connection", "{}").json().get("token").asText());
 
     assertThat(api.get("/openvidu/api/sessions/s1").json().get("mediaNodeId").asText())
         .isEqualTo("media_simulated-2");
@@ -71,18 +75,22 @@ class MediaNodeApiTest {
 
   @Test
   void addedNodeLaunchesThenRuns() {
-    ApiClient.Reply reply = api.post(NODES, "{\"uri\":\"ws://10.0.0.9:8888/kurento\",\"environmentId\":\"extra\"}");
+    ApiClient.Reply reply =
+        api.post(NODES, "{\"uri\":\"ws://10.0.0.9:8888/kurento\",\"environmentId\":\"extra\"}");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("id").asText()).isEqualTo("media_extra");
     assertThat(reply.json().get("status").asText()).isEqualTo("launching");
-    await().atMost(Duration.ofSeconds(5))
-        .until(() -> api.get(NODES + "/media_extra").json().get("status").asText().equals("running"));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> api.get(NODES + "/media_extra").json().get("status").asText().equals("running"));
   }
 
   @Test
   void addedNodeWithWaitRunsAtOnce() {
-    JsonNode node = api.post(NODES + "?wait=true", "{\"uri\":\"ws://10.0.0.9:8888/kurento\"}").json();
+    JsonNode node =
+        api.post(NODES + "?wait=true", "{\"uri\":\"ws://10.0.0.9:8888/kurento\"}").json();
 
     assertThat(node.get("status").asText()).isEqualTo("running");
     assertThat(node.get("id").asText()).startsWith("media_");
@@ -131,21 +139,24 @@ class MediaNodeApiTest {
     ApiClient.Reply reply = api.delete(NODES + "/" + node + "?deletion-strategy=when-no-sessions");
 
     assertThat(reply.status()).isEqualTo(202);
-    assertThat(api.get(NODES + "/" + node).json().get("status").asText()).isEqualTo("waiting-idle-to-terminate");
+    assertThat(api.get(NODES + "/" + node).json().get("status").asText())
+        .isEqualTo("waiting-idle-to-terminate");
     api.delete("/openvidu/api/sessions/s1");
     assertThat(api.get(NODES + "/" + node).status()).isEqualTo(404);
   }
 
   @Test
   void unknownDeletionStrategyIs400() {
-    assertThat(api.delete(NODES + "/media_simulated-1?deletion-strategy=later").status()).isEqualTo(400);
+    assertThat(api.delete(NODES + "/media_simulated-1?deletion-strategy=later").status())
+        .isEqualTo(400);
   }
 
   @Test
   void patchMovesARunningNodeToWaitingAndBack() {
     String node = activeSession("s1");
 
-    ApiClient.Reply waiting = api.patch(NODES + "/" + node, "{\"status\":\"waiting-idle-to-terminate\"}");
+    ApiClient.Reply waiting =
+        api.patch(NODES + "/" + node, "{\"status\":\"waiting-idle-to-terminate\"}");
     ApiClient.Reply running = api.patch(NODES + "/" + node, "{\"status\":\"running\"}");
 
     assertThat(waiting.status()).isEqualTo(200);
@@ -155,13 +166,16 @@ class MediaNodeApiTest {
 
   @Test
   void patchToTheCurrentStatusIs204() {
-    assertThat(api.patch(NODES + "/media_simulated-1", "{\"status\":\"running\"}").status()).isEqualTo(204);
+    assertThat(api.patch(NODES + "/media_simulated-1", "{\"status\":\"running\"}").status())
+        .isEqualTo(204);
   }
 
   @Test
   void patchToADisallowedStatusIs400() {
-    assertThat(api.patch(NODES + "/media_simulated-1", "{\"status\":\"launching\"}").status()).isEqualTo(400);
-    assertThat(api.patch(NODES + "/media_simulated-1", "{\"status\":\"sleeping\"}").status()).isEqualTo(400);
+    assertThat(api.patch(NODES + "/media_simulated-1", "{\"status\":\"launching\"}").status())
+        .isEqualTo(400);
+    assertThat(api.patch(NODES + "/media_simulated-1", "{\"status\":\"sleeping\"}").status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -193,7 +207,11 @@ class MediaNodeApiTest {
   }
 
   private void joinAnother(String sessionId) {
-    String token = api.post("/openvidu/api/sessions/" + sessionId + "/connection", "{}").json().get("token").asText();
+    String token =
+        api.post("/openvidu/api/sessions/" + sessionId + "/connection", "{}")
+            .json()
+            .get("token")
+            .asText();
     participants.join(sessionId, token);
   }
 }

@@ -29,10 +29,13 @@ class MultiMasterApiTest {
       List<Future<Integer>> statuses = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         ApiClient client = master(i % 3);
-        Callable<Integer> call = () -> {
-          go.await();
-          return client.post("/openvidu/api/sessions", "{\"customSessionId\":\"contended\"}").status();
-        };
+        Callable<Integer> call =
+            () -> {
+              go.await();
+              return client
+                  .post("/openvidu/api/sessions", "{\"customSessionId\":\"contended\"}")
+                  .status();
+            };
         statuses.add(pool.submit(call));
       }
       go.countDown();
@@ -51,7 +54,8 @@ class MultiMasterApiTest {
   @Test
   void stateWrittenThroughOneMasterIsReadThroughAnother() {
     master(0).post("/openvidu/api/sessions", "{\"customSessionId\":\"s1\"}");
-    String connectionId = master(1).post("/openvidu/api/sessions/s1/connection", "{}").json().get("id").asText();
+    String connectionId =
+        master(1).post("/openvidu/api/sessions/s1/connection", "{}").json().get("id").asText();
 
     ApiClient.Reply reply = master(2).get("/openvidu/api/sessions/s1/connection/" + connectionId);
 
@@ -86,7 +90,8 @@ class MultiMasterApiTest {
       Future<ApiClient.Reply> pending = pool.submit(() -> master(1).get("/openvidu/api/sessions"));
 
       assertThat(master(0).get("/openvidu/api/sessions").status()).isEqualTo(200);
-      assertThatThrownBy(() -> pending.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+      assertThatThrownBy(() -> pending.get(300, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class);
 
       cluster.master(1).resume();
       assertThat(pending.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);

@@ -16,15 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The REST API and participants' WebSockets on different masters of one cluster: what participants do shows in
- * every master's answers, and what REST does reaches participants wherever they are connected.
+ * The REST API and participants' WebSockets on different masters of one cluster: what participants
+ * do shows in every master's answers, and what REST does reaches participants wherever they are
+ * connected.
  */
 class ParticipantsOverRestTest {
 
   @RegisterExtension
-  static final OpenViduClusterExtension cluster = OpenViduClusterExtension.builder().masters(3)
-      .configure(c -> c.signaling(SignalingSettings.builder().socketCloseDelay(Duration.ofMillis(200)).build()))
-      .build();
+  static final OpenViduClusterExtension cluster =
+      OpenViduClusterExtension.builder()
+          .masters(3)
+          .configure(
+              c ->
+                  c.signaling(
+                      SignalingSettings.builder().socketCloseDelay(Duration.ofMillis(200)).build()))
+          .build();
 
   private final List<SimulatedParticipant> participants = new ArrayList<>();
 
@@ -42,14 +48,19 @@ class ParticipantsOverRestTest {
   }
 
   private JsonNode createConnection(int master, String sessionId, String body) {
-    ApiClient.Reply reply = api(master).post("/openvidu/api/sessions/" + sessionId + "/connection", body);
+    ApiClient.Reply reply =
+        api(master).post("/openvidu/api/sessions/" + sessionId + "/connection", body);
     assertThat(reply.status()).isEqualTo(200);
     return reply.json();
   }
 
   private SimulatedParticipant join(int master, String token, String platform) {
-    SimulatedParticipant participant = SimulatedParticipant.builder(token)
-        .via(URI.create(cluster.urlList().get(master))).platform(platform).timeout(Duration.ofSeconds(5)).join();
+    SimulatedParticipant participant =
+        SimulatedParticipant.builder(token)
+            .via(URI.create(cluster.urlList().get(master)))
+            .platform(platform)
+            .timeout(Duration.ofSeconds(5))
+            .join();
     participants.add(participant);
     return participant;
   }
@@ -61,20 +72,30 @@ class ParticipantsOverRestTest {
   @Test
   void aConnectionCreatedOnOneMasterJoinedOnAnotherShowsActiveOnAThird() {
     String sessionId = createSession(0);
-    JsonNode pending = createConnection(0, sessionId, "{\"role\":\"PUBLISHER\",\"data\":\"server side\"}");
+    JsonNode pending =
+        createConnection(0, sessionId, "{\"role\":\"PUBLISHER\",\"data\":\"server side\"}");
 
-    SimulatedParticipant alice = join(1, pending.path("token").asText(), "Chrome 85.0.4183.102 on Linux 64-bit");
+    SimulatedParticipant alice =
+        join(1, pending.path("token").asText(), "Chrome 85.0.4183.102 on Linux 64-bit");
     String streamId = alice.publish();
 
-    JsonNode connection = api(2).get("/openvidu/api/sessions/" + sessionId + "/connection/"
-        + pending.path("id").asText()).json();
+    JsonNode connection =
+        api(2)
+            .get(
+                "/openvidu/api/sessions/"
+                    + sessionId
+                    + "/connection/"
+                    + pending.path("id").asText())
+            .json();
     assertThat(alice.connectionId()).isEqualTo(pending.path("id").asText());
     assertThat(connection.path("status").asText()).isEqualTo("active");
     assertThat(connection.path("ip").asText()).isEqualTo("127.0.0.1");
-    assertThat(connection.path("platform").asText()).isEqualTo("Chrome 85.0.4183.102 on Linux 64-bit");
+    assertThat(connection.path("platform").asText())
+        .isEqualTo("Chrome 85.0.4183.102 on Linux 64-bit");
     assertThat(connection.path("location").asText()).isEqualTo("unknown");
     assertThat(connection.path("activeAt").asLong()).isPositive();
-    assertThat(connection.path("publishers")).singleElement()
+    assertThat(connection.path("publishers"))
+        .singleElement()
         .satisfies(p -> assertThat(p.path("streamId").asText()).isEqualTo(streamId));
   }
 
@@ -87,9 +108,12 @@ class ParticipantsOverRestTest {
 
     bob.subscribe(streamId);
 
-    JsonNode connection = api(2).get("/openvidu/api/sessions/" + sessionId + "/connection/" + bob.connectionId())
-        .json();
-    assertThat(connection.path("subscribers")).singleElement()
+    JsonNode connection =
+        api(2)
+            .get("/openvidu/api/sessions/" + sessionId + "/connection/" + bob.connectionId())
+            .json();
+    assertThat(connection.path("subscribers"))
+        .singleElement()
         .satisfies(s -> assertThat(s.path("streamId").asText()).isEqualTo(streamId));
   }
 
@@ -99,13 +123,15 @@ class ParticipantsOverRestTest {
     SimulatedParticipant alice = join(0, sessionId);
     SimulatedParticipant bob = join(1, sessionId);
 
-    ApiClient.Reply reply = api(2).delete("/openvidu/api/sessions/" + sessionId + "/connection/"
-        + bob.connectionId());
+    ApiClient.Reply reply =
+        api(2).delete("/openvidu/api/sessions/" + sessionId + "/connection/" + bob.connectionId());
 
     assertThat(reply.status()).isEqualTo(204);
-    bob.awaitNotification("participantEvicted",
+    bob.awaitNotification(
+        "participantEvicted",
         Map.of("connectionId", bob.connectionId(), "reason", "forceDisconnectByServer"));
-    alice.awaitNotification("participantLeft",
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", bob.connectionId(), "reason", "forceDisconnectByServer"));
     alice.awaitNotification("participantEvicted", Map.of("connectionId", bob.connectionId()));
     assertThat(bob.awaitDisconnected()).isEqualTo(1000);
@@ -117,13 +143,18 @@ class ParticipantsOverRestTest {
     SimulatedParticipant alice = join(1, sessionId);
     SimulatedParticipant bob = join(2, sessionId);
 
-    ApiClient.Reply reply = api(0).post("/openvidu/api/signal", "{\"session\":\"" + sessionId
-        + "\",\"type\":\"chat\",\"data\":\"from the server\"}");
+    ApiClient.Reply reply =
+        api(0)
+            .post(
+                "/openvidu/api/signal",
+                "{\"session\":\""
+                    + sessionId
+                    + "\",\"type\":\"chat\",\"data\":\"from the server\"}");
 
     assertThat(reply.status()).isEqualTo(200);
     for (SimulatedParticipant participant : List.of(alice, bob)) {
-      SimulatedParticipant.Notification signal = participant.awaitNotification("sendMessage",
-          Map.of("data", "from the server"));
+      SimulatedParticipant.Notification signal =
+          participant.awaitNotification("sendMessage", Map.of("data", "from the server"));
       assertThat(signal.param("type")).isEqualTo("chat");
       assertThat(signal.params().has("from")).isFalse();
     }
@@ -136,11 +167,13 @@ class ParticipantsOverRestTest {
     SimulatedParticipant bob = join(1, sessionId);
     String streamId = bob.publish();
 
-    ApiClient.Reply reply = api(2).delete("/openvidu/api/sessions/" + sessionId + "/stream/" + streamId);
+    ApiClient.Reply reply =
+        api(2).delete("/openvidu/api/sessions/" + sessionId + "/stream/" + streamId);
 
     assertThat(reply.status()).isEqualTo(204);
     for (SimulatedParticipant participant : List.of(alice, bob)) {
-      participant.awaitNotification("participantUnpublished",
+      participant.awaitNotification(
+          "participantUnpublished",
           Map.of("connectionId", bob.connectionId(), "reason", "forceUnpublishByServer"));
     }
   }
@@ -154,7 +187,8 @@ class ParticipantsOverRestTest {
     assertThat(api(0).delete("/openvidu/api/sessions/" + sessionId).status()).isEqualTo(204);
 
     for (SimulatedParticipant participant : List.of(alice, bob)) {
-      participant.awaitNotification("participantEvicted",
+      participant.awaitNotification(
+          "participantEvicted",
           Map.of("connectionId", participant.connectionId(), "reason", "sessionClosedByServer"));
     }
   }
@@ -164,9 +198,12 @@ class ParticipantsOverRestTest {
     String sessionId = createSession(0);
     SimulatedParticipant alice = join(1, sessionId);
 
-    api(2).patch("/openvidu/api/sessions/" + sessionId + "/connection/" + alice.connectionId(),
-        "{\"role\":\"MODERATOR\"}");
+    api(2)
+        .patch(
+            "/openvidu/api/sessions/" + sessionId + "/connection/" + alice.connectionId(),
+            "{\"role\":\"MODERATOR\"}");
 
-    alice.awaitNotification("connectionPropertyChanged", Map.of("property", "role", "newValue", "MODERATOR"));
+    alice.awaitNotification(
+        "connectionPropertyChanged", Map.of("property", "role", "newValue", "MODERATOR"));
   }
 }

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A TCP proxy in front of Redis that can lose one answer: armed with some strings, it forwards the next request
- * containing all of them, waits for Redis's reply (so the command has run) and then drops both connections instead of
- * passing the reply on, as when Redis restarts or the network fails between a command and its answer. A JUnit 5
- * extension for a static field, registered after the Redis it fronts and before what connects through it, so that it
- * closes in between. Thread-safe.
+ * A TCP proxy in front of Redis that can lose one answer: armed with some strings, it forwards the
+ * next request containing all of them, waits for Redis's reply (so the command has run) and then
+ * drops both connections instead of passing the reply on, as when Redis restarts or the network
+ * fails between a command and its answer. A JUnit 5 extension for a static field, registered after
+ * the Redis it fronts and before what connects through it, so that it closes in between.
+ * Thread-safe.
  */
 final class ReplyDroppingProxy implements BeforeAllCallback, AfterAllCallback {
   private final IntSupplier redisPort;
@@ -54,23 +55,22 @@ final class ReplyDroppingProxy implements BeforeAllCallback, AfterAllCallback {
   }
 
   /**
-   * The next request that contains every one of {@code parts} runs in Redis, and its answer is lost: the connection
-   * is reset, as when the network fails.
+   * The next request that contains every one of {@code parts} runs in Redis, and its answer is
+   * lost: the connection is reset, as when the network fails.
    */
   void dropReplyToNextRequestContaining(String... parts) {
     armed.set(new Arming(List.of(parts), true));
   }
 
   /**
-   * The next request that contains every one of {@code parts} runs in Redis, and the connection is closed cleanly
-   * instead of answering, as when Redis shuts down on SIGTERM.
+   * The next request that contains every one of {@code parts} runs in Redis, and the connection is
+   * closed cleanly instead of answering, as when Redis shuts down on SIGTERM.
    */
   void closeInsteadOfReplyingToNextRequestContaining(String... parts) {
     armed.set(new Arming(List.of(parts), false));
   }
 
-  private record Arming(List<String> parts, boolean reset) {
-  }
+  private record Arming(List<String> parts, boolean reset) {}
 
   private void accept() {
     while (!listener.isClosed()) {
@@ -89,12 +89,15 @@ final class ReplyDroppingProxy implements BeforeAllCallback, AfterAllCallback {
 
   private void requests(Socket client, Socket redis) {
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = client.getInputStream(); OutputStream out = redis.getOutputStream()) {
+    try (InputStream in = client.getInputStream();
+        OutputStream out = redis.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) > 0) {
         Arming arming = armed.get();
         String text = new String(buffer, 0, read, StandardCharsets.UTF_8);
-        if (arming != null && arming.parts().stream().allMatch(text::contains) && armed.compareAndSet(arming, null)) {
+        if (arming != null
+            && arming.parts().stream().allMatch(text::contains)
+            && armed.compareAndSet(arming, null)) {
           dropReply(client, redis, buffer, read, arming.reset());
           return;
         }
@@ -109,8 +112,12 @@ final class ReplyDroppingProxy implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  /** Sends the request on a connection of its own, waits for Redis's answer, and cuts the client off. */
-  private void dropReply(Socket client, Socket redis, byte[] request, int length, boolean reset) throws IOException {
+  /**
+   * Sends the request on a connection of its own, waits for Redis's answer, and cuts the client
+   * off.
+   */
+  private void dropReply(Socket client, Socket redis, byte[] request, int length, boolean reset)
+      throws IOException {
     try (Socket direct = new Socket(InetAddress.getLoopbackAddress(), redisPort.getAsInt())) {
       direct.getOutputStream().write(request, 0, length);
       direct.getOutputStream().flush();
@@ -125,7 +132,8 @@ final class ReplyDroppingProxy implements BeforeAllCallback, AfterAllCallback {
 
   private void pump(Socket from, Socket to) {
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) > 0) {
         out.write(buffer, 0, read);

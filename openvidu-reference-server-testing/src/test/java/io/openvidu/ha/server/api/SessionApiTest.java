@@ -35,19 +35,25 @@ class SessionApiTest {
     assertThat(session.get("forcedVideoCodec").asText()).isEqualTo("VP8");
     assertThat(session.get("allowTranscoding").asBoolean()).isFalse();
     assertThat(session.get("recording").asBoolean()).isFalse();
-    assertThat(session.get("connections").toString()).isEqualTo("{\"numberOfElements\":0,\"content\":[]}");
-    assertThat(session.get("defaultRecordingProperties").toString()).isEqualTo("{\"name\":\"\",\"hasAudio\":true,"
-        + "\"hasVideo\":true,\"outputMode\":\"COMPOSED\",\"recordingLayout\":\"BEST_FIT\",\"resolution\":\"1280x720\","
-        + "\"frameRate\":25,\"shmSize\":536870912}");
+    assertThat(session.get("connections").toString())
+        .isEqualTo("{\"numberOfElements\":0,\"content\":[]}");
+    assertThat(session.get("defaultRecordingProperties").toString())
+        .isEqualTo(
+            "{\"name\":\"\",\"hasAudio\":true,"
+                + "\"hasVideo\":true,\"outputMode\":\"COMPOSED\",\"recordingLayout\":\"BEST_FIT\",\"resolution\":\"1280x720\","
+                + "\"frameRate\":25,\"shmSize\":536870912}");
     assertThat(session.has("mediaNodeId")).isFalse();
   }
 
   @Test
   void createSessionKeepsCustomIdAndProperties() {
-    ApiClient.Reply reply = api.post("/openvidu/api/sessions", "{\"customSessionId\":\"Test_Session-1\","
-        + "\"mediaMode\":\"RELAYED\",\"recordingMode\":\"ALWAYS\",\"forcedVideoCodec\":\"H264\","
-        + "\"allowTranscoding\":true,\"defaultRecordingProperties\":{\"outputMode\":\"INDIVIDUAL\","
-        + "\"name\":\"rec\",\"ignoreFailedStreams\":true}}");
+    ApiClient.Reply reply =
+        api.post(
+            "/openvidu/api/sessions",
+            "{\"customSessionId\":\"Test_Session-1\","
+                + "\"mediaMode\":\"RELAYED\",\"recordingMode\":\"ALWAYS\",\"forcedVideoCodec\":\"H264\","
+                + "\"allowTranscoding\":true,\"defaultRecordingProperties\":{\"outputMode\":\"INDIVIDUAL\","
+                + "\"name\":\"rec\",\"ignoreFailedStreams\":true}}");
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode session = reply.json();
@@ -57,16 +63,22 @@ class SessionApiTest {
     assertThat(session.get("recordingMode").asText()).isEqualTo("ALWAYS");
     assertThat(session.get("forcedVideoCodec").asText()).isEqualTo("H264");
     assertThat(session.get("allowTranscoding").asBoolean()).isTrue();
-    assertThat(session.get("defaultRecordingProperties").toString()).isEqualTo("{\"name\":\"rec\","
-        + "\"hasAudio\":true,\"hasVideo\":true,\"outputMode\":\"INDIVIDUAL\",\"ignoreFailedStreams\":true}");
+    assertThat(session.get("defaultRecordingProperties").toString())
+        .isEqualTo(
+            "{\"name\":\"rec\","
+                + "\"hasAudio\":true,\"hasVideo\":true,\"outputMode\":\"INDIVIDUAL\",\"ignoreFailedStreams\":true}");
   }
 
   @Test
   void composedOnlyDefaultsAreIgnoredWithoutExplicitComposedOutputMode() {
-    JsonNode session = api.post("/openvidu/api/sessions",
-        "{\"defaultRecordingProperties\":{\"recordingLayout\":\"CUSTOM\",\"resolution\":\"640x480\"}}").json();
+    JsonNode session =
+        api.post(
+                "/openvidu/api/sessions",
+                "{\"defaultRecordingProperties\":{\"recordingLayout\":\"CUSTOM\",\"resolution\":\"640x480\"}}")
+            .json();
 
-    assertThat(session.at("/defaultRecordingProperties/recordingLayout").asText()).isEqualTo("BEST_FIT");
+    assertThat(session.at("/defaultRecordingProperties/recordingLayout").asText())
+        .isEqualTo("BEST_FIT");
     assertThat(session.at("/defaultRecordingProperties/resolution").asText()).isEqualTo("1280x720");
   }
 
@@ -95,17 +107,20 @@ class SessionApiTest {
 
   @Test
   void createSessionWithUnknownEnumValueIs400() {
-    assertThat(api.post("/openvidu/api/sessions", "{\"recordingMode\":\"SOMETIMES\"}").status()).isEqualTo(400);
+    assertThat(api.post("/openvidu/api/sessions", "{\"recordingMode\":\"SOMETIMES\"}").status())
+        .isEqualTo(400);
   }
 
   @Test
   void createSessionWithBooleanWhereEnumIsExpectedIs400() {
-    assertThat(api.post("/openvidu/api/sessions", "{\"recordingMode\":false}").status()).isEqualTo(400);
+    assertThat(api.post("/openvidu/api/sessions", "{\"recordingMode\":false}").status())
+        .isEqualTo(400);
   }
 
   @Test
   void createSessionWithInvalidCustomIdIs400() {
-    ApiClient.Reply reply = api.post("/openvidu/api/sessions", "{\"customSessionId\":\"no spaces\"}");
+    ApiClient.Reply reply =
+        api.post("/openvidu/api/sessions", "{\"customSessionId\":\"no spaces\"}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("message").asText()).contains("[a-zA-Z0-9_-]");
@@ -113,7 +128,8 @@ class SessionApiTest {
 
   @Test
   void createSessionWithNonObjectDefaultRecordingPropertiesIs400() {
-    ApiClient.Reply reply = api.post("/openvidu/api/sessions", "{\"defaultRecordingProperties\":\"x\"}");
+    ApiClient.Reply reply =
+        api.post("/openvidu/api/sessions", "{\"defaultRecordingProperties\":\"x\"}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("message").asText()).contains("defaultRecordingProperties");
@@ -186,7 +202,8 @@ class SessionApiTest {
   void nonBooleanQueryFlagIs400() {
     api.post("/openvidu/api/sessions", "{\"customSessionId\":\"s1\"}");
 
-    assertThat(api.get("/openvidu/api/sessions/s1?pendingConnections=maybe").status()).isEqualTo(400);
+    assertThat(api.get("/openvidu/api/sessions/s1?pendingConnections=maybe").status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -197,7 +214,8 @@ class SessionApiTest {
 
     assertThat(deleted.status()).isEqualTo(204);
     assertThat(api.get("/openvidu/api/sessions/s1").status()).isEqualTo(404);
-    assertThat(api.post("/openvidu/api/sessions", "{\"customSessionId\":\"s1\"}").status()).isEqualTo(200);
+    assertThat(api.post("/openvidu/api/sessions", "{\"customSessionId\":\"s1\"}").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -210,6 +228,7 @@ class SessionApiTest {
     ApiClient.Reply reply = api.delete("/openvidu/api/sessions");
 
     assertThat(reply.status()).isEqualTo(405);
-    assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
+    assertThat(reply.header("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
   }
 }

@@ -44,8 +44,10 @@ class SignalApiTest {
     String a = joined();
     joined();
 
-    ApiClient.Reply reply = api.post("/openvidu/api/signal",
-        "{\"session\":\"s1\",\"to\":[\"" + a + "\"],\"type\":\"chat\",\"data\":\"hello\"}");
+    ApiClient.Reply reply =
+        api.post(
+            "/openvidu/api/signal",
+            "{\"session\":\"s1\",\"to\":[\"" + a + "\"],\"type\":\"chat\",\"data\":\"hello\"}");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEmpty();
@@ -72,11 +74,13 @@ class SignalApiTest {
   void signalWithAnyUnknownRecipientIs406AndSendsNothing() {
     String a = joined();
 
-    ApiClient.Reply reply = api.post("/openvidu/api/signal", "{\"session\":\"s1\",\"to\":[\"" + a + "\",\"con_X\"]}");
+    ApiClient.Reply reply =
+        api.post("/openvidu/api/signal", "{\"session\":\"s1\",\"to\":[\"" + a + "\",\"con_X\"]}");
     api.post("/openvidu/api/signal", "{\"session\":\"s1\",\"type\":\"marker\"}");
 
     assertThat(reply.status()).isEqualTo(406);
-    assertThat(reply.json().get("message").asText()).isEqualTo("\"to\" array has no valid connection identifiers");
+    assertThat(reply.json().get("message").asText())
+        .isEqualTo("\"to\" array has no valid connection identifiers");
     await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
     assertThat(events).extracting(e -> e.data().path("type").asText()).containsExactly("marker");
   }
@@ -85,7 +89,8 @@ class SignalApiTest {
   void signalToNullRecipientIs406() {
     joined();
 
-    assertThat(api.post("/openvidu/api/signal", "{\"session\":\"s1\",\"to\":[null]}").status()).isEqualTo(406);
+    assertThat(api.post("/openvidu/api/signal", "{\"session\":\"s1\",\"to\":[null]}").status())
+        .isEqualTo(406);
   }
 
   @Test
@@ -105,8 +110,13 @@ class SignalApiTest {
   void signalWithWrongTypesIs400() {
     joined();
 
-    for (String body : List.of("{\"session\":true}", "{\"session\":\"s1\",\"to\":12}",
-        "{\"session\":\"s1\",\"data\":false}", "{\"session\":\"s1\",\"type\":true}", "{}")) {
+    for (String body :
+        List.of(
+            "{\"session\":true}",
+            "{\"session\":\"s1\",\"to\":12}",
+            "{\"session\":\"s1\",\"data\":false}",
+            "{\"session\":\"s1\",\"type\":true}",
+            "{}")) {
       assertThat(api.post("/openvidu/api/signal", body).status()).as(body).isEqualTo(400);
     }
   }

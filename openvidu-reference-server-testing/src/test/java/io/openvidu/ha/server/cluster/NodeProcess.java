@@ -28,18 +28,23 @@ final class NodeProcess implements AutoCloseable {
     return launch(logFile, args).get();
   }
 
-  /** Starts {@code Main} with {@code args}; the future completes with its {@code OPENVIDU_URLS=} line. */
+  /**
+   * Starts {@code Main} with {@code args}; the future completes with its {@code OPENVIDU_URLS=}
+   * line.
+   */
   static Launch launch(Path logFile, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // A short-lived test process: start fast rather than optimise for the long run.
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A short-lived test process: start fast rather than optimise for the long run.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(Arrays.asList(args));
-    Process process = new ProcessBuilder(command)
-        .redirectError(logFile.toFile())
-        .start();
+    Process process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
     return new Launch(process, CompletableFuture.supplyAsync(() -> readUrls(process)), logFile);
   }
 
@@ -108,8 +113,9 @@ final class NodeProcess implements AutoCloseable {
   }
 
   private static String readUrls(Process process) {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("OPENVIDU_URLS=")) {
@@ -134,5 +140,4 @@ final class NodeProcess implements AutoCloseable {
       // the process is gone
     }
   }
-
 }

@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code recordingMode: ALWAYS} and the automatic stop (rest-api.md §6.3, §6.4), with an automatic-stop timeout of
- * 0.3 s. "Nothing happened" is asserted only after a control session shows the sweeps that would have done it ran.
+ * {@code recordingMode: ALWAYS} and the automatic stop (rest-api.md §6.3, §6.4), with an
+ * automatic-stop timeout of 0.3 s. "Nothing happened" is asserted only after a control session
+ * shows the sweeps that would have done it ran.
  */
 class AutomaticRecordingTest {
 
   private static final String START = "/openvidu/api/recordings/start";
   private static final String ALWAYS = "{\"recordingMode\":\"ALWAYS\"}";
 
-  @RegisterExtension
-  final RecordingCluster cluster = RecordingCluster.withMasters(1);
+  @RegisterExtension final RecordingCluster cluster = RecordingCluster.withMasters(1);
 
   private ApiClient api;
   private Participants participants;
@@ -32,8 +32,10 @@ class AutomaticRecordingTest {
 
   @Test
   void alwaysSessionStartsRecordingWithItsDefaultsWhenTheFirstStreamIsPublished() {
-    String sessionId = participants.session("{\"recordingMode\":\"ALWAYS\",\"defaultRecordingProperties\":"
-        + "{\"outputMode\":\"INDIVIDUAL\",\"name\":\"auto\"}}");
+    String sessionId =
+        participants.session(
+            "{\"recordingMode\":\"ALWAYS\",\"defaultRecordingProperties\":"
+                + "{\"outputMode\":\"INDIVIDUAL\",\"name\":\"auto\"}}");
     String publisher = participants.join(sessionId, "PUBLISHER");
 
     participants.publish(publisher);
@@ -117,7 +119,8 @@ class AutomaticRecordingTest {
     // The control's countdown began after ours: once it stopped, ours would have too.
     awaitRecording(control, "ready");
 
-    assertThat(api.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText()).isEqualTo("started");
+    assertThat(api.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
+        .isEqualTo("started");
   }
 
   @Test
@@ -144,7 +147,8 @@ class AutomaticRecordingTest {
 
     participants.publish(publisher);
 
-    assertThat(awaitRecording(sessionId + "-1", "started").get("id").asText()).isEqualTo(sessionId + "-1");
+    assertThat(awaitRecording(sessionId + "-1", "started").get("id").asText())
+        .isEqualTo(sessionId + "-1");
   }
 
   @Test
@@ -160,7 +164,8 @@ class AutomaticRecordingTest {
     awaitControlRecording();
 
     assertThat(api.get("/openvidu/api/recordings").json().get("count").asInt()).isEqualTo(2);
-    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean())
+        .isFalse();
   }
 
   private void autoStopAfter(double seconds) {
@@ -172,8 +177,8 @@ class AutomaticRecordingTest {
   }
 
   /**
-   * Waits until an {@code ALWAYS} session made now records: the sweeps that would have acted on what the test
-   * arranged before have run.
+   * Waits until an {@code ALWAYS} session made now records: the sweeps that would have acted on
+   * what the test arranged before have run.
    */
   private void awaitControlRecording() {
     String control = participants.session(ALWAYS);

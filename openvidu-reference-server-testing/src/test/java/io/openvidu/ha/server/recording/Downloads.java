@@ -12,13 +12,14 @@ import java.time.Duration;
 /** Downloads recording files as bytes, with or without the cluster's Basic credentials. */
 final class Downloads {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private Downloads() {
-  }
+  private Downloads() {}
 
   static HttpResponse<byte[]> get(String url, String secret) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
     if (secret != null) {
       request.header("Authorization", ApiClient.basic("OPENVIDUAPP", secret));
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sessions with participants for recording tests: sessions and connections are made through the REST API like an
- * application does, and each participant is a {@link SimulatedParticipant} that joins over a real WebSocket through a
- * master. Closing it closes every participant's socket.
+ * Sessions with participants for recording tests: sessions and connections are made through the
+ * REST API like an application does, and each participant is a {@link SimulatedParticipant} that
+ * joins over a real WebSocket through a master. Closing it closes every participant's socket.
  */
 final class Participants implements AutoCloseable {
 
@@ -18,7 +18,7 @@ final class Participants implements AutoCloseable {
   private final Map<String, SimulatedParticipant> joined = new ConcurrentHashMap<>();
 
   /**
-   * @param api    the REST client sessions and connections are made with
+   * @param api the REST client sessions and connections are made with
    * @param master the master participants open their sockets on
    */
   Participants(ApiClient api, URI master) {
@@ -36,19 +36,22 @@ final class Participants implements AutoCloseable {
   }
 
   /**
-   * Creates a connection with {@code role} (server data {@code server-<role>}) and joins with its token (client data
-   * {@code client-<role>}); returns the connection id.
+   * Creates a connection with {@code role} (server data {@code server-<role>}) and joins with its
+   * token (client data {@code client-<role>}); returns the connection id.
    */
   String join(String sessionId, String role) {
-    ApiClient.Reply reply = api.post("/openvidu/api/sessions/" + sessionId + "/connection",
-        "{\"role\":\"" + role + "\",\"data\":\"server-" + role + "\"}");
+    ApiClient.Reply reply =
+        api.post(
+            "/openvidu/api/sessions/" + sessionId + "/connection",
+            "{\"role\":\"" + role + "\",\"data\":\"server-" + role + "\"}");
     if (reply.status() != 200) {
       throw new AssertionError("connection not created: " + reply.status() + " " + reply.body());
     }
-    SimulatedParticipant participant = SimulatedParticipant.builder(reply.json().get("token").asText())
-        .via(master)
-        .metadata("client-" + role)
-        .join();
+    SimulatedParticipant participant =
+        SimulatedParticipant.builder(reply.json().get("token").asText())
+            .via(master)
+            .metadata("client-" + role)
+            .join();
     joined.put(participant.connectionId(), participant);
     return participant.connectionId();
   }

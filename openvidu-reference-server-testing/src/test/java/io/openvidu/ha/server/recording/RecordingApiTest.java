@@ -14,8 +14,7 @@ class RecordingApiTest {
 
   private static final String START = "/openvidu/api/recordings/start";
 
-  @RegisterExtension
-  final RecordingCluster cluster = RecordingCluster.withMasters(2);
+  @RegisterExtension final RecordingCluster cluster = RecordingCluster.withMasters(2);
 
   private ApiClient api;
   private Participants participants;
@@ -48,7 +47,8 @@ class RecordingApiTest {
 
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
 
-    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isTrue();
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -73,7 +73,10 @@ class RecordingApiTest {
   void startOfAnActiveSessionWithoutParticipantsIs406() {
     String sessionId = participants.session(null);
     String connectionId = participants.join(sessionId, "PUBLISHER");
-    cluster.cluster().store().atomically(tx -> tx.sessions().removeConnection(sessionId, connectionId));
+    cluster
+        .cluster()
+        .store()
+        .atomically(tx -> tx.sessions().removeConnection(sessionId, connectionId));
 
     assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(406);
   }
@@ -109,7 +112,8 @@ class RecordingApiTest {
   void invalidPropertyIs422WithOpenViduErrorBodyNamingTheSessionsPath() {
     String sessionId = participants.sessionWithPublisher();
 
-    ApiClient.Reply reply = api.post(START, "{\"session\":\"" + sessionId + "\",\"resolution\":\"99x99\"}");
+    ApiClient.Reply reply =
+        api.post(START, "{\"session\":\"" + sessionId + "\",\"resolution\":\"99x99\"}");
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.json().get("path").asText()).isEqualTo("/openvidu/api/sessions");
@@ -120,7 +124,8 @@ class RecordingApiTest {
   void propertyOfTheWrongTypeIs400() {
     String sessionId = participants.sessionWithPublisher();
 
-    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\",\"frameRate\":true}").status()).isEqualTo(400);
+    assertThat(api.post(START, "{\"session\":\"" + sessionId + "\",\"frameRate\":true}").status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -142,7 +147,8 @@ class RecordingApiTest {
     cluster.configure("OPENVIDU_RECORDING", false);
 
     assertThat(api.post(START, "{\"session\":\"" + sessionId + "\"}").status()).isEqualTo(501);
-    assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(501);
+    assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status())
+        .isEqualTo(501);
     assertThat(api.get("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
     assertThat(api.get("/openvidu/api/recordings").status()).isEqualTo(501);
     assertThat(api.delete("/openvidu/api/recordings/" + sessionId).status()).isEqualTo(501);
@@ -161,7 +167,8 @@ class RecordingApiTest {
     String body = "{\"session\":\"" + sessionId + "\"}";
 
     ApiClient.Reply first = api.withHeader("Idempotency-Key", "k-start").post(START, body);
-    ApiClient.Reply repeat = cluster.api(1).withHeader("Idempotency-Key", "k-start").post(START, body);
+    ApiClient.Reply repeat =
+        cluster.api(1).withHeader("Idempotency-Key", "k-start").post(START, body);
 
     assertThat(repeat.status()).isEqualTo(200);
     assertThat(repeat.body()).isEqualTo(first.body());
@@ -204,15 +211,21 @@ class RecordingApiTest {
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
     api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
-    assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(404);
+    assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status())
+        .isEqualTo(404);
   }
 
   @Test
   void stopOfARecordingStillStartingIs406() {
     String sessionId = participants.sessionWithPublisher();
     // A start in progress elsewhere: the store holds the recording as starting.
-    cluster.cluster().store().atomically(tx ->
-        tx.recordings().start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis()));
+    cluster
+        .cluster()
+        .store()
+        .atomically(
+            tx ->
+                tx.recordings()
+                    .start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis()));
 
     ApiClient.Reply reply = api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
@@ -223,11 +236,20 @@ class RecordingApiTest {
   @Test
   void recordingLeftStartingByADeadStarterFails() {
     String sessionId = participants.sessionWithPublisher();
-    cluster.cluster().store().atomically(tx ->
-        tx.recordings().start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis() - 60_000));
+    cluster
+        .cluster()
+        .store()
+        .atomically(
+            tx ->
+                tx.recordings()
+                    .start(
+                        sessionId,
+                        RecordingProperties.defaults(),
+                        System.currentTimeMillis() - 60_000));
 
     RecordingCluster.awaitStatus(api, sessionId, "failed");
-    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isFalse();
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean())
+        .isFalse();
   }
 
   @Test
@@ -245,12 +267,15 @@ class RecordingApiTest {
     JsonNode page = api.get("/openvidu/api/recordings").json();
 
     assertThat(page.get("count").asInt()).isEqualTo(2);
-    assertThat(page.get("items")).extracting(item -> item.get("id").asText()).containsExactlyInAnyOrder(first, second);
+    assertThat(page.get("items"))
+        .extracting(item -> item.get("id").asText())
+        .containsExactlyInAnyOrder(first, second);
   }
 
   @Test
   void listWithoutRecordingsIsEmpty() {
-    assertThat(api.get("/openvidu/api/recordings").json().toString()).isEqualTo("{\"count\":0,\"items\":[]}");
+    assertThat(api.get("/openvidu/api/recordings").json().toString())
+        .isEqualTo("{\"count\":0,\"items\":[]}");
   }
 
   @Test

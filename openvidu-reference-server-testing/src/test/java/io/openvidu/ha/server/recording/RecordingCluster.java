@@ -16,24 +16,25 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh cluster for each test with recording timings in tens of milliseconds, and what recording tests drive it
- * with: REST clients per master, participants, configuration changes, waiting for a recording's status. Register it
- * in an instance field.
+ * A fresh cluster for each test with recording timings in tens of milliseconds, and what recording
+ * tests drive it with: REST clients per master, participants, configuration changes, waiting for a
+ * recording's status. Register it in an instance field.
  */
 final class RecordingCluster implements BeforeEachCallback, AfterEachCallback {
 
   /** Processing and sweeps in tens of milliseconds; a stuck start fails after 2 s. */
-  static final RecordingSettings FAST = new RecordingSettings(Duration.ofMillis(100), Duration.ofMillis(25),
-      Duration.ofSeconds(2));
+  static final RecordingSettings FAST =
+      new RecordingSettings(Duration.ofMillis(100), Duration.ofMillis(25), Duration.ofSeconds(2));
 
   private final OpenViduClusterExtension cluster;
   private Participants participants;
 
   private RecordingCluster(int masters) {
-    this.cluster = OpenViduClusterExtension.builder()
-        .masters(masters)
-        .configure(b -> b.recordingSettings(FAST))
-        .build();
+    this.cluster =
+        OpenViduClusterExtension.builder()
+            .masters(masters)
+            .configure(b -> b.recordingSettings(FAST))
+            .build();
   }
 
   static RecordingCluster withMasters(int masters) {
@@ -70,7 +71,10 @@ final class RecordingCluster implements BeforeEachCallback, AfterEachCallback {
     return ApiClient.of(cluster.urlList().get(index), cluster.secret());
   }
 
-  /** The test's participants: sessions and connections made through master 0, sockets opened on master 0. */
+  /**
+   * The test's participants: sessions and connections made through master 0, sockets opened on
+   * master 0.
+   */
   Participants participants() {
     return participants;
   }
@@ -87,14 +91,21 @@ final class RecordingCluster implements BeforeEachCallback, AfterEachCallback {
 
   /** Waits (5 s at most) until the recording exists with that status; returns it. */
   static JsonNode awaitStatus(ApiClient api, String recordingId, String status) {
-    return await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/openvidu/api/recordings/" + recordingId),
-        reply -> reply.status() == 200 && reply.json().get("status").asText().equals(status)).json();
+    return await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> api.get("/openvidu/api/recordings/" + recordingId),
+            reply -> reply.status() == 200 && reply.json().get("status").asText().equals(status))
+        .json();
   }
 
   private void apply(ObjectNode changes) {
-    cluster().store().atomically(tx -> {
-      RuntimeConfig.apply(tx, changes);
-      return null;
-    });
+    cluster()
+        .store()
+        .atomically(
+            tx -> {
+              RuntimeConfig.apply(tx, changes);
+              return null;
+            });
   }
 }

@@ -16,22 +16,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A recording belongs to the cluster, not to a master or a process: it survives the death of the master and of the
- * process that started or stopped it. A crashed media node's recordings fail.
+ * A recording belongs to the cluster, not to a master or a process: it survives the death of the
+ * master and of the process that started or stopped it. A crashed media node's recordings fail.
  */
 class RecordingFailoverTest {
 
   private static final String START = "/openvidu/api/recordings/start";
   private static final URI PUBLIC_URL = URI.create("https://my.openvidu.ip");
 
-  @RegisterExtension
-  final RecordingCluster cluster = RecordingCluster.withMasters(2);
+  @RegisterExtension final RecordingCluster cluster = RecordingCluster.withMasters(2);
 
-  @RegisterExtension
-  static final RedisServerExtension redis = new RedisServerExtension();
+  @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();
 
-  @TempDir
-  Path sharedRecordings;
+  @TempDir Path sharedRecordings;
 
   private OpenViduCluster processA;
   private OpenViduCluster processB;
@@ -61,14 +58,17 @@ class RecordingFailoverTest {
 
     assertThat(second.get("/openvidu/api/recordings/" + sessionId).json().get("status").asText())
         .isEqualTo("started");
-    assertThat(second.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
-    assertThat(RecordingCluster.awaitStatus(second, sessionId, "ready").get("size").asLong()).isPositive();
+    assertThat(second.post("/openvidu/api/recordings/stop/" + sessionId, null).status())
+        .isEqualTo(200);
+    assertThat(RecordingCluster.awaitStatus(second, sessionId, "ready").get("size").asLong())
+        .isPositive();
   }
 
   @Test
   void recordingStoppedJustBeforeItsProcessDiedIsFinishedByAnotherProcess() {
     // Processing takes long enough for process A to be gone before it is due.
-    RecordingSettings slowProcessing = RecordingCluster.FAST.withProcessingTime(Duration.ofMillis(1_500));
+    RecordingSettings slowProcessing =
+        RecordingCluster.FAST.withProcessingTime(Duration.ofMillis(1_500));
     processA = process(slowProcessing);
     processB = process(slowProcessing);
     ApiClient viaA = ApiClient.of(processA.urlList().get(0), processA.secret());
@@ -82,7 +82,8 @@ class RecordingFailoverTest {
 
     JsonNode ready = RecordingCluster.awaitStatus(viaB, sessionId, "ready");
     String path = ready.get("url").asText().substring(PUBLIC_URL.toString().length());
-    HttpResponse<byte[]> download = Downloads.get(processB.urlList().get(0) + path, processB.secret());
+    HttpResponse<byte[]> download =
+        Downloads.get(processB.urlList().get(0) + path, processB.secret());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).hasSize(ready.get("size").asInt());
   }
@@ -99,7 +100,8 @@ class RecordingFailoverTest {
     processA.close();
     processA = null;
 
-    assertThat(viaB.post("/openvidu/api/recordings/stop/" + sessionId, null).status()).isEqualTo(200);
+    assertThat(viaB.post("/openvidu/api/recordings/stop/" + sessionId, null).status())
+        .isEqualTo(200);
     assertThat(RecordingCluster.awaitStatus(viaB, sessionId, "ready").get("duration").asDouble())
         .isPositive();
   }
@@ -123,9 +125,11 @@ class RecordingFailoverTest {
     ApiClient api = cluster.api(0);
     String sessionId = cluster.participants().sessionWithPublisher();
     api.post(START, "{\"session\":\"" + sessionId + "\"}");
-    String nodeId = api.get("/openvidu/api/recordings/" + sessionId).json().get("mediaNode").asText();
+    String nodeId =
+        api.get("/openvidu/api/recordings/" + sessionId).json().get("mediaNode").asText();
 
-    // The node's document disappears without its sessions being closed (its process died mid-crash).
+    // The node's document disappears without its sessions being closed (its process died
+    // mid-crash).
     cluster.cluster().store().atomically(tx -> tx.mediaNodes().remove(nodeId));
 
     RecordingCluster.awaitStatus(api, sessionId, "failed");

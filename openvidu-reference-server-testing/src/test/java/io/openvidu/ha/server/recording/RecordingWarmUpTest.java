@@ -18,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RecordingWarmUpTest {
 
-  @TempDir
-  Path recordings;
+  @TempDir Path recordings;
 
   @Test
   void warmUpLeavesNoTraceInTheClusterNorOnDisk() throws IOException {
-    ClusterSettings settings = new ClusterSettings("secret", URI.create("http://127.0.0.1:4443"), recordings, true,
-        Duration.ofMinutes(1));
+    ClusterSettings settings =
+        new ClusterSettings(
+            "secret", URI.create("http://127.0.0.1:4443"), recordings, true, Duration.ofMinutes(1));
     long scratchDirsBefore = scratchDirectories();
     try (ClusterStore store = ClusterStore.inMemory();
         RecordingModule module = new RecordingModule(store, settings, RecordingCluster.FAST)) {
@@ -42,7 +42,9 @@ class RecordingWarmUpTest {
 
   private static long scratchDirectories() throws IOException {
     try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return temporary.filter(p -> p.getFileName().toString().startsWith("openvidu-recording-warm-up")).count();
+      return temporary
+          .filter(p -> p.getFileName().toString().startsWith("openvidu-recording-warm-up"))
+          .count();
     }
   }
 }

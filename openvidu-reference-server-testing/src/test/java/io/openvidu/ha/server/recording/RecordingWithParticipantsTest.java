@@ -21,8 +21,7 @@ class RecordingWithParticipantsTest {
 
   private static final String START = "/openvidu/api/recordings/start";
 
-  @RegisterExtension
-  final RecordingCluster cluster = RecordingCluster.withMasters(2);
+  @RegisterExtension final RecordingCluster cluster = RecordingCluster.withMasters(2);
 
   private final List<SimulatedParticipant> joined = new ArrayList<>();
   private ApiClient api;
@@ -49,7 +48,10 @@ class RecordingWithParticipantsTest {
     api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
     publisher.awaitNotification("recordingStarted", Map.of("id", sessionId));
-    assertThat(publisher.awaitNotification("recordingStopped", Map.of("id", sessionId)).param("reason"))
+    assertThat(
+            publisher
+                .awaitNotification("recordingStopped", Map.of("id", sessionId))
+                .param("reason"))
         .isEqualTo("recordingStoppedByServer");
     assertThat(moderator.awaitNotification("recordingStopped", Map.of("name", "talk"))).isNotNull();
     assertThat(subscriber.notifications("recordingStarted")).isEmpty();
@@ -57,7 +59,8 @@ class RecordingWithParticipantsTest {
   }
 
   @Test
-  void individualRecordingHasTheStreamsParticipantsPublishedThroughEitherMaster() throws IOException {
+  void individualRecordingHasTheStreamsParticipantsPublishedThroughEitherMaster()
+      throws IOException {
     String sessionId = session("{}");
     SimulatedParticipant alice = join(sessionId, "PUBLISHER", 0, "alice-client");
     SimulatedParticipant bob = join(sessionId, "PUBLISHER", 1, "bob-client");
@@ -69,14 +72,22 @@ class RecordingWithParticipantsTest {
     api.post("/openvidu/api/recordings/stop/" + sessionId, null);
     JsonNode ready = RecordingCluster.awaitStatus(api, sessionId, "ready");
 
-    Map<String, byte[]> entries = RecordingArtifactsTest.unzip(
-        Downloads.get(ready.get("url").asText(), cluster.extension().secret()).body());
-    assertThat(entries.keySet()).containsExactlyInAnyOrder(sessionId + ".json", aliceStream + ".webm",
-        bobStream + ".webm");
+    Map<String, byte[]> entries =
+        RecordingArtifactsTest.unzip(
+            Downloads.get(ready.get("url").asText(), cluster.extension().secret()).body());
+    assertThat(entries.keySet())
+        .containsExactlyInAnyOrder(sessionId + ".json", aliceStream + ".webm", bobStream + ".webm");
     JsonNode files = new ObjectMapper().readTree(entries.get(sessionId + ".json")).get("files");
-    assertThat(files).extracting(f -> f.get("connectionId").asText() + "=" + f.get("clientData").asText()
-        + "/" + f.get("serverData").asText())
-        .containsExactlyInAnyOrder(alice.connectionId() + "=alice-client/server-PUBLISHER",
+    assertThat(files)
+        .extracting(
+            f ->
+                f.get("connectionId").asText()
+                    + "="
+                    + f.get("clientData").asText()
+                    + "/"
+                    + f.get("serverData").asText())
+        .containsExactlyInAnyOrder(
+            alice.connectionId() + "=alice-client/server-PUBLISHER",
             bob.connectionId() + "=bob-client/server-PUBLISHER");
   }
 
@@ -88,7 +99,8 @@ class RecordingWithParticipantsTest {
     publisher.publish();
 
     publisher.awaitNotification("recordingStarted", Map.of("id", sessionId));
-    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean()).isTrue();
+    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean())
+        .isTrue();
   }
 
   private String session(String body) {
@@ -96,12 +108,18 @@ class RecordingWithParticipantsTest {
   }
 
   private SimulatedParticipant join(String sessionId, String role, int master, String metadata) {
-    String token = api.post("/openvidu/api/sessions/" + sessionId + "/connection",
-        "{\"role\":\"" + role + "\",\"data\":\"server-" + role + "\"}").json().get("token").asText();
-    SimulatedParticipant participant = SimulatedParticipant.builder(token)
-        .via(URI.create(cluster.extension().urlList().get(master)))
-        .metadata(metadata)
-        .join();
+    String token =
+        api.post(
+                "/openvidu/api/sessions/" + sessionId + "/connection",
+                "{\"role\":\"" + role + "\",\"data\":\"server-" + role + "\"}")
+            .json()
+            .get("token")
+            .asText();
+    SimulatedParticipant participant =
+        SimulatedParticipant.builder(token)
+            .via(URI.create(cluster.extension().urlList().get(master)))
+            .metadata(metadata)
+            .join();
     joined.add(participant);
     return participant;
   }

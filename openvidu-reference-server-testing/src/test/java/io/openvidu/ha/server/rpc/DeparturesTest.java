@@ -12,8 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeparturesTest {
 
-  @RegisterExtension
-  final SignalingCluster cluster = SignalingCluster.withMasters(3);
+  @RegisterExtension final SignalingCluster cluster = SignalingCluster.withMasters(3);
 
   @Test
   void leavingTellsTheOthersAndRemovesTheConnection() {
@@ -23,7 +22,8 @@ class DeparturesTest {
 
     bob.leave();
 
-    alice.awaitNotification("participantLeft", Map.of("connectionId", bob.connectionId(), "reason", "disconnect"));
+    alice.awaitNotification(
+        "participantLeft", Map.of("connectionId", bob.connectionId(), "reason", "disconnect"));
     assertThat(cluster.connection(sessionId, bob.connectionId())).isEmpty();
     assertThat(alice.notifications("participantEvicted")).isEmpty();
   }
@@ -43,7 +43,8 @@ class DeparturesTest {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
 
-    alice.call("leaveRoom", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    alice.call(
+        "leaveRoom", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
 
     assertThat(alice.awaitDisconnected()).isEqualTo(1000);
   }
@@ -51,13 +52,15 @@ class DeparturesTest {
   @Test
   void aModeratorEvictsAParticipantHeldByAnotherMaster() {
     String sessionId = cluster.createSession();
-    SimulatedParticipant moderator = cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.MODERATOR), 0);
+    SimulatedParticipant moderator =
+        cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.MODERATOR), 0);
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
     SimulatedParticipant carol = cluster.joinSession(sessionId, 2);
 
     moderator.forceDisconnect(bob.connectionId());
 
-    bob.awaitNotification("participantEvicted",
+    bob.awaitNotification(
+        "participantEvicted",
         Map.of("connectionId", bob.connectionId(), "reason", "forceDisconnectByUser"));
     carol.awaitNotification("participantLeft", Map.of("connectionId", bob.connectionId()));
     carol.awaitNotification("participantEvicted", Map.of("connectionId", bob.connectionId()));
@@ -79,7 +82,8 @@ class DeparturesTest {
   @Test
   void evictingAnUnknownConnectionFailsWithCode102() {
     String sessionId = cluster.createSession();
-    SimulatedParticipant moderator = cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.MODERATOR), 0);
+    SimulatedParticipant moderator =
+        cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.MODERATOR), 0);
 
     assertThatThrownBy(() -> moderator.forceDisconnect("con_Nobody1234"))
         .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(102));
@@ -88,17 +92,20 @@ class DeparturesTest {
   @Test
   void aModeratorUnpublishesAStreamAndEveryoneIncludingTheOwnerHears() {
     String sessionId = cluster.createSession();
-    SimulatedParticipant moderator = cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.MODERATOR), 0);
+    SimulatedParticipant moderator =
+        cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.MODERATOR), 0);
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
     String streamId = bob.publish();
 
     moderator.forceUnpublish(streamId);
 
     for (SimulatedParticipant participant : new SimulatedParticipant[] {moderator, bob}) {
-      participant.awaitNotification("participantUnpublished",
+      participant.awaitNotification(
+          "participantUnpublished",
           Map.of("connectionId", bob.connectionId(), "reason", "forceUnpublishByUser"));
     }
-    assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().publishers()).isEmpty();
+    assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().publishers())
+        .isEmpty();
   }
 
   @Test
@@ -107,12 +114,17 @@ class DeparturesTest {
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
 
-    cluster.store().atomically(tx -> tx.sessions().close(sessionId, "nodeCrashed", System.currentTimeMillis()));
+    cluster
+        .store()
+        .atomically(
+            tx -> tx.sessions().close(sessionId, "nodeCrashed", System.currentTimeMillis()));
 
-    alice.awaitNotification("participantEvicted",
+    alice.awaitNotification(
+        "participantEvicted",
         Map.of("connectionId", alice.connectionId(), "reason", "nodeCrashed"));
     bob.awaitNotification("participantEvicted", Map.of("connectionId", bob.connectionId()));
-    assertThat(bob.notifications()).extracting(SimulatedParticipant.Notification::method)
+    assertThat(bob.notifications())
+        .extracting(SimulatedParticipant.Notification::method)
         .containsSubsequence("participantLeft", "participantEvicted", "participantEvicted");
     assertThat(alice.notifications("participantLeft")).isEmpty();
     assertThat(alice.awaitDisconnected()).isEqualTo(1000);

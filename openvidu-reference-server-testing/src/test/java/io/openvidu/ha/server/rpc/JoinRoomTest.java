@@ -11,24 +11,28 @@ import io.openvidu.ha.server.testing.RpcCallException;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JoinRoomTest {
 
-  @RegisterExtension
-  final SignalingCluster cluster = SignalingCluster.withMasters(3);
+  @RegisterExtension final SignalingCluster cluster = SignalingCluster.withMasters(3);
 
   @Test
   void joiningActivatesTheConnectionWithTheSocketAddressAndPlatform() {
     String sessionId = cluster.createSession();
     String token = cluster.createToken(sessionId, OpenViduRole.PUBLISHER);
 
-    SimulatedParticipant alice = cluster.track(cluster.participant(token, 1).platform("Chrome 85 on Linux")
-        .metadata("{\"clientData\":\"Alice\"}").join());
+    SimulatedParticipant alice =
+        cluster.track(
+            cluster
+                .participant(token, 1)
+                .platform("Chrome 85 on Linux")
+                .metadata("{\"clientData\":\"Alice\"}")
+                .join());
 
     ConnectionState connection = cluster.connection(sessionId, alice.connectionId()).orElseThrow();
     assertThat(connection.status()).isEqualTo(ConnectionStatus.ACTIVE);
@@ -45,7 +49,8 @@ class JoinRoomTest {
     String sessionId = cluster.createSession();
     String token = cluster.createToken(sessionId, OpenViduRole.MODERATOR, "SERVER_DATA");
 
-    SimulatedParticipant alice = cluster.track(cluster.participant(token, 0).metadata("Alice").join());
+    SimulatedParticipant alice =
+        cluster.track(cluster.participant(token, 0).metadata("Alice").join());
 
     JsonNode result = alice.joinResult();
     assertThat(result.path("id").asText()).startsWith("con_");
@@ -70,8 +75,8 @@ class JoinRoomTest {
 
     SimulatedParticipant bob = cluster.joinSession(sessionId, 1);
 
-    SimulatedParticipant.Notification joined = alice.awaitNotification("participantJoined",
-        Map.of("id", bob.connectionId()));
+    SimulatedParticipant.Notification joined =
+        alice.awaitNotification("participantJoined", Map.of("id", bob.connectionId()));
     assertThat(joined.params().path("createdAt").asLong()).isPositive();
     JsonNode existing = bob.joinResult().path("value");
     assertThat(existing).hasSize(1);
@@ -99,17 +104,23 @@ class JoinRoomTest {
       opened.add(cluster.track(cluster.participant(token, master).open()));
     }
     CountDownLatch start = new CountDownLatch(1);
-    List<CompletableFuture<Integer>> attempts = opened.stream().map(p -> CompletableFuture.supplyAsync(() -> {
-      try {
-        start.await();
-        p.joinRoom();
-        return 0;
-      } catch (RpcCallException e) {
-        return e.code();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    })).toList();
+    List<CompletableFuture<Integer>> attempts =
+        opened.stream()
+            .map(
+                p ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            start.await();
+                            p.joinRoom();
+                            return 0;
+                          } catch (RpcCallException e) {
+                            return e.code();
+                          } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                          }
+                        }))
+            .toList();
     start.countDown();
 
     List<Integer> outcomes = attempts.stream().map(CompletableFuture::join).toList();
@@ -120,7 +131,8 @@ class JoinRoomTest {
   @Test
   void joiningAnUnknownSessionFailsWithCode202() {
     String sessionId = cluster.createSession();
-    String token = cluster.createToken(sessionId, OpenViduRole.PUBLISHER).replace(sessionId, "ses_Unknown123");
+    String token =
+        cluster.createToken(sessionId, OpenViduRole.PUBLISHER).replace(sessionId, "ses_Unknown123");
 
     assertThatThrownBy(() -> cluster.joinWith(token, 0))
         .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(202));
@@ -129,8 +141,9 @@ class JoinRoomTest {
   @Test
   void methodsBeforeJoiningFailWithCode803() {
     String sessionId = cluster.createSession();
-    SimulatedParticipant unjoined = cluster.track(cluster.participant(
-        cluster.createToken(sessionId, OpenViduRole.PUBLISHER), 0).open());
+    SimulatedParticipant unjoined =
+        cluster.track(
+            cluster.participant(cluster.createToken(sessionId, OpenViduRole.PUBLISHER), 0).open());
 
     assertThatThrownBy(unjoined::publish)
         .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(803));
@@ -139,17 +152,24 @@ class JoinRoomTest {
   @Test
   void theSecretJoinsWithoutATokenAndWithoutRole() {
     String sessionId = cluster.createSession();
-    SimulatedParticipant unjoined = cluster.track(cluster.participant(
-        cluster.createToken(sessionId, OpenViduRole.SUBSCRIBER), 0).open());
-    var params = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-        .put("token", "").put("session", sessionId).put("platform", "recorder").put("metadata", "")
-        .put("secret", SignalingCluster.SECRET);
+    SimulatedParticipant unjoined =
+        cluster.track(
+            cluster.participant(cluster.createToken(sessionId, OpenViduRole.SUBSCRIBER), 0).open());
+    var params =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("token", "")
+            .put("session", sessionId)
+            .put("platform", "recorder")
+            .put("metadata", "")
+            .put("secret", SignalingCluster.SECRET);
 
     JsonNode result = unjoined.call("joinRoom", params);
 
     assertThat(result.has("role")).isFalse();
     assertThat(result.get("record").isNull()).isTrue();
-    ConnectionState connection = cluster.connection(sessionId, result.path("id").asText()).orElseThrow();
+    ConnectionState connection =
+        cluster.connection(sessionId, result.path("id").asText()).orElseThrow();
     assertThat(connection.isActive()).isTrue();
     assertThat(connection.role()).isNull();
   }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PublishingTest {
 
-  @RegisterExtension
-  final SignalingCluster cluster = SignalingCluster.withMasters(2);
+  @RegisterExtension final SignalingCluster cluster = SignalingCluster.withMasters(2);
 
   @Test
   void publishingRecordsTheStreamAndAnnouncesItOnOtherMasters() {
@@ -26,16 +25,21 @@ class PublishingTest {
     String streamId = bob.publish();
 
     assertThat(streamId).matches("str_CAM_[A-Z][A-Za-z0-9]{3}_" + bob.connectionId());
-    SimulatedParticipant.Notification published = alice.awaitNotification("participantPublished",
-        Map.of("id", bob.connectionId()));
+    SimulatedParticipant.Notification published =
+        alice.awaitNotification("participantPublished", Map.of("id", bob.connectionId()));
     assertThat(published.params().path("streams").get(0).path("id").asText()).isEqualTo(streamId);
-    assertThat(published.params().path("streams").get(0).path("typeOfVideo").asText()).isEqualTo("CAMERA");
+    assertThat(published.params().path("streams").get(0).path("typeOfVideo").asText())
+        .isEqualTo("CAMERA");
     ConnectionState stored = cluster.connection(sessionId, bob.connectionId()).orElseThrow();
-    assertThat(stored.publishers()).singleElement().satisfies(p -> {
-      assertThat(p.streamId()).isEqualTo(streamId);
-      assertThat(p.mediaOptions().hasAudio()).isTrue();
-      assertThat(p.mediaOptions().videoDimensions()).isEqualTo("{\"width\":640,\"height\":480}");
-    });
+    assertThat(stored.publishers())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.streamId()).isEqualTo(streamId);
+              assertThat(p.mediaOptions().hasAudio()).isTrue();
+              assertThat(p.mediaOptions().videoDimensions())
+                  .isEqualTo("{\"width\":640,\"height\":480}");
+            });
   }
 
   @Test
@@ -60,7 +64,8 @@ class PublishingTest {
   @Test
   void subscribersMayNotPublish() {
     String sessionId = cluster.createSession();
-    SimulatedParticipant viewer = cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.SUBSCRIBER), 0);
+    SimulatedParticipant viewer =
+        cluster.joinWith(cluster.createToken(sessionId, OpenViduRole.SUBSCRIBER), 0);
 
     assertThatThrownBy(viewer::publish)
         .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(401));
@@ -80,8 +85,13 @@ class PublishingTest {
   void publishingAnswersWithASyntheticSdp() {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
-    var params = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-        .put("doLoopback", false).put("hasAudio", true).put("hasVideo", false).put("sdpOffer", "not an sdp");
+    var params =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("doLoopback", false)
+            .put("hasAudio", true)
+            .put("hasVideo", false)
+            .put("sdpOffer", "not an sdp");
 
     assertThatThrownBy(() -> alice.call("publishVideo", params))
         .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(302));
@@ -98,7 +108,8 @@ class PublishingTest {
 
     assertThat(answer).startsWith("v=0\r\n").contains("a=sendonly");
     assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().subscribers())
-        .singleElement().satisfies(s -> assertThat(s.streamId()).isEqualTo(streamId));
+        .singleElement()
+        .satisfies(s -> assertThat(s.streamId()).isEqualTo(streamId));
   }
 
   @Test
@@ -129,7 +140,8 @@ class PublishingTest {
 
     bob.unsubscribe(alice.connectionId());
 
-    assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().subscribers()).isEmpty();
+    assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().subscribers())
+        .isEmpty();
   }
 
   @Test
@@ -141,10 +153,13 @@ class PublishingTest {
 
     alice.unpublish();
 
-    bob.awaitNotification("participantUnpublished",
+    bob.awaitNotification(
+        "participantUnpublished",
         Map.of("connectionId", alice.connectionId(), "reason", "unpublish"));
-    assertThat(cluster.connection(sessionId, alice.connectionId()).orElseThrow().publishers()).isEmpty();
-    assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().subscribers()).isEmpty();
+    assertThat(cluster.connection(sessionId, alice.connectionId()).orElseThrow().publishers())
+        .isEmpty();
+    assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().subscribers())
+        .isEmpty();
     assertThat(alice.notifications("participantUnpublished")).isEmpty();
   }
 
@@ -165,18 +180,25 @@ class PublishingTest {
     String streamId = alice.publish();
 
     alice.changeStreamProperty(streamId, "audioActive", false, "publishAudio");
-    alice.changeStreamProperty(streamId, "videoDimensions", "{\"width\":1280,\"height\":720}", "screenResized");
+    alice.changeStreamProperty(
+        streamId, "videoDimensions", "{\"width\":1280,\"height\":720}", "screenResized");
 
-    SimulatedParticipant.Notification audio = bob.awaitNotification("streamPropertyChanged",
-        Map.of("property", "audioActive"));
+    SimulatedParticipant.Notification audio =
+        bob.awaitNotification("streamPropertyChanged", Map.of("property", "audioActive"));
     assertThat(audio.param("newValue")).isEqualTo("false");
     assertThat(audio.param("streamId")).isEqualTo(streamId);
     assertThat(audio.param("reason")).isEqualTo("publishAudio");
-    SimulatedParticipant.Notification dimensions = bob.awaitNotification("streamPropertyChanged",
-        Map.of("property", "videoDimensions"));
-    assertThat(dimensions.param("newValue")).isEqualTo("\"{\\\"width\\\":1280,\\\"height\\\":720}\"");
-    MediaOptions media = cluster.connection(sessionId, alice.connectionId()).orElseThrow().publishers().get(0)
-        .mediaOptions();
+    SimulatedParticipant.Notification dimensions =
+        bob.awaitNotification("streamPropertyChanged", Map.of("property", "videoDimensions"));
+    assertThat(dimensions.param("newValue"))
+        .isEqualTo("\"{\\\"width\\\":1280,\\\"height\\\":720}\"");
+    MediaOptions media =
+        cluster
+            .connection(sessionId, alice.connectionId())
+            .orElseThrow()
+            .publishers()
+            .get(0)
+            .mediaOptions();
     assertThat(media.audioActive()).isFalse();
     assertThat(media.videoDimensions()).isEqualTo("{\"width\":1280,\"height\":720}");
   }
@@ -185,10 +207,15 @@ class PublishingTest {
   void iceCandidatesAreAcceptedAndDropped() {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
-    var params = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-        .put("endpointName", alice.connectionId()).put("candidate", "candidate:1 1 UDP 1 127.0.0.1 9 typ host")
-        .put("sdpMid", "0").put("sdpMLineIndex", 0);
+    var params =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("endpointName", alice.connectionId())
+            .put("candidate", "candidate:1 1 UDP 1 127.0.0.1 9 typ host")
+            .put("sdpMid", "0")
+            .put("sdpMLineIndex", 0);
 
-    assertThat(alice.call("onIceCandidate", params).path("sessionId").asText()).isEqualTo(alice.rpcSessionId());
+    assertThat(alice.call("onIceCandidate", params).path("sessionId").asText())
+        .isEqualTo(alice.rpcSessionId());
   }
 }

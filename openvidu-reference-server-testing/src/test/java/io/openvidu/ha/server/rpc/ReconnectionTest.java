@@ -11,11 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Lost sockets and dead masters (signaling.md §3.3, §6.6): the grace period, reconnection and eviction. */
+/**
+ * Lost sockets and dead masters (signaling.md §3.3, §6.6): the grace period, reconnection and
+ * eviction.
+ */
 class ReconnectionTest {
 
-  @RegisterExtension
-  final SignalingCluster cluster = SignalingCluster.withMasters(3);
+  @RegisterExtension final SignalingCluster cluster = SignalingCluster.withMasters(3);
 
   @Test
   void aParticipantThatLostItsSocketReconnectsThroughAnotherMasterKeepingItsConnection() {
@@ -30,7 +32,8 @@ class ReconnectionTest {
     assertThat(bob.connectionId()).isEqualTo(connectionId);
     alice.signal("chat", "after reconnection", connectionId);
     bob.awaitNotification("sendMessage", Map.of("data", "after reconnection"));
-    assertThat(cluster.connection(sessionId, connectionId).orElseThrow().masterId()).isEqualTo(cluster.masterId(2));
+    assertThat(cluster.connection(sessionId, connectionId).orElseThrow().masterId())
+        .isEqualTo(cluster.masterId(2));
   }
 
   @Test
@@ -44,8 +47,15 @@ class ReconnectionTest {
 
     alice.signal("chat", "same master", bob.connectionId());
     bob.awaitNotification("sendMessage", Map.of("data", "same master"));
-    assertThat(cluster.store().atomically(tx -> tx.leases()
-        .find(ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId())).orElseThrow().expiresAt())
+    assertThat(
+            cluster
+                .store()
+                .atomically(
+                    tx ->
+                        tx.leases()
+                            .find(ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId()))
+                .orElseThrow()
+                .expiresAt())
         .isEqualTo(ParticipantLeases.WHILE_CONNECTED);
   }
 
@@ -57,7 +67,8 @@ class ReconnectionTest {
 
     bob.dropConnection();
 
-    alice.awaitNotification("participantLeft",
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", bob.connectionId(), "reason", "networkDisconnect"));
     alice.awaitNotification("participantEvicted", Map.of("connectionId", bob.connectionId()));
     assertThat(cluster.connection(sessionId, bob.connectionId())).isEmpty();
@@ -71,7 +82,8 @@ class ReconnectionTest {
 
     bob.closeSocket();
 
-    alice.awaitNotification("participantLeft",
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", bob.connectionId(), "reason", "networkDisconnect"));
   }
 
@@ -90,10 +102,18 @@ class ReconnectionTest {
   @Test
   void reconnectingWithAnUnknownRpcSessionFailsWithCode40007() {
     String sessionId = cluster.createSession();
-    SimulatedParticipant stranger = cluster.track(cluster.participant(
-        cluster.createToken(sessionId, io.openvidu.ha.server.store.OpenViduRole.PUBLISHER), 0).open());
-    var params = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-        .put("sessionId", "u2rfj4al1nj3k2c2r1t9kj6bq1");
+    SimulatedParticipant stranger =
+        cluster.track(
+            cluster
+                .participant(
+                    cluster.createToken(
+                        sessionId, io.openvidu.ha.server.store.OpenViduRole.PUBLISHER),
+                    0)
+                .open());
+    var params =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+            .objectNode()
+            .put("sessionId", "u2rfj4al1nj3k2c2r1t9kj6bq1");
 
     assertThatThrownBy(() -> stranger.call("connect", params))
         .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(40007));
@@ -114,10 +134,13 @@ class ReconnectionTest {
     bob.signal("chat", "back", alice.connectionId());
     alice.awaitNotification("sendMessage", Map.of("from", bob.connectionId()));
     assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().publishers())
-        .extracting(p -> p.streamId()).containsExactly(streamId);
-    alice.awaitNotification("participantLeft",
+        .extracting(p -> p.streamId())
+        .containsExactly(streamId);
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", carol.connectionId(), "reason", "networkDisconnect"));
-    assertThat(alice.notifications("participantLeft")).extracting(n -> n.param("connectionId"))
+    assertThat(alice.notifications("participantLeft"))
+        .extracting(n -> n.param("connectionId"))
         .containsExactly(carol.connectionId());
   }
 
@@ -133,7 +156,8 @@ class ReconnectionTest {
     carol.awaitDisconnected();
     bob.reconnect(cluster.master(2));
 
-    alice.awaitNotification("participantLeft",
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", carol.connectionId(), "reason", "networkDisconnect"));
     assertThat(cluster.connection(sessionId, carol.connectionId())).isEmpty();
     assertThat(cluster.connection(sessionId, bob.connectionId())).isPresent();
@@ -149,10 +173,21 @@ class ReconnectionTest {
     cluster.killMaster(1);
     bob.awaitDisconnected();
 
-    // The dead master's lease (500 ms) lapses and a survivor starts bob's grace period (1 s); bob is still welcome.
-    await().atMost(Duration.ofSeconds(2)).until(() -> cluster.store().atomically(tx -> tx.leases()
-        .find(ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId()))
-        .map(l -> l.expiresAt() != ParticipantLeases.WHILE_CONNECTED).orElse(false));
+    // The dead master's lease (500 ms) lapses and a survivor starts bob's grace period (1 s); bob
+    // is still welcome.
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(
+            () ->
+                cluster
+                    .store()
+                    .atomically(
+                        tx ->
+                            tx.leases()
+                                .find(
+                                    ParticipantTransitions.PARTICIPANT_LEASE + bob.connectionId()))
+                    .map(l -> l.expiresAt() != ParticipantLeases.WHILE_CONNECTED)
+                    .orElse(false));
     bob.reconnect(cluster.master(0));
 
     assertThat(cluster.connection(sessionId, bob.connectionId())).isPresent();
@@ -163,14 +198,21 @@ class ReconnectionTest {
   void aSocketThatStopsPingingIsClosedAndItsParticipantEvicted() {
     String sessionId = cluster.createSession();
     SimulatedParticipant alice = cluster.joinSession(sessionId, 0);
-    SimulatedParticipant silent = cluster.track(cluster.participant(
-        cluster.createToken(sessionId, io.openvidu.ha.server.store.OpenViduRole.PUBLISHER), 1)
-        .pingInterval(Duration.ofMillis(100)).join());
+    SimulatedParticipant silent =
+        cluster.track(
+            cluster
+                .participant(
+                    cluster.createToken(
+                        sessionId, io.openvidu.ha.server.store.OpenViduRole.PUBLISHER),
+                    1)
+                .pingInterval(Duration.ofMillis(100))
+                .join());
 
     silent.stopPinging();
 
     assertThat(silent.awaitDisconnected()).isEqualTo(1000);
-    alice.awaitNotification("participantLeft",
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", silent.connectionId(), "reason", "networkDisconnect"));
   }
 }

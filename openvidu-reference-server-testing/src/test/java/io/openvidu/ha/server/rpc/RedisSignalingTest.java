@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two node processes sharing a real Redis, one master each: events cross processes through Redis publish/subscribe,
- * and a killed process's participants are handed over through leases in Redis.
+ * Two node processes sharing a real Redis, one master each: events cross processes through Redis
+ * publish/subscribe, and a killed process's participants are handed over through leases in Redis.
  */
 class RedisSignalingTest {
 
@@ -21,7 +21,8 @@ class RedisSignalingTest {
 
   @RegisterExtension
   @Order(2)
-  final SignalingCluster cluster = SignalingCluster.withMasters(1).processesOverRedis(2, redis::uri);
+  final SignalingCluster cluster =
+      SignalingCluster.withMasters(1).processesOverRedis(2, redis::uri);
 
   @Test
   void participantsOfOneSessionInTwoProcessesHearEachOther() {
@@ -48,7 +49,8 @@ class RedisSignalingTest {
     bob.awaitDisconnected();
     bob.reconnect(cluster.master(0));
 
-    alice.awaitNotification("participantLeft",
+    alice.awaitNotification(
+        "participantLeft",
         Map.of("connectionId", carol.connectionId(), "reason", "networkDisconnect"));
     assertThat(cluster.connection(sessionId, bob.connectionId()).orElseThrow().masterId())
         .isEqualTo(cluster.masterId(0));

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Prints how long participants take to join across masters, to hear a broadcast signal, and to come back after
- * their master is killed. A program, not a test: it measures and never fails on a number.
+ * Prints how long participants take to join across masters, to hear a broadcast signal, and to come
+ * back after their master is killed. A program, not a test: it measures and never fails on a
+ * number.
  *
  * <pre>
  * mvn -q -pl openvidu-reference-server test-compile exec:java -Dexec.classpathScope=test \
@@ -19,13 +20,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SignalingBenchmark {
 
-  private SignalingBenchmark() {
-  }
+  private SignalingBenchmark() {}
 
   public static void main(String[] args) {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 60;
-    SignalingCluster cluster = SignalingCluster.withMasters(3).settings(s -> s
-        .reconnectionGrace(Duration.ofSeconds(3)).masterLeaseTtl(Duration.ofSeconds(1)));
+    SignalingCluster cluster =
+        SignalingCluster.withMasters(3)
+            .settings(
+                s ->
+                    s.reconnectionGrace(Duration.ofSeconds(3))
+                        .masterLeaseTtl(Duration.ofSeconds(1)));
     cluster.beforeEach(null);
     try {
       run(cluster, count);
@@ -74,22 +78,28 @@ public final class SignalingBenchmark {
     }
     long allBack = System.nanoTime() - killedAt;
     print("reconnect (socket + connect) through a survivor", reconnections);
-    System.out.printf("all %d participants of the killed master back after %.1f ms%n", onKilled.size(),
-        allBack / 1e6);
+    System.out.printf(
+        "all %d participants of the killed master back after %.1f ms%n",
+        onKilled.size(), allBack / 1e6);
     // Longer than a participant's call timeout: poll.
     while (sender.notifications("participantLeft").stream()
         .noneMatch(n -> abandoned.connectionId().equals(n.param("connectionId")))) {
       LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
     }
-    System.out.printf("one that did not come back evicted %.0f ms after the kill (lease 1000 ms + grace 3000 ms)%n",
+    System.out.printf(
+        "one that did not come back evicted %.0f ms after the kill (lease 1000 ms + grace 3000 ms)%n",
         (System.nanoTime() - killedAt) / 1e6);
   }
 
   private static void print(String what, List<Long> nanos) {
     List<Long> sorted = new ArrayList<>(nanos);
     Collections.sort(sorted);
-    System.out.printf("%-62s p50 %7.2f ms  p90 %7.2f ms  max %7.2f ms  (n=%d)%n", what,
-        sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.9)) / 1e6,
-        sorted.get(sorted.size() - 1) / 1e6, sorted.size());
+    System.out.printf(
+        "%-62s p50 %7.2f ms  p90 %7.2f ms  max %7.2f ms  (n=%d)%n",
+        what,
+        sorted.get(sorted.size() / 2) / 1e6,
+        sorted.get((int) (sorted.size() * 0.9)) / 1e6,
+        sorted.get(sorted.size() - 1) / 1e6,
+        sorted.size());
   }
 }

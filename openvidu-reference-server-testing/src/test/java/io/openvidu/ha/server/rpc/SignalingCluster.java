@@ -20,10 +20,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A reference cluster for signaling tests, with short grace periods, and helpers that write sessions and pending
- * connections straight to the store. By default one node process with an in-memory store; over Redis, several node
- * processes (each an {@link OpenViduCluster}) share one state, as separate JVMs would. Masters are numbered across
- * processes. Started before each test and stopped after it, with every participant it made.
+ * A reference cluster for signaling tests, with short grace periods, and helpers that write
+ * sessions and pending connections straight to the store. By default one node process with an
+ * in-memory store; over Redis, several node processes (each an {@link OpenViduCluster}) share one
+ * state, as separate JVMs would. Masters are numbered across processes. Started before each test
+ * and stopped after it, with every participant it made.
  */
 final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
 
@@ -45,14 +46,19 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
     return new SignalingCluster(count);
   }
 
-  /** Runs {@code count} node processes over the Redis at {@code uri} (read when each test starts). */
+  /**
+   * Runs {@code count} node processes over the Redis at {@code uri} (read when each test starts).
+   */
   SignalingCluster processesOverRedis(int count, Supplier<String> uri) {
     this.processes = count;
     this.storeUri = uri;
     return this;
   }
 
-  /** Changes the masters' settings (the defaults here: 1 s grace, 200 ms socket close delay, 500 ms master lease). */
+  /**
+   * Changes the masters' settings (the defaults here: 1 s grace, 200 ms socket close delay, 500 ms
+   * master lease).
+   */
   SignalingCluster settings(UnaryOperator<SignalingSettings.Builder> change) {
     this.settingsChange = change;
     return this;
@@ -60,13 +66,22 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    SignalingSettings settings = settingsChange.apply(SignalingSettings.builder()
-        .reconnectionGrace(Duration.ofSeconds(1))
-        .socketCloseDelay(Duration.ofMillis(200))
-        .masterLeaseTtl(Duration.ofMillis(500))).build();
+    SignalingSettings settings =
+        settingsChange
+            .apply(
+                SignalingSettings.builder()
+                    .reconnectionGrace(Duration.ofSeconds(1))
+                    .socketCloseDelay(Duration.ofMillis(200))
+                    .masterLeaseTtl(Duration.ofMillis(500)))
+            .build();
     for (int i = 0; i < processes; i++) {
-      clusters.add(OpenViduCluster.builder().masters(mastersPerProcess).secret(SECRET).store(storeUri.get())
-          .signaling(settings).start());
+      clusters.add(
+          OpenViduCluster.builder()
+              .masters(mastersPerProcess)
+              .secret(SECRET)
+              .store(storeUri.get())
+              .signaling(settings)
+              .start());
     }
     store = clusters.get(0).store();
   }
@@ -106,20 +121,39 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
 
   String createSession() {
     String id = Identifiers.sessionId();
-    store.atomically(tx -> tx.sessions().create(SessionState.builder().id(id).createdAt(now()).build()));
+    store.atomically(
+        tx -> tx.sessions().create(SessionState.builder().id(id).createdAt(now()).build()));
     return id;
   }
 
-  /** A pending connection, as REST {@code POST /sessions/{id}/connection} creates it; returns its token. */
+  /**
+   * A pending connection, as REST {@code POST /sessions/{id}/connection} creates it; returns its
+   * token.
+   */
   String createToken(String sessionId, OpenViduRole role) {
     return createToken(sessionId, role, "");
   }
 
   String createToken(String sessionId, OpenViduRole role, String serverData) {
-    String token = "ws://" + clusters.get(0).settings().publicHostAndPort() + "?sessionId=" + sessionId + "&token="
-        + Identifiers.tokenSecret();
-    store.atomically(tx -> tx.sessions().addConnection(ConnectionState.builder().id(Identifiers.connectionId())
-        .sessionId(sessionId).createdAt(now()).role(role).serverData(serverData).token(token).build()));
+    String token =
+        "ws://"
+            + clusters.get(0).settings().publicHostAndPort()
+            + "?sessionId="
+            + sessionId
+            + "&token="
+            + Identifiers.tokenSecret();
+    store.atomically(
+        tx ->
+            tx.sessions()
+                .addConnection(
+                    ConnectionState.builder()
+                        .id(Identifiers.connectionId())
+                        .sessionId(sessionId)
+                        .createdAt(now())
+                        .role(role)
+                        .serverData(serverData)
+                        .token(token)
+                        .build()));
     return token;
   }
 
@@ -131,7 +165,10 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
     return session(sessionId).flatMap(s -> s.connection(connectionId));
   }
 
-  /** A participant of {@code sessionId} (a new PUBLISHER token) joined through master {@code master}. */
+  /**
+   * A participant of {@code sessionId} (a new PUBLISHER token) joined through master {@code
+   * master}.
+   */
   SimulatedParticipant joinSession(String sessionId, int master) {
     return joinWith(createToken(sessionId, OpenViduRole.PUBLISHER), master);
   }
@@ -142,7 +179,8 @@ final class SignalingCluster implements BeforeEachCallback, AfterEachCallback {
   }
 
   SimulatedParticipant.Builder participant(String token, int master) {
-    // Generous: a wait only lasts this long when the behaviour is broken, and a CPU-starved CI machine can take
+    // Generous: a wait only lasts this long when the behaviour is broken, and a CPU-starved CI
+    // machine can take
     // seconds to notice a closed socket (3 s was seen to fail under load).
     return SimulatedParticipant.builder(token).via(master(master)).timeout(Duration.ofSeconds(10));
   }

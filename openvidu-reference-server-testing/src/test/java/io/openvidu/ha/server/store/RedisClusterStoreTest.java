@@ -7,8 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract over a real Redis; each test uses its own key prefix on one shared server. */
 class RedisClusterStoreTest extends ClusterStoreContract {
-  @RegisterExtension
-  static RedisServerExtension redis = new RedisServerExtension();
+  @RegisterExtension static RedisServerExtension redis = new RedisServerExtension();
 
   private String prefix;
 

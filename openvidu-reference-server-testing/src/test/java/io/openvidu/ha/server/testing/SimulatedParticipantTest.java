@@ -10,26 +10,32 @@ class SimulatedParticipantTest {
   @Test
   void theTokenNamesTheSession() {
     SimulatedParticipant.Builder builder =
-        SimulatedParticipant.builder("ws://localhost:4443?sessionId=ses_YnDaGYNcd7&token=tok_AVe8o7iltWqtijyl");
+        SimulatedParticipant.builder(
+            "ws://localhost:4443?sessionId=ses_YnDaGYNcd7&token=tok_AVe8o7iltWqtijyl");
 
     assertThat(builder.openViduSessionId()).isEqualTo("ses_YnDaGYNcd7");
   }
 
   @Test
   void aTokenThatIsNotAWebSocketUrlIsRefused() {
-    assertThatThrownBy(() -> SimulatedParticipant.builder("https://localhost:4443?sessionId=s&token=t"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ws://");
+    assertThatThrownBy(
+            () -> SimulatedParticipant.builder("https://localhost:4443?sessionId=s&token=t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ws://");
   }
 
   @Test
   void aTokenWithoutSessionIsRefused() {
-    assertThatThrownBy(() -> SimulatedParticipant.builder("wss://localhost:4443?token=tok_AVe8o7iltWqtijyl"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessionId");
+    assertThatThrownBy(
+            () -> SimulatedParticipant.builder("wss://localhost:4443?token=tok_AVe8o7iltWqtijyl"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sessionId");
   }
 
   @Test
   void errorsNeverShowTheToken() {
-    assertThatThrownBy(() -> SimulatedParticipant.builder("wss://localhost:4443?token=tok_AVe8o7iltWqtijyl"))
+    assertThatThrownBy(
+            () -> SimulatedParticipant.builder("wss://localhost:4443?token=tok_AVe8o7iltWqtijyl"))
         .hasMessageNotContaining("tok_AVe8o7iltWqtijyl");
   }
 }

@@ -4,7 +4,10 @@ import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import java.util.Objects;
 
-/** What a master's REST handlers work with: the shared store, the cluster settings and this master's id. */
+/**
+ * What a master's REST handlers work with: the shared store, the cluster settings and this master's
+ * id.
+ */
 public record ApiContext(ClusterStore store, ClusterSettings settings, String masterId) {
   public ApiContext {
     Objects.requireNonNull(store, "store");

@@ -6,9 +6,10 @@ import io.javalin.http.HttpStatus;
 import java.time.Instant;
 
 /**
- * A request the API refuses, in one of the error shapes of rest-api.md §2.2/2.3: status only with an empty body,
- * OpenVidu's JSON error ({@code timestamp} as a number), or the web framework's JSON error ({@code timestamp} as an
- * ISO string). Thrown by handlers and rendered by the exception mapping; never carries secrets or tokens.
+ * A request the API refuses, in one of the error shapes of rest-api.md §2.2/2.3: status only with
+ * an empty body, OpenVidu's JSON error ({@code timestamp} as a number), or the web framework's JSON
+ * error ({@code timestamp} as an ISO string). Thrown by handlers and rendered by the exception
+ * mapping; never carries secrets or tokens.
  */
 public final class ApiException extends RuntimeException {
   private final int status;
@@ -30,7 +31,9 @@ public final class ApiException extends RuntimeException {
     return new ApiException(status, Shape.OPENVIDU, message);
   }
 
-  /** The framework's JSON error body (authentication, unreadable body, unknown path, wrong method). */
+  /**
+   * The framework's JSON error body (authentication, unreadable body, unknown path, wrong method).
+   */
   public static ApiException framework(int status, String message) {
     return new ApiException(status, Shape.FRAMEWORK, message);
   }
@@ -44,8 +47,10 @@ public final class ApiException extends RuntimeException {
   public ApiResponse toResponse(String path) {
     return switch (shape) {
       case EMPTY -> ApiResponse.empty(status);
-      case OPENVIDU -> ApiResponse.json(status, body(path).put("timestamp", System.currentTimeMillis()));
-      case FRAMEWORK -> ApiResponse.json(status, body(path).put("timestamp", Instant.now().toString()));
+      case OPENVIDU ->
+          ApiResponse.json(status, body(path).put("timestamp", System.currentTimeMillis()));
+      case FRAMEWORK ->
+          ApiResponse.json(status, body(path).put("timestamp", Instant.now().toString()));
     };
   }
 
@@ -60,6 +65,8 @@ public final class ApiException extends RuntimeException {
   }
 
   private enum Shape {
-    EMPTY, OPENVIDU, FRAMEWORK
+    EMPTY,
+    OPENVIDU,
+    FRAMEWORK
   }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 
 /**
- * A complete HTTP answer of the REST API: status, content type (null for an empty body) and body. Kept as plain data
- * so that an idempotency record can store it and any master can replay it. Immutable.
+ * A complete HTTP answer of the REST API: status, content type (null for an empty body) and body.
+ * Kept as plain data so that an idempotency record can store it and any master can replay it.
+ * Immutable.
  */
 public record ApiResponse(int status, String contentType, String body) {
   /** Marks a response replayed from an idempotency record. */

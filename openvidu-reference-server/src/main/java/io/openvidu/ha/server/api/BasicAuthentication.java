@@ -7,10 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * HTTP Basic authentication of the REST API: user {@code OPENVIDUAPP}, password the cluster secret. A missing or
- * wrong header is a 401 carrying {@code WWW-Authenticate: Basic realm="Realm"} (the official client only sends
- * credentials after that challenge). Credentials are compared as SHA-256 digests with
- * {@link MessageDigest#isEqual}, so the time taken says nothing about the secret. Thread-safe.
+ * HTTP Basic authentication of the REST API: user {@code OPENVIDUAPP}, password the cluster secret.
+ * A missing or wrong header is a 401 carrying {@code WWW-Authenticate: Basic realm="Realm"} (the
+ * official client only sends credentials after that challenge). Credentials are compared as SHA-256
+ * digests with {@link MessageDigest#isEqual}, so the time taken says nothing about the secret.
+ * Thread-safe.
  */
 public final class BasicAuthentication {
   private static final String USER = "OPENVIDUAPP";

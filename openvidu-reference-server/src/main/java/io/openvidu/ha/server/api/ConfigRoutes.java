@@ -9,9 +9,9 @@ import io.openvidu.ha.server.store.MediaNodeState;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 
 /**
- * Configuration and health: {@code GET /config} and its sub-resources (rest-api.md §5.14), {@code POST /restart}
- * (§5.16), the authenticated {@code GET /openvidu/api/health} (§5.15) and the unauthenticated
- * {@code GET /openvidu/health} for load balancers.
+ * Configuration and health: {@code GET /config} and its sub-resources (rest-api.md §5.14), {@code
+ * POST /restart} (§5.16), the authenticated {@code GET /openvidu/api/health} (§5.15) and the
+ * unauthenticated {@code GET /openvidu/health} for load balancers.
  */
 final class ConfigRoutes {
   /** The load balancers' health path; no authentication. */
@@ -27,50 +27,75 @@ final class ConfigRoutes {
 
   void install(RoutesConfig routes) {
     routes.get(RestApi.BASE + "/config", this::config);
-    routes.get(RestApi.PUBLIC_URL_PATH, ctx -> ApiResponse.text(200, api.settings().publicUrlText() + "/").send(ctx));
-    routes.get(RestApi.BASE + "/config/openvidu-version",
+    routes.get(
+        RestApi.PUBLIC_URL_PATH,
+        ctx -> ApiResponse.text(200, api.settings().publicUrlText() + "/").send(ctx));
+    routes.get(
+        RestApi.BASE + "/config/openvidu-version",
         ctx -> ApiResponse.text(200, ClusterSettings.OPENVIDU_VERSION).send(ctx));
-    routes.get(RestApi.BASE + "/config/openvidu-recording", ctx -> new ApiResponse(200, "application/json",
-        Boolean.toString(read().recordingEnabled())).send(ctx));
-    routes.get(RestApi.BASE + "/config/openvidu-recording-path",
+    routes.get(
+        RestApi.BASE + "/config/openvidu-recording",
+        ctx ->
+            new ApiResponse(200, "application/json", Boolean.toString(read().recordingEnabled()))
+                .send(ctx));
+    routes.get(
+        RestApi.BASE + "/config/openvidu-recording-path",
         ctx -> ApiResponse.text(200, read().value("OPENVIDU_RECORDING_PATH").asText()).send(ctx));
-    routes.get(RestApi.BASE + "/config/openvidu-cdr", ctx -> new ApiResponse(200, "application/json",
-        Boolean.toString(read().value("OPENVIDU_CDR").asBoolean())).send(ctx));
+    routes.get(
+        RestApi.BASE + "/config/openvidu-cdr",
+        ctx ->
+            new ApiResponse(
+                    200,
+                    "application/json",
+                    Boolean.toString(read().value("OPENVIDU_CDR").asBoolean()))
+                .send(ctx));
     routes.post(RestApi.BASE + "/restart", this::restart);
     routes.get(RestApi.BASE + "/health", this::health);
     routes.get(PUBLIC_HEALTH, this::health);
   }
 
   private void config(Context ctx) {
-    ObjectNode json = api.store().atomically(tx -> RuntimeConfig.read(tx, api.settings())
-        .toJson(tx.mediaNodes().list().size()));
+    ObjectNode json =
+        api.store()
+            .atomically(
+                tx -> RuntimeConfig.read(tx, api.settings()).toJson(tx.mediaNodes().list().size()));
     ApiResponse.ok(json).send(ctx);
   }
 
   /**
-   * Accepts the new values and stores them for every master. Nothing actually restarts: the API stays available.
+   * Accepts the new values and stores them for every master. Nothing actually restarts: the API
+   * stays available.
    */
   private void restart(Context ctx) {
     ObjectNode changes = JsonRequestBody.parse(ctx.body()).toObjectNode();
-    RuntimeConfig.problemWith(changes).ifPresent(problem -> {
-      throw ApiException.json(400, problem);
-    });
-    calls.run(ctx, tx -> {
-      RuntimeConfig.apply(tx, changes);
-      return ApiResponse.empty(200);
-    });
+    RuntimeConfig.problemWith(changes)
+        .ifPresent(
+            problem -> {
+              throw ApiException.json(400, problem);
+            });
+    calls.run(
+        ctx,
+        tx -> {
+          RuntimeConfig.apply(tx, changes);
+          return ApiResponse.empty(200);
+        });
   }
 
   /** UP when this master reaches the store and some media node runs. */
   private void health(Context ctx) {
     boolean up;
     try {
-      up = api.store().isReachable() && api.store().atomically(tx -> tx.mediaNodes().list()).stream()
-          .anyMatch(MediaNodeState::acceptsSessions);
+      up =
+          api.store().isReachable()
+              && api.store().atomically(tx -> tx.mediaNodes().list()).stream()
+                  .anyMatch(MediaNodeState::acceptsSessions);
     } catch (StoreUnavailableException e) {
       up = false;
     }
-    new ApiResponse(up ? 200 : 503, "application/json", up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
+    new ApiResponse(
+            up ? 200 : 503,
+            "application/json",
+            up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
         .send(ctx);
   }
 

@@ -16,9 +16,9 @@ import java.net.URISyntaxException;
 import java.util.List;
 
 /**
- * The ConnectionProperties body of {@code POST …/connection} and {@code POST /tokens} (rest-api.md §3.8, §5.1),
- * validated in OpenVidu's order, turned into the connection to store: a pending WEBRTC connection with a fresh
- * one-use token, or an IP camera that is active and publishing at once.
+ * The ConnectionProperties body of {@code POST …/connection} and {@code POST /tokens} (rest-api.md
+ * §3.8, §5.1), validated in OpenVidu's order, turned into the connection to store: a pending WEBRTC
+ * connection with a fresh one-use token, or an IP camera that is active and publishing at once.
  */
 final class ConnectionRequest {
   private final ConnectionType type;
@@ -31,8 +31,15 @@ final class ConnectionRequest {
   private final boolean onlyPlayWithSubscribers;
   private final int networkCache;
 
-  private ConnectionRequest(ConnectionType type, String data, boolean record, OpenViduRole role,
-      KurentoOptions kurentoOptions, URI rtspUri, boolean adaptativeBitrate, boolean onlyPlayWithSubscribers,
+  private ConnectionRequest(
+      ConnectionType type,
+      String data,
+      boolean record,
+      OpenViduRole role,
+      KurentoOptions kurentoOptions,
+      URI rtspUri,
+      boolean adaptativeBitrate,
+      boolean onlyPlayWithSubscribers,
       int networkCache) {
     this.type = type;
     this.data = data;
@@ -57,22 +64,38 @@ final class ConnectionRequest {
     }
     boolean record = body.bool("record").orElse(true);
     if (type == ConnectionType.WEBRTC) {
-      return new ConnectionRequest(type, data, record, parseRole(body), parseKurentoOptions(body), null, true,
-          true, 2000);
+      return new ConnectionRequest(
+          type, data, record, parseRole(body), parseKurentoOptions(body), null, true, true, 2000);
     }
     String uri = body.string("rtspUri").orElse(null);
     boolean adaptativeBitrate = body.bool("adaptativeBitrate").orElse(true);
     boolean onlyPlayWithSubscribers = body.bool("onlyPlayWithSubscribers").orElse(true);
     int networkCache = body.integer("networkCache").orElse(2000);
-    return new ConnectionRequest(type, data, record, null, null, parseRtspUri(uri), adaptativeBitrate,
-        onlyPlayWithSubscribers, networkCache);
+    return new ConnectionRequest(
+        type,
+        data,
+        record,
+        null,
+        null,
+        parseRtspUri(uri),
+        adaptativeBitrate,
+        onlyPlayWithSubscribers,
+        networkCache);
   }
 
   /** Parses a WEBRTC-only body ({@code POST /tokens}): no type, and {@code record} is discarded. */
   static ConnectionRequest parseToken(JsonRequestBody body) {
     String data = body.string("data").orElse("");
-    return new ConnectionRequest(ConnectionType.WEBRTC, data, true, parseRole(body), parseKurentoOptions(body), null,
-        true, true, 2000);
+    return new ConnectionRequest(
+        ConnectionType.WEBRTC,
+        data,
+        true,
+        parseRole(body),
+        parseKurentoOptions(body),
+        null,
+        true,
+        true,
+        2000);
   }
 
   boolean isIpCamera() {
@@ -86,22 +109,61 @@ final class ConnectionRequest {
   /** The connection to store in {@code sessionId}, created at {@code now}. */
   ConnectionState toConnection(String sessionId, ClusterSettings settings, long now) {
     if (type == ConnectionType.WEBRTC) {
-      String token = (settings.isSecure() ? "wss://" : "ws://") + settings.publicHostAndPort()
-          + "?sessionId=" + sessionId + "&token=" + Identifiers.tokenSecret();
-      return ConnectionState.builder().id(Identifiers.connectionId()).sessionId(sessionId)
-          .status(ConnectionStatus.PENDING).type(type).createdAt(now).record(record).role(role)
-          .kurentoOptions(kurentoOptions).serverData(data).token(token).build();
+      String token =
+          (settings.isSecure() ? "wss://" : "ws://")
+              + settings.publicHostAndPort()
+              + "?sessionId="
+              + sessionId
+              + "&token="
+              + Identifiers.tokenSecret();
+      return ConnectionState.builder()
+          .id(Identifiers.connectionId())
+          .sessionId(sessionId)
+          .status(ConnectionStatus.PENDING)
+          .type(type)
+          .createdAt(now)
+          .record(record)
+          .role(role)
+          .kurentoOptions(kurentoOptions)
+          .serverData(data)
+          .token(token)
+          .build();
     }
     String connectionId = Identifiers.ipCameraConnectionId(rtspUri);
-    MediaOptions media = new MediaOptions(true, true, true, true, "IPCAM", null, null,
-        JsonNodeFactory.instance.objectNode(), adaptativeBitrate, onlyPlayWithSubscribers, networkCache);
-    PublisherState publisher = new PublisherState(Identifiers.streamId("IPCAM", connectionId), now,
-        rtspUri.toString(), media);
-    return ConnectionState.builder().id(connectionId).sessionId(sessionId).status(ConnectionStatus.ACTIVE)
-        .type(type).createdAt(now).activeAt(now).record(record).rtspUri(rtspUri.toString())
-        .adaptativeBitrate(adaptativeBitrate).onlyPlayWithSubscribers(onlyPlayWithSubscribers)
-        .networkCache(networkCache).serverData(data).location("unknown").ip(ipOf(rtspUri)).platform("IPCAM")
-        .publishers(List.of(publisher)).build();
+    MediaOptions media =
+        new MediaOptions(
+            true,
+            true,
+            true,
+            true,
+            "IPCAM",
+            null,
+            null,
+            JsonNodeFactory.instance.objectNode(),
+            adaptativeBitrate,
+            onlyPlayWithSubscribers,
+            networkCache);
+    PublisherState publisher =
+        new PublisherState(
+            Identifiers.streamId("IPCAM", connectionId), now, rtspUri.toString(), media);
+    return ConnectionState.builder()
+        .id(connectionId)
+        .sessionId(sessionId)
+        .status(ConnectionStatus.ACTIVE)
+        .type(type)
+        .createdAt(now)
+        .activeAt(now)
+        .record(record)
+        .rtspUri(rtspUri.toString())
+        .adaptativeBitrate(adaptativeBitrate)
+        .onlyPlayWithSubscribers(onlyPlayWithSubscribers)
+        .networkCache(networkCache)
+        .serverData(data)
+        .location("unknown")
+        .ip(ipOf(rtspUri))
+        .platform("IPCAM")
+        .publishers(List.of(publisher))
+        .build();
   }
 
   private static OpenViduRole parseRole(JsonRequestBody body) {
@@ -118,10 +180,13 @@ final class ConnectionRequest {
       return null;
     }
     if (!body.raw("kurentoOptions").orElseThrow().isObject()) {
-      throw ApiException.json(400, "Type error in some parameter: 'kurentoOptions' must be an object");
+      throw ApiException.json(
+          400, "Type error in some parameter: 'kurentoOptions' must be an object");
     }
-    JsonRequestBody options = body.object("kurentoOptions").orElseThrow()
-        .withTypeErrorPrefix("Type error in some parameter of 'kurentoOptions': ");
+    JsonRequestBody options =
+        body.object("kurentoOptions")
+            .orElseThrow()
+            .withTypeErrorPrefix("Type error in some parameter of 'kurentoOptions': ");
     return new KurentoOptions(
         options.integer("videoMaxRecvBandwidth").orElse(null),
         options.integer("videoMinRecvBandwidth").orElse(null),
@@ -147,8 +212,8 @@ final class ConnectionRequest {
   }
 
   /**
-   * OpenVidu resolves the camera's host name; we only take IP literals as they are, so that no request waits on
-   * DNS, and report other hosts by name.
+   * OpenVidu resolves the camera's host name; we only take IP literals as they are, so that no
+   * request waits on DNS, and report other hosts by name.
    */
   private static String ipOf(URI uri) {
     String host = uri.getHost();

@@ -13,17 +13,19 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Runs the store transaction of a POST and honours its {@code Idempotency-Key} header (an extension of ours; real
- * OpenVidu ignores it). The response to the first request with a key is stored in the same transaction as the
- * request's side effect, so there is never one without the other. A repeat with the same key and the same request
- * (method, path, query and body) gets that response replayed, on any master, marked with
- * {@value ApiResponse#REPLAYED_HEADER}; the same key with a different request gets a 422. Two concurrent requests
- * with one key cannot both commit (both read the absent record, only one write of it succeeds), so the loser is
- * retried by the store, finds the winner's record and replays it. Thread-safe.
+ * Runs the store transaction of a POST and honours its {@code Idempotency-Key} header (an extension
+ * of ours; real OpenVidu ignores it). The response to the first request with a key is stored in the
+ * same transaction as the request's side effect, so there is never one without the other. A repeat
+ * with the same key and the same request (method, path, query and body) gets that response
+ * replayed, on any master, marked with {@value ApiResponse#REPLAYED_HEADER}; the same key with a
+ * different request gets a 422. Two concurrent requests with one key cannot both commit (both read
+ * the absent record, only one write of it succeeds), so the loser is retried by the store, finds
+ * the winner's record and replays it. Thread-safe.
  */
 public final class IdempotentCalls {
   /** The request header carrying the key. */
   public static final String HEADER = "Idempotency-Key";
+
   private static final int MAX_KEY_LENGTH = 255;
 
   private final ClusterStore store;
@@ -35,8 +37,9 @@ public final class IdempotentCalls {
   }
 
   /**
-   * Runs {@code work} in one transaction and sends its response. An {@link ApiException} thrown by {@code work}
-   * becomes the response (and is recorded for the key); whatever {@code work} staged before throwing is dropped.
+   * Runs {@code work} in one transaction and sends its response. An {@link ApiException} thrown by
+   * {@code work} becomes the response (and is recorded for the key); whatever {@code work} staged
+   * before throwing is dropped.
    */
   public void run(Context ctx, Function<Transaction, ApiResponse> work) {
     String key = ctx.header(HEADER);
@@ -47,26 +50,43 @@ public final class IdempotentCalls {
     }
     requireValid(key);
     String fingerprint = fingerprint(ctx);
-    Outcome outcome = store.atomically(tx -> {
-      Optional<IdempotencyRecord> previous = tx.idempotency().find(key);
-      if (previous.isPresent()) {
-        return previous.get().fingerprint().equals(fingerprint)
-            ? new Outcome(toResponse(previous.get()), true)
-            : new Outcome(ApiException.json(422, "Idempotency-Key '" + key
-                + "' was already used with a different request").toResponse(path), false);
-      }
-      ApiResponse fresh = answer(tx, work, path);
-      tx.idempotency().record(new IdempotencyRecord(key, fingerprint, fresh.status(), fresh.contentType(),
-          fresh.body(), System.currentTimeMillis()), ttl);
-      return new Outcome(fresh, false);
-    });
+    Outcome outcome =
+        store.atomically(
+            tx -> {
+              Optional<IdempotencyRecord> previous = tx.idempotency().find(key);
+              if (previous.isPresent()) {
+                return previous.get().fingerprint().equals(fingerprint)
+                    ? new Outcome(toResponse(previous.get()), true)
+                    : new Outcome(
+                        ApiException.json(
+                                422,
+                                "Idempotency-Key '"
+                                    + key
+                                    + "' was already used with a different request")
+                            .toResponse(path),
+                        false);
+              }
+              ApiResponse fresh = answer(tx, work, path);
+              tx.idempotency()
+                  .record(
+                      new IdempotencyRecord(
+                          key,
+                          fingerprint,
+                          fresh.status(),
+                          fresh.contentType(),
+                          fresh.body(),
+                          System.currentTimeMillis()),
+                      ttl);
+              return new Outcome(fresh, false);
+            });
     if (outcome.replayed) {
       ctx.header(ApiResponse.REPLAYED_HEADER, "true");
     }
     outcome.response.send(ctx);
   }
 
-  private static ApiResponse answer(Transaction tx, Function<Transaction, ApiResponse> work, String path) {
+  private static ApiResponse answer(
+      Transaction tx, Function<Transaction, ApiResponse> work, String path) {
     try {
       return work.apply(tx);
     } catch (ApiException e) {
@@ -76,9 +96,12 @@ public final class IdempotentCalls {
   }
 
   private static void requireValid(String key) {
-    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw ApiException.json(400, "Header " + HEADER + " must be 1 to " + MAX_KEY_LENGTH
-          + " visible ASCII characters");
+    if (key.isEmpty()
+        || key.length() > MAX_KEY_LENGTH
+        || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw ApiException.json(
+          400,
+          "Header " + HEADER + " must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
     }
   }
 
@@ -86,7 +109,9 @@ public final class IdempotentCalls {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       String query = ctx.queryString() == null ? "" : ctx.queryString();
-      digest.update((ctx.method().name() + "\n" + ctx.path() + "\n" + query + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          (ctx.method().name() + "\n" + ctx.path() + "\n" + query + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       digest.update(ctx.bodyAsBytes());
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
@@ -98,6 +123,5 @@ public final class IdempotentCalls {
     return new ApiResponse(record.status(), record.contentType(), record.body());
   }
 
-  private record Outcome(ApiResponse response, boolean replayed) {
-  }
+  private record Outcome(ApiResponse response, boolean replayed) {}
 }

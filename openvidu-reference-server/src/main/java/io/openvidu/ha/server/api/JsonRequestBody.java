@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A request's JSON object body with strictly typed access: a member of the wrong JSON type is a 400 with a message
- * naming it, never a coercion; an explicit {@code null} reads as absent (the official client sends nulls for unset
- * members). Unknown members are ignored. Immutable.
+ * A request's JSON object body with strictly typed access: a member of the wrong JSON type is a 400
+ * with a message naming it, never a coercion; an explicit {@code null} reads as absent (the
+ * official client sends nulls for unset members). Unknown members are ignored. Immutable.
  */
 public final class JsonRequestBody {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final ObjectNode object;
   private final String typeErrorPrefix;
@@ -30,11 +29,12 @@ public final class JsonRequestBody {
   }
 
   /**
-   * Parses a required body: absent, not JSON or not an object is a 400 (framework shape, as OpenVidu's web framework
-   * answers).
+   * Parses a required body: absent, not JSON or not an object is a 400 (framework shape, as
+   * OpenVidu's web framework answers).
    */
   public static JsonRequestBody parse(String body) {
-    return optional(body).orElseThrow(() -> ApiException.framework(400, "Required request body is missing"));
+    return optional(body)
+        .orElseThrow(() -> ApiException.framework(400, "Required request body is missing"));
   }
 
   /** Parses an optional body: empty when there is none (or it is JSON {@code null}). */
@@ -59,7 +59,8 @@ public final class JsonRequestBody {
 
   /** An empty body (all members absent). */
   public static JsonRequestBody empty() {
-    return new JsonRequestBody(JsonNodeFactory.instance.objectNode(), "Type error in some parameter: ");
+    return new JsonRequestBody(
+        JsonNodeFactory.instance.objectNode(), "Type error in some parameter: ");
   }
 
   /** The same members, with type errors reported with another message prefix. */
@@ -85,33 +86,44 @@ public final class JsonRequestBody {
 
   /** An integer member (a JSON number without fraction that fits an {@code int}). */
   public Optional<Integer> integer(String name) {
-    return present(name).map(v -> require(v.isIntegralNumber() && v.canConvertToInt(), name, "an integer", v)
-        .asInt());
+    return present(name)
+        .map(
+            v ->
+                require(v.isIntegralNumber() && v.canConvertToInt(), name, "an integer", v)
+                    .asInt());
   }
 
   /** A long integer member. */
   public Optional<Long> longInteger(String name) {
-    return present(name).map(v -> require(v.isIntegralNumber() && v.canConvertToLong(), name, "an integer", v)
-        .asLong());
+    return present(name)
+        .map(
+            v ->
+                require(v.isIntegralNumber() && v.canConvertToLong(), name, "an integer", v)
+                    .asLong());
   }
 
   /** An object member, itself read strictly. */
   public Optional<JsonRequestBody> object(String name) {
-    return present(name).map(v -> new JsonRequestBody((ObjectNode) require(v.isObject(), name, "an object", v),
-        typeErrorPrefix));
+    return present(name)
+        .map(
+            v ->
+                new JsonRequestBody(
+                    (ObjectNode) require(v.isObject(), name, "an object", v), typeErrorPrefix));
   }
 
   /** An array member whose elements are all strings (a null element is a type error). */
   public Optional<List<String>> stringList(String name) {
-    return present(name).map(v -> {
-      require(v.isArray(), name, "an array of strings", v);
-      List<String> values = new ArrayList<>();
-      for (JsonNode element : v) {
-        require(element.isTextual(), name, "an array of strings", v);
-        values.add(element.asText());
-      }
-      return values;
-    });
+    return present(name)
+        .map(
+            v -> {
+              require(v.isArray(), name, "an array of strings", v);
+              List<String> values = new ArrayList<>();
+              for (JsonNode element : v) {
+                require(element.isTextual(), name, "an array of strings", v);
+                values.add(element.asText());
+              }
+              return values;
+            });
   }
 
   /** The raw member, for members with several accepted types. */
@@ -131,8 +143,9 @@ public final class JsonRequestBody {
 
   private JsonNode require(boolean condition, String name, String expected, JsonNode actual) {
     if (!condition) {
-      throw ApiException.json(400, typeErrorPrefix + "'" + name + "' must be " + expected + ", not "
-          + describe(actual));
+      throw ApiException.json(
+          400,
+          typeErrorPrefix + "'" + name + "' must be " + expected + ", not " + describe(actual));
     }
     return actual;
   }

@@ -41,46 +41,68 @@ final class MediaNodeRoutes {
   private void list(Context ctx) {
     Detail detail = Detail.of(ctx);
     ArrayNode content = JsonNodeFactory.instance.arrayNode();
-    api.store().atomically(tx -> {
-      content.removeAll();
-      List<RecordingState> recordings = detail.recordings ? tx.recordings().list() : List.of();
-      for (MediaNodeState node : tx.mediaNodes().list()) {
-        List<SessionState> sessions = detail.sessions ? sessionsOf(tx, node) : List.of();
-        content.add(render(node, detail, sessions, recordings));
-      }
-      return null;
-    });
+    api.store()
+        .atomically(
+            tx -> {
+              content.removeAll();
+              List<RecordingState> recordings =
+                  detail.recordings ? tx.recordings().list() : List.of();
+              for (MediaNodeState node : tx.mediaNodes().list()) {
+                List<SessionState> sessions = detail.sessions ? sessionsOf(tx, node) : List.of();
+                content.add(render(node, detail, sessions, recordings));
+              }
+              return null;
+            });
     ApiResponse.ok(SessionJson.page(content)).send(ctx);
   }
 
   private void get(Context ctx) {
     Detail detail = Detail.of(ctx);
     String nodeId = ctx.pathParam("nodeId");
-    ObjectNode json = api.store().atomically(tx -> tx.mediaNodes().find(nodeId).map(node -> render(node, detail,
-        detail.sessions ? sessionsOf(tx, node) : List.of(),
-        detail.recordings ? tx.recordings().list() : List.of())).orElse(null));
+    ObjectNode json =
+        api.store()
+            .atomically(
+                tx ->
+                    tx.mediaNodes()
+                        .find(nodeId)
+                        .map(
+                            node ->
+                                render(
+                                    node,
+                                    detail,
+                                    detail.sessions ? sessionsOf(tx, node) : List.of(),
+                                    detail.recordings ? tx.recordings().list() : List.of()))
+                        .orElse(null));
     (json == null ? ApiResponse.empty(404) : ApiResponse.ok(json)).send(ctx);
   }
 
   private void add(Context ctx) {
     boolean wait = QueryFlags.flag(ctx, "wait", false);
     JsonRequestBody body = JsonRequestBody.parse(ctx.body());
-    String uriText = body.string("uri").orElseThrow(() -> ApiException.json(501,
-        "This cluster runs on premises: a media node is added by its \"uri\""));
+    String uriText =
+        body.string("uri")
+            .orElseThrow(
+                () ->
+                    ApiException.json(
+                        501,
+                        "This cluster runs on premises: a media node is added by its \"uri\""));
     String environmentId = body.string("environmentId").orElse(null);
     URI uri = parseUri(uriText);
     String[] launched = new String[1];
-    calls.run(ctx, tx -> {
-      launched[0] = null;
-      MediaNodeState node;
-      try {
-        node = mediaNodes.launch(tx, uri, environmentId, wait);
-      } catch (TransitionRejectedException e) {
-        throw ApiException.json(409, "Media node " + uriText + " is already part of the cluster");
-      }
-      launched[0] = node.id();
-      return ApiResponse.ok(render(node, Detail.NONE, List.of(), List.of()));
-    });
+    calls.run(
+        ctx,
+        tx -> {
+          launched[0] = null;
+          MediaNodeState node;
+          try {
+            node = mediaNodes.launch(tx, uri, environmentId, wait);
+          } catch (TransitionRejectedException e) {
+            throw ApiException.json(
+                409, "Media node " + uriText + " is already part of the cluster");
+          }
+          launched[0] = node.id();
+          return ApiResponse.ok(render(node, Detail.NONE, List.of(), List.of()));
+        });
     if (!wait && launched[0] != null) {
       mediaNodes.finishLaunchLater(launched[0]);
     }
@@ -89,17 +111,29 @@ final class MediaNodeRoutes {
   private void remove(Context ctx) {
     String nodeId = ctx.pathParam("nodeId");
     String strategyName = ctx.queryParam("deletion-strategy");
-    DeletionStrategy strategy = strategyName == null ? DeletionStrategy.IF_NO_SESSIONS
-        : DeletionStrategy.fromWireName(strategyName).orElseThrow(() -> ApiException.json(400,
-            "Query parameter 'deletion-strategy' must be now, if-no-sessions or when-no-sessions"));
+    DeletionStrategy strategy =
+        strategyName == null
+            ? DeletionStrategy.IF_NO_SESSIONS
+            : DeletionStrategy.fromWireName(strategyName)
+                .orElseThrow(
+                    () ->
+                        ApiException.json(
+                            400,
+                            "Query parameter 'deletion-strategy' must be now, if-no-sessions or when-no-sessions"));
     QueryFlags.flag(ctx, "wait", false);
     try {
       MediaNodes.Removal removal = mediaNodes.remove(nodeId, strategy);
       if (removal == MediaNodes.Removal.REMOVED) {
         ApiResponse.empty(204).send(ctx);
       } else {
-        ObjectNode json = api.store().atomically(tx -> tx.mediaNodes().find(nodeId)
-            .map(n -> render(n, Detail.NONE, List.of(), List.of())).orElse(null));
+        ObjectNode json =
+            api.store()
+                .atomically(
+                    tx ->
+                        tx.mediaNodes()
+                            .find(nodeId)
+                            .map(n -> render(n, Detail.NONE, List.of(), List.of()))
+                            .orElse(null));
         (json == null ? ApiResponse.empty(202) : ApiResponse.json(202, json)).send(ctx);
       }
     } catch (TransitionRejectedException e) {
@@ -114,14 +148,21 @@ final class MediaNodeRoutes {
   private void patch(Context ctx) {
     String nodeId = ctx.pathParam("nodeId");
     JsonRequestBody body = JsonRequestBody.parse(ctx.body());
-    String statusName = body.string("status")
-        .orElseThrow(() -> ApiException.json(400, "Parameter 'status' is mandatory"));
-    MediaNodeStatus target = MediaNodeStatus.fromWireName(statusName)
-        .orElseThrow(() -> ApiException.json(400, "Parameter 'status' " + statusName + " is not a media node status"));
+    String statusName =
+        body.string("status")
+            .orElseThrow(() -> ApiException.json(400, "Parameter 'status' is mandatory"));
+    MediaNodeStatus target =
+        MediaNodeStatus.fromWireName(statusName)
+            .orElseThrow(
+                () ->
+                    ApiException.json(
+                        400, "Parameter 'status' " + statusName + " is not a media node status"));
     try {
       MediaNodes.StatusChange change = mediaNodes.changeStatus(nodeId, target);
-      (change.changed() ? ApiResponse.ok(render(change.node(), Detail.NONE, List.of(), List.of()))
-          : ApiResponse.empty(204)).send(ctx);
+      (change.changed()
+              ? ApiResponse.ok(render(change.node(), Detail.NONE, List.of(), List.of()))
+              : ApiResponse.empty(204))
+          .send(ctx);
     } catch (TransitionRejectedException e) {
       throw switch (e.rejection()) {
         case MEDIA_NODE_NOT_FOUND -> ApiException.empty(404);
@@ -136,11 +177,18 @@ final class MediaNodeRoutes {
     ApiResponse.ok(SessionJson.page(JsonNodeFactory.instance.arrayNode())).send(ctx);
   }
 
-  private static List<SessionState> sessionsOf(io.openvidu.ha.server.store.Transaction tx, MediaNodeState node) {
-    return node.sessionIds().stream().map(id -> tx.sessions().find(id)).flatMap(java.util.Optional::stream).toList();
+  private static List<SessionState> sessionsOf(
+      io.openvidu.ha.server.store.Transaction tx, MediaNodeState node) {
+    return node.sessionIds().stream()
+        .map(id -> tx.sessions().find(id))
+        .flatMap(java.util.Optional::stream)
+        .toList();
   }
 
-  private static ObjectNode render(MediaNodeState node, Detail detail, List<SessionState> sessions,
+  private static ObjectNode render(
+      MediaNodeState node,
+      Detail detail,
+      List<SessionState> sessions,
       List<RecordingState> recordings) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("id", node.id());
@@ -164,7 +212,8 @@ final class MediaNodeRoutes {
     }
     if (detail.recordings) {
       ArrayNode array = json.putArray("recordingIds");
-      recordings.stream().filter(r -> node.id().equals(r.mediaNodeId()) && r.status().isActive())
+      recordings.stream()
+          .filter(r -> node.id().equals(r.mediaNodeId()) && r.status().isActive())
           .forEach(r -> array.add(r.id()));
     }
     if (detail.extraInfo) {
@@ -176,7 +225,8 @@ final class MediaNodeRoutes {
   private static URI parseUri(String text) {
     try {
       URI uri = new URI(text);
-      if (uri.getScheme() == null || !(uri.getScheme().equals("ws") || uri.getScheme().equals("wss"))
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("ws") || uri.getScheme().equals("wss"))
           || uri.getHost() == null) {
         throw ApiException.json(400, "Parameter 'uri' must be a ws:// or wss:// URI with a host");
       }
@@ -190,7 +240,9 @@ final class MediaNodeRoutes {
     static final Detail NONE = new Detail(false, false, false);
 
     static Detail of(Context ctx) {
-      return new Detail(QueryFlags.flag(ctx, "sessions", false), QueryFlags.flag(ctx, "recordings", false),
+      return new Detail(
+          QueryFlags.flag(ctx, "sessions", false),
+          QueryFlags.flag(ctx, "recordings", false),
           QueryFlags.flag(ctx, "extra-info", false));
     }
   }

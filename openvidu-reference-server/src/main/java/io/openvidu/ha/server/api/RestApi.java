@@ -14,26 +14,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST API of one master under {@code /openvidu/api} (rest-api.md), plus the unauthenticated
- * {@code /openvidu/health}: installs the routes, Basic authentication, open CORS, the 1 MiB body limit and the
- * mapping of every failure to OpenVidu's error shapes (a client mistake is never a 500; an unreachable store is a
- * 503 so that clients try another master).
+ * {@code /openvidu/health}: installs the routes, Basic authentication, open CORS, the 1 MiB body
+ * limit and the mapping of every failure to OpenVidu's error shapes (a client mistake is never a
+ * 500; an unreachable store is a 503 so that clients try another master).
  *
- * <p>Not here: the recording endpoints ({@code /openvidu/api/recordings/**}, installed by the recording module as a
- * master feature) and participant signalling over WebSocket.
+ * <p>Not here: the recording endpoints ({@code /openvidu/api/recordings/**}, installed by the
+ * recording module as a master feature) and participant signalling over WebSocket.
  */
 public final class RestApi {
   /** The base path of every endpoint. */
   public static final String BASE = "/openvidu/api";
+
   /** The one public endpoint under {@link #BASE}. */
   public static final String PUBLIC_URL_PATH = BASE + "/config/openvidu-publicurl";
+
   /** The largest accepted request body. */
   public static final long MAX_BODY_BYTES = 1024 * 1024;
+
   private static final long MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
   private static final Logger log = LoggerFactory.getLogger(RestApi.class);
 
-  private RestApi() {
-  }
+  private RestApi() {}
 
   /** Installs the API into a Javalin configuration. */
   public static void install(JavalinConfig config, ApiContext api, MediaNodes mediaNodes) {
@@ -41,64 +43,84 @@ public final class RestApi {
     IdempotentCalls calls = new IdempotentCalls(api.store(), api.settings().idempotencyTtl());
     config.http.maxRequestSize = MAX_BODY_BYTES;
     config.http.prefer405over404 = true;
-    config.routes.before(ctx -> {
-      allowAnyOrigin(ctx);
-      if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
-        throw tooLarge(ctx);
-      }
-    });
-    config.routes.before(BASE + "/*", ctx -> {
-      if (ctx.method() == HandlerType.OPTIONS) {
-        // A CORS pre-flight: answered here, without credentials, for every path.
-        ctx.status(200).skipRemainingHandlers();
-        return;
-      }
-      if (!(ctx.method() == HandlerType.GET && ctx.path().equals(PUBLIC_URL_PATH))) {
-        authentication.check(ctx);
-      }
-    });
+    config.routes.before(
+        ctx -> {
+          allowAnyOrigin(ctx);
+          if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge(ctx);
+          }
+        });
+    config.routes.before(
+        BASE + "/*",
+        ctx -> {
+          if (ctx.method() == HandlerType.OPTIONS) {
+            // A CORS pre-flight: answered here, without credentials, for every path.
+            ctx.status(200).skipRemainingHandlers();
+            return;
+          }
+          if (!(ctx.method() == HandlerType.GET && ctx.path().equals(PUBLIC_URL_PATH))) {
+            authentication.check(ctx);
+          }
+        });
     new SessionRoutes(api, calls).install(config.routes);
     new ConnectionRoutes(api, calls).install(config.routes);
     new SignalRoutes(api, calls).install(config.routes);
     new ConfigRoutes(api, calls).install(config.routes);
     new MediaNodeRoutes(api, mediaNodes, calls).install(config.routes);
-    // /openvidu/api/recordings/** comes as a MasterFeature of the recording package (the /openvidu WebSocket is one).
+    // /openvidu/api/recordings/** comes as a MasterFeature of the recording package (the /openvidu
+    // WebSocket is one).
     installErrorMapping(config);
   }
 
   private static void installErrorMapping(JavalinConfig config) {
     config.routes.exception(ApiException.class, (e, ctx) -> e.toResponse(ctx.path()).send(ctx));
-    config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-      String allowed = e.getDetails().get("availableMethods");
-      if (e.getStatus() == 405 && allowed != null) {
-        ctx.header("Allow", allowed);
-      }
-      ApiException error = e.getStatus() == 413 ? tooLarge(ctx)
-          : ApiException.framework(e.getStatus(), e.getMessage() == null ? "" : e.getMessage());
-      error.toResponse(ctx.path()).send(ctx);
-    });
-    config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-      log.warn("{} {} failed: the cluster store is unavailable", ctx.method(), ctx.path(), e);
-      // 503 promises that nothing happened; a change whose confirmation was lost may have happened, which 504 (the
-      // store upstream did not answer in time) leaves open, so that clients reconcile instead of assuming.
-      ApiException error = e.outcomeUnknown()
-          ? ApiException.json(504, "The cluster store did not confirm the change; it may have been applied")
-          : ApiException.json(503, "The cluster store is unavailable; try again");
-      error.toResponse(ctx.path()).send(ctx);
-    });
-    config.routes.exception(TransitionRejectedException.class, (e, ctx) -> {
-      log.warn("{} {}: unmapped rejection {}", ctx.method(), ctx.path(), e.rejection());
-      ApiException.json(409, e.getMessage()).toResponse(ctx.path()).send(ctx);
-    });
-    config.routes.exception(Exception.class, (e, ctx) -> {
-      log.error("{} {} failed", ctx.method(), ctx.path(), e);
-      ApiException.json(500, "Internal error").toResponse(ctx.path()).send(ctx);
-    });
+    config.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          String allowed = e.getDetails().get("availableMethods");
+          if (e.getStatus() == 405 && allowed != null) {
+            ctx.header("Allow", allowed);
+          }
+          ApiException error =
+              e.getStatus() == 413
+                  ? tooLarge(ctx)
+                  : ApiException.framework(
+                      e.getStatus(), e.getMessage() == null ? "" : e.getMessage());
+          error.toResponse(ctx.path()).send(ctx);
+        });
+    config.routes.exception(
+        StoreUnavailableException.class,
+        (e, ctx) -> {
+          log.warn("{} {} failed: the cluster store is unavailable", ctx.method(), ctx.path(), e);
+          // 503 promises that nothing happened; a change whose confirmation was lost may have
+          // happened, which 504 (the
+          // store upstream did not answer in time) leaves open, so that clients reconcile instead
+          // of assuming.
+          ApiException error =
+              e.outcomeUnknown()
+                  ? ApiException.json(
+                      504, "The cluster store did not confirm the change; it may have been applied")
+                  : ApiException.json(503, "The cluster store is unavailable; try again");
+          error.toResponse(ctx.path()).send(ctx);
+        });
+    config.routes.exception(
+        TransitionRejectedException.class,
+        (e, ctx) -> {
+          log.warn("{} {}: unmapped rejection {}", ctx.method(), ctx.path(), e.rejection());
+          ApiException.json(409, e.getMessage()).toResponse(ctx.path()).send(ctx);
+        });
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          ApiException.json(500, "Internal error").toResponse(ctx.path()).send(ctx);
+        });
   }
 
   /**
-   * The 413 answer. A client that is still sending its body would see the connection reset instead of the answer, so
-   * a body of moderate size is read to its end first (and thrown away); a bigger one gets the answer and the close.
+   * The 413 answer. A client that is still sending its body would see the connection reset instead
+   * of the answer, so a body of moderate size is read to its end first (and thrown away); a bigger
+   * one gets the answer and the close.
    */
   private static ApiException tooLarge(Context ctx) {
     try (InputStream body = ctx.req().getInputStream()) {

@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The JSON of sessions, connections, publishers and subscribers exactly as rest-api.md §3 shows them: explicit
- * {@code null} members where the object has no value, members present only where documented.
+ * The JSON of sessions, connections, publishers and subscribers exactly as rest-api.md §3 shows
+ * them: explicit {@code null} members where the object has no value, members present only where
+ * documented.
  */
 public final class SessionJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  private SessionJson() {
-  }
+  private SessionJson() {}
 
-  /** A session with its connections: active ones, then pending ones if {@code pendingConnections}. */
-  public static ObjectNode session(SessionState session, boolean pendingConnections, boolean webRtcStats) {
+  /**
+   * A session with its connections: active ones, then pending ones if {@code pendingConnections}.
+   */
+  public static ObjectNode session(
+      SessionState session, boolean pendingConnections, boolean webRtcStats) {
     ObjectNode json = NODES.objectNode();
     json.put("id", session.id());
     json.put("object", "session");
@@ -31,7 +34,9 @@ public final class SessionJson {
     json.put("createdAt", session.createdAt());
     json.put("mediaMode", session.mediaMode().name());
     json.put("recordingMode", session.recordingMode().name());
-    json.set("defaultRecordingProperties", RecordingPropertiesJson.render(session.defaultRecordingProperties()));
+    json.set(
+        "defaultRecordingProperties",
+        RecordingPropertiesJson.render(session.defaultRecordingProperties()));
     json.put("customSessionId", session.customSessionId());
     json.set("connections", connectionList(session, pendingConnections, webRtcStats));
     json.put("recording", session.isBeingRecorded());
@@ -44,12 +49,16 @@ public final class SessionJson {
   }
 
   /** {@code {"numberOfElements": n, "content": [...]}} of a session's connections, active first. */
-  public static ObjectNode connectionList(SessionState session, boolean pendingConnections, boolean webRtcStats) {
+  public static ObjectNode connectionList(
+      SessionState session, boolean pendingConnections, boolean webRtcStats) {
     ArrayNode content = NODES.arrayNode();
-    session.connections().stream().filter(ConnectionState::isActive)
+    session.connections().stream()
+        .filter(ConnectionState::isActive)
         .forEach(c -> content.add(connection(c, webRtcStats)));
     if (pendingConnections) {
-      session.connections().stream().filter(c -> !c.isActive()).forEach(c -> content.add(connection(c, false)));
+      session.connections().stream()
+          .filter(c -> !c.isActive())
+          .forEach(c -> content.add(connection(c, false)));
     }
     return page(content);
   }
@@ -62,7 +71,10 @@ public final class SessionJson {
     return json;
   }
 
-  /** A connection, pending or active; {@code webRtcStats} adds the media-debug members to active ones. */
+  /**
+   * A connection, pending or active; {@code webRtcStats} adds the media-debug members to active
+   * ones.
+   */
   public static ObjectNode connection(ConnectionState c, boolean webRtcStats) {
     ObjectNode json = NODES.objectNode();
     json.put("id", c.id());
@@ -79,7 +91,9 @@ public final class SessionJson {
     json.put("type", c.type().name());
     json.put("record", c.record());
     json.put("role", c.role() == null ? null : c.role().name());
-    json.set("kurentoOptions", c.kurentoOptions() == null ? NODES.nullNode() : kurentoOptions(c.kurentoOptions()));
+    json.set(
+        "kurentoOptions",
+        c.kurentoOptions() == null ? NODES.nullNode() : kurentoOptions(c.kurentoOptions()));
     json.put("rtspUri", c.rtspUri());
     putNullable(json, "adaptativeBitrate", c.adaptativeBitrate());
     putNullable(json, "onlyPlayWithSubscribers", c.onlyPlayWithSubscribers());

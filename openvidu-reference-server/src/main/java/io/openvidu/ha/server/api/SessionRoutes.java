@@ -15,7 +15,9 @@ import io.openvidu.ha.server.store.VideoCodec;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code /openvidu/api/sessions} and {@code /openvidu/api/sessions/{sessionId}} (rest-api.md §4). */
+/**
+ * {@code /openvidu/api/sessions} and {@code /openvidu/api/sessions/{sessionId}} (rest-api.md §4).
+ */
 final class SessionRoutes {
   /** The reason a session closes by REST. */
   static final String CLOSED_BY_SERVER = "sessionClosedByServer";
@@ -37,14 +39,16 @@ final class SessionRoutes {
 
   private void create(Context ctx) {
     SessionState session = parse(JsonRequestBody.optional(ctx.body()));
-    calls.run(ctx, tx -> {
-      try {
-        tx.sessions().create(session);
-      } catch (TransitionRejectedException e) {
-        throw ApiException.empty(409);
-      }
-      return ApiResponse.ok(SessionJson.session(session, false, false));
-    });
+    calls.run(
+        ctx,
+        tx -> {
+          try {
+            tx.sessions().create(session);
+          } catch (TransitionRejectedException e) {
+            throw ApiException.empty(409);
+          }
+          return ApiResponse.ok(SessionJson.session(session, false, false));
+        });
   }
 
   private void list(Context ctx) {
@@ -61,14 +65,17 @@ final class SessionRoutes {
     boolean stats = QueryFlags.flag(ctx, "webRtcStats", false);
     String id = ctx.pathParam("sessionId");
     Optional<SessionState> session = api.store().atomically(tx -> tx.sessions().find(id));
-    session.map(s -> ApiResponse.ok(SessionJson.session(s, pending, stats)))
-        .orElse(ApiResponse.empty(404)).send(ctx);
+    session
+        .map(s -> ApiResponse.ok(SessionJson.session(s, pending, stats)))
+        .orElse(ApiResponse.empty(404))
+        .send(ctx);
   }
 
   private void close(Context ctx) {
     String id = ctx.pathParam("sessionId");
     try {
-      api.store().atomically(tx -> tx.sessions().close(id, CLOSED_BY_SERVER, System.currentTimeMillis()));
+      api.store()
+          .atomically(tx -> tx.sessions().close(id, CLOSED_BY_SERVER, System.currentTimeMillis()));
       ApiResponse.empty(204).send(ctx);
     } catch (TransitionRejectedException e) {
       throw rejected(e);
@@ -82,7 +89,10 @@ final class SessionRoutes {
     throw e;
   }
 
-  /** Validates in OpenVidu's order: types, enum values, custom id format, default recording properties. */
+  /**
+   * Validates in OpenVidu's order: types, enum values, custom id format, default recording
+   * properties.
+   */
   private static SessionState parse(Optional<JsonRequestBody> maybeBody) {
     JsonRequestBody body = maybeBody.orElseGet(JsonRequestBody::empty);
     Optional<String> mediaMode = body.string("mediaMode");
@@ -92,29 +102,36 @@ final class SessionRoutes {
     boolean allowTranscoding = body.bool("allowTranscoding").orElse(false);
     String mediaNode = RecordingPropertiesJson.parseMediaNode(body.raw("mediaNode").orElse(null));
 
-    MediaMode parsedMediaMode = mediaMode.map(v -> RecordingPropertiesJson.parseEnum(MediaMode.class, v, "mediaMode"))
-        .orElse(MediaMode.ROUTED);
-    RecordingMode parsedRecordingMode = recordingMode
-        .map(v -> RecordingPropertiesJson.parseEnum(RecordingMode.class, v, "recordingMode"))
-        .orElse(RecordingMode.MANUAL);
-    VideoCodec codec = forcedVideoCodec
-        .map(v -> RecordingPropertiesJson.parseEnum(VideoCodec.class, v, "forcedVideoCodec"))
-        .orElse(VideoCodec.VP8);
+    MediaMode parsedMediaMode =
+        mediaMode
+            .map(v -> RecordingPropertiesJson.parseEnum(MediaMode.class, v, "mediaMode"))
+            .orElse(MediaMode.ROUTED);
+    RecordingMode parsedRecordingMode =
+        recordingMode
+            .map(v -> RecordingPropertiesJson.parseEnum(RecordingMode.class, v, "recordingMode"))
+            .orElse(RecordingMode.MANUAL);
+    VideoCodec codec =
+        forcedVideoCodec
+            .map(v -> RecordingPropertiesJson.parseEnum(VideoCodec.class, v, "forcedVideoCodec"))
+            .orElse(VideoCodec.VP8);
 
     String custom = customSessionId.orElse("");
     if (!custom.isEmpty() && !Identifiers.CUSTOM_ID.matcher(custom).matches()) {
-      throw ApiException.json(400,
+      throw ApiException.json(
+          400,
           "Parameter 'customSessionId' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-]");
     }
 
     RecordingProperties defaults = RecordingProperties.defaults();
     if (body.has("defaultRecordingProperties")) {
       if (!body.raw("defaultRecordingProperties").orElseThrow().isObject()) {
-        throw ApiException.json(400,
-            "Error in parameter 'defaultRecordingProperties'. It is not a valid JSON object");
+        throw ApiException.json(
+            400, "Error in parameter 'defaultRecordingProperties'. It is not a valid JSON object");
       }
-      JsonRequestBody recording = body.object("defaultRecordingProperties").orElseThrow()
-          .withTypeErrorPrefix("Parameter 'defaultRecordingProperties' is not valid: ");
+      JsonRequestBody recording =
+          body.object("defaultRecordingProperties")
+              .orElseThrow()
+              .withTypeErrorPrefix("Parameter 'defaultRecordingProperties' is not valid: ");
       defaults = RecordingPropertiesJson.parseSessionDefault(recording);
     }
 

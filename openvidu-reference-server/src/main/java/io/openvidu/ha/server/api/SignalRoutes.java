@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code POST /openvidu/api/signal} (rest-api.md §5.13): validates the signal and publishes it as a
- * {@link ClusterEvent#SIGNAL} event addressed to its recipients; the masters holding their sockets deliver it as
- * {@code sendMessage}.
+ * {@link ClusterEvent#SIGNAL} event addressed to its recipients; the masters holding their sockets
+ * deliver it as {@code sendMessage}.
  */
 final class SignalRoutes {
   private final ApiContext api;
@@ -35,39 +35,55 @@ final class SignalRoutes {
     Optional<String> session = body.string("session");
     Optional<String> type = body.string("type");
     Optional<String> data = body.string("data");
-    Optional<List<String>> to = body.raw("to").map(value -> {
-      if (!value.isArray()) {
-        throw ApiException.json(400, "Type error in some parameter: 'to' must be an array");
-      }
-      for (var element : value) {
-        if (!element.isTextual() && !element.isNull()) {
-          throw ApiException.json(400, "Type error in some parameter: 'to' must be an array of strings");
-        }
-        if (element.isNull()) {
-          throw ApiException.json(406, "\"to\" array has no valid connection identifiers");
-        }
-      }
-      return body.stringList("to").orElseThrow();
-    });
-    String sessionId = session.orElseThrow(() -> ApiException.json(400, "\"session\" parameter is mandatory"));
-    calls.run(ctx, tx -> {
-      SessionState state = tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(404));
-      if (!state.active()) {
-        throw ApiException.empty(406);
-      }
-      Set<String> connected = state.activeConnections().stream().map(ConnectionState::id)
-          .collect(Collectors.toSet());
-      List<String> recipients = to.filter(list -> !list.isEmpty()).orElse(List.copyOf(connected));
-      if (!connected.containsAll(recipients)) {
-        throw ApiException.json(406, "\"to\" array has no valid connection identifiers");
-      }
-      ObjectNode payload = JsonNodeFactory.instance.objectNode();
-      data.ifPresent(d -> payload.put("data", d));
-      type.ifPresent(t -> payload.put("type", t));
-      if (!recipients.isEmpty()) {
-        tx.events().publish(new ClusterEvent(ClusterEvent.SIGNAL, sessionId, recipients, payload, api.masterId()));
-      }
-      return ApiResponse.empty(200);
-    });
+    Optional<List<String>> to =
+        body.raw("to")
+            .map(
+                value -> {
+                  if (!value.isArray()) {
+                    throw ApiException.json(
+                        400, "Type error in some parameter: 'to' must be an array");
+                  }
+                  for (var element : value) {
+                    if (!element.isTextual() && !element.isNull()) {
+                      throw ApiException.json(
+                          400, "Type error in some parameter: 'to' must be an array of strings");
+                    }
+                    if (element.isNull()) {
+                      throw ApiException.json(
+                          406, "\"to\" array has no valid connection identifiers");
+                    }
+                  }
+                  return body.stringList("to").orElseThrow();
+                });
+    String sessionId =
+        session.orElseThrow(() -> ApiException.json(400, "\"session\" parameter is mandatory"));
+    calls.run(
+        ctx,
+        tx -> {
+          SessionState state =
+              tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(404));
+          if (!state.active()) {
+            throw ApiException.empty(406);
+          }
+          Set<String> connected =
+              state.activeConnections().stream()
+                  .map(ConnectionState::id)
+                  .collect(Collectors.toSet());
+          List<String> recipients =
+              to.filter(list -> !list.isEmpty()).orElse(List.copyOf(connected));
+          if (!connected.containsAll(recipients)) {
+            throw ApiException.json(406, "\"to\" array has no valid connection identifiers");
+          }
+          ObjectNode payload = JsonNodeFactory.instance.objectNode();
+          data.ifPresent(d -> payload.put("data", d));
+          type.ifPresent(t -> payload.put("type", t));
+          if (!recipients.isEmpty()) {
+            tx.events()
+                .publish(
+                    new ClusterEvent(
+                        ClusterEvent.SIGNAL, sessionId, recipients, payload, api.masterId()));
+          }
+          return ApiResponse.empty(200);
+        });
   }
 }

@@ -7,14 +7,15 @@ import java.net.ServerSocket;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Picks loopback ports nobody listens on, for servers that must know their port before they start (a master keeps
- * its port across restarts, and the cluster's public URL names it).
+ * Picks loopback ports nobody listens on, for servers that must know their port before they start
+ * (a master keeps its port across restarts, and the cluster's public URL names it).
  *
- * <p>Ports come from below the operating system's ephemeral range (Linux hands out 32768-60999 to outgoing
- * connections, other systems 49152-65535). A port the kernel chose with {@code new ServerSocket(0)} lies inside that
- * range: once the probe socket closes, the next outgoing connection of any process (a test's own HTTP clients, say)
- * may take it as its local port, and the server that meant to listen there fails with "address already in use".
- * Ports picked here only collide with another process picking ports the same way at the same instant.
+ * <p>Ports come from below the operating system's ephemeral range (Linux hands out 32768-60999 to
+ * outgoing connections, other systems 49152-65535). A port the kernel chose with {@code new
+ * ServerSocket(0)} lies inside that range: once the probe socket closes, the next outgoing
+ * connection of any process (a test's own HTTP clients, say) may take it as its local port, and the
+ * server that meant to listen there fails with "address already in use". Ports picked here only
+ * collide with another process picking ports the same way at the same instant.
  *
  * <p>Thread-safe.
  */
@@ -23,8 +24,7 @@ public final class FreePorts {
   private static final int BELOW_EPHEMERAL = 32_768;
   private static final int TRIES = 200;
 
-  private FreePorts() {
-  }
+  private FreePorts() {}
 
   /**
    * A port that is free on the loopback interface right now.

@@ -1,8 +1,8 @@
 package io.openvidu.ha.server.cluster;
 
 /**
- * Holds every request while closed, as a frozen process would: the port stays open and connections are accepted,
- * but nothing is answered until the gate opens again. Thread-safe.
+ * Holds every request while closed, as a frozen process would: the port stays open and connections
+ * are accepted, but nothing is answered until the gate opens again. Thread-safe.
  */
 final class HangGate {
   private boolean closed;

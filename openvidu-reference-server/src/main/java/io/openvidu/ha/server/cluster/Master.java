@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One master: an HTTP server on its own port serving the REST API (and the installed {@link MasterFeature}s) over
- * the cluster's shared store. Stateless apart from the sockets it holds, so it can be stopped, frozen and restarted
- * while the others keep serving everything. Thread-safe.
+ * One master: an HTTP server on its own port serving the REST API (and the installed {@link
+ * MasterFeature}s) over the cluster's shared store. Stateless apart from the sockets it holds, so
+ * it can be stopped, frozen and restarted while the others keep serving everything. Thread-safe.
  */
 public final class Master {
   private static final Logger log = LoggerFactory.getLogger(Master.class);
@@ -26,7 +26,8 @@ public final class Master {
   private Javalin server;
   private final List<AutoCloseable> installed = new ArrayList<>();
 
-  Master(ApiContext api, MediaNodes mediaNodes, List<MasterFeature> features, String host, int port) {
+  Master(
+      ApiContext api, MediaNodes mediaNodes, List<MasterFeature> features, String host, int port) {
     this.api = api;
     this.mediaNodes = mediaNodes;
     this.features = List.copyOf(features);
@@ -61,25 +62,30 @@ public final class Master {
       return;
     }
     gate.open();
-    Javalin created = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.routes.before(ctx -> gate.pass());
-      config.routes.wsBeforeUpgrade(ctx -> gate.pass());
-      RestApi.install(config, api, mediaNodes);
-      for (MasterFeature feature : features) {
-        AutoCloseable closeable = feature.install(config, api);
-        if (closeable != null) {
-          installed.add(closeable);
-        }
-      }
-    });
+    Javalin created =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.routes.before(ctx -> gate.pass());
+              config.routes.wsBeforeUpgrade(ctx -> gate.pass());
+              RestApi.install(config, api, mediaNodes);
+              for (MasterFeature feature : features) {
+                AutoCloseable closeable = feature.install(config, api);
+                if (closeable != null) {
+                  installed.add(closeable);
+                }
+              }
+            });
     created.start(host, port);
     server = created;
     log.info("Master {} listens at {}", id(), url());
   }
 
-  /** Closes the port: clients get "connection refused". Requests held by {@link #hang()} are released first. */
+  /**
+   * Closes the port: clients get "connection refused". Requests held by {@link #hang()} are
+   * released first.
+   */
   public synchronized void stop() {
     if (server == null) {
       return;
@@ -99,9 +105,10 @@ public final class Master {
   }
 
   /**
-   * Dies as a process killed with {@code SIGKILL} would: the port closes without any goodbye. Features that can
-   * ({@link MasterFeature.Crashable}) stop acting at once instead of stopping in order, so that the other masters
-   * must notice the death themselves. {@link #start()} brings it back.
+   * Dies as a process killed with {@code SIGKILL} would: the port closes without any goodbye.
+   * Features that can ({@link MasterFeature.Crashable}) stop acting at once instead of stopping in
+   * order, so that the other masters must notice the death themselves. {@link #start()} brings it
+   * back.
    */
   public synchronized void kill() {
     if (server == null) {
@@ -120,8 +127,8 @@ public final class Master {
   }
 
   /**
-   * Stops answering while keeping the port open, like a frozen process: connections are accepted, requests wait.
-   * {@link #resume()} lets them (and later ones) through.
+   * Stops answering while keeping the port open, like a frozen process: connections are accepted,
+   * requests wait. {@link #resume()} lets them (and later ones) through.
    */
   public void hang() {
     gate.close();

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running node process of the reference cluster: some masters and simulated media nodes over one
- * {@link ClusterStore}. With the in-memory store every master of this JVM shares one state; with a Redis store,
- * several processes (or several {@code OpenViduCluster}s) started with the same Redis form one cluster.
+ * {@link ClusterStore}. With the in-memory store every master of this JVM shares one state; with a
+ * Redis store, several processes (or several {@code OpenViduCluster}s) started with the same Redis
+ * form one cluster.
  *
  * <pre>{@code
  * try (OpenViduCluster cluster = OpenViduCluster.builder().masters(3).mediaNodes(2).start()) {
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. {@link #close()} stops every master, closes the store if the cluster opened it, and deletes the
- * recordings directory if the cluster created it.
+ * <p>Thread-safe. {@link #close()} stops every master, closes the store if the cluster opened it,
+ * and deletes the recordings directory if the cluster created it.
  */
 public final class OpenViduCluster implements AutoCloseable {
   private final ClusterStore store;
@@ -47,8 +48,14 @@ public final class OpenViduCluster implements AutoCloseable {
   private final RecordingModule recordings;
   private final boolean ownsRecordingsDir;
 
-  private OpenViduCluster(ClusterStore store, boolean ownsStore, MediaNodes mediaNodes, ClusterSettings settings,
-      List<Master> masters, RecordingModule recordings, boolean ownsRecordingsDir) {
+  private OpenViduCluster(
+      ClusterStore store,
+      boolean ownsStore,
+      MediaNodes mediaNodes,
+      ClusterSettings settings,
+      List<Master> masters,
+      RecordingModule recordings,
+      boolean ownsRecordingsDir) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.mediaNodes = mediaNodes;
@@ -58,7 +65,10 @@ public final class OpenViduCluster implements AutoCloseable {
     this.ownsRecordingsDir = ownsRecordingsDir;
   }
 
-  /** A builder with the defaults: one master on a free port, one media node, secret {@code MY_SECRET}. */
+  /**
+   * A builder with the defaults: one master on a free port, one media node, secret {@code
+   * MY_SECRET}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -130,15 +140,22 @@ public final class OpenViduCluster implements AutoCloseable {
     try {
       recordings.deleteRecordingsDirectory();
     } catch (UncheckedIOException e) {
-      // A leftover temporary directory is not worth failing a test's tear-down for; the operator is told.
-      LoggerFactory.getLogger(OpenViduCluster.class).warn("Could not delete the recordings directory {}: {}",
-          settings.recordingsDir(), e.getMessage());
+      // A leftover temporary directory is not worth failing a test's tear-down for; the operator is
+      // told.
+      LoggerFactory.getLogger(OpenViduCluster.class)
+          .warn(
+              "Could not delete the recordings directory {}: {}",
+              settings.recordingsDir(),
+              e.getMessage());
     }
   }
 
   /** Configures and starts an {@link OpenViduCluster}. Not thread-safe. */
   public static final class Builder {
-    /** How many sets of free ports a start may try when a picked port is taken before its master binds it. */
+    /**
+     * How many sets of free ports a start may try when a picked port is taken before its master
+     * binds it.
+     */
     private static final int PORT_PICKS = 3;
 
     private int masters = 1;
@@ -157,8 +174,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private final List<MasterFeature> features = new ArrayList<>();
     private SignalingSettings signaling = SignalingSettings.defaults();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** How many masters this process runs (at least 1). */
     public Builder masters(int count) {
@@ -190,20 +206,29 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
-    /** {@code memory} (the default) or {@code redis://host:port}; the cluster opens and closes that store. */
+    /**
+     * {@code memory} (the default) or {@code redis://host:port}; the cluster opens and closes that
+     * store.
+     */
     public Builder store(String uri) {
       this.storeUri = Objects.requireNonNull(uri);
       this.store = null;
       return this;
     }
 
-    /** A store the caller opened and will close (to share one in-memory store between clusters, say). */
+    /**
+     * A store the caller opened and will close (to share one in-memory store between clusters,
+     * say).
+     */
     public Builder store(ClusterStore store) {
       this.store = Objects.requireNonNull(store);
       return this;
     }
 
-    /** How many simulated media nodes the cluster has at least (default 1; shared between processes). */
+    /**
+     * How many simulated media nodes the cluster has at least (default 1; shared between
+     * processes).
+     */
     public Builder mediaNodes(int count) {
       if (count < 0) {
         throw new IllegalArgumentException("negative media node count");
@@ -212,7 +237,10 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
-    /** Where recordings are written (default: a new temporary directory, deleted when the cluster closes). */
+    /**
+     * Where recordings are written (default: a new temporary directory, deleted when the cluster
+     * closes).
+     */
     public Builder recordingsDir(Path dir) {
       this.recordingsDir = Objects.requireNonNull(dir);
       return this;
@@ -236,19 +264,27 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
-    /** How long a media node launched without {@code wait} stays {@code launching} (default 200 ms). */
+    /**
+     * How long a media node launched without {@code wait} stays {@code launching} (default 200 ms).
+     */
     public Builder mediaNodeLaunchTime(Duration time) {
       this.mediaNodeLaunchTime = Objects.requireNonNull(time);
       return this;
     }
 
-    /** How the emulated recording module behaves in time (default {@link RecordingSettings#defaults()}). */
+    /**
+     * How the emulated recording module behaves in time (default {@link
+     * RecordingSettings#defaults()}).
+     */
     public Builder recordingSettings(RecordingSettings recordingSettings) {
       this.recordingSettings = Objects.requireNonNull(recordingSettings);
       return this;
     }
 
-    /** How participants' WebSockets behave: grace periods, heartbeat, trusted proxies (default: OpenVidu's). */
+    /**
+     * How participants' WebSockets behave: grace periods, heartbeat, trusted proxies (default:
+     * OpenVidu's).
+     */
     public Builder signaling(SignalingSettings settings) {
       this.signaling = Objects.requireNonNull(settings);
       return this;
@@ -266,13 +302,17 @@ public final class OpenViduCluster implements AutoCloseable {
         try {
           return startOnce();
         } catch (JavalinBindException e) {
-          // A port picked free was taken before the master could bind it (another process picking ports, or one
+          // A port picked free was taken before the master could bind it (another process picking
+          // ports, or one
           // binding it on its own): pick again, unless the ports were the caller's choice.
           if (firstPort != 0 || attempt == PORT_PICKS) {
             throw e;
           }
-          LoggerFactory.getLogger(OpenViduCluster.class).warn("A picked port was taken before a master bound it ({});"
-              + " starting the cluster again on other ports", e.getMessage());
+          LoggerFactory.getLogger(OpenViduCluster.class)
+              .warn(
+                  "A picked port was taken before a master bound it ({});"
+                      + " starting the cluster again on other ports",
+                  e.getMessage());
         }
       }
     }
@@ -283,15 +323,18 @@ public final class OpenViduCluster implements AutoCloseable {
         ports.add(firstPort == 0 ? FreePorts.find() : firstPort + i);
       }
       String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
-      URI url = publicUrl != null ? publicUrl : URI.create("http://" + shownHost + ":" + ports.get(0));
-      ClusterSettings settings = new ClusterSettings(secret, url, recordings(), recordingEnabled, idempotencyTtl);
+      URI url =
+          publicUrl != null ? publicUrl : URI.create("http://" + shownHost + ":" + ports.get(0));
+      ClusterSettings settings =
+          new ClusterSettings(secret, url, recordings(), recordingEnabled, idempotencyTtl);
       boolean ownsStore = store == null;
       ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
       List<Master> started = new ArrayList<>();
-      OpenViduCluster cluster = new OpenViduCluster(clusterStore, ownsStore, nodes, settings, started, recordings,
-          recordingsDir == null);
+      OpenViduCluster cluster =
+          new OpenViduCluster(
+              clusterStore, ownsStore, nodes, settings, started, recordings, recordingsDir == null);
       try {
         // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
         recordings.warmUp();
@@ -300,7 +343,8 @@ public final class OpenViduCluster implements AutoCloseable {
         new SecureRandom().nextBytes(processId);
         String process = HexFormat.of().formatHex(processId);
         for (int i = 0; i < masters; i++) {
-          ApiContext api = new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
+          ApiContext api =
+              new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
           Master master = new Master(api, nodes, masterFeatures(recordings), host, ports.get(i));
           started.add(master);
           master.start();

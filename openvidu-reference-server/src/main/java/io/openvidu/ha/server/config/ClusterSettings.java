@@ -7,12 +7,16 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The settings a cluster starts with, the same for every master: the secret, the public URL (which tokens and
- * recording URLs carry), the recordings directory, whether recording is on, and how long idempotency records live.
- * Runtime changes through {@code POST /openvidu/api/restart} live in the store instead (see {@link RuntimeConfig}).
- * Immutable; {@code toString()} hides the secret.
+ * The settings a cluster starts with, the same for every master: the secret, the public URL (which
+ * tokens and recording URLs carry), the recordings directory, whether recording is on, and how long
+ * idempotency records live. Runtime changes through {@code POST /openvidu/api/restart} live in the
+ * store instead (see {@link RuntimeConfig}). Immutable; {@code toString()} hides the secret.
  */
-public record ClusterSettings(String secret, URI publicUrl, Path recordingsDir, boolean recordingEnabled,
+public record ClusterSettings(
+    String secret,
+    URI publicUrl,
+    Path recordingsDir,
+    boolean recordingEnabled,
     Duration idempotencyTtl) {
 
   /** OpenVidu's version this cluster emulates. */
@@ -23,9 +27,11 @@ public record ClusterSettings(String secret, URI publicUrl, Path recordingsDir, 
     Objects.requireNonNull(publicUrl, "publicUrl");
     Objects.requireNonNull(recordingsDir, "recordingsDir");
     Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
-    String scheme = publicUrl.getScheme() == null ? "" : publicUrl.getScheme().toLowerCase(Locale.ROOT);
+    String scheme =
+        publicUrl.getScheme() == null ? "" : publicUrl.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || publicUrl.getHost() == null) {
-      throw new IllegalArgumentException("the public URL must be http(s)://host[:port], not " + publicUrl);
+      throw new IllegalArgumentException(
+          "the public URL must be http(s)://host[:port], not " + publicUrl);
     }
     if (secret.isEmpty()) {
       throw new IllegalArgumentException("the secret must not be empty");
@@ -38,7 +44,10 @@ public record ClusterSettings(String secret, URI publicUrl, Path recordingsDir, 
     return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
   }
 
-  /** Host and port of the public URL as tokens show them ({@code :port} left out when it is the default). */
+  /**
+   * Host and port of the public URL as tokens show them ({@code :port} left out when it is the
+   * default).
+   */
   public String publicHostAndPort() {
     int port = publicUrl.getPort();
     boolean defaultPort = port == -1 || port == (isSecure() ? 443 : 80);
@@ -57,7 +66,14 @@ public record ClusterSettings(String secret, URI publicUrl, Path recordingsDir, 
 
   @Override
   public String toString() {
-    return "ClusterSettings[publicUrl=" + publicUrl + ", recordingsDir=" + recordingsDir + ", recordingEnabled="
-        + recordingEnabled + ", idempotencyTtl=" + idempotencyTtl + ", secret=***]";
+    return "ClusterSettings[publicUrl="
+        + publicUrl
+        + ", recordingsDir="
+        + recordingsDir
+        + ", recordingEnabled="
+        + recordingEnabled
+        + ", idempotencyTtl="
+        + idempotencyTtl
+        + ", secret=***]";
   }
 }

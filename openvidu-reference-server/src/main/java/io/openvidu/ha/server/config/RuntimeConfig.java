@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The cluster's effective configuration: the {@link ClusterSettings} it started with, overridden by what
- * {@code POST /openvidu/api/restart} changed since (kept in the store, so every master sees the same). Renders
- * {@code GET /openvidu/api/config}. Immutable.
+ * The cluster's effective configuration: the {@link ClusterSettings} it started with, overridden by
+ * what {@code POST /openvidu/api/restart} changed since (kept in the store, so every master sees
+ * the same). Renders {@code GET /openvidu/api/config}. Immutable.
  */
 public final class RuntimeConfig {
   private static final String DOCUMENT = "config";
@@ -35,7 +35,8 @@ public final class RuntimeConfig {
   }
 
   /**
-   * Checks a {@code /restart} body: every member must be a restartable property with a value of its type.
+   * Checks a {@code /restart} body: every member must be a restartable property with a value of its
+   * type.
    *
    * @return a description of the first problem, empty when the body is acceptable
    */
@@ -43,7 +44,8 @@ public final class RuntimeConfig {
     for (Map.Entry<String, JsonNode> change : changes.properties()) {
       Kind kind = RESTARTABLE.get(change.getKey());
       if (kind == null) {
-        return Optional.of("Property '" + change.getKey() + "' cannot be changed by a restart of this cluster");
+        return Optional.of(
+            "Property '" + change.getKey() + "' cannot be changed by a restart of this cluster");
       }
       if (!kind.accepts(change.getValue())) {
         return Optional.of("Property '" + change.getKey() + "' must be " + kind.description);
@@ -54,7 +56,8 @@ public final class RuntimeConfig {
 
   /** Stages changes already checked with {@link #problemWith}. */
   public static void apply(Transaction tx, ObjectNode changes) {
-    ObjectNode stored = tx.readDocument(DOCUMENT, ObjectNode.class).orElseGet(JsonNodeFactory.instance::objectNode);
+    ObjectNode stored =
+        tx.readDocument(DOCUMENT, ObjectNode.class).orElseGet(JsonNodeFactory.instance::objectNode);
     stored.setAll(changes);
     tx.writeDocument(DOCUMENT, stored);
   }
@@ -64,14 +67,22 @@ public final class RuntimeConfig {
     return values.path("OPENVIDU_RECORDING").asBoolean(settings.recordingEnabled());
   }
 
-  /** The {@code GET /config} body; {@code mediaNodes} is the number of media nodes in the cluster. */
+  /**
+   * The {@code GET /config} body; {@code mediaNodes} is the number of media nodes in the cluster.
+   */
   public ObjectNode toJson(int mediaNodes) {
     ObjectNode json = values.deepCopy();
     json.put("OPENVIDU_PRO_CLUSTER_MEDIA_NODES", mediaNodes);
     if (!recordingEnabled()) {
-      for (String recordingOnly : new String[] {"OPENVIDU_RECORDING_VERSION", "OPENVIDU_RECORDING_PATH",
-          "OPENVIDU_RECORDING_PUBLIC_ACCESS", "OPENVIDU_RECORDING_NOTIFICATION", "OPENVIDU_RECORDING_CUSTOM_LAYOUT",
-          "OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT"}) {
+      for (String recordingOnly :
+          new String[] {
+            "OPENVIDU_RECORDING_VERSION",
+            "OPENVIDU_RECORDING_PATH",
+            "OPENVIDU_RECORDING_PUBLIC_ACCESS",
+            "OPENVIDU_RECORDING_NOTIFICATION",
+            "OPENVIDU_RECORDING_CUSTOM_LAYOUT",
+            "OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT"
+          }) {
         json.remove(recordingOnly);
       }
     }
@@ -165,7 +176,10 @@ public final class RuntimeConfig {
   }
 
   private enum Kind {
-    BOOLEAN("a boolean"), STRING("a string"), NUMBER("a number"), STRING_ARRAY("an array of strings");
+    BOOLEAN("a boolean"),
+    STRING("a string"),
+    NUMBER("a number"),
+    STRING_ARRAY("an array of strings");
 
     private final String description;
 

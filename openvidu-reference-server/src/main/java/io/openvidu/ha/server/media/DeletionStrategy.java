@@ -3,7 +3,9 @@ package io.openvidu.ha.server.media;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How {@code DELETE /media-nodes/{id}} treats a node that still hosts sessions (rest-api.md §5.17). */
+/**
+ * How {@code DELETE /media-nodes/{id}} treats a node that still hosts sessions (rest-api.md §5.17).
+ */
 public enum DeletionStrategy {
   /** Close its sessions (reason {@code mediaServerDisconnect}) and remove it. */
   NOW("now"),

@@ -18,14 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated media nodes of a cluster: launching them, their status changes, removal with OpenVidu's deletion
- * strategies, and crashes. A simulated node has no process of its own: it is its document in the store, so any
- * master may act on any node, and a node outlives the process that launched it. Asynchronous steps (a launch
- * completing) run on this object's scheduler. Thread-safe.
+ * The simulated media nodes of a cluster: launching them, their status changes, removal with
+ * OpenVidu's deletion strategies, and crashes. A simulated node has no process of its own: it is
+ * its document in the store, so any master may act on any node, and a node outlives the process
+ * that launched it. Asynchronous steps (a launch completing) run on this object's scheduler.
+ * Thread-safe.
  */
 public final class MediaNodes implements AutoCloseable {
   /** The reason sessions close when their node is removed by force. */
   public static final String MEDIA_SERVER_DISCONNECT = "mediaServerDisconnect";
+
   /** The reason sessions close when their node crashes. */
   public static final String NODE_CRASHED = "nodeCrashed";
 
@@ -33,14 +35,17 @@ public final class MediaNodes implements AutoCloseable {
 
   private final ClusterStore store;
   private final Duration launchTime;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "media-nodes");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "media-nodes");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
-   * @param launchTime how long a launch without {@code wait} stays {@code launching} before the node runs
+   * @param launchTime how long a launch without {@code wait} stays {@code launching} before the
+   *     node runs
    */
   public MediaNodes(ClusterStore store, Duration launchTime) {
     this.store = store;
@@ -48,72 +53,98 @@ public final class MediaNodes implements AutoCloseable {
   }
 
   /**
-   * Makes sure nodes {@code media_simulated-1} … {@code media_simulated-<count>} are part of the cluster (running),
-   * adding those that are missing. Several processes sharing a store thus share one set of nodes.
+   * Makes sure nodes {@code media_simulated-1} … {@code media_simulated-<count>} are part of the
+   * cluster (running), adding those that are missing. Several processes sharing a store thus share
+   * one set of nodes.
    */
   public void ensureSimulatedNodes(int count) {
     long now = System.currentTimeMillis();
     for (int i = 1; i <= count; i++) {
       String environmentId = "simulated-" + i;
-      store.atomically(tx -> tx.mediaNodes().find("media_" + environmentId)
-          .orElseGet(() -> tx.mediaNodes().add(running(newNode(environmentId, "127.0.0.1",
-              "ws://127.0.0.1:8888/kurento", now), now))));
+      store.atomically(
+          tx ->
+              tx.mediaNodes()
+                  .find("media_" + environmentId)
+                  .orElseGet(
+                      () ->
+                          tx.mediaNodes()
+                              .add(
+                                  running(
+                                      newNode(
+                                          environmentId,
+                                          "127.0.0.1",
+                                          "ws://127.0.0.1:8888/kurento",
+                                          now),
+                                      now))));
     }
   }
 
   /**
-   * Stages the addition of a node at {@code uri} (on-premises style) in {@code tx}. With {@code wait} it is
-   * {@code running}; otherwise it is {@code launching}, and the caller calls {@link #finishLaunchLater} once the
-   * transaction committed. Rejected with {@link Rejection#MEDIA_NODE_EXISTS} when a node with that URI or id is
-   * already there.
+   * Stages the addition of a node at {@code uri} (on-premises style) in {@code tx}. With {@code
+   * wait} it is {@code running}; otherwise it is {@code launching}, and the caller calls {@link
+   * #finishLaunchLater} once the transaction committed. Rejected with {@link
+   * Rejection#MEDIA_NODE_EXISTS} when a node with that URI or id is already there.
    */
   public MediaNodeState launch(Transaction tx, URI uri, String environmentId, boolean wait) {
     long now = System.currentTimeMillis();
-    String env = environmentId != null && !environmentId.isEmpty() ? environmentId
-        : Identifiers.mediaNodeId().substring("media_".length());
+    String env =
+        environmentId != null && !environmentId.isEmpty()
+            ? environmentId
+            : Identifiers.mediaNodeId().substring("media_".length());
     MediaNodeState launching = newNode(env, uri.getHost(), uri.toString(), now);
     if (tx.mediaNodes().list().stream().anyMatch(n -> n.uri().equals(uri.toString()))) {
-      throw new TransitionRejectedException(Rejection.MEDIA_NODE_EXISTS, "A media node at that URI exists");
+      throw new TransitionRejectedException(
+          Rejection.MEDIA_NODE_EXISTS, "A media node at that URI exists");
     }
     return tx.mediaNodes().add(wait ? running(launching, now) : launching);
   }
 
   /**
-   * After the launch time, a {@code launching} node runs and a {@code canceled} one terminates (leaves the
-   * cluster). Does nothing to a node in another status, or gone.
+   * After the launch time, a {@code launching} node runs and a {@code canceled} one terminates
+   * (leaves the cluster). Does nothing to a node in another status, or gone.
    */
   public void finishLaunchLater(String nodeId) {
     scheduler.schedule(() -> completeLaunch(nodeId), launchTime.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
-   * Changes a node's status as {@code PATCH /media-nodes/{id}} does. {@code terminating} closes the node's sessions
-   * and removes it; {@code launching} (from canceled) launches it again.
+   * Changes a node's status as {@code PATCH /media-nodes/{id}} does. {@code terminating} closes the
+   * node's sessions and removes it; {@code launching} (from canceled) launches it again.
    *
    * @return the node after the change, or unchanged when it already had that status
-   * @throws TransitionRejectedException {@link Rejection#MEDIA_NODE_NOT_FOUND}, or
-   *     {@link Rejection#MEDIA_NODE_TRANSITION_NOT_ALLOWED}
+   * @throws TransitionRejectedException {@link Rejection#MEDIA_NODE_NOT_FOUND}, or {@link
+   *     Rejection#MEDIA_NODE_TRANSITION_NOT_ALLOWED}
    */
   public StatusChange changeStatus(String nodeId, MediaNodeStatus target) {
-    StatusChange change = store.atomically(tx -> {
-      MediaNodeState node = tx.mediaNodes().get(nodeId);
-      if (node.status() == target) {
-        return new StatusChange(node, false);
-      }
-      if (!node.status().canBePatchedTo(target)) {
-        throw new TransitionRejectedException(Rejection.MEDIA_NODE_TRANSITION_NOT_ALLOWED, "Media node " + nodeId
-            + " cannot go from " + node.status().wireName() + " to " + target.wireName());
-      }
-      if (target == MediaNodeStatus.TERMINATING) {
-        closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT);
-        return new StatusChange(node.withStatus(MediaNodeStatus.TERMINATING), true);
-      }
-      if (target == MediaNodeStatus.WAITING_IDLE_TO_TERMINATE && node.sessionIds().isEmpty()) {
-        tx.mediaNodes().remove(nodeId);
-        return new StatusChange(node.withStatus(target), true);
-      }
-      return new StatusChange(tx.mediaNodes().update(nodeId, n -> n.withStatus(target)), true);
-    });
+    StatusChange change =
+        store.atomically(
+            tx -> {
+              MediaNodeState node = tx.mediaNodes().get(nodeId);
+              if (node.status() == target) {
+                return new StatusChange(node, false);
+              }
+              if (!node.status().canBePatchedTo(target)) {
+                throw new TransitionRejectedException(
+                    Rejection.MEDIA_NODE_TRANSITION_NOT_ALLOWED,
+                    "Media node "
+                        + nodeId
+                        + " cannot go from "
+                        + node.status().wireName()
+                        + " to "
+                        + target.wireName());
+              }
+              if (target == MediaNodeStatus.TERMINATING) {
+                closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT);
+                return new StatusChange(node.withStatus(MediaNodeStatus.TERMINATING), true);
+              }
+              if (target == MediaNodeStatus.WAITING_IDLE_TO_TERMINATE
+                  && node.sessionIds().isEmpty()) {
+                tx.mediaNodes().remove(nodeId);
+                return new StatusChange(node.withStatus(target), true);
+              }
+              return new StatusChange(
+                  tx.mediaNodes().update(nodeId, n -> n.withStatus(target)), true);
+            });
     if (target == MediaNodeStatus.LAUNCHING && change.changed()) {
       finishLaunchLater(nodeId);
     }
@@ -123,35 +154,40 @@ public final class MediaNodes implements AutoCloseable {
   /**
    * Removes a node with a deletion strategy.
    *
-   * @return {@link Removal#REMOVED}, or {@link Removal#WAITING_FOR_SESSIONS} ({@code when-no-sessions} with sessions)
-   * @throws TransitionRejectedException {@link Rejection#MEDIA_NODE_NOT_FOUND}, or
-   *     {@link Rejection#MEDIA_NODE_HAS_SESSIONS} ({@code if-no-sessions} with sessions)
+   * @return {@link Removal#REMOVED}, or {@link Removal#WAITING_FOR_SESSIONS} ({@code
+   *     when-no-sessions} with sessions)
+   * @throws TransitionRejectedException {@link Rejection#MEDIA_NODE_NOT_FOUND}, or {@link
+   *     Rejection#MEDIA_NODE_HAS_SESSIONS} ({@code if-no-sessions} with sessions)
    */
   public Removal remove(String nodeId, DeletionStrategy strategy) {
-    return store.atomically(tx -> {
-      MediaNodeState node = tx.mediaNodes().get(nodeId);
-      if (node.sessionIds().isEmpty() || strategy == DeletionStrategy.NOW) {
-        closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT);
-        return Removal.REMOVED;
-      }
-      if (strategy == DeletionStrategy.IF_NO_SESSIONS) {
-        throw new TransitionRejectedException(Rejection.MEDIA_NODE_HAS_SESSIONS,
-            "Media node " + nodeId + " hosts " + node.sessionIds().size() + " sessions");
-      }
-      tx.mediaNodes().update(nodeId, n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE));
-      return Removal.WAITING_FOR_SESSIONS;
-    });
+    return store.atomically(
+        tx -> {
+          MediaNodeState node = tx.mediaNodes().get(nodeId);
+          if (node.sessionIds().isEmpty() || strategy == DeletionStrategy.NOW) {
+            closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT);
+            return Removal.REMOVED;
+          }
+          if (strategy == DeletionStrategy.IF_NO_SESSIONS) {
+            throw new TransitionRejectedException(
+                Rejection.MEDIA_NODE_HAS_SESSIONS,
+                "Media node " + nodeId + " hosts " + node.sessionIds().size() + " sessions");
+          }
+          tx.mediaNodes()
+              .update(nodeId, n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE));
+          return Removal.WAITING_FOR_SESSIONS;
+        });
   }
 
   /**
-   * Simulates the crash of a node: its sessions close with reason {@code nodeCrashed} (their participants are told
-   * through the store's events) and the node leaves the cluster.
+   * Simulates the crash of a node: its sessions close with reason {@code nodeCrashed} (their
+   * participants are told through the store's events) and the node leaves the cluster.
    */
   public void crash(String nodeId) {
-    store.atomically(tx -> {
-      closeSessionsAndRemove(tx, tx.mediaNodes().get(nodeId), NODE_CRASHED);
-      return null;
-    });
+    store.atomically(
+        tx -> {
+          closeSessionsAndRemove(tx, tx.mediaNodes().get(nodeId), NODE_CRASHED);
+          return null;
+        });
   }
 
   /** Every node of the cluster. */
@@ -166,17 +202,21 @@ public final class MediaNodes implements AutoCloseable {
 
   private void completeLaunch(String nodeId) {
     try {
-      store.atomically(tx -> {
-        tx.mediaNodes().find(nodeId).ifPresent(node -> {
-          if (node.status() == MediaNodeStatus.LAUNCHING) {
-            long now = System.currentTimeMillis();
-            tx.mediaNodes().update(nodeId, n -> running(n, now));
-          } else if (node.status() == MediaNodeStatus.CANCELED) {
-            tx.mediaNodes().remove(nodeId);
-          }
-        });
-        return null;
-      });
+      store.atomically(
+          tx -> {
+            tx.mediaNodes()
+                .find(nodeId)
+                .ifPresent(
+                    node -> {
+                      if (node.status() == MediaNodeStatus.LAUNCHING) {
+                        long now = System.currentTimeMillis();
+                        tx.mediaNodes().update(nodeId, n -> running(n, now));
+                      } else if (node.status() == MediaNodeStatus.CANCELED) {
+                        tx.mediaNodes().remove(nodeId);
+                      }
+                    });
+            return null;
+          });
     } catch (StoreUnavailableException e) {
       log.warn("Media node {} could not finish launching: the store is unavailable", nodeId, e);
     }
@@ -193,8 +233,18 @@ public final class MediaNodes implements AutoCloseable {
   }
 
   private static MediaNodeState newNode(String environmentId, String ip, String uri, long now) {
-    return new MediaNodeState("media_" + environmentId, environmentId, ip, uri, now, false, null, null,
-        MediaNodeStatus.LAUNCHING, 0.0, List.of());
+    return new MediaNodeState(
+        "media_" + environmentId,
+        environmentId,
+        ip,
+        uri,
+        now,
+        false,
+        null,
+        null,
+        MediaNodeStatus.LAUNCHING,
+        0.0,
+        List.of());
   }
 
   private static MediaNodeState running(MediaNodeState node, long now) {
@@ -202,11 +252,11 @@ public final class MediaNodes implements AutoCloseable {
   }
 
   /** A status change's result: the node afterwards, and whether anything changed. */
-  public record StatusChange(MediaNodeState node, boolean changed) {
-  }
+  public record StatusChange(MediaNodeState node, boolean changed) {}
 
   /** What {@link #remove} did. */
   public enum Removal {
-    REMOVED, WAITING_FOR_SESSIONS
+    REMOVED,
+    WAITING_FOR_SESSIONS
   }
 }

@@ -5,23 +5,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Produces a small but structurally valid ISO base media file (MP4): {@code ftyp}, a {@code moov} whose movie and
- * track headers carry the recording's duration and picture size, and an {@code mdat} whose payload length grows with
- * the duration. There are no samples (the emulator has no media), so a probe reports the right duration and tracks
- * but nothing plays. The output is a pure function of the arguments: any process can regenerate a lost file
- * byte for byte.
+ * Produces a small but structurally valid ISO base media file (MP4): {@code ftyp}, a {@code moov}
+ * whose movie and track headers carry the recording's duration and picture size, and an {@code
+ * mdat} whose payload length grows with the duration. There are no samples (the emulator has no
+ * media), so a probe reports the right duration and tracks but nothing plays. The output is a pure
+ * function of the arguments: any process can regenerate a lost file byte for byte.
  */
 final class Mp4Writer {
 
   /** Payload bytes per second of recording; small, so that long recordings stay cheap on disk. */
   static final int VIDEO_BYTES_PER_SECOND = 6_000;
+
   static final int AUDIO_BYTES_PER_SECOND = 2_000;
 
   private static final int TIMESCALE = 1000;
-  private static final int[] IDENTITY_MATRIX = {0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000};
+  private static final int[] IDENTITY_MATRIX = {
+    0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000
+  };
 
-  private Mp4Writer() {
-  }
+  private Mp4Writer() {}
 
   static SyntheticFile write(MediaShape shape, long durationMillis) {
     int trackCount = (shape.hasVideo() ? 1 : 0) + (shape.hasAudio() ? 1 : 0);
@@ -38,7 +40,8 @@ final class Mp4Writer {
     head.writeBytes(fileType().bytes());
     head.writeBytes(moov.bytes());
     // The mdat box header declares the payload that the zero run supplies.
-    head.writeBytes(ByteBuffer.allocate(8).putInt(Math.toIntExact(8 + payload)).put(ascii("mdat")).array());
+    head.writeBytes(
+        ByteBuffer.allocate(8).putInt(Math.toIntExact(8 + payload)).put(ascii("mdat")).array());
     return new SyntheticFile(head.toByteArray(), payload);
   }
 
@@ -47,7 +50,9 @@ final class Mp4Writer {
   }
 
   static long payloadBytes(MediaShape shape, long durationMillis) {
-    long perSecond = (shape.hasVideo() ? VIDEO_BYTES_PER_SECOND : 0) + (shape.hasAudio() ? AUDIO_BYTES_PER_SECOND : 0);
+    long perSecond =
+        (shape.hasVideo() ? VIDEO_BYTES_PER_SECOND : 0)
+            + (shape.hasAudio() ? AUDIO_BYTES_PER_SECOND : 0);
     return perSecond * Math.max(0, durationMillis) / 1000;
   }
 
@@ -62,10 +67,13 @@ final class Mp4Writer {
   private static Box movieHeader(long durationMillis, int nextTrackId) {
     return new Box("mvhd")
         .u32(0) // version 0, no flags
-        .u32(0).u32(0) // creation and modification time: unknown
-        .u32(TIMESCALE).u32(durationMillis)
+        .u32(0)
+        .u32(0) // creation and modification time: unknown
+        .u32(TIMESCALE)
+        .u32(durationMillis)
         .u32(0x00010000) // rate 1.0
-        .u16(0x0100).u16(0) // volume 1.0, reserved
+        .u16(0x0100)
+        .u16(0) // volume 1.0, reserved
         .zeros(8)
         .matrix()
         .zeros(24)
@@ -73,63 +81,85 @@ final class Mp4Writer {
   }
 
   private static Box track(int trackId, long durationMillis, MediaShape shape, boolean video) {
-    Box header = new Box("tkhd")
-        .u32(0x000003) // version 0, flags: enabled | in movie
-        .u32(0).u32(0)
-        .u32(trackId).u32(0)
-        .u32(durationMillis)
-        .zeros(8)
-        .u16(0).u16(0) // layer, alternate group
-        .u16(video ? 0 : 0x0100).u16(0) // volume, reserved
-        .matrix()
-        .u32(video ? (long) shape.width() << 16 : 0)
-        .u32(video ? (long) shape.height() << 16 : 0);
-    Box mediaHeader = new Box("mdhd")
-        .u32(0).u32(0).u32(0)
-        .u32(TIMESCALE).u32(durationMillis)
-        .u16(0x55C4) // language "und"
-        .u16(0);
-    Box handler = new Box("hdlr")
-        .u32(0).u32(0)
-        .fourCc(video ? "vide" : "soun")
-        .zeros(12)
-        .text(video ? "VideoHandler" : "SoundHandler");
-    Box mediaHandlerHeader = video
-        ? new Box("vmhd").u32(0x000001).zeros(8)
-        : new Box("smhd").u32(0).zeros(4);
-    Box dataInformation = new Box("dinf").child(new Box("dref").u32(0).u32(1).child(new Box("url ").u32(0x000001)));
-    Box sampleTable = new Box("stbl")
-        .child(new Box("stsd").u32(0).u32(1).child(video ? visualEntry(shape) : audioEntry()))
-        .child(new Box("stts").u32(0).u32(0))
-        .child(new Box("stsc").u32(0).u32(0))
-        .child(new Box("stsz").u32(0).u32(0).u32(0))
-        .child(new Box("stco").u32(0).u32(0));
-    Box mediaInformation = new Box("minf").child(mediaHandlerHeader).child(dataInformation).child(sampleTable);
+    Box header =
+        new Box("tkhd")
+            .u32(0x000003) // version 0, flags: enabled | in movie
+            .u32(0)
+            .u32(0)
+            .u32(trackId)
+            .u32(0)
+            .u32(durationMillis)
+            .zeros(8)
+            .u16(0)
+            .u16(0) // layer, alternate group
+            .u16(video ? 0 : 0x0100)
+            .u16(0) // volume, reserved
+            .matrix()
+            .u32(video ? (long) shape.width() << 16 : 0)
+            .u32(video ? (long) shape.height() << 16 : 0);
+    Box mediaHeader =
+        new Box("mdhd")
+            .u32(0)
+            .u32(0)
+            .u32(0)
+            .u32(TIMESCALE)
+            .u32(durationMillis)
+            .u16(0x55C4) // language "und"
+            .u16(0);
+    Box handler =
+        new Box("hdlr")
+            .u32(0)
+            .u32(0)
+            .fourCc(video ? "vide" : "soun")
+            .zeros(12)
+            .text(video ? "VideoHandler" : "SoundHandler");
+    Box mediaHandlerHeader =
+        video ? new Box("vmhd").u32(0x000001).zeros(8) : new Box("smhd").u32(0).zeros(4);
+    Box dataInformation =
+        new Box("dinf").child(new Box("dref").u32(0).u32(1).child(new Box("url ").u32(0x000001)));
+    Box sampleTable =
+        new Box("stbl")
+            .child(new Box("stsd").u32(0).u32(1).child(video ? visualEntry(shape) : audioEntry()))
+            .child(new Box("stts").u32(0).u32(0))
+            .child(new Box("stsc").u32(0).u32(0))
+            .child(new Box("stsz").u32(0).u32(0).u32(0))
+            .child(new Box("stco").u32(0).u32(0));
+    Box mediaInformation =
+        new Box("minf").child(mediaHandlerHeader).child(dataInformation).child(sampleTable);
     Box media = new Box("mdia").child(mediaHeader).child(handler).child(mediaInformation);
     return new Box("trak").child(header).child(media);
   }
 
   /**
-   * An H.264 sample description with the picture size. Its decoder configuration ({@code avcC}) is left out: there
-   * are no samples to decode.
+   * An H.264 sample description with the picture size. Its decoder configuration ({@code avcC}) is
+   * left out: there are no samples to decode.
    */
   private static Box visualEntry(MediaShape shape) {
     return new Box("avc1")
-        .zeros(6).u16(1) // reserved, data reference index
+        .zeros(6)
+        .u16(1) // reserved, data reference index
         .zeros(16)
-        .u16(shape.width()).u16(shape.height())
-        .u32(0x00480000).u32(0x00480000) // 72 dpi
-        .u32(0).u16(1) // reserved, frame count
+        .u16(shape.width())
+        .u16(shape.height())
+        .u32(0x00480000)
+        .u32(0x00480000) // 72 dpi
+        .u32(0)
+        .u16(1) // reserved, frame count
         .zeros(32) // compressor name
-        .u16(0x0018).u16(0xFFFF); // depth, pre-defined
+        .u16(0x0018)
+        .u16(0xFFFF); // depth, pre-defined
   }
 
-  /** An AAC sample description, stereo at 48 kHz, without its decoder configuration (no samples). */
+  /**
+   * An AAC sample description, stereo at 48 kHz, without its decoder configuration (no samples).
+   */
   private static Box audioEntry() {
     return new Box("mp4a")
-        .zeros(6).u16(1)
+        .zeros(6)
+        .u16(1)
         .zeros(8)
-        .u16(2).u16(16) // channels, sample size
+        .u16(2)
+        .u16(16) // channels, sample size
         .u32(0)
         .u32(48_000L << 16);
   }

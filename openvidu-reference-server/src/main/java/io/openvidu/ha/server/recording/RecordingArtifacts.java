@@ -17,22 +17,25 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The final files of a stopped recording (recordings.md §3), derived from its stored state alone: a composed
- * recording with video is {@code <name>.mp4} lasting from start to stop plus the thumbnail {@code <id>.jpg}; an
- * audio-only composed one is {@code <name>.webm}; an {@code INDIVIDUAL} one is {@code <name>.zip} holding one
- * {@code .webm} per stream period and the synchronisation file {@code <name>.json}. Because the result is a pure
- * function of the state, any process can produce it, and producing it twice gives the same bytes. Immutable.
+ * The final files of a stopped recording (recordings.md §3), derived from its stored state alone: a
+ * composed recording with video is {@code <name>.mp4} lasting from start to stop plus the thumbnail
+ * {@code <id>.jpg}; an audio-only composed one is {@code <name>.webm}; an {@code INDIVIDUAL} one is
+ * {@code <name>.zip} holding one {@code .webm} per stream period and the synchronisation file
+ * {@code <name>.json}. Because the result is a pure function of the state, any process can produce
+ * it, and producing it twice gives the same bytes. Immutable.
  */
 final class RecordingArtifacts {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final RecordingState recording;
   private final String fileName;
   private final long size;
   private final double duration;
 
-  private RecordingArtifacts(RecordingState recording, String fileName, long size, double duration) {
+  private RecordingArtifacts(
+      RecordingState recording, String fileName, long size, double duration) {
     this.recording = recording;
     this.fileName = fileName;
     this.size = size;
@@ -57,11 +60,13 @@ final class RecordingArtifacts {
         last = Math.max(last, period.endTime());
       }
       double duration = recording.streams().isEmpty() ? 0 : (last - first) / 1000.0;
-      return new RecordingArtifacts(recording, RecordingJson.mediaFileName(recording), total, duration);
+      return new RecordingArtifacts(
+          recording, RecordingJson.mediaFileName(recording), total, duration);
     }
     long millis = composedMillis(recording);
     SyntheticFile media = composedFile(recording);
-    return new RecordingArtifacts(recording, RecordingJson.mediaFileName(recording), media.size(), millis / 1000.0);
+    return new RecordingArtifacts(
+        recording, RecordingJson.mediaFileName(recording), media.size(), millis / 1000.0);
   }
 
   /** The name of the file the recording's {@code url} points at. */
@@ -69,7 +74,9 @@ final class RecordingArtifacts {
     return fileName;
   }
 
-  /** The recording's {@code size}: the media file, or for INDIVIDUAL the sum of the stream files. */
+  /**
+   * The recording's {@code size}: the media file, or for INDIVIDUAL the sum of the stream files.
+   */
   long size() {
     return size;
   }
@@ -80,8 +87,8 @@ final class RecordingArtifacts {
   }
 
   /**
-   * The files to put in the recording's folder, by name; each writes its content to the stream it is given. Content
-   * is only produced when written, so listing the names is cheap.
+   * The files to put in the recording's folder, by name; each writes its content to the stream it
+   * is given. Content is only produced when written, so listing the names is cheap.
    */
   Map<String, FileContent> files() {
     Map<String, FileContent> files = new LinkedHashMap<>();
@@ -92,13 +99,17 @@ final class RecordingArtifacts {
       files.put(fileName, composedFile(recording)::writeTo);
       if (properties.hasVideo()) {
         int[] size = resolution(properties.resolution());
-        files.put(recording.id() + ".jpg", out -> out.write(ThumbnailWriter.write(size[0], size[1])));
+        files.put(
+            recording.id() + ".jpg", out -> out.write(ThumbnailWriter.write(size[0], size[1])));
       }
     }
     return files;
   }
 
-  /** The content of the media file while the recording runs: the same container, lasting no time yet. */
+  /**
+   * The content of the media file while the recording runs: the same container, lasting no time
+   * yet.
+   */
   static SyntheticFile inProgress(RecordingState recording) {
     return composedFile(recording, 0);
   }
@@ -117,7 +128,10 @@ final class RecordingArtifacts {
     zip.finish();
   }
 
-  /** An entry dated at the stop, not now: the zip must come out the same whoever writes it, whenever. */
+  /**
+   * An entry dated at the stop, not now: the zip must come out the same whoever writes it,
+   * whenever.
+   */
   private ZipEntry entry(String name) {
     ZipEntry entry = new ZipEntry(name);
     entry.setTime(recording.stoppedAt());
@@ -175,7 +189,10 @@ final class RecordingArtifacts {
     return Math.max(0, recording.stoppedAt() - recording.createdAt());
   }
 
-  /** The picture size of a {@code WxH} resolution; 1280x720 when it is not one (defaults are not validated). */
+  /**
+   * The picture size of a {@code WxH} resolution; 1280x720 when it is not one (defaults are not
+   * validated).
+   */
   private static int[] resolution(String resolution) {
     String[] parts = resolution == null ? new String[0] : resolution.split("x");
     try {
@@ -190,7 +207,10 @@ final class RecordingArtifacts {
     return new int[] {1280, 720};
   }
 
-  /** A publisher's {@code videoDimensions} is a JSON string such as {@code {"width":640,"height":480}}. */
+  /**
+   * A publisher's {@code videoDimensions} is a JSON string such as {@code
+   * {"width":640,"height":480}}.
+   */
   private static int[] dimensions(String videoDimensions) {
     int[] fallback = {MediaShape.DEFAULT_WIDTH, MediaShape.DEFAULT_HEIGHT};
     if (videoDimensions == null || videoDimensions.isBlank()) {

@@ -7,16 +7,16 @@ import io.openvidu.ha.server.store.RecordingState;
 import io.openvidu.ha.server.store.RecordingStatus;
 
 /**
- * The JSON forms of a recording: the REST object of rest-api.md §3.5 and the on-disk metadata of recordings.md §3.1
- * (the same plus {@code uniqueSessionId}). The {@code url} is computed from the current public URL whenever the
- * recording is {@code ready} or {@code failed}, as OpenVidu does when it reads a stored recording. Stateless.
+ * The JSON forms of a recording: the REST object of rest-api.md §3.5 and the on-disk metadata of
+ * recordings.md §3.1 (the same plus {@code uniqueSessionId}). The {@code url} is computed from the
+ * current public URL whenever the recording is {@code ready} or {@code failed}, as OpenVidu does
+ * when it reads a stored recording. Stateless.
  */
 final class RecordingJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private RecordingJson() {
-  }
+  private RecordingJson() {}
 
   /**
    * @param publicUrl the cluster's public URL with a trailing slash
@@ -57,9 +57,13 @@ final class RecordingJson {
     return json;
   }
 
-  /** {@code <publicUrl>openvidu/recordings/<id>/<name>.<ext>} once final, else null; plain concatenation. */
+  /**
+   * {@code <publicUrl>openvidu/recordings/<id>/<name>.<ext>} once final, else null; plain
+   * concatenation.
+   */
   static String url(RecordingState recording, String publicUrl) {
-    boolean isFinal = recording.status() == RecordingStatus.READY || recording.status() == RecordingStatus.FAILED;
+    boolean isFinal =
+        recording.status() == RecordingStatus.READY || recording.status() == RecordingStatus.FAILED;
     if (!isFinal) {
       return null;
     }
@@ -69,10 +73,11 @@ final class RecordingJson {
   /** The name of the file the url points at, known from the properties alone. */
   static String mediaFileName(RecordingState recording) {
     RecordingProperties properties = recording.properties();
-    String extension = switch (properties.outputMode()) {
-      case INDIVIDUAL -> "zip";
-      case COMPOSED, COMPOSED_QUICK_START -> properties.hasVideo() ? "mp4" : "webm";
-    };
+    String extension =
+        switch (properties.outputMode()) {
+          case INDIVIDUAL -> "zip";
+          case COMPOSED, COMPOSED_QUICK_START -> properties.hasVideo() ? "mp4" : "webm";
+        };
     return properties.name() + "." + extension;
   }
 }

@@ -12,12 +12,13 @@ import io.openvidu.ha.server.store.Subscription;
 import java.time.Duration;
 
 /**
- * Recordings in one process of the cluster (recordings.md): the REST endpoints and file downloads each master
- * serves, and the background work every process does (finishing stopped recordings, automatic stops,
- * {@code ALWAYS} starts, failing the recordings of crashed media nodes). A recording's state lives in the shared
- * store and its files in the recordings directory, which every process of a cluster must share; nothing of a
- * recording belongs to a master, so killing one stops no recording and loses no file: any surviving process takes
- * over. Thread-safe; close it to stop its background work.
+ * Recordings in one process of the cluster (recordings.md): the REST endpoints and file downloads
+ * each master serves, and the background work every process does (finishing stopped recordings,
+ * automatic stops, {@code ALWAYS} starts, failing the recordings of crashed media nodes). A
+ * recording's state lives in the shared store and its files in the recordings directory, which
+ * every process of a cluster must share; nothing of a recording belongs to a master, so killing one
+ * stops no recording and loses no file: any surviving process takes over. Thread-safe; close it to
+ * stop its background work.
  */
 public final class RecordingModule implements AutoCloseable {
 
@@ -32,8 +33,9 @@ public final class RecordingModule implements AutoCloseable {
   /**
    * Creates the module and starts its background work.
    *
-   * @param store    the cluster's store
-   * @param cluster  the cluster's settings (public URL, recordings directory, secret, recording switch)
+   * @param store the cluster's store
+   * @param cluster the cluster's settings (public URL, recordings directory, secret, recording
+   *     switch)
    * @param settings the timing of the emulated recording module
    */
   public RecordingModule(ClusterStore store, ClusterSettings cluster, RecordingSettings settings) {
@@ -44,21 +46,28 @@ public final class RecordingModule implements AutoCloseable {
     this.processor = new RecordingProcessor(store, folder, cluster, settings);
     this.sweeper = new RecordingSweeper(store, cluster, settings, transitions, processor);
     sweeper.start();
-    this.closedSessions = store.subscribe(EventOperations.BROADCAST, event -> {
-      // A session that closed stopped its recording inside the store: its metadata file says so at once.
-      String stoppedId = event.type().equals(ClusterEvent.SESSION_CLOSED) && event.data() != null
-          ? event.data().path("stoppedRecordingId").asText(null) : null;
-      if (stoppedId != null) {
-        store.atomically(tx -> tx.recordings().find(stoppedId))
-            .filter(r -> r.status() == RecordingStatus.STOPPED)
-            .ifPresent(processor::writeMetadata);
-      }
-    });
+    this.closedSessions =
+        store.subscribe(
+            EventOperations.BROADCAST,
+            event -> {
+              // A session that closed stopped its recording inside the store: its metadata file
+              // says so at once.
+              String stoppedId =
+                  event.type().equals(ClusterEvent.SESSION_CLOSED) && event.data() != null
+                      ? event.data().path("stoppedRecordingId").asText(null)
+                      : null;
+              if (stoppedId != null) {
+                store
+                    .atomically(tx -> tx.recordings().find(stoppedId))
+                    .filter(r -> r.status() == RecordingStatus.STOPPED)
+                    .ifPresent(processor::writeMetadata);
+              }
+            });
   }
 
   /**
-   * Installs the recording endpoints into one master's configuration (the shape of the cluster's master
-   * features).
+   * Installs the recording endpoints into one master's configuration (the shape of the cluster's
+   * master features).
    *
    * @return nothing to close: the routes hold no resources
    */
@@ -69,9 +78,10 @@ public final class RecordingModule implements AutoCloseable {
   }
 
   /**
-   * Runs a recording of each kind through this module's code on private scratch state, so that the first real
-   * recording does not pay for loading and initialising it (the 2.20.0 fix: a media node's first COMPOSED recording
-   * starts as fast as its later ones). Call it before media nodes report {@code running}.
+   * Runs a recording of each kind through this module's code on private scratch state, so that the
+   * first real recording does not pay for loading and initialising it (the 2.20.0 fix: a media
+   * node's first COMPOSED recording starts as fast as its later ones). Call it before media nodes
+   * report {@code running}.
    *
    * @return how long it took
    */
@@ -80,8 +90,8 @@ public final class RecordingModule implements AutoCloseable {
   }
 
   /**
-   * Removes the recordings directory and everything in it: for a directory created for this module alone, once it is
-   * closed.
+   * Removes the recordings directory and everything in it: for a directory created for this module
+   * alone, once it is closed.
    *
    * @throws java.io.UncheckedIOException if some of it could not be removed
    */

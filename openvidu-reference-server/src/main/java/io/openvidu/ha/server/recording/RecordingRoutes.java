@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The recording endpoints of one master (rest-api.md §5.7-5.11) and the download of recording files
- * ({@code GET /openvidu/recordings/<id>/<file>}, recordings.md §4). Every answer reflects the shared store, so any
- * master serves any recording; a recording whose processing time is over is finished on the spot when read, so
- * reads never lag behind the sweepers. Thread-safe.
+ * ({@code GET /openvidu/recordings/<id>/<file>}, recordings.md §4). Every answer reflects the
+ * shared store, so any master serves any recording; a recording whose processing time is over is
+ * finished on the spot when read, so reads never lag behind the sweepers. Thread-safe.
  */
 final class RecordingRoutes {
 
@@ -48,8 +48,12 @@ final class RecordingRoutes {
   private final RecordingFolder folder;
   private final BasicAuthentication authentication;
 
-  RecordingRoutes(ApiContext api, IdempotentCalls calls, RecordingTransitions transitions,
-      RecordingProcessor processor, RecordingFolder folder) {
+  RecordingRoutes(
+      ApiContext api,
+      IdempotentCalls calls,
+      RecordingTransitions transitions,
+      RecordingProcessor processor,
+      RecordingFolder folder) {
     this.api = api;
     this.calls = calls;
     this.transitions = transitions;
@@ -71,42 +75,49 @@ final class RecordingRoutes {
     StartRecordingRequest request = StartRecordingRequest.of(ctx.body());
     requireEnabled();
     String sessionId = request.sessionId();
-    calls.run(ctx, tx -> {
-      SessionState session = tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(404));
-      // The session's own conditions come before the properties (rest-api.md §5.7 rules 4-7).
-      if (session.mediaMode() != MediaMode.ROUTED || session.isBeingRecorded()) {
-        throw ApiException.empty(409);
-      }
-      if (!session.active() || session.activeConnections().isEmpty()) {
-        throw ApiException.empty(406);
-      }
-      RecordingProperties properties;
-      try {
-        properties = request.resolve(session.defaultRecordingProperties());
-      } catch (ApiException e) {
-        return e.toResponse(StartRecordingRequest.PROPERTY_ERROR_PATH);
-      }
-      try {
-        RecordingState started = transitions.start(tx, session, properties, System.currentTimeMillis());
-        return ApiResponse.ok(RecordingJson.rest(started, processor.publicUrl()));
-      } catch (TransitionRejectedException e) {
-        throw rejected(e);
-      }
-    });
+    calls.run(
+        ctx,
+        tx -> {
+          SessionState session =
+              tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(404));
+          // The session's own conditions come before the properties (rest-api.md §5.7 rules 4-7).
+          if (session.mediaMode() != MediaMode.ROUTED || session.isBeingRecorded()) {
+            throw ApiException.empty(409);
+          }
+          if (!session.active() || session.activeConnections().isEmpty()) {
+            throw ApiException.empty(406);
+          }
+          RecordingProperties properties;
+          try {
+            properties = request.resolve(session.defaultRecordingProperties());
+          } catch (ApiException e) {
+            return e.toResponse(StartRecordingRequest.PROPERTY_ERROR_PATH);
+          }
+          try {
+            RecordingState started =
+                transitions.start(tx, session, properties, System.currentTimeMillis());
+            return ApiResponse.ok(RecordingJson.rest(started, processor.publicUrl()));
+          } catch (TransitionRejectedException e) {
+            throw rejected(e);
+          }
+        });
     afterCommit(ctx, RecordingStatus.STARTED, processor::writeStarted);
   }
 
   private void stop(Context ctx) {
     requireEnabled();
     String id = ctx.pathParam("recordingId");
-    calls.run(ctx, tx -> {
-      try {
-        RecordingState stopped = transitions.stop(tx, id, STOPPED_BY_SERVER, true, System.currentTimeMillis());
-        return ApiResponse.ok(RecordingJson.rest(stopped, processor.publicUrl()));
-      } catch (TransitionRejectedException e) {
-        throw rejected(e);
-      }
-    });
+    calls.run(
+        ctx,
+        tx -> {
+          try {
+            RecordingState stopped =
+                transitions.stop(tx, id, STOPPED_BY_SERVER, true, System.currentTimeMillis());
+            return ApiResponse.ok(RecordingJson.rest(stopped, processor.publicUrl()));
+          } catch (TransitionRejectedException e) {
+            throw rejected(e);
+          }
+        });
     afterCommit(ctx, RecordingStatus.STOPPED, processor::writeMetadata);
   }
 
@@ -115,7 +126,11 @@ final class RecordingRoutes {
     String id = ctx.pathParam("recordingId");
     long now = System.currentTimeMillis();
     Optional<RecordingState> recording = api.store().atomically(tx -> tx.recordings().find(id));
-    recording.map(r -> ApiResponse.ok(RecordingJson.rest(processor.finishIfDue(r, now), processor.publicUrl())))
+    recording
+        .map(
+            r ->
+                ApiResponse.ok(
+                    RecordingJson.rest(processor.finishIfDue(r, now), processor.publicUrl())))
         .orElse(ApiResponse.empty(404))
         .send(ctx);
   }
@@ -127,7 +142,8 @@ final class RecordingRoutes {
     ObjectNode page = RecordingJson.MAPPER.createObjectNode();
     page.put("count", recordings.size());
     ArrayNode items = page.putArray("items");
-    recordings.forEach(r -> items.add(RecordingJson.rest(processor.finishIfDue(r, now), processor.publicUrl())));
+    recordings.forEach(
+        r -> items.add(RecordingJson.rest(processor.finishIfDue(r, now), processor.publicUrl())));
     ApiResponse.ok(page).send(ctx);
   }
 
@@ -142,9 +158,11 @@ final class RecordingRoutes {
     try {
       processor.deleteFiles(id);
     } catch (UncheckedIOException e) {
-      // The store no longer knows the recording, so it is deleted: answering 500 would make a client retry a
+      // The store no longer knows the recording, so it is deleted: answering 500 would make a
+      // client retry a
       // deletion that happened. What is left on disk is logged for the operator.
-      log.warn("Recording {} deleted, but its files could not all be removed: {}", id, e.getMessage());
+      log.warn(
+          "Recording {} deleted, but its files could not all be removed: {}", id, e.getMessage());
     }
     ApiResponse.empty(204).send(ctx);
   }
@@ -160,7 +178,8 @@ final class RecordingRoutes {
       throw ApiException.framework(404, "Not Found");
     }
     api.store().atomically(tx -> tx.recordings().find(id)).ifPresent(processor::repairIfMissing);
-    Path file = folder.file(id, fileName).orElseThrow(() -> ApiException.framework(404, "Not Found"));
+    Path file =
+        folder.file(id, fileName).orElseThrow(() -> ApiException.framework(404, "Not Found"));
     try {
       ctx.contentType(contentType(fileName));
       ctx.header("Content-Length", Long.toString(Files.size(file)));
@@ -171,22 +190,24 @@ final class RecordingRoutes {
   }
 
   private void requireEnabled() {
-    boolean enabled = api.store().atomically(tx -> RuntimeConfig.read(tx, api.settings()).recordingEnabled());
+    boolean enabled =
+        api.store().atomically(tx -> RuntimeConfig.read(tx, api.settings()).recordingEnabled());
     if (!enabled) {
       throw ApiException.empty(501);
     }
   }
 
   /**
-   * After a committed start or stop (not a replay of one), writes the recording's files if it is still in the
-   * status the call left it in; a later transition writes its own files.
+   * After a committed start or stop (not a replay of one), writes the recording's files if it is
+   * still in the status the call left it in; a later transition writes its own files.
    */
   private void afterCommit(Context ctx, RecordingStatus expected, Consumer<RecordingState> write) {
     if (ctx.statusCode() != 200 || ctx.res().getHeader(ApiResponse.REPLAYED_HEADER) != null) {
       return;
     }
     String id = readId(ctx.result());
-    api.store().atomically(tx -> tx.recordings().find(id))
+    api.store()
+        .atomically(tx -> tx.recordings().find(id))
         .filter(r -> r.status() == expected)
         .ifPresent(write);
   }
@@ -204,7 +225,10 @@ final class RecordingRoutes {
     return switch (e.rejection()) {
       case SESSION_NOT_FOUND, RECORDING_NOT_FOUND -> ApiException.empty(404);
       case SESSION_NOT_ACTIVE, NO_PARTICIPANTS, RECORDING_STARTING -> ApiException.empty(406);
-      case SESSION_NOT_ROUTED, SESSION_ALREADY_RECORDING, RECORDING_SESSION_MISMATCH, RECORDING_ACTIVE ->
+      case SESSION_NOT_ROUTED,
+          SESSION_ALREADY_RECORDING,
+          RECORDING_SESSION_MISMATCH,
+          RECORDING_ACTIVE ->
           ApiException.empty(409);
       default -> throw e;
     };

@@ -20,22 +20,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recording work that is due at a time rather than on a request, done by every process of the cluster from the
- * shared state alone, so that no process's death stops any of it (the surviving ones carry on). Each sweep:
+ * The recording work that is due at a time rather than on a request, done by every process of the
+ * cluster from the shared state alone, so that no process's death stops any of it (the surviving
+ * ones carry on). Each sweep:
+ *
  * <ul>
- *   <li>fails recordings left {@code starting} longer than the start timeout (their starter died);</li>
- *   <li>stops, with reason {@code nodeCrashed}, recordings whose media node is gone or disconnected, and fails them;
- *   </li>
- *   <li>runs the automatic-stop countdown of rest-api.md §6.4: arms it when the last participant has left, disarms
- *       it when somebody publishes, and on expiry stops the recording ({@code automaticStop}), closing the session
- *       too when nobody is connected;</li>
- *   <li>starts a recording of the {@code ALWAYS} sessions in which somebody published while they were not recorded
- *       (§6.3), as the store's publish transition marks them;</li>
- *   <li>finishes stopped recordings whose processing time is over.</li>
+ *   <li>fails recordings left {@code starting} longer than the start timeout (their starter died);
+ *   <li>stops, with reason {@code nodeCrashed}, recordings whose media node is gone or
+ *       disconnected, and fails them;
+ *   <li>runs the automatic-stop countdown of rest-api.md §6.4: arms it when the last participant
+ *       has left, disarms it when somebody publishes, and on expiry stops the recording ({@code
+ *       automaticStop}), closing the session too when nobody is connected;
+ *   <li>starts a recording of the {@code ALWAYS} sessions in which somebody published while they
+ *       were not recorded (§6.3), as the store's publish transition marks them;
+ *   <li>finishes stopped recordings whose processing time is over.
  * </ul>
- * It reads only unfinished recordings and marked sessions, not everything ever stored. Every change is a store
- * transaction that re-checks its condition, so processes sweeping at the same moment do each thing once. Work is at
- * most one {@link RecordingSettings#sweepInterval()} late. Thread-safe; one thread.
+ *
+ * It reads only unfinished recordings and marked sessions, not everything ever stored. Every change
+ * is a store transaction that re-checks its condition, so processes sweeping at the same moment do
+ * each thing once. Work is at most one {@link RecordingSettings#sweepInterval()} late. Thread-safe;
+ * one thread.
  */
 final class RecordingSweeper implements AutoCloseable {
 
@@ -46,14 +50,20 @@ final class RecordingSweeper implements AutoCloseable {
   private final RecordingSettings settings;
   private final RecordingTransitions transitions;
   private final RecordingProcessor processor;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "recording-sweeper");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "recording-sweeper");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  RecordingSweeper(ClusterStore store, ClusterSettings cluster, RecordingSettings settings,
-      RecordingTransitions transitions, RecordingProcessor processor) {
+  RecordingSweeper(
+      ClusterStore store,
+      ClusterSettings cluster,
+      RecordingSettings settings,
+      RecordingTransitions transitions,
+      RecordingProcessor processor) {
     this.store = store;
     this.cluster = cluster;
     this.settings = settings;
@@ -121,52 +131,88 @@ final class RecordingSweeper implements AutoCloseable {
     if (now - recording.createdAt() < settings.startTimeout().toMillis()) {
       return;
     }
-    Optional<RecordingState> failed = store.atomically(tx -> tx.recordings().find(recording.id())
-        .filter(r -> r.status() == RecordingStatus.STARTING)
-        .map(r -> tx.recordings().finish(r.id(), RecordingStatus.FAILED, 0, 0,
-            RecordingJson.url(r.finished(RecordingStatus.FAILED, 0, 0, null), processor.publicUrl()))));
-    failed.ifPresent(r -> {
-      log.warn("Recording {} failed: it did not start within {}", r.id(), settings.startTimeout());
-      processor.writeMetadata(r);
-    });
+    Optional<RecordingState> failed =
+        store.atomically(
+            tx ->
+                tx.recordings()
+                    .find(recording.id())
+                    .filter(r -> r.status() == RecordingStatus.STARTING)
+                    .map(
+                        r ->
+                            tx.recordings()
+                                .finish(
+                                    r.id(),
+                                    RecordingStatus.FAILED,
+                                    0,
+                                    0,
+                                    RecordingJson.url(
+                                        r.finished(RecordingStatus.FAILED, 0, 0, null),
+                                        processor.publicUrl()))));
+    failed.ifPresent(
+        r -> {
+          log.warn(
+              "Recording {} failed: it did not start within {}", r.id(), settings.startTimeout());
+          processor.writeMetadata(r);
+        });
   }
 
-  /** @return whether the recording's media node is gone (the recording is then stopped, to fail) */
+  /**
+   * @return whether the recording's media node is gone (the recording is then stopped, to fail)
+   */
   private boolean stopIfNodeCrashed(RecordingState recording, long now) {
     if (recording.mediaNodeId() == null) {
       return false;
     }
-    Optional<MediaNodeState> node = store.atomically(tx -> tx.mediaNodes().find(recording.mediaNodeId()));
+    Optional<MediaNodeState> node =
+        store.atomically(tx -> tx.mediaNodes().find(recording.mediaNodeId()));
     if (node.isPresent() && node.get().connected()) {
       return false;
     }
-    Optional<RecordingState> stopped = attempt(() -> store.atomically(tx -> tx.recordings().find(recording.id())
-        .filter(r -> r.status() == RecordingStatus.STARTED)
-        .map(r -> transitions.stop(tx, r.id(), RecordingProcessor.NODE_CRASHED, false, now))));
+    Optional<RecordingState> stopped =
+        attempt(
+            () ->
+                store.atomically(
+                    tx ->
+                        tx.recordings()
+                            .find(recording.id())
+                            .filter(r -> r.status() == RecordingStatus.STARTED)
+                            .map(
+                                r ->
+                                    transitions.stop(
+                                        tx, r.id(), RecordingProcessor.NODE_CRASHED, false, now))));
     stopped.ifPresent(r -> processor.finishIfDue(r, now));
     return true;
   }
 
   private void runAutoStop(RecordingState recording, long now) {
-    Optional<RecordingState> stopped = attempt(() -> store.atomically(tx -> {
-      Optional<RecordingState> current = tx.recordings().find(recording.id())
-          .filter(r -> r.status() == RecordingStatus.STARTED);
-      Optional<SessionState> session = current.flatMap(r -> tx.sessions().find(r.sessionId()));
-      if (current.isEmpty() || session.isEmpty()) {
-        return Optional.<RecordingState>empty();
-      }
-      RecordingState r = current.get();
-      boolean publishing = RecordingTransitions.publisherCount(session.get()) > 0;
-      if (r.autoStopAt() != null && publishing) {
-        tx.recordings().update(r.id(), x -> x.withAutoStopAt(null));
-      } else if (r.autoStopAt() == null && session.get().activeConnections().isEmpty()) {
-        long deadline = now + transitions.autoStopMillis(tx);
-        tx.recordings().update(r.id(), x -> x.withAutoStopAt(deadline));
-      } else if (r.autoStopAt() != null && r.autoStopAt() <= now) {
-        return Optional.of(transitions.stop(tx, r.id(), "automaticStop", false, now));
-      }
-      return Optional.<RecordingState>empty();
-    }));
+    Optional<RecordingState> stopped =
+        attempt(
+            () ->
+                store.atomically(
+                    tx -> {
+                      Optional<RecordingState> current =
+                          tx.recordings()
+                              .find(recording.id())
+                              .filter(r -> r.status() == RecordingStatus.STARTED);
+                      Optional<SessionState> session =
+                          current.flatMap(r -> tx.sessions().find(r.sessionId()));
+                      if (current.isEmpty() || session.isEmpty()) {
+                        return Optional.<RecordingState>empty();
+                      }
+                      RecordingState r = current.get();
+                      boolean publishing = RecordingTransitions.publisherCount(session.get()) > 0;
+                      if (r.autoStopAt() != null && publishing) {
+                        tx.recordings().update(r.id(), x -> x.withAutoStopAt(null));
+                      } else if (r.autoStopAt() == null
+                          && session.get().activeConnections().isEmpty()) {
+                        long deadline = now + transitions.autoStopMillis(tx);
+                        tx.recordings().update(r.id(), x -> x.withAutoStopAt(deadline));
+                      } else if (r.autoStopAt() != null && r.autoStopAt() <= now) {
+                        return Optional.of(
+                            transitions.stop(tx, r.id(), "automaticStop", false, now));
+                      }
+                      return Optional.<RecordingState>empty();
+                    }));
     stopped.ifPresent(processor::writeMetadata);
   }
 
@@ -177,37 +223,50 @@ final class RecordingSweeper implements AutoCloseable {
     }
     boolean enabled = store.atomically(tx -> RuntimeConfig.read(tx, cluster).recordingEnabled());
     for (String sessionId : candidates) {
-      Optional<RecordingState> started = attempt(() -> store.atomically(tx -> {
-        tx.recordings().dropAutomaticCandidate(sessionId);
-        return tx.sessions().find(sessionId)
-            .filter(s -> enabled && wantsAutomaticRecording(s))
-            .map(s -> transitions.start(tx, s, s.defaultRecordingProperties(), now));
-      }));
+      Optional<RecordingState> started =
+          attempt(
+              () ->
+                  store.atomically(
+                      tx -> {
+                        tx.recordings().dropAutomaticCandidate(sessionId);
+                        return tx.sessions()
+                            .find(sessionId)
+                            .filter(s -> enabled && wantsAutomaticRecording(s))
+                            .map(
+                                s -> transitions.start(tx, s, s.defaultRecordingProperties(), now));
+                      }));
       if (started.isPresent()) {
         log.debug("Recording {} started automatically", started.get().id());
         processor.writeStarted(started.get());
       } else {
-        // A start another process won, or one refused: either way nothing is left to do for this candidate.
-        store.atomically(tx -> {
-          tx.recordings().dropAutomaticCandidate(sessionId);
-          return null;
-        });
+        // A start another process won, or one refused: either way nothing is left to do for this
+        // candidate.
+        store.atomically(
+            tx -> {
+              tx.recordings().dropAutomaticCandidate(sessionId);
+              return null;
+            });
       }
     }
   }
 
   /**
-   * Whether a marked session still wants its automatic recording when the sweep gets to it: {@code ALWAYS} and
-   * {@code ROUTED}, not recorded, never stopped by hand, and somebody publishes (the publisher that marked it may
-   * have gone meanwhile).
+   * Whether a marked session still wants its automatic recording when the sweep gets to it: {@code
+   * ALWAYS} and {@code ROUTED}, not recorded, never stopped by hand, and somebody publishes (the
+   * publisher that marked it may have gone meanwhile).
    */
   private static boolean wantsAutomaticRecording(SessionState session) {
-    return session.recordingMode() == RecordingMode.ALWAYS && session.mediaMode() == MediaMode.ROUTED
-        && session.active() && !session.isBeingRecorded() && !session.recordingManuallyStopped()
+    return session.recordingMode() == RecordingMode.ALWAYS
+        && session.mediaMode() == MediaMode.ROUTED
+        && session.active()
+        && !session.isBeingRecorded()
+        && !session.recordingManuallyStopped()
         && RecordingTransitions.publisherCount(session) > 0;
   }
 
-  /** Runs a transition that another process may have made impossible meanwhile: then nothing is due. */
+  /**
+   * Runs a transition that another process may have made impossible meanwhile: then nothing is due.
+   */
   private static Optional<RecordingState> attempt(TransitionCall call) {
     try {
       return call.run();

@@ -8,10 +8,11 @@ import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.Transaction;
 
 /**
- * The recording transitions that involve more than the store's state machine, each inside one transaction so that
- * it happens entirely or not at all whichever master or sweeper runs it: a start also arms the automatic-stop
- * countdown when nobody publishes and notifies the participants; a stop notifies them and closes a session left
- * without participants (rest-api.md §5.7, §5.8, §6.4). Stateless apart from the cluster settings; thread-safe.
+ * The recording transitions that involve more than the store's state machine, each inside one
+ * transaction so that it happens entirely or not at all whichever master or sweeper runs it: a
+ * start also arms the automatic-stop countdown when nobody publishes and notifies the participants;
+ * a stop notifies them and closes a session left without participants (rest-api.md §5.7, §5.8,
+ * §6.4). Stateless apart from the cluster settings; thread-safe.
  */
 final class RecordingTransitions {
 
@@ -25,10 +26,12 @@ final class RecordingTransitions {
   }
 
   /**
-   * Starts a recording of {@code session} and makes it {@code started}: the emulated media node has no container to
-   * launch, so nothing lies between the two and {@code starting} is never seen outside this transaction.
+   * Starts a recording of {@code session} and makes it {@code started}: the emulated media node has
+   * no container to launch, so nothing lies between the two and {@code starting} is never seen
+   * outside this transaction.
    */
-  RecordingState start(Transaction tx, SessionState session, RecordingProperties properties, long now) {
+  RecordingState start(
+      Transaction tx, SessionState session, RecordingProperties properties, long now) {
     RuntimeConfig config = RuntimeConfig.read(tx, cluster);
     RecordingState starting = tx.recordings().start(session.id(), properties, now);
     RecordingState started = tx.recordings().markStarted(starting.id());
@@ -41,8 +44,8 @@ final class RecordingTransitions {
   }
 
   /**
-   * Stops an active recording with {@code reason}; participants connected now are told. A session nobody is
-   * connected to (it only stayed open for the recording) closes with the same reason.
+   * Stops an active recording with {@code reason}; participants connected now are told. A session
+   * nobody is connected to (it only stayed open for the recording) closes with the same reason.
    */
   RecordingState stop(Transaction tx, String recordingId, String reason, boolean manual, long now) {
     RuntimeConfig config = RuntimeConfig.read(tx, cluster);
@@ -55,7 +58,10 @@ final class RecordingTransitions {
     return stopped;
   }
 
-  /** The automatic-stop timeout of the cluster's configuration, in milliseconds (may be fractional seconds). */
+  /**
+   * The automatic-stop timeout of the cluster's configuration, in milliseconds (may be fractional
+   * seconds).
+   */
   long autoStopMillis(Transaction tx) {
     return autoStopMillis(RuntimeConfig.read(tx, cluster));
   }
@@ -65,7 +71,8 @@ final class RecordingTransitions {
   }
 
   private static long autoStopMillis(RuntimeConfig config) {
-    double seconds = config.value("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT").asDouble(DEFAULT_AUTOSTOP_SECONDS);
+    double seconds =
+        config.value("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT").asDouble(DEFAULT_AUTOSTOP_SECONDS);
     return Math.max(0, Math.round(seconds * 1000));
   }
 

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A synthetic media file as a container header followed by a run of zero bytes (the place of the media the emulator
- * does not have). Keeping the run implicit lets a long recording be sized without being held in memory. Immutable.
+ * A synthetic media file as a container header followed by a run of zero bytes (the place of the
+ * media the emulator does not have). Keeping the run implicit lets a long recording be sized
+ * without being held in memory. Immutable.
  *
- * @param head     the container structure, which already declares the full length of what follows
+ * @param head the container structure, which already declares the full length of what follows
  * @param zeroTail how many zero bytes follow the head
  */
 record SyntheticFile(byte[] head, long zeroTail) {

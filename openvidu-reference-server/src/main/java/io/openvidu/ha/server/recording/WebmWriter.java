@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Produces a small but structurally valid WebM (Matroska) file: the EBML header with doc type {@code webm}, a segment
- * whose info carries the duration, the track entries (VP8 video, Opus audio) and an empty cluster, then a Void element
- * whose length grows with the duration. There are no frames (the emulator has no media). The output is a pure
- * function of the arguments: any process can regenerate a lost file byte for byte.
+ * Produces a small but structurally valid WebM (Matroska) file: the EBML header with doc type
+ * {@code webm}, a segment whose info carries the duration, the track entries (VP8 video, Opus
+ * audio) and an empty cluster, then a Void element whose length grows with the duration. There are
+ * no frames (the emulator has no media). The output is a pure function of the arguments: any
+ * process can regenerate a lost file byte for byte.
  */
 final class WebmWriter {
 
@@ -18,37 +19,47 @@ final class WebmWriter {
   private static final long TRACKS = 0x1654AE6BL;
   private static final long CLUSTER = 0x1F43B675L;
   private static final long VOID = 0xECL;
+
   /** Length of the size field of the elements that may be large: eight bytes hold any length. */
   private static final int WIDE_SIZE = 8;
 
-  private WebmWriter() {
-  }
+  private WebmWriter() {}
 
   static SyntheticFile write(MediaShape shape, long durationMillis) {
-    Element header = new Element(EBML)
-        .uint(0x4286, 1) // EBMLVersion
-        .uint(0x42F7, 1) // EBMLReadVersion
-        .uint(0x42F2, 4) // EBMLMaxIDLength
-        .uint(0x42F3, 8) // EBMLMaxSizeLength
-        .string(0x4282, "webm")
-        .uint(0x4287, 4) // DocTypeVersion
-        .uint(0x4285, 2); // DocTypeReadVersion
-    Element info = new Element(INFO)
-        .uint(0x2AD7B1, 1_000_000) // timestamps in milliseconds
-        .string(0x4D80, "openvidu-reference-server")
-        .string(0x5741, "openvidu-reference-server")
-        .float64(0x4489, Math.max(0, durationMillis));
+    Element header =
+        new Element(EBML)
+            .uint(0x4286, 1) // EBMLVersion
+            .uint(0x42F7, 1) // EBMLReadVersion
+            .uint(0x42F2, 4) // EBMLMaxIDLength
+            .uint(0x42F3, 8) // EBMLMaxSizeLength
+            .string(0x4282, "webm")
+            .uint(0x4287, 4) // DocTypeVersion
+            .uint(0x4285, 2); // DocTypeReadVersion
+    Element info =
+        new Element(INFO)
+            .uint(0x2AD7B1, 1_000_000) // timestamps in milliseconds
+            .string(0x4D80, "openvidu-reference-server")
+            .string(0x5741, "openvidu-reference-server")
+            .float64(0x4489, Math.max(0, durationMillis));
     Element tracks = new Element(TRACKS);
     int number = 1;
     if (shape.hasVideo()) {
-      tracks.child(new Element(0xAE)
-          .uint(0xD7, number).uint(0x73C5, number++).uint(0x83, 1).string(0x86, "V_VP8")
-          .child(new Element(0xE0).uint(0xB0, shape.width()).uint(0xBA, shape.height())));
+      tracks.child(
+          new Element(0xAE)
+              .uint(0xD7, number)
+              .uint(0x73C5, number++)
+              .uint(0x83, 1)
+              .string(0x86, "V_VP8")
+              .child(new Element(0xE0).uint(0xB0, shape.width()).uint(0xBA, shape.height())));
     }
     if (shape.hasAudio()) {
-      tracks.child(new Element(0xAE)
-          .uint(0xD7, number).uint(0x73C5, number).uint(0x83, 2).string(0x86, "A_OPUS")
-          .child(new Element(0xE1).float64(0xB5, 48_000).uint(0x9F, 2)));
+      tracks.child(
+          new Element(0xAE)
+              .uint(0xD7, number)
+              .uint(0x73C5, number)
+              .uint(0x83, 2)
+              .string(0x86, "A_OPUS")
+              .child(new Element(0xE1).float64(0xB5, 48_000).uint(0x9F, 2)));
     }
     Element cluster = new Element(CLUSTER).uint(0xE7, 0);
 

@@ -11,23 +11,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns cluster events into what this master's participants hear (signaling.md §5-6): it sends each notification to
- * the addressed participants whose sockets it holds, stops serving departed participants and closes their sockets
- * later. Every master receives every event, in one order; each acts only for its own sockets, so the participants of
- * a session hear of its changes in commit order whatever master they are connected through.
+ * Turns cluster events into what this master's participants hear (signaling.md §5-6): it sends each
+ * notification to the addressed participants whose sockets it holds, stops serving departed
+ * participants and closes their sockets later. Every master receives every event, in one order;
+ * each acts only for its own sockets, so the participants of a session hear of its changes in
+ * commit order whatever master they are connected through.
  */
 final class EventDelivery implements Consumer<ClusterEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
   private static final String LEAVING = "disconnect";
+
   /** Events whose data are exactly the params of the notification they become. */
-  private static final Map<String, String> NOTIFICATIONS = Map.of(
-      ClusterEvent.PARTICIPANT_JOINED, "participantJoined",
-      ClusterEvent.STREAM_PUBLISHED, "participantPublished",
-      ClusterEvent.STREAM_PROPERTY_CHANGED, "streamPropertyChanged",
-      ClusterEvent.SIGNAL, "sendMessage",
-      ClusterEvent.RECORDING_STARTED, "recordingStarted",
-      ClusterEvent.RECORDING_STOPPED, "recordingStopped");
+  private static final Map<String, String> NOTIFICATIONS =
+      Map.of(
+          ClusterEvent.PARTICIPANT_JOINED, "participantJoined",
+          ClusterEvent.STREAM_PUBLISHED, "participantPublished",
+          ClusterEvent.STREAM_PROPERTY_CHANGED, "streamPropertyChanged",
+          ClusterEvent.SIGNAL, "sendMessage",
+          ClusterEvent.RECORDING_STARTED, "recordingStarted",
+          ClusterEvent.RECORDING_STOPPED, "recordingStopped");
 
   private final MasterContext master;
 
@@ -43,9 +46,14 @@ final class EventDelivery implements Consumer<ClusterEvent> {
       return;
     }
     switch (event.type()) {
-      case ClusterEvent.STREAM_REMOVED -> send(event.connectionIds(), RpcFrames.notification(
-          "participantUnpublished", Payloads.connectionAndReason(event.data().path("connectionId").asText(),
-              event.data().path("reason").asText())));
+      case ClusterEvent.STREAM_REMOVED ->
+          send(
+              event.connectionIds(),
+              RpcFrames.notification(
+                  "participantUnpublished",
+                  Payloads.connectionAndReason(
+                      event.data().path("connectionId").asText(),
+                      event.data().path("reason").asText())));
       case ClusterEvent.CONNECTION_REMOVED -> connectionRemoved(event);
       case ClusterEvent.CONNECTION_CHANGED -> connectionChanged(event);
       case ClusterEvent.SESSION_CLOSED -> sessionClosed(event);
@@ -62,9 +70,9 @@ final class EventDelivery implements Consumer<ClusterEvent> {
   }
 
   /**
-   * Somebody left ({@code disconnect}) or was evicted (§6.3-6.4): the others hear {@code participantLeft}; after an
-   * eviction everybody, the evicted one included, hears {@code participantEvicted}. The departed one's master stops
-   * serving it and closes its socket later.
+   * Somebody left ({@code disconnect}) or was evicted (§6.3-6.4): the others hear {@code
+   * participantLeft}; after an eviction everybody, the evicted one included, hears {@code
+   * participantEvicted}. The departed one's master stops serving it and closes its socket later.
    */
   private void connectionRemoved(ClusterEvent event) {
     String departed = event.data().path("connectionId").asText();
@@ -74,22 +82,30 @@ final class EventDelivery implements Consumer<ClusterEvent> {
     String evicted = RpcFrames.notification("participantEvicted", params);
     boolean eviction = !LEAVING.equals(reason);
     for (String connectionId : event.connectionIds()) {
-      master.local.holding(connectionId).ifPresent(socket -> {
-        if (!connectionId.equals(departed)) {
-          socket.notify(left);
-        }
-        if (eviction) {
-          socket.notify(evicted);
-        }
-        if (connectionId.equals(departed)) {
-          master.detachAndCloseLater(socket, eviction ? "Evicted: " + reason : "Left the session");
-          releaseLeaseLater(departed);
-        }
-      });
+      master
+          .local
+          .holding(connectionId)
+          .ifPresent(
+              socket -> {
+                if (!connectionId.equals(departed)) {
+                  socket.notify(left);
+                }
+                if (eviction) {
+                  socket.notify(evicted);
+                }
+                if (connectionId.equals(departed)) {
+                  master.detachAndCloseLater(
+                      socket, eviction ? "Evicted: " + reason : "Left the session");
+                  releaseLeaseLater(departed);
+                }
+              });
     }
   }
 
-  /** A REST {@code PATCH} changed a participant's role or record flag: it hears one notification per property. */
+  /**
+   * A REST {@code PATCH} changed a participant's role or record flag: it hears one notification per
+   * property.
+   */
   private void connectionChanged(ClusterEvent event) {
     JsonNode changes = event.data();
     for (String property : List.of("role", "record")) {
@@ -103,46 +119,59 @@ final class EventDelivery implements Consumer<ClusterEvent> {
   }
 
   /**
-   * Everyone still in a closed session is evicted in turn, in the order the event lists them (§6.5): a participant
-   * hears of the evictions before its own, then its own.
+   * Everyone still in a closed session is evicted in turn, in the order the event lists them
+   * (§6.5): a participant hears of the evictions before its own, then its own.
    */
   private void sessionClosed(ClusterEvent event) {
-    String reason = event.data() == null ? "sessionClosedByServer" : event.data().path("reason").asText();
+    String reason =
+        event.data() == null ? "sessionClosedByServer" : event.data().path("reason").asText();
     List<String> evicted = event.connectionIds();
     for (int position = 0; position < evicted.size(); position++) {
       String connectionId = evicted.get(position);
       List<String> before = evicted.subList(0, position);
-      master.local.holding(connectionId).ifPresent(socket -> {
-        for (String earlier : before) {
-          JsonNode params = Payloads.connectionAndReason(earlier, reason);
-          socket.notify(RpcFrames.notification("participantLeft", params));
-          socket.notify(RpcFrames.notification("participantEvicted", params));
-        }
-        socket.notify(RpcFrames.notification("participantEvicted",
-            Payloads.connectionAndReason(connectionId, reason)));
-        master.detachAndCloseLater(socket, "Session closed: " + reason);
-        releaseLeaseLater(connectionId);
-      });
+      master
+          .local
+          .holding(connectionId)
+          .ifPresent(
+              socket -> {
+                for (String earlier : before) {
+                  JsonNode params = Payloads.connectionAndReason(earlier, reason);
+                  socket.notify(RpcFrames.notification("participantLeft", params));
+                  socket.notify(RpcFrames.notification("participantEvicted", params));
+                }
+                socket.notify(
+                    RpcFrames.notification(
+                        "participantEvicted", Payloads.connectionAndReason(connectionId, reason)));
+                master.detachAndCloseLater(socket, "Session closed: " + reason);
+                releaseLeaseLater(connectionId);
+              });
     }
   }
 
   /**
-   * Ends the RPC session of a participant removed by somebody else (REST, a closing session). Off the store's
-   * delivery thread: a listener must not wait for the store that calls it.
+   * Ends the RPC session of a participant removed by somebody else (REST, a closing session). Off
+   * the store's delivery thread: a listener must not wait for the store that calls it.
    */
   private void releaseLeaseLater(String connectionId) {
     try {
-      master.timer.execute(() -> {
-        try {
-          master.store.atomically(tx -> {
-            String leaseId = ParticipantTransitions.PARTICIPANT_LEASE + connectionId;
-            tx.leases().find(leaseId).ifPresent(lease -> tx.leases().release(leaseId, lease.holder()));
-            return null;
+      master.timer.execute(
+          () -> {
+            try {
+              master.store.atomically(
+                  tx -> {
+                    String leaseId = ParticipantTransitions.PARTICIPANT_LEASE + connectionId;
+                    tx.leases()
+                        .find(leaseId)
+                        .ifPresent(lease -> tx.leases().release(leaseId, lease.holder()));
+                    return null;
+                  });
+            } catch (StoreUnavailableException e) {
+              log.warn(
+                  "Could not end the RPC session of {}; its lease will lapse: {}",
+                  connectionId,
+                  e.getMessage());
+            }
           });
-        } catch (StoreUnavailableException e) {
-          log.warn("Could not end the RPC session of {}; its lease will lapse: {}", connectionId, e.getMessage());
-        }
-      });
     } catch (java.util.concurrent.RejectedExecutionException stopping) {
       // This master is stopping; the lease lapses and a surviving master cleans it up.
     }

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Entering and leaving a session: {@code joinRoom}, {@code connect} (reconnection within the grace period, through
- * any master), {@code leaveRoom} and the library-level {@code closeSession}.
+ * Entering and leaving a session: {@code joinRoom}, {@code connect} (reconnection within the grace
+ * period, through any master), {@code leaveRoom} and the library-level {@code closeSession}.
  */
 final class JoinMethods {
 
@@ -42,8 +42,7 @@ final class JoinMethods {
 
   // ---- joinRoom (signaling.md §4.1)
 
-  private record Joined(ConnectionState self, List<ConnectionState> others) {
-  }
+  private record Joined(ConnectionState self, List<ConnectionState> others) {}
 
   private ObjectNode joinRoom(ParticipantSocket socket, RpcRequest request) {
     String token = request.text("token");
@@ -52,29 +51,61 @@ final class JoinMethods {
     String metadata = request.text("metadata");
     boolean privileged = master.isSecret(request.optionalText("secret", ""));
     if (socket.participant() != null) {
-      throw RpcError.GENERIC.exception("This WebSocket has already joined session "
-          + socket.participant().sessionId() + " as " + socket.participant().connectionId());
+      throw RpcError.GENERIC.exception(
+          "This WebSocket has already joined session "
+              + socket.participant().sessionId()
+              + " as "
+              + socket.participant().connectionId());
     }
-    String connectionId = privileged ? Identifiers.connectionId() : pendingConnectionId(sessionId, token);
-    Participant participant = new Participant(ParticipantIds.rpcSessionId(), sessionId, connectionId);
+    String connectionId =
+        privileged ? Identifiers.connectionId() : pendingConnectionId(sessionId, token);
+    Participant participant =
+        new Participant(ParticipantIds.rpcSessionId(), sessionId, connectionId);
     long now = master.now();
-    // Bound (and holding) before the commit: an event about the session that commits right after ours must find us.
+    // Bound (and holding) before the commit: an event about the session that commits right after
+    // ours must find us.
     socket.hold();
     master.local.bind(socket, participant);
     try {
-      Joined joined = master.store.atomically(tx -> {
-        ConnectionState self = privileged
-            ? tx.sessions().addConnection(privilegedConnection(tx, sessionId, connectionId, platform, metadata,
-                socket.clientIp(), now))
-            : tx.sessions().activateConnection(sessionId, token, new Activation(now, socket.clientIp(), platform,
-                LOCATION_UNKNOWN, metadata, master.masterId));
-        List<ConnectionState> others = tx.sessions().get(sessionId).activeConnections().stream()
-            .filter(c -> !c.id().equals(self.id())).toList();
-        ParticipantTransitions.publish(tx, ClusterEvent.PARTICIPANT_JOINED, sessionId,
-            others.stream().map(ConnectionState::id).toList(), Payloads.announcement(self));
-        leases.joined(tx, participant, now);
-        return new Joined(self, others);
-      });
+      Joined joined =
+          master.store.atomically(
+              tx -> {
+                ConnectionState self =
+                    privileged
+                        ? tx.sessions()
+                            .addConnection(
+                                privilegedConnection(
+                                    tx,
+                                    sessionId,
+                                    connectionId,
+                                    platform,
+                                    metadata,
+                                    socket.clientIp(),
+                                    now))
+                        : tx.sessions()
+                            .activateConnection(
+                                sessionId,
+                                token,
+                                new Activation(
+                                    now,
+                                    socket.clientIp(),
+                                    platform,
+                                    LOCATION_UNKNOWN,
+                                    metadata,
+                                    master.masterId));
+                List<ConnectionState> others =
+                    tx.sessions().get(sessionId).activeConnections().stream()
+                        .filter(c -> !c.id().equals(self.id()))
+                        .toList();
+                ParticipantTransitions.publish(
+                    tx,
+                    ClusterEvent.PARTICIPANT_JOINED,
+                    sessionId,
+                    others.stream().map(ConnectionState::id).toList(),
+                    Payloads.announcement(self));
+                leases.joined(tx, participant, now);
+                return new Joined(self, others);
+              });
       return joinResult(socket, joined, privileged);
     } catch (TransitionRejectedException e) {
       abandon(socket);
@@ -89,24 +120,32 @@ final class JoinMethods {
   private String pendingConnectionId(String sessionId, String token) {
     Optional<SessionState> session = master.store.atomically(tx -> tx.sessions().find(sessionId));
     if (session.isEmpty()) {
-      throw joinRejected(sessionId, new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, ""));
+      throw joinRejected(
+          sessionId, new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, ""));
     }
     return session.get().connections().stream()
         .filter(c -> c.status() == ConnectionStatus.PENDING && token.equals(c.token()))
         .map(ConnectionState::id)
         .findFirst()
-        .orElseThrow(() -> joinRejected(sessionId, new TransitionRejectedException(Rejection.TOKEN_INVALID, "")));
+        .orElseThrow(
+            () ->
+                joinRejected(
+                    sessionId, new TransitionRejectedException(Rejection.TOKEN_INVALID, "")));
   }
 
   private static RpcException joinRejected(String sessionId, TransitionRejectedException e) {
     return switch (e.rejection()) {
-      case SESSION_NOT_FOUND -> RpcError.ROOM_NOT_FOUND.exception(
-          "Unable to join session. Session " + sessionId + " cannot be found");
-      case TOKEN_INVALID -> RpcError.USER_UNAUTHORIZED.exception(
-          "Unable to join session " + sessionId + ". Token is not valid");
-      case NO_MEDIA_NODE_AVAILABLE -> RpcError.ROOM_CANNOT_BE_CREATED.exception(
-          "Unable to join session " + sessionId + ": no media node can host it");
-      default -> RpcError.GENERIC.exception("Unable to join session " + sessionId + ": " + e.getMessage());
+      case SESSION_NOT_FOUND ->
+          RpcError.ROOM_NOT_FOUND.exception(
+              "Unable to join session. Session " + sessionId + " cannot be found");
+      case TOKEN_INVALID ->
+          RpcError.USER_UNAUTHORIZED.exception(
+              "Unable to join session " + sessionId + ". Token is not valid");
+      case NO_MEDIA_NODE_AVAILABLE ->
+          RpcError.ROOM_CANNOT_BE_CREATED.exception(
+              "Unable to join session " + sessionId + ": no media node can host it");
+      default ->
+          RpcError.GENERIC.exception("Unable to join session " + sessionId + ": " + e.getMessage());
     };
   }
 
@@ -116,18 +155,43 @@ final class JoinMethods {
   }
 
   /**
-   * A participant that presented the secret gets a connection of its own with no role restrictions (signaling.md
-   * §4.1 step 3), under a fresh token.
+   * A participant that presented the secret gets a connection of its own with no role restrictions
+   * (signaling.md §4.1 step 3), under a fresh token.
    */
-  private ConnectionState privilegedConnection(Transaction tx, String sessionId, String connectionId,
-      String platform, String metadata, String ip, long now) {
+  private ConnectionState privilegedConnection(
+      Transaction tx,
+      String sessionId,
+      String connectionId,
+      String platform,
+      String metadata,
+      String ip,
+      long now) {
     tx.sessions().get(sessionId);
-    String token = (master.cluster.isSecure() ? "wss" : "ws") + "://" + master.cluster.publicHostAndPort()
-        + "?sessionId=" + sessionId + "&token=" + Identifiers.tokenSecret();
-    return ConnectionState.builder().id(connectionId).sessionId(sessionId).status(ConnectionStatus.ACTIVE)
-        .type(ConnectionType.WEBRTC).createdAt(now).activeAt(now).record(true).role(null).serverData("")
-        .token(token).location(LOCATION_UNKNOWN).ip(ip).platform(platform).clientData(metadata)
-        .masterId(master.masterId).build();
+    String token =
+        (master.cluster.isSecure() ? "wss" : "ws")
+            + "://"
+            + master.cluster.publicHostAndPort()
+            + "?sessionId="
+            + sessionId
+            + "&token="
+            + Identifiers.tokenSecret();
+    return ConnectionState.builder()
+        .id(connectionId)
+        .sessionId(sessionId)
+        .status(ConnectionStatus.ACTIVE)
+        .type(ConnectionType.WEBRTC)
+        .createdAt(now)
+        .activeAt(now)
+        .record(true)
+        .role(null)
+        .serverData("")
+        .token(token)
+        .location(LOCATION_UNKNOWN)
+        .ip(ip)
+        .platform(platform)
+        .clientData(metadata)
+        .masterId(master.masterId)
+        .build();
   }
 
   private ObjectNode joinResult(ParticipantSocket socket, Joined joined, boolean privileged) {
@@ -166,23 +230,35 @@ final class JoinMethods {
       result.put("value", "reconnection successful");
       return result;
     }
-    Participant participant = master.store.atomically(tx -> leases.findResumable(tx, rpcSessionId, master.now()))
-        .orElseThrow(JoinMethods::reconnectionError);
+    Participant participant =
+        master
+            .store
+            .atomically(tx -> leases.findResumable(tx, rpcSessionId, master.now()))
+            .orElseThrow(JoinMethods::reconnectionError);
     socket.hold();
     master.local.bind(socket, participant);
     try {
-      boolean resumed = master.store.atomically(tx -> {
-        long now = master.now();
-        Optional<Participant> still = leases.findResumable(tx, rpcSessionId, now);
-        if (still.isEmpty() || tx.sessions().find(participant.sessionId())
-            .flatMap(s -> s.connection(participant.connectionId())).filter(ConnectionState::isActive).isEmpty()) {
-          return false;
-        }
-        leases.takeOver(tx, participant, now);
-        tx.sessions().updateConnection(participant.sessionId(), participant.connectionId(),
-            c -> c.with(b -> b.masterId(master.masterId)));
-        return true;
-      });
+      boolean resumed =
+          master.store.atomically(
+              tx -> {
+                long now = master.now();
+                Optional<Participant> still = leases.findResumable(tx, rpcSessionId, now);
+                if (still.isEmpty()
+                    || tx.sessions()
+                        .find(participant.sessionId())
+                        .flatMap(s -> s.connection(participant.connectionId()))
+                        .filter(ConnectionState::isActive)
+                        .isEmpty()) {
+                  return false;
+                }
+                leases.takeOver(tx, participant, now);
+                tx.sessions()
+                    .updateConnection(
+                        participant.sessionId(),
+                        participant.connectionId(),
+                        c -> c.with(b -> b.masterId(master.masterId)));
+                return true;
+              });
       if (!resumed) {
         throw reconnectionError();
       }
@@ -203,8 +279,10 @@ final class JoinMethods {
   private ObjectNode leaveRoom(ParticipantSocket socket, RpcRequest request) {
     Participant participant = MasterContext.joined(socket);
     long now = master.now();
-    master.store.atomically(tx -> ParticipantTransitions.removeParticipant(tx, participant.sessionId(),
-        participant.connectionId(), "disconnect", now));
+    master.store.atomically(
+        tx ->
+            ParticipantTransitions.removeParticipant(
+                tx, participant.sessionId(), participant.connectionId(), "disconnect", now));
     master.detachAndCloseLater(socket, "Participant left the session");
     return RpcFrames.object();
   }

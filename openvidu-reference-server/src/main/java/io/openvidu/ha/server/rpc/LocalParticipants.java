@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sockets this master holds, and which of them speaks for which connection. A connection is held by at most one
- * socket here; after a reconnection the new socket replaces the old one. Thread-safe.
+ * The sockets this master holds, and which of them speaks for which connection. A connection is
+ * held by at most one socket here; after a reconnection the new socket replaces the old one.
+ * Thread-safe.
  */
 final class LocalParticipants {
 
@@ -33,9 +34,10 @@ final class LocalParticipants {
   }
 
   /**
-   * Makes {@code socket} the one that speaks for the connection on this master. A socket that spoke for it before
-   * (the participant reconnected through this same master before its old socket's loss was noticed) no longer does,
-   * so that noticing that loss later does not start a grace period for a participant that is back.
+   * Makes {@code socket} the one that speaks for the connection on this master. A socket that spoke
+   * for it before (the participant reconnected through this same master before its old socket's
+   * loss was noticed) no longer does, so that noticing that loss later does not start a grace
+   * period for a participant that is back.
    */
   void bind(ParticipantSocket socket, ParticipantSocket.Participant participant) {
     socket.bind(participant);
@@ -45,7 +47,9 @@ final class LocalParticipants {
     }
   }
 
-  /** Stops delivering the connection's notifications to {@code socket}; returns who it spoke for. */
+  /**
+   * Stops delivering the connection's notifications to {@code socket}; returns who it spoke for.
+   */
   ParticipantSocket.Participant unbind(ParticipantSocket socket) {
     ParticipantSocket.Participant participant = socket.unbind();
     if (participant != null) {

@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Publishing and subscribing without media (signaling.md §4.2-4.8): the store records streams, subscriptions and
- * their properties, SDP offers get synthetic answers, ICE candidates are accepted and dropped.
+ * Publishing and subscribing without media (signaling.md §4.2-4.8): the store records streams,
+ * subscriptions and their properties, SDP offers get synthetic answers, ICE candidates are accepted
+ * and dropped.
  */
 final class MediaMethods {
 
@@ -40,16 +41,26 @@ final class MediaMethods {
     methods.put("onIceCandidate", this::onIceCandidate);
     methods.put("streamPropertyChanged", this::streamPropertyChanged);
     methods.put("reconnectStream", this::reconnectStream);
-    methods.put("videoData", (socket, request) -> {
-      joined(socket);
-      return RpcFrames.object();
-    });
-    for (String filterMethod : List.of("applyFilter", "execFilterMethod", "removeFilter", "addFilterEventListener",
-        "removeFilterEventListener")) {
-      methods.put(filterMethod, (socket, request) -> {
-        joined(socket);
-        throw RpcError.FILTER_NOT_APPLIED.exception("Filters need a media server; this emulator has none");
-      });
+    methods.put(
+        "videoData",
+        (socket, request) -> {
+          joined(socket);
+          return RpcFrames.object();
+        });
+    for (String filterMethod :
+        List.of(
+            "applyFilter",
+            "execFilterMethod",
+            "removeFilter",
+            "addFilterEventListener",
+            "removeFilterEventListener")) {
+      methods.put(
+          filterMethod,
+          (socket, request) -> {
+            joined(socket);
+            throw RpcError.FILTER_NOT_APPLIED.exception(
+                "Filters need a media server; this emulator has none");
+          });
     }
   }
 
@@ -69,25 +80,46 @@ final class MediaMethods {
     String sdpAnswer = SyntheticSdp.answer(request.text("sdpOffer"), Offerer.PUBLISHER);
     long now = master.now();
 
-    PublisherState published = master.store.atomically(tx -> {
-      ConnectionState self = connectionOf(tx, participant);
-      if (self.role() == OpenViduRole.SUBSCRIBER) {
-        throw RpcError.USER_UNAUTHORIZED.exception("Unable to publish video. The user does not have a valid token");
-      }
-      if (!self.publishers().isEmpty()) {
-        throw RpcError.USER_ALREADY_STREAMING.exception("User " + self.id() + " is already publishing stream "
-            + self.publishers().get(0).streamId());
-      }
-      String streamId = Identifiers.streamId(hasVideo ? typeOfVideo : null, self.id());
-      MediaOptions media = new MediaOptions(hasAudio, hasAudio ? audioActive : null, hasVideo,
-          hasVideo ? videoActive : null, hasVideo ? typeOfVideo : null, hasVideo ? frameRate : null,
-          hasVideo ? videoDimensions : null, allowedFilter(self, filter), null, null, null);
-      PublisherState publisher = new PublisherState(streamId, now, null, media);
-      ConnectionState updated = tx.sessions().addPublisher(participant.sessionId(), self.id(), publisher);
-      ParticipantTransitions.publish(tx, ClusterEvent.STREAM_PUBLISHED, participant.sessionId(),
-          othersThan(tx, participant), Payloads.published(updated));
-      return publisher;
-    });
+    PublisherState published =
+        master.store.atomically(
+            tx -> {
+              ConnectionState self = connectionOf(tx, participant);
+              if (self.role() == OpenViduRole.SUBSCRIBER) {
+                throw RpcError.USER_UNAUTHORIZED.exception(
+                    "Unable to publish video. The user does not have a valid token");
+              }
+              if (!self.publishers().isEmpty()) {
+                throw RpcError.USER_ALREADY_STREAMING.exception(
+                    "User "
+                        + self.id()
+                        + " is already publishing stream "
+                        + self.publishers().get(0).streamId());
+              }
+              String streamId = Identifiers.streamId(hasVideo ? typeOfVideo : null, self.id());
+              MediaOptions media =
+                  new MediaOptions(
+                      hasAudio,
+                      hasAudio ? audioActive : null,
+                      hasVideo,
+                      hasVideo ? videoActive : null,
+                      hasVideo ? typeOfVideo : null,
+                      hasVideo ? frameRate : null,
+                      hasVideo ? videoDimensions : null,
+                      allowedFilter(self, filter),
+                      null,
+                      null,
+                      null);
+              PublisherState publisher = new PublisherState(streamId, now, null, media);
+              ConnectionState updated =
+                  tx.sessions().addPublisher(participant.sessionId(), self.id(), publisher);
+              ParticipantTransitions.publish(
+                  tx,
+                  ClusterEvent.STREAM_PUBLISHED,
+                  participant.sessionId(),
+                  othersThan(tx, participant),
+                  Payloads.published(updated));
+              return publisher;
+            });
     ObjectNode result = RpcFrames.object();
     result.put("sdpAnswer", sdpAnswer);
     result.put("id", published.streamId());
@@ -96,8 +128,8 @@ final class MediaMethods {
   }
 
   /**
-   * The filter to store: none unless the connection has {@code kurentoOptions}, and then only one of its
-   * {@code allowedFilters} (error 406 otherwise).
+   * The filter to store: none unless the connection has {@code kurentoOptions}, and then only one
+   * of its {@code allowedFilters} (error 406 otherwise).
    */
   private static JsonNode allowedFilter(ConnectionState self, JsonNode filter) {
     KurentoOptions options = self.kurentoOptions();
@@ -106,11 +138,13 @@ final class MediaMethods {
     }
     String type = filter.path("type").asText("");
     if (options.allowedFilters() == null || !options.allowedFilters().contains(type)) {
-      throw RpcError.FILTER_NOT_APPLIED.exception("Filter '" + type + "' is not allowed for connection " + self.id());
+      throw RpcError.FILTER_NOT_APPLIED.exception(
+          "Filter '" + type + "' is not allowed for connection " + self.id());
     }
     ObjectNode stored = RpcFrames.object();
     stored.put("type", type);
-    stored.set("options", filter.path("options").isObject() ? filter.get("options") : RpcFrames.object());
+    stored.set(
+        "options", filter.path("options").isObject() ? filter.get("options") : RpcFrames.object());
     stored.set("lastExecMethod", RpcFrames.object());
     return stored;
   }
@@ -119,14 +153,15 @@ final class MediaMethods {
 
   private ObjectNode unpublishVideo(ParticipantSocket socket, RpcRequest request) {
     Participant participant = joined(socket);
-    master.store.atomically(tx -> {
-      ConnectionState self = connectionOf(tx, participant);
-      if (self.publishers().isEmpty()) {
-        throw RpcError.USER_NOT_STREAMING.exception("User " + self.id() + " is not publishing");
-      }
-      return ParticipantTransitions.unpublish(tx, participant.sessionId(), self.publishers().get(0).streamId(),
-          "unpublish", false);
-    });
+    master.store.atomically(
+        tx -> {
+          ConnectionState self = connectionOf(tx, participant);
+          if (self.publishers().isEmpty()) {
+            throw RpcError.USER_NOT_STREAMING.exception("User " + self.id() + " is not publishing");
+          }
+          return ParticipantTransitions.unpublish(
+              tx, participant.sessionId(), self.publishers().get(0).streamId(), "unpublish", false);
+        });
     return RpcFrames.object();
   }
 
@@ -137,26 +172,38 @@ final class MediaMethods {
     String streamId = request.text("sender");
     String sdpAnswer = SyntheticSdp.answer(request.text("sdpOffer"), Offerer.SUBSCRIBER);
     long now = master.now();
-    master.store.atomically(tx -> {
-      connectionOf(tx, participant);
-      publisherOf(tx, participant.sessionId(), streamId);
-      return tx.sessions().addSubscriber(participant.sessionId(), participant.connectionId(),
-          new SubscriberState(streamId, now));
-    });
+    master.store.atomically(
+        tx -> {
+          connectionOf(tx, participant);
+          publisherOf(tx, participant.sessionId(), streamId);
+          return tx.sessions()
+              .addSubscriber(
+                  participant.sessionId(),
+                  participant.connectionId(),
+                  new SubscriberState(streamId, now));
+        });
     ObjectNode result = RpcFrames.object();
     result.put("sdpAnswer", sdpAnswer);
     return result;
   }
 
-  /** The connection publishing {@code streamId}: 102 when its owner is not in the session, 105 when not publishing. */
+  /**
+   * The connection publishing {@code streamId}: 102 when its owner is not in the session, 105 when
+   * not publishing.
+   */
   private static ConnectionState publisherOf(Transaction tx, String sessionId, String streamId) {
     String ownerId = ParticipantIds.ownerOfStream(streamId);
-    ConnectionState owner = Optional.ofNullable(ownerId)
-        .flatMap(id -> tx.sessions().find(sessionId).flatMap(s -> s.connection(id)))
-        .filter(ConnectionState::isActive)
-        .orElseThrow(() -> RpcError.USER_NOT_FOUND.exception("Publisher of stream " + streamId + " not found"));
+    ConnectionState owner =
+        Optional.ofNullable(ownerId)
+            .flatMap(id -> tx.sessions().find(sessionId).flatMap(s -> s.connection(id)))
+            .filter(ConnectionState::isActive)
+            .orElseThrow(
+                () ->
+                    RpcError.USER_NOT_FOUND.exception(
+                        "Publisher of stream " + streamId + " not found"));
     if (owner.publishers().stream().noneMatch(p -> p.streamId().equals(streamId))) {
-      throw RpcError.USER_NOT_STREAMING.exception("User " + owner.id() + " is not publishing stream " + streamId);
+      throw RpcError.USER_NOT_STREAMING.exception(
+          "User " + owner.id() + " is not publishing stream " + streamId);
     }
     return owner;
   }
@@ -166,18 +213,24 @@ final class MediaMethods {
     String sender = request.text("sender");
     // The protocol names the publisher's connection here; a stream id names it too.
     String publisherId = sender.startsWith("str_") ? ParticipantIds.ownerOfStream(sender) : sender;
-    master.store.atomically(tx -> {
-      ConnectionState self = connectionOf(tx, participant);
-      ConnectionState publisher = tx.sessions().get(participant.sessionId()).connection(publisherId)
-          .filter(ConnectionState::isActive)
-          .orElseThrow(() -> RpcError.USER_NOT_FOUND.exception("User " + publisherId + " not found"));
-      for (PublisherState stream : publisher.publishers()) {
-        if (self.subscribers().stream().anyMatch(s -> s.streamId().equals(stream.streamId()))) {
-          tx.sessions().removeSubscriber(participant.sessionId(), self.id(), stream.streamId());
-        }
-      }
-      return null;
-    });
+    master.store.atomically(
+        tx -> {
+          ConnectionState self = connectionOf(tx, participant);
+          ConnectionState publisher =
+              tx.sessions()
+                  .get(participant.sessionId())
+                  .connection(publisherId)
+                  .filter(ConnectionState::isActive)
+                  .orElseThrow(
+                      () ->
+                          RpcError.USER_NOT_FOUND.exception("User " + publisherId + " not found"));
+          for (PublisherState stream : publisher.publishers()) {
+            if (self.subscribers().stream().anyMatch(s -> s.streamId().equals(stream.streamId()))) {
+              tx.sessions().removeSubscriber(participant.sessionId(), self.id(), stream.streamId());
+            }
+          }
+          return null;
+        });
     return RpcFrames.object();
   }
 
@@ -202,39 +255,54 @@ final class MediaMethods {
     String property = request.text("property");
     JsonNode newValue = request.value("newValue");
     String reason = request.text("reason");
-    master.store.atomically(tx -> {
-      ConnectionState self = connectionOf(tx, participant);
-      String streamId = self.publishers().isEmpty() ? givenStreamId : self.publishers().get(0).streamId();
-      if (List.of("audioActive", "videoActive", "videoDimensions").contains(property)) {
-        if (self.publishers().isEmpty()) {
-          throw RpcError.USER_NOT_STREAMING.exception("User " + self.id() + " is not publishing");
-        }
-        // Replaced in place: adding a publisher would look like a new stream to a running recording.
-        PublisherState updated = changed(self.publishers().get(0), property, newValue);
-        tx.sessions().updateConnection(participant.sessionId(), self.id(),
-            c -> c.with(b -> b.publishers(List.of(updated))));
-      }
-      ObjectNode params = RpcFrames.object();
-      params.put("connectionId", self.id());
-      params.put("streamId", streamId);
-      params.put("property", property);
-      // OpenVidu re-serializes the value it received: booleans become "true"/"false", strings are quoted again.
-      params.put("newValue", RpcFrames.write(newValue));
-      params.put("reason", reason);
-      ParticipantTransitions.publish(tx, ClusterEvent.STREAM_PROPERTY_CHANGED, participant.sessionId(),
-          othersThan(tx, participant), params);
-      return null;
-    });
+    master.store.atomically(
+        tx -> {
+          ConnectionState self = connectionOf(tx, participant);
+          String streamId =
+              self.publishers().isEmpty() ? givenStreamId : self.publishers().get(0).streamId();
+          if (List.of("audioActive", "videoActive", "videoDimensions").contains(property)) {
+            if (self.publishers().isEmpty()) {
+              throw RpcError.USER_NOT_STREAMING.exception(
+                  "User " + self.id() + " is not publishing");
+            }
+            // Replaced in place: adding a publisher would look like a new stream to a running
+            // recording.
+            PublisherState updated = changed(self.publishers().get(0), property, newValue);
+            tx.sessions()
+                .updateConnection(
+                    participant.sessionId(),
+                    self.id(),
+                    c -> c.with(b -> b.publishers(List.of(updated))));
+          }
+          ObjectNode params = RpcFrames.object();
+          params.put("connectionId", self.id());
+          params.put("streamId", streamId);
+          params.put("property", property);
+          // OpenVidu re-serializes the value it received: booleans become "true"/"false", strings
+          // are quoted again.
+          params.put("newValue", RpcFrames.write(newValue));
+          params.put("reason", reason);
+          ParticipantTransitions.publish(
+              tx,
+              ClusterEvent.STREAM_PROPERTY_CHANGED,
+              participant.sessionId(),
+              othersThan(tx, participant),
+              params);
+          return null;
+        });
     return RpcFrames.object();
   }
 
   private static PublisherState changed(PublisherState publisher, String property, JsonNode value) {
     MediaOptions media = publisher.mediaOptions();
-    MediaOptions updated = switch (property) {
-      case "audioActive" -> media.withActivity(booleanValue(property, value), null, null);
-      case "videoActive" -> media.withActivity(null, booleanValue(property, value), null);
-      default -> media.withActivity(null, null, value.isTextual() ? value.asText() : RpcFrames.write(value));
-    };
+    MediaOptions updated =
+        switch (property) {
+          case "audioActive" -> media.withActivity(booleanValue(property, value), null, null);
+          case "videoActive" -> media.withActivity(null, booleanValue(property, value), null);
+          default ->
+              media.withActivity(
+                  null, null, value.isTextual() ? value.asText() : RpcFrames.write(value));
+        };
     return publisher.withMediaOptions(updated);
   }
 
@@ -254,15 +322,17 @@ final class MediaMethods {
     if (offer == null) {
       throw RpcError.INVALID_CALL.exception("Request parameter 'sdpString' must be a string");
     }
-    Optional<PublisherState> own = master.store.atomically(tx -> {
-      ConnectionState self = connectionOf(tx, participant);
-      Optional<PublisherState> mine = self.publishers().stream().filter(p -> p.streamId().equals(streamId))
-          .findFirst();
-      if (mine.isEmpty()) {
-        publisherOf(tx, participant.sessionId(), streamId);
-      }
-      return mine;
-    });
+    Optional<PublisherState> own =
+        master.store.atomically(
+            tx -> {
+              ConnectionState self = connectionOf(tx, participant);
+              Optional<PublisherState> mine =
+                  self.publishers().stream().filter(p -> p.streamId().equals(streamId)).findFirst();
+              if (mine.isEmpty()) {
+                publisherOf(tx, participant.sessionId(), streamId);
+              }
+              return mine;
+            });
     ObjectNode result = RpcFrames.object();
     if (own.isPresent()) {
       result.put("sdpAnswer", SyntheticSdp.answer(offer, Offerer.PUBLISHER));
@@ -275,7 +345,7 @@ final class MediaMethods {
   }
 
   private static List<String> othersThan(Transaction tx, Participant participant) {
-    return ParticipantTransitions.othersThan(tx.sessions().get(participant.sessionId()),
-        participant.connectionId());
+    return ParticipantTransitions.othersThan(
+        tx.sessions().get(participant.sessionId()), participant.connectionId());
   }
 }

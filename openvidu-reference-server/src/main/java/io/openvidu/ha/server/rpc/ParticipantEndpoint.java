@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code /openvidu} WebSocket of one master: accepts sockets, records where they come from, answers pings,
- * routes each request to its method and writes the answer (signaling.md §2-3). Every request gets an answer.
+ * The {@code /openvidu} WebSocket of one master: accepts sockets, records where they come from,
+ * answers pings, routes each request to its method and writes the answer (signaling.md §2-3). Every
+ * request gets an answer.
  */
 final class ParticipantEndpoint {
 
@@ -44,8 +45,12 @@ final class ParticipantEndpoint {
       context.closeSession(1011, "Unknown remote address");
       return;
     }
-    String ip = master.settings.trustedProxies().clientAddress(inet.getAddress(), context.header("X-Real-IP"),
-        context.header("X-Forwarded-For"));
+    String ip =
+        master
+            .settings
+            .trustedProxies()
+            .clientAddress(
+                inet.getAddress(), context.header("X-Real-IP"), context.header("X-Forwarded-For"));
     master.local.opened(new ParticipantSocket(context, ip));
   }
 
@@ -54,14 +59,18 @@ final class ParticipantEndpoint {
   }
 
   void closed(WsCloseContext context) {
-    master.local.socket(context.sessionId()).ifPresent(socket -> {
-      socket.markClosed();
-      Participant participant = socket.participant();
-      master.local.closed(socket);
-      if (participant != null && !halted) {
-        leases.socketLost(participant);
-      }
-    });
+    master
+        .local
+        .socket(context.sessionId())
+        .ifPresent(
+            socket -> {
+              socket.markClosed();
+              Participant participant = socket.participant();
+              master.local.closed(socket);
+              if (participant != null && !halted) {
+                leases.socketLost(participant);
+              }
+            });
   }
 
   /** From now on behave as a dead process would: lost sockets start nothing. */
@@ -86,24 +95,32 @@ final class ParticipantEndpoint {
 
   private void ping(ParticipantSocket socket, RpcRequest request) {
     JsonNode interval = request.params().path("interval");
-    socket.pinged(interval.canConvertToLong() ? interval.longValue() : 0,
-        master.settings.defaultPingInterval().toMillis(), System.nanoTime());
+    socket.pinged(
+        interval.canConvertToLong() ? interval.longValue() : 0,
+        master.settings.defaultPingInterval().toMillis(),
+        System.nanoTime());
     ObjectNode pong = RpcFrames.object();
     pong.put("value", "pong");
     socket.send(RpcFrames.bareResult(request.id(), pong));
   }
 
   /**
-   * The library's graceful close: the RPC session ends at once, without a grace period, so a participant that did
-   * not leave is evicted now.
+   * The library's graceful close: the RPC session ends at once, without a grace period, so a
+   * participant that did not leave is evicted now.
    */
   private void closeSession(ParticipantSocket socket, RpcRequest request) {
     Participant participant = master.local.unbind(socket);
     socket.send(RpcFrames.bareResult(request.id(), TextNode.valueOf("bye")));
     if (participant != null) {
       long now = master.now();
-      master.store.atomically(tx -> ParticipantTransitions.removeParticipant(tx, participant.sessionId(),
-          participant.connectionId(), "networkDisconnect", now));
+      master.store.atomically(
+          tx ->
+              ParticipantTransitions.removeParticipant(
+                  tx,
+                  participant.sessionId(),
+                  participant.connectionId(),
+                  "networkDisconnect",
+                  now));
     }
     socket.close(1000, "bye");
   }
@@ -116,8 +133,10 @@ final class ParticipantEndpoint {
       }
       String rpcSessionBefore = socket.participant() == null ? null : socket.rpcSessionId();
       ObjectNode result = method.call(socket, request);
-      String rpcSession = socket.participant() != null || rpcSessionBefore == null
-          ? socket.rpcSessionId() : rpcSessionBefore;
+      String rpcSession =
+          socket.participant() != null || rpcSessionBefore == null
+              ? socket.rpcSessionId()
+              : rpcSessionBefore;
       socket.send(RpcFrames.result(request.id(), result, rpcSession));
     } catch (RpcException e) {
       socket.send(RpcFrames.error(request.id(), e.error(), e.getMessage()));
@@ -125,12 +144,16 @@ final class ParticipantEndpoint {
       socket.send(RpcFrames.error(request.id(), RpcError.GENERIC, e.getMessage()));
     } catch (StoreUnavailableException e) {
       log.warn("{} failed: the store is unavailable", request.method(), e);
-      socket.send(RpcFrames.error(request.id(), RpcError.GENERIC,
-          "The cluster's store is unavailable; try again"));
+      socket.send(
+          RpcFrames.error(
+              request.id(), RpcError.GENERIC, "The cluster's store is unavailable; try again"));
     } catch (RuntimeException e) {
       log.warn("{} failed unexpectedly", request.method(), e);
-      socket.send(RpcFrames.error(request.id(), RpcError.INVALID_CALL,
-          request.method() + " failed: " + e.getClass().getSimpleName()));
+      socket.send(
+          RpcFrames.error(
+              request.id(),
+              RpcError.INVALID_CALL,
+              request.method() + " failed: " + e.getClass().getSimpleName()));
     } finally {
       socket.release();
     }

@@ -4,20 +4,19 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 
 /**
- * The identifiers only the signaling plane mints (signaling.md §2.4); the REST ones are in
- * {@link io.openvidu.ha.server.store.Identifiers}.
+ * The identifiers only the signaling plane mints (signaling.md §2.4); the REST ones are in {@link
+ * io.openvidu.ha.server.store.Identifiers}.
  */
 final class ParticipantIds {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-  private ParticipantIds() {
-  }
+  private ParticipantIds() {}
 
   /**
-   * The private RPC session id: a 130-bit random number in base 32. It is the only credential of a reconnection,
-   * so it comes from a cryptographic generator.
+   * The private RPC session id: a 130-bit random number in base 32. It is the only credential of a
+   * reconnection, so it comes from a cryptographic generator.
    */
   static String rpcSessionId() {
     return new BigInteger(130, RANDOM).toString(32);

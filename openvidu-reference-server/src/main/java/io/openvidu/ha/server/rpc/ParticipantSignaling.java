@@ -14,21 +14,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The participant side of one master: the {@code /openvidu} WebSocket JSON-RPC endpoint of OpenVidu 2.20
- * (signaling.md), media-less, for a cluster of masters that share a {@link ClusterStore}.
+ * The participant side of one master: the {@code /openvidu} WebSocket JSON-RPC endpoint of OpenVidu
+ * 2.20 (signaling.md), media-less, for a cluster of masters that share a {@link ClusterStore}.
  *
- * <p>Any master serves any participant: what a participant does is committed to the store together with the
- * notifications it causes, and every master delivers those to the sockets it holds, so participants of one session
- * may be connected through different masters. A participant whose socket is lost (or whose master dies) may
- * reconnect through any master within the grace period and keeps its connection id; otherwise a surviving master
- * evicts it (reason {@code networkDisconnect}). See {@link ParticipantLeases} for how.
+ * <p>Any master serves any participant: what a participant does is committed to the store together
+ * with the notifications it causes, and every master delivers those to the sockets it holds, so
+ * participants of one session may be connected through different masters. A participant whose
+ * socket is lost (or whose master dies) may reconnect through any master within the grace period
+ * and keeps its connection id; otherwise a surviving master evicts it (reason {@code
+ * networkDisconnect}). See {@link ParticipantLeases} for how.
  *
- * <p>Lifecycle: {@link #addTo} while configuring the master's Javalin, {@link #start}, and {@link #close} when the
- * master stops ({@link #crash} when it dies). {@link #feature} does all of it for a cluster's masters. Thread-safe.
+ * <p>Lifecycle: {@link #addTo} while configuring the master's Javalin, {@link #start}, and {@link
+ * #close} when the master stops ({@link #crash} when it dies). {@link #feature} does all of it for
+ * a cluster's masters. Thread-safe.
  */
 public final class ParticipantSignaling implements MasterFeature.Crashable {
 
   private static final Logger log = LoggerFactory.getLogger(ParticipantSignaling.class);
+
   /** The WebSocket path of OpenVidu's signaling. */
   public static final String PATH = "/openvidu";
 
@@ -41,18 +44,21 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
   /**
    * @param store the cluster's shared store
    * @param masterId this master's id, unique in the cluster
-   * @param cluster the cluster's settings: the secret (a participant presenting it in {@code joinRoom} is
-   *     privileged) and the public URL
+   * @param cluster the cluster's settings: the secret (a participant presenting it in {@code
+   *     joinRoom} is privileged) and the public URL
    * @param settings grace periods, heartbeat and trusted proxies
    */
-  public ParticipantSignaling(ClusterStore store, String masterId, ClusterSettings cluster,
-      SignalingSettings settings) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "signaling-" + masterId);
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.master = new MasterContext(store, masterId, cluster, settings, new LocalParticipants(), timer);
+  public ParticipantSignaling(
+      ClusterStore store, String masterId, ClusterSettings cluster, SignalingSettings settings) {
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "signaling-" + masterId);
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.master =
+        new MasterContext(store, masterId, cluster, settings, new LocalParticipants(), timer);
     this.leases = new ParticipantLeases(master);
     this.endpoint = new ParticipantEndpoint(master, leases);
     this.delivery = new EventDelivery(master);
@@ -61,8 +67,8 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
   /** Participant signaling on every master of a cluster, started and stopped with each master. */
   public static MasterFeature feature(SignalingSettings settings) {
     return (config, api) -> {
-      ParticipantSignaling signaling = new ParticipantSignaling(api.store(), api.masterId(), api.settings(),
-          settings);
+      ParticipantSignaling signaling =
+          new ParticipantSignaling(api.store(), api.masterId(), api.settings(), settings);
       signaling.addTo(config);
       signaling.start();
       return signaling;
@@ -71,18 +77,26 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
 
   /** Registers the {@code /openvidu} WebSocket endpoint on a master being configured. */
   public void addTo(JavalinConfig config) {
-    // Jetty's idle timeout must not close sockets before the heartbeat watchdog would (3 missed pings).
+    // Jetty's idle timeout must not close sockets before the heartbeat watchdog would (3 missed
+    // pings).
     long idleMillis = master.settings.defaultPingInterval().multipliedBy(6).toMillis();
-    config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ofMillis(idleMillis)));
-    config.routes.ws(PATH, ws -> {
-      ws.onConnect(endpoint::opened);
-      ws.onMessage(endpoint::received);
-      ws.onClose(endpoint::closed);
-      ws.onError(context -> log.debug("WebSocket error on {}", context.sessionId(), context.error()));
-    });
+    config.jetty.modifyWebSocketServletFactory(
+        factory -> factory.setIdleTimeout(Duration.ofMillis(idleMillis)));
+    config.routes.ws(
+        PATH,
+        ws -> {
+          ws.onConnect(endpoint::opened);
+          ws.onMessage(endpoint::received);
+          ws.onClose(endpoint::closed);
+          ws.onError(
+              context -> log.debug("WebSocket error on {}", context.sessionId(), context.error()));
+        });
   }
 
-  /** Starts delivering cluster events, the heartbeat watchdog, this master's liveness lease and the reaper. */
+  /**
+   * Starts delivering cluster events, the heartbeat watchdog, this master's liveness lease and the
+   * reaper.
+   */
   public void start() {
     subscription = master.store.subscribe(EventOperations.BROADCAST, delivery);
     leases.renewMasterLease();
@@ -93,20 +107,25 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
     every(250, this::closeSilentSockets, "watching heartbeats");
   }
 
-  /** Stops in order: nothing more is delivered, the liveness lease is given up. Sockets close with the server. */
+  /**
+   * Stops in order: nothing more is delivered, the liveness lease is given up. Sockets close with
+   * the server.
+   */
   @Override
   public void close() {
     stopTimersAndEvents();
     try {
       leases.releaseMasterLease();
     } catch (RuntimeException e) {
-      log.warn("Could not release the liveness lease of master {}: {}", master.masterId, e.getMessage());
+      log.warn(
+          "Could not release the liveness lease of master {}: {}", master.masterId, e.getMessage());
     }
   }
 
   /**
-   * From now on this master acts as a process that died: it stops renewing its liveness lease and delivering events,
-   * and its lost sockets start nothing. The cluster finds out through the lease, as after a {@code kill -9}.
+   * From now on this master acts as a process that died: it stops renewing its liveness lease and
+   * delivering events, and its lost sockets start nothing. The cluster finds out through the lease,
+   * as after a {@code kill -9}.
    */
   @Override
   public void crash() {
@@ -138,12 +157,16 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
   }
 
   private void every(long periodMillis, Runnable task, String what) {
-    master.timer.scheduleWithFixedDelay(() -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log.warn("Master {} failed {}: {}", master.masterId, what, e.toString());
-      }
-    }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    master.timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            log.warn("Master {} failed {}: {}", master.masterId, what, e.toString());
+          }
+        },
+        periodMillis,
+        periodMillis,
+        TimeUnit.MILLISECONDS);
   }
 }

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One participant WebSocket held by this master: the address it came from, its heartbeat, and the participant it
- * speaks for once it has joined (or reconnected). Frames go out one at a time and in order.
+ * One participant WebSocket held by this master: the address it came from, its heartbeat, and the
+ * participant it speaks for once it has joined (or reconnected). Frames go out one at a time and in
+ * order.
  *
- * <p>While a join or reconnection is being committed the socket <em>holds</em> notifications: they are queued and
- * sent after the call's answer, so that a participant never hears about its session before it is in it.
+ * <p>While a join or reconnection is being committed the socket <em>holds</em> notifications: they
+ * are queued and sent after the call's answer, so that a participant never hears about its session
+ * before it is in it.
  */
 final class ParticipantSocket {
 
@@ -33,8 +35,8 @@ final class ParticipantSocket {
   }
 
   /**
-   * Who a socket speaks for: its private RPC session and its connection in an OpenVidu session. The RPC session id
-   * is the credential of a reconnection, so {@code toString()} leaves it out.
+   * Who a socket speaks for: its private RPC session and its connection in an OpenVidu session. The
+   * RPC session id is the credential of a reconnection, so {@code toString()} leaves it out.
    */
   record Participant(String rpcSessionId, String sessionId, String connectionId) {
     @Override
@@ -60,8 +62,8 @@ final class ParticipantSocket {
   }
 
   /**
-   * The RPC session id to put in this socket's answers: its participant's, or one of its own before it joins (the
-   * library creates an RPC session for every socket).
+   * The RPC session id to put in this socket's answers: its participant's, or one of its own before
+   * it joins (the library creates an RPC session for every socket).
    */
   synchronized String rpcSessionId() {
     Participant current = participant;
@@ -78,7 +80,9 @@ final class ParticipantSocket {
     participant = joined;
   }
 
-  /** Forgets the participant (it left, was evicted, or reconnected elsewhere); returns who it was. */
+  /**
+   * Forgets the participant (it left, was evicted, or reconnected elsewhere); returns who it was.
+   */
   Participant unbind() {
     Participant previous = participant;
     participant = null;

@@ -11,34 +11,43 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The changes participants make to their session, each staged in the caller's {@link Transaction} together with the
- * {@link ClusterEvent} that tells the other participants: they hear of a change if and only if it commits, through
- * whichever master holds their socket (see {@link EventDelivery}).
+ * The changes participants make to their session, each staged in the caller's {@link Transaction}
+ * together with the {@link ClusterEvent} that tells the other participants: they hear of a change
+ * if and only if it commits, through whichever master holds their socket (see {@link
+ * EventDelivery}).
  */
 final class ParticipantTransitions {
 
   /** Lease id prefix of a participant's RPC session (see {@link ParticipantLeases}). */
   static final String PARTICIPANT_LEASE = "participant:";
 
-  private ParticipantTransitions() {
-  }
+  private ParticipantTransitions() {}
 
-  /** Stages an event addressed to {@code connectionIds}; nothing when nobody is addressed (that would mean all). */
-  static void publish(Transaction tx, String type, String sessionId, List<String> connectionIds, JsonNode data) {
+  /**
+   * Stages an event addressed to {@code connectionIds}; nothing when nobody is addressed (that
+   * would mean all).
+   */
+  static void publish(
+      Transaction tx, String type, String sessionId, List<String> connectionIds, JsonNode data) {
     if (!connectionIds.isEmpty()) {
       tx.events().publish(new ClusterEvent(type, sessionId, connectionIds, data, null));
     }
   }
 
   /**
-   * Removes an active participant that left (reason {@code disconnect}) or was evicted (any other reason), as REST
-   * evictions do, and ends its RPC session.
+   * Removes an active participant that left (reason {@code disconnect}) or was evicted (any other
+   * reason), as REST evictions do, and ends its RPC session.
    *
    * @return false (and nothing staged) when there is no such active participant
    */
-  static boolean removeParticipant(Transaction tx, String sessionId, String connectionId, String reason, long now) {
-    boolean active = tx.sessions().find(sessionId).flatMap(s -> s.connection(connectionId))
-        .filter(ConnectionState::isActive).isPresent();
+  static boolean removeParticipant(
+      Transaction tx, String sessionId, String connectionId, String reason, long now) {
+    boolean active =
+        tx.sessions()
+            .find(sessionId)
+            .flatMap(s -> s.connection(connectionId))
+            .filter(ConnectionState::isActive)
+            .isPresent();
     if (!active) {
       return false;
     }
@@ -52,13 +61,16 @@ final class ParticipantTransitions {
    * Unpublishes {@code streamId} and ends every subscription to it. The other participants hear
    * {@code participantUnpublished}; so does the owner when {@code ownerToo} (forced unpublishing).
    *
-   * @return the owner after the change, or empty (nothing staged) when no participant publishes the stream
+   * @return the owner after the change, or empty (nothing staged) when no participant publishes the
+   *     stream
    */
-  static Optional<ConnectionState> unpublish(Transaction tx, String sessionId, String streamId, String reason,
-      boolean ownerToo) {
+  static Optional<ConnectionState> unpublish(
+      Transaction tx, String sessionId, String streamId, String reason, boolean ownerToo) {
     Optional<SessionState> session = tx.sessions().find(sessionId);
-    boolean published = session.stream().flatMap(s -> s.connections().stream())
-        .anyMatch(c -> c.publishers().stream().anyMatch(p -> p.streamId().equals(streamId)));
+    boolean published =
+        session.stream()
+            .flatMap(s -> s.connections().stream())
+            .anyMatch(c -> c.publishers().stream().anyMatch(p -> p.streamId().equals(streamId)));
     if (!published) {
       return Optional.empty();
     }
@@ -76,9 +88,9 @@ final class ParticipantTransitions {
   }
 
   /**
-   * The connections a signal addressed to {@code to} reaches: every active participant when {@code to} is empty,
-   * else exactly those listed. Empty when an entry is null or not an active participant: such a signal is refused
-   * and reaches nobody.
+   * The connections a signal addressed to {@code to} reaches: every active participant when {@code
+   * to} is empty, else exactly those listed. Empty when an entry is null or not an active
+   * participant: such a signal is refused and reaches nobody.
    */
   static Optional<List<String>> signalRecipients(SessionState session, List<String> to) {
     List<String> active = activeIds(session);
@@ -93,8 +105,15 @@ final class ParticipantTransitions {
     return Optional.of(to.stream().distinct().toList());
   }
 
-  /** Stages a participant's signal: {@code sendMessage} with the members given, and {@code from}. */
-  static void signal(Transaction tx, String sessionId, List<String> recipients, String type, String data,
+  /**
+   * Stages a participant's signal: {@code sendMessage} with the members given, and {@code from}.
+   */
+  static void signal(
+      Transaction tx,
+      String sessionId,
+      List<String> recipients,
+      String type,
+      String data,
       String from) {
     ObjectNode params = RpcFrames.object();
     if (data != null) {

@@ -6,14 +6,17 @@ import io.openvidu.ha.server.store.ConnectionState;
 import io.openvidu.ha.server.store.MediaOptions;
 import io.openvidu.ha.server.store.PublisherState;
 
-/** The JSON shapes participants see of each other (signaling.md §4.1): remote connections and their streams. */
+/**
+ * The JSON shapes participants see of each other (signaling.md §4.1): remote connections and their
+ * streams.
+ */
 final class Payloads {
 
-  private Payloads() {
-  }
+  private Payloads() {}
 
   /**
-   * What other participants see as a connection's data: client data, server data, or both joined by {@code %/%}.
+   * What other participants see as a connection's data: client data, server data, or both joined by
+   * {@code %/%}.
    */
   static String fullMetadata(ConnectionState connection) {
     String client = connection.clientData() == null ? "" : connection.clientData();
@@ -37,7 +40,9 @@ final class Payloads {
   static ObjectNode announcement(ConnectionState connection) {
     ObjectNode node = RpcFrames.object();
     node.put("id", connection.id());
-    node.put("createdAt", connection.activeAt() == null ? connection.createdAt() : connection.activeAt());
+    node.put(
+        "createdAt",
+        connection.activeAt() == null ? connection.createdAt() : connection.activeAt());
     node.put("metadata", fullMetadata(connection));
     return node;
   }
@@ -71,7 +76,10 @@ final class Payloads {
     return node;
   }
 
-  /** {@code {connectionId, reason}}: the params of participantLeft, participantEvicted, participantUnpublished. */
+  /**
+   * {@code {connectionId, reason}}: the params of participantLeft, participantEvicted,
+   * participantUnpublished.
+   */
   static ObjectNode connectionAndReason(String connectionId, String reason) {
     ObjectNode node = RpcFrames.object();
     node.put("connectionId", connectionId);

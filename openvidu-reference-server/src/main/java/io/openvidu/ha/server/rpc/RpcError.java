@@ -1,8 +1,9 @@
 package io.openvidu.ha.server.rpc;
 
 /**
- * The JSON-RPC error codes OpenVidu 2.20 answers with (signaling.md §8), so that a client that switches on the code
- * (openvidu-browser maps 401 to "permission denied", 40007 to "reconnection failed") behaves as against OpenVidu.
+ * The JSON-RPC error codes OpenVidu 2.20 answers with (signaling.md §8), so that a client that
+ * switches on the code (openvidu-browser maps 401 to "permission denied", 40007 to "reconnection
+ * failed") behaves as against OpenVidu.
  */
 enum RpcError {
   GENERIC(999),
@@ -20,11 +21,14 @@ enum RpcError {
   SIGNAL_TO_INVALID(601),
   TRANSPORT_ERROR(803),
   RECONNECTION_ERROR(40007),
-  /** What the Kurento JSON-RPC library answers for a malformed call, e.g. a mandatory parameter missing. */
+  /**
+   * What the Kurento JSON-RPC library answers for a malformed call, e.g. a mandatory parameter
+   * missing.
+   */
   INVALID_CALL(-1),
   /**
-   * JSON-RPC's "method not found". OpenVidu never answers an unknown method (the client times out); we answer
-   * rather than let a caller hang.
+   * JSON-RPC's "method not found". OpenVidu never answers an unknown method (the client times out);
+   * we answer rather than let a caller hang.
    */
   METHOD_NOT_FOUND(-32601);
 

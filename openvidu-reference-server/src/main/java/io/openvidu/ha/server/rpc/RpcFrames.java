@@ -8,15 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
 /**
- * Writes the three kinds of frame the server sends (signaling.md §2.2-2.3): results carrying the injected RPC
- * {@code sessionId}, errors and notifications.
+ * Writes the three kinds of frame the server sends (signaling.md §2.2-2.3): results carrying the
+ * injected RPC {@code sessionId}, errors and notifications.
  */
 final class RpcFrames {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private RpcFrames() {
-  }
+  private RpcFrames() {}
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One JSON-RPC request received from a participant (signaling.md §2.1), with typed access to its parameters. A
- * missing or mistyped mandatory parameter fails the call with code -1, as the Kurento library under OpenVidu does.
+ * One JSON-RPC request received from a participant (signaling.md §2.1), with typed access to its
+ * parameters. A missing or mistyped mandatory parameter fails the call with code -1, as the Kurento
+ * library under OpenVidu does.
  */
 record RpcRequest(JsonNode id, String method, ObjectNode params) {
 
@@ -29,7 +30,8 @@ record RpcRequest(JsonNode id, String method, ObjectNode params) {
     if (params != null && !params.isNull() && !params.isObject()) {
       throw RpcError.INVALID_CALL.exception("Request 'params' must be an object");
     }
-    ObjectNode paramsObject = params instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+    ObjectNode paramsObject =
+        params instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
     return new RpcRequest(tree.get("id"), method.asText(), paramsObject);
   }
 

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What participants do to their session and to each other: signals and moderation (signaling.md §4.7, §4.9-4.10). */
+/**
+ * What participants do to their session and to each other: signals and moderation (signaling.md
+ * §4.7, §4.9-4.10).
+ */
 final class SessionMethods {
 
   private final MasterContext master;
@@ -45,15 +48,22 @@ final class SessionMethods {
     List<String> to = recipientsParam(message.get("to"));
     String data = textMember(message, "data");
     String type = textMember(message, "type");
-    master.store.atomically(tx -> {
-      ConnectionState self = connectionOf(tx, participant);
-      SessionState session = tx.sessions().get(participant.sessionId());
-      List<String> recipients = ParticipantTransitions.signalRecipients(session, to)
-          .orElseThrow(() -> RpcError.SIGNAL_TO_INVALID.exception(
-              "Signal 'to' names connections that are not in session " + session.id() + ": " + to));
-      ParticipantTransitions.signal(tx, session.id(), recipients, type, data, self.id());
-      return null;
-    });
+    master.store.atomically(
+        tx -> {
+          ConnectionState self = connectionOf(tx, participant);
+          SessionState session = tx.sessions().get(participant.sessionId());
+          List<String> recipients =
+              ParticipantTransitions.signalRecipients(session, to)
+                  .orElseThrow(
+                      () ->
+                          RpcError.SIGNAL_TO_INVALID.exception(
+                              "Signal 'to' names connections that are not in session "
+                                  + session.id()
+                                  + ": "
+                                  + to));
+          ParticipantTransitions.signal(tx, session.id(), recipients, type, data, self.id());
+          return null;
+        });
     return RpcFrames.object();
   }
 
@@ -63,7 +73,8 @@ final class SessionMethods {
       return ids;
     }
     if (!to.isArray()) {
-      throw RpcError.SIGNAL_FORMAT_INVALID.exception("Signal 'to' must be an array of connection ids");
+      throw RpcError.SIGNAL_FORMAT_INVALID.exception(
+          "Signal 'to' must be an array of connection ids");
     }
     for (JsonNode id : to) {
       ids.add(id.isTextual() ? id.asText() : null);
@@ -88,31 +99,38 @@ final class SessionMethods {
     Participant participant = joined(socket);
     String target = request.text("connectionId");
     long now = master.now();
-    master.store.atomically(tx -> {
-      requireModerator(connectionOf(tx, participant), "force disconnect");
-      if (!ParticipantTransitions.removeParticipant(tx, participant.sessionId(), target, "forceDisconnectByUser",
-          now)) {
-        throw RpcError.USER_NOT_FOUND.exception("Connection not found when calling 'forceDisconnect'");
-      }
-      return null;
-    });
+    master.store.atomically(
+        tx -> {
+          requireModerator(connectionOf(tx, participant), "force disconnect");
+          if (!ParticipantTransitions.removeParticipant(
+              tx, participant.sessionId(), target, "forceDisconnectByUser", now)) {
+            throw RpcError.USER_NOT_FOUND.exception(
+                "Connection not found when calling 'forceDisconnect'");
+          }
+          return null;
+        });
     return RpcFrames.object();
   }
 
   private ObjectNode forceUnpublish(ParticipantSocket socket, RpcRequest request) {
     Participant participant = joined(socket);
     String streamId = request.text("streamId");
-    master.store.atomically(tx -> {
-      requireModerator(connectionOf(tx, participant), "force unpublish");
-      boolean ipCamera = tx.sessions().get(participant.sessionId()).connections().stream()
-          .flatMap(c -> c.publishers().stream())
-          .anyMatch(p -> p.streamId().equals(streamId) && p.rtspUri() != null);
-      if (ipCamera) {
-        throw RpcError.USER_GENERIC.exception("Stream " + streamId + " is an IP camera's: delete its connection");
-      }
-      return ParticipantTransitions.unpublish(tx, participant.sessionId(), streamId, "forceUnpublishByUser", true)
-          .orElseThrow(() -> RpcError.USER_NOT_STREAMING.exception("Stream " + streamId + " not found"));
-    });
+    master.store.atomically(
+        tx -> {
+          requireModerator(connectionOf(tx, participant), "force unpublish");
+          boolean ipCamera =
+              tx.sessions().get(participant.sessionId()).connections().stream()
+                  .flatMap(c -> c.publishers().stream())
+                  .anyMatch(p -> p.streamId().equals(streamId) && p.rtspUri() != null);
+          if (ipCamera) {
+            throw RpcError.USER_GENERIC.exception(
+                "Stream " + streamId + " is an IP camera's: delete its connection");
+          }
+          return ParticipantTransitions.unpublish(
+                  tx, participant.sessionId(), streamId, "forceUnpublishByUser", true)
+              .orElseThrow(
+                  () -> RpcError.USER_NOT_STREAMING.exception("Stream " + streamId + " not found"));
+        });
     return RpcFrames.object();
   }
 

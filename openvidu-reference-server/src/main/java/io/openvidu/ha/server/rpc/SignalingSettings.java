@@ -4,19 +4,22 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the masters' participant signaling behaves: grace periods, heartbeat expectations and which proxies to
- * believe. OpenVidu's values are the defaults; tests shorten the durations. Immutable; build with {@link #builder()}.
+ * How the masters' participant signaling behaves: grace periods, heartbeat expectations and which
+ * proxies to believe. OpenVidu's values are the defaults; tests shorten the durations. Immutable;
+ * build with {@link #builder()}.
  *
- * @param reconnectionGrace how long a participant whose socket closed without leaving (or whose master died) may
- *     come back with {@code connect}, through any master, before it is evicted with {@code networkDisconnect}
- *     (OpenVidu: 10 s)
- * @param socketCloseDelay how long after {@code leaveRoom} or an eviction the server closes the socket itself if the
- *     client has not (OpenVidu: 10 s)
- * @param defaultPingInterval the heartbeat interval assumed when the first {@code ping} names none (OpenVidu: 20 s);
- *     a socket is closed after three intervals without a ping
- * @param masterLeaseTtl how long a master that stopped renewing its liveness lease is still believed alive; then a
- *     surviving master starts the grace period of the participants it held (default 3 s)
- * @param trustedProxies whose {@code X-Real-IP}/{@code X-Forwarded-For} headers are believed (default: nobody's)
+ * @param reconnectionGrace how long a participant whose socket closed without leaving (or whose
+ *     master died) may come back with {@code connect}, through any master, before it is evicted
+ *     with {@code networkDisconnect} (OpenVidu: 10 s)
+ * @param socketCloseDelay how long after {@code leaveRoom} or an eviction the server closes the
+ *     socket itself if the client has not (OpenVidu: 10 s)
+ * @param defaultPingInterval the heartbeat interval assumed when the first {@code ping} names none
+ *     (OpenVidu: 20 s); a socket is closed after three intervals without a ping
+ * @param masterLeaseTtl how long a master that stopped renewing its liveness lease is still
+ *     believed alive; then a surviving master starts the grace period of the participants it held
+ *     (default 3 s)
+ * @param trustedProxies whose {@code X-Real-IP}/{@code X-Forwarded-For} headers are believed
+ *     (default: nobody's)
  */
 public record SignalingSettings(
     Duration reconnectionGrace,
@@ -33,7 +36,10 @@ public record SignalingSettings(
     Objects.requireNonNull(trustedProxies, "trustedProxies");
   }
 
-  /** OpenVidu's behaviour: 10 s grace, 10 s socket close delay, 20 s default heartbeat; no trusted proxy. */
+  /**
+   * OpenVidu's behaviour: 10 s grace, 10 s socket close delay, 20 s default heartbeat; no trusted
+   * proxy.
+   */
   public static SignalingSettings defaults() {
     return builder().build();
   }
@@ -44,8 +50,12 @@ public record SignalingSettings(
 
   /** A builder holding these settings. */
   public Builder toBuilder() {
-    return new Builder().reconnectionGrace(reconnectionGrace).socketCloseDelay(socketCloseDelay)
-        .defaultPingInterval(defaultPingInterval).masterLeaseTtl(masterLeaseTtl).trustedProxies(trustedProxies);
+    return new Builder()
+        .reconnectionGrace(reconnectionGrace)
+        .socketCloseDelay(socketCloseDelay)
+        .defaultPingInterval(defaultPingInterval)
+        .masterLeaseTtl(masterLeaseTtl)
+        .trustedProxies(trustedProxies);
   }
 
   private static void requirePositive(Duration duration, String name) {
@@ -63,8 +73,7 @@ public record SignalingSettings(
     private Duration masterLeaseTtl = Duration.ofSeconds(3);
     private TrustedProxies trustedProxies = TrustedProxies.none();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     public Builder reconnectionGrace(Duration value) {
       reconnectionGrace = value;
@@ -91,10 +100,12 @@ public record SignalingSettings(
       return this;
     }
 
-    /** @throws IllegalArgumentException when a duration is not positive */
+    /**
+     * @throws IllegalArgumentException when a duration is not positive
+     */
     public SignalingSettings build() {
-      return new SignalingSettings(reconnectionGrace, socketCloseDelay, defaultPingInterval, masterLeaseTtl,
-          trustedProxies);
+      return new SignalingSettings(
+          reconnectionGrace, socketCloseDelay, defaultPingInterval, masterLeaseTtl, trustedProxies);
     }
   }
 }

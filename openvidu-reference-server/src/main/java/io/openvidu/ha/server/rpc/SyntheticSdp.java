@@ -6,23 +6,25 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Answers an SDP offer without a media server: a syntactically valid answer (RFC 8866 / JSEP) that accepts every
- * media section of the offer with its first codec, takes the server's side of the direction (it receives what a
- * publisher sends and sends what a subscriber receives) and carries fresh ICE credentials and a DTLS fingerprint. No
- * media will ever flow; the answer exists so that WebRTC stacks accept it.
+ * Answers an SDP offer without a media server: a syntactically valid answer (RFC 8866 / JSEP) that
+ * accepts every media section of the offer with its first codec, takes the server's side of the
+ * direction (it receives what a publisher sends and sends what a subscriber receives) and carries
+ * fresh ICE credentials and a DTLS fingerprint. No media will ever flow; the answer exists so that
+ * WebRTC stacks accept it.
  */
 final class SyntheticSdp {
 
   private static final String CRLF = "\r\n";
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  private static final String ICE_CHARS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-  private SyntheticSdp() {
-  }
+  private SyntheticSdp() {}
 
   /** Which side of the media the offering participant is on. */
   enum Offerer {
-    PUBLISHER("recvonly"), SUBSCRIBER("sendonly");
+    PUBLISHER("recvonly"),
+    SUBSCRIBER("sendonly");
 
     final String serverDirection;
 
@@ -41,7 +43,8 @@ final class SyntheticSdp {
     line(sdp, "o=- " + Math.abs(RANDOM.nextLong() >> 2) + " 2 IN IP4 127.0.0.1");
     line(sdp, "s=openvidu-reference-server");
     line(sdp, "t=0 0");
-    List<String> mids = sections.stream().filter(s -> s.port != 0 && s.mid != null).map(s -> s.mid).toList();
+    List<String> mids =
+        sections.stream().filter(s -> s.port != 0 && s.mid != null).map(s -> s.mid).toList();
     if (!mids.isEmpty()) {
       line(sdp, "a=group:BUNDLE " + String.join(" ", mids));
     }
@@ -58,7 +61,8 @@ final class SyntheticSdp {
   private static List<MediaSection> parse(String offer) {
     String[] lines = offer.split("\r?\n");
     if (lines.length == 0 || !lines[0].startsWith("v=")) {
-      throw RpcError.MEDIA_SDP_ERROR.exception("SDP offer is not valid: it must start with a 'v=' line");
+      throw RpcError.MEDIA_SDP_ERROR.exception(
+          "SDP offer is not valid: it must start with a 'v=' line");
     }
     List<MediaSection> sections = new ArrayList<>();
     MediaSection current = null;
@@ -141,11 +145,13 @@ final class SyntheticSdp {
 
     private boolean isAboutFirstFormat(String attribute) {
       String first = formats.get(0);
-      return attribute.startsWith("rtpmap:" + first + " ") || attribute.startsWith("fmtp:" + first + " ")
+      return attribute.startsWith("rtpmap:" + first + " ")
+          || attribute.startsWith("fmtp:" + first + " ")
           || attribute.startsWith("rtcp-fb:" + first + " ");
     }
 
-    void appendAnswer(StringBuilder sdp, Offerer offerer, String ufrag, String pwd, String fingerprint) {
+    void appendAnswer(
+        StringBuilder sdp, Offerer offerer, String ufrag, String pwd, String fingerprint) {
       if (port == 0) {
         line(sdp, "m=" + media + " 0 " + protocol + " " + formats.get(0));
         if (mid != null) {

@@ -9,17 +9,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The reverse proxies whose {@code X-Real-IP} and {@code X-Forwarded-For} headers a master believes when it records a
- * participant's {@code Connection.ip}. Anybody can send those headers, so from any other peer they are ignored and
- * the socket's remote address is the participant's address.
+ * The reverse proxies whose {@code X-Real-IP} and {@code X-Forwarded-For} headers a master believes
+ * when it records a participant's {@code Connection.ip}. Anybody can send those headers, so from
+ * any other peer they are ignored and the socket's remote address is the participant's address.
  *
- * <p>Written as a comma-separated list of addresses and CIDR blocks, e.g. {@code 127.0.0.1,10.0.0.0/8,fd00::/8}. An
- * empty list (the default) trusts nobody. Immutable and thread-safe.
+ * <p>Written as a comma-separated list of addresses and CIDR blocks, e.g. {@code
+ * 127.0.0.1,10.0.0.0/8,fd00::/8}. An empty list (the default) trusts nobody. Immutable and
+ * thread-safe.
  */
 public final class TrustedProxies {
 
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d+");
+  private static final Pattern IPV4_WITH_PORT =
+      Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d+");
   private static final Pattern BRACKETED_IPV6 = Pattern.compile("\\[([0-9A-Fa-f:.%]+)](?::\\d+)?");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -40,8 +42,8 @@ public final class TrustedProxies {
 
   /**
    * @param list comma-separated IP addresses and CIDR blocks; blank means none
-   * @throws IllegalArgumentException naming the first entry that is not an IP address or a CIDR block (host names
-   *     are refused: resolving them would make trust depend on DNS)
+   * @throws IllegalArgumentException naming the first entry that is not an IP address or a CIDR
+   *     block (host names are refused: resolving them would make trust depend on DNS)
    */
   public static TrustedProxies parse(String list) {
     if (list == null || list.isBlank()) {
@@ -54,13 +56,15 @@ public final class TrustedProxies {
         blocks.add(Block.parse(trimmed));
       }
     }
-    return new TrustedProxies(List.copyOf(blocks), String.join(",", blocks.stream().map(Block::toString).toList()));
+    return new TrustedProxies(
+        List.copyOf(blocks), String.join(",", blocks.stream().map(Block::toString).toList()));
   }
 
   /**
-   * The participant's address in OpenVidu's textual form (dotted IPv4, full IPv6): the first {@code X-Real-IP}
-   * value if the peer is a trusted proxy and sent one, else the right-most {@code X-Forwarded-For} entry that is
-   * not itself a trusted proxy, else the peer. Header values that are not IP literals are ignored.
+   * The participant's address in OpenVidu's textual form (dotted IPv4, full IPv6): the first {@code
+   * X-Real-IP} value if the peer is a trusted proxy and sent one, else the right-most {@code
+   * X-Forwarded-For} entry that is not itself a trusted proxy, else the peer. Header values that
+   * are not IP literals are ignored.
    *
    * @param peer the socket's remote address
    * @param xRealIp the {@code X-Real-IP} header or null
@@ -143,8 +147,12 @@ public final class TrustedProxies {
 
     static Block parse(String entry) {
       String[] parts = entry.split("/", 2);
-      InetAddress address = literal(parts[0]).orElseThrow(() -> new IllegalArgumentException(
-          "Trusted proxy '" + entry + "' is not an IP address or a CIDR block"));
+      InetAddress address =
+          literal(parts[0])
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Trusted proxy '" + entry + "' is not an IP address or a CIDR block"));
       byte[] bytes = address.getAddress();
       int prefix = bytes.length * 8;
       if (parts.length == 2) {

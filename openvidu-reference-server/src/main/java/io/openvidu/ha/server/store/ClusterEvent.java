@@ -5,50 +5,63 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Something that happened in the cluster and that masters other than the one that caused it must act on, sent
- * through the store's publish/subscribe. {@code type} says what happened (see the constants), {@code sessionId} where,
- * {@code connectionIds} to whom it is addressed (empty = everybody in the session), {@code data} the details,
- * {@code origin} the master that published it. Immutable.
+ * Something that happened in the cluster and that masters other than the one that caused it must
+ * act on, sent through the store's publish/subscribe. {@code type} says what happened (see the
+ * constants), {@code sessionId} where, {@code connectionIds} to whom it is addressed (empty =
+ * everybody in the session), {@code data} the details, {@code origin} the master that published it.
+ * Immutable.
  */
-public record ClusterEvent(String type, String sessionId, List<String> connectionIds, JsonNode data, String origin) {
+public record ClusterEvent(
+    String type, String sessionId, List<String> connectionIds, JsonNode data, String origin) {
 
   /**
-   * A participant joined; data is what the others see of it ({@code {id, createdAt, metadata}}); addressed to the
-   * participants already there. Delivered as {@code participantJoined}.
+   * A participant joined; data is what the others see of it ({@code {id, createdAt, metadata}});
+   * addressed to the participants already there. Delivered as {@code participantJoined}.
    */
   public static final String PARTICIPANT_JOINED = "participantJoined";
+
   /**
-   * A participant published a stream; data has {@code id} (its connection) and {@code streams}; addressed to the other
-   * participants. Delivered as {@code participantPublished}.
+   * A participant published a stream; data has {@code id} (its connection) and {@code streams};
+   * addressed to the other participants. Delivered as {@code participantPublished}.
    */
   public static final String STREAM_PUBLISHED = "streamPublished";
+
   /**
-   * A participant changed a property of its stream; data has {@code connectionId}, {@code streamId},
-   * {@code property}, {@code newValue}, {@code reason}; addressed to the other participants. Delivered as
-   * {@code streamPropertyChanged}.
+   * A participant changed a property of its stream; data has {@code connectionId}, {@code
+   * streamId}, {@code property}, {@code newValue}, {@code reason}; addressed to the other
+   * participants. Delivered as {@code streamPropertyChanged}.
    */
   public static final String STREAM_PROPERTY_CHANGED = "streamPropertyChanged";
+
   /**
-   * A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data: {@code type}, {@code data}.
+   * A server signal (REST {@code POST /signal}) to deliver as {@code sendMessage}; data: {@code
+   * type}, {@code data}.
    */
   public static final String SIGNAL = "signal";
+
   /** A session was closed; data has {@code reason}; masters evict the participants they hold. */
   public static final String SESSION_CLOSED = "sessionClosed";
+
   /** A connection was removed (REST delete, eviction); data has {@code reason}. */
   public static final String CONNECTION_REMOVED = "connectionRemoved";
+
   /** A connection changed (role/record); data has the changed properties. */
   public static final String CONNECTION_CHANGED = "connectionChanged";
+
   /** A stream was unpublished by force; data has {@code streamId} and {@code reason}. */
   public static final String STREAM_REMOVED = "streamRemoved";
 
   /**
-   * A recording started; data has {@code id} and {@code name}; {@code connectionIds} are the participants to notify
-   * (already filtered by role, recordings.md §5), never empty. Delivered as the {@code recordingStarted} RPC event.
+   * A recording started; data has {@code id} and {@code name}; {@code connectionIds} are the
+   * participants to notify (already filtered by role, recordings.md §5), never empty. Delivered as
+   * the {@code recordingStarted} RPC event.
    */
   public static final String RECORDING_STARTED = "recordingStarted";
+
   /**
-   * A recording stopped; data has {@code id}, {@code name} and {@code reason}; {@code connectionIds} as for
-   * {@link #RECORDING_STARTED}. Delivered as the {@code recordingStopped} RPC event.
+   * A recording stopped; data has {@code id}, {@code name} and {@code reason}; {@code
+   * connectionIds} as for {@link #RECORDING_STARTED}. Delivered as the {@code recordingStopped} RPC
+   * event.
    */
   public static final String RECORDING_STOPPED = "recordingStopped";
 

@@ -5,31 +5,35 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The shared state of a cluster: sessions with their connections, recordings, media nodes, idempotency records,
- * leases, and events between masters. Every master of a cluster uses the same store (one object in memory, or one
- * Redis), so any master can serve any call.
+ * The shared state of a cluster: sessions with their connections, recordings, media nodes,
+ * idempotency records, leases, and events between masters. Every master of a cluster uses the same
+ * store (one object in memory, or one Redis), so any master can serve any call.
  *
- * <p>Changes are made in {@linkplain #atomically transactions}: a function reads through a {@link Transaction} and
- * stages writes; the writes are applied together, only if nothing the function read changed meanwhile, else the
- * function runs again. This makes every transition two masters can race on atomic (create a session with a given
- * id, consume a token, start a recording, …), on both backends, with one implementation of the domain rules.
+ * <p>Changes are made in {@linkplain #atomically transactions}: a function reads through a {@link
+ * Transaction} and stages writes; the writes are applied together, only if nothing the function
+ * read changed meanwhile, else the function runs again. This makes every transition two masters can
+ * race on atomic (create a session with a given id, consume a token, start a recording, …), on both
+ * backends, with one implementation of the domain rules.
  *
  * <p>Thread-safe. Closing the store closes its backend.
  */
 public interface ClusterStore extends AutoCloseable {
 
   /**
-   * Runs {@code work} as one atomic change and returns its result. {@code work} may run several times (after a lost
-   * race) and must not have side effects outside the transaction. A {@link TransitionRejectedException} it throws
-   * propagates and nothing is written. A function that stages nothing is a plain read (not validated).
+   * Runs {@code work} as one atomic change and returns its result. {@code work} may run several
+   * times (after a lost race) and must not have side effects outside the transaction. A {@link
+   * TransitionRejectedException} it throws propagates and nothing is written. A function that
+   * stages nothing is a plain read (not validated).
    *
-   * @throws StoreUnavailableException when the backend cannot be reached, or races keep being lost for seconds
+   * @throws StoreUnavailableException when the backend cannot be reached, or races keep being lost
+   *     for seconds
    */
   <T> T atomically(Function<Transaction, T> work);
 
   /**
-   * Delivers every {@link ClusterEvent} later published on {@code channel} (see {@link EventOperations#BROADCAST})
-   * to {@code listener}, in publication order, on a thread of the store's.
+   * Delivers every {@link ClusterEvent} later published on {@code channel} (see {@link
+   * EventOperations#BROADCAST}) to {@code listener}, in publication order, on a thread of the
+   * store's.
    */
   Subscription subscribe(String channel, Consumer<ClusterEvent> listener);
 

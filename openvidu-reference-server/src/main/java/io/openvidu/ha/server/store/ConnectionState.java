@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A connection of a session as the store keeps it: created by REST as {@code PENDING} with a one-use token, turned
- * {@code ACTIVE} when a participant joins with that token (then {@code activeAt}, {@code ip}, {@code platform},
- * {@code location}, {@code clientData}, {@code publishers} and {@code subscribers} are set). IP cameras are active
- * from the start. {@code masterId} names the master holding the participant's WebSocket (null while pending, and
- * for IP cameras). Immutable; change it through {@link #toBuilder()}.
+ * A connection of a session as the store keeps it: created by REST as {@code PENDING} with a
+ * one-use token, turned {@code ACTIVE} when a participant joins with that token (then {@code
+ * activeAt}, {@code ip}, {@code platform}, {@code location}, {@code clientData}, {@code publishers}
+ * and {@code subscribers} are set). IP cameras are active from the start. {@code masterId} names
+ * the master holding the participant's WebSocket (null while pending, and for IP cameras).
+ * Immutable; change it through {@link #toBuilder()}.
  */
 public record ConnectionState(
     String id,
@@ -67,9 +68,23 @@ public record ConnectionState(
   /** Hides the token: it is a credential. */
   @Override
   public String toString() {
-    return "ConnectionState[id=" + id + ", sessionId=" + sessionId + ", status=" + status + ", type=" + type
-        + ", role=" + role + ", masterId=" + masterId + ", publishers=" + publishers.size() + ", subscribers="
-        + subscribers.size() + "]";
+    return "ConnectionState[id="
+        + id
+        + ", sessionId="
+        + sessionId
+        + ", status="
+        + status
+        + ", type="
+        + type
+        + ", role="
+        + role
+        + ", masterId="
+        + masterId
+        + ", publishers="
+        + publishers.size()
+        + ", subscribers="
+        + subscribers.size()
+        + "]";
   }
 
   /** Builds {@link ConnectionState}s. Not thread-safe. */
@@ -97,8 +112,7 @@ public record ConnectionState(
     private List<SubscriberState> subscribers = List.of();
     private String masterId;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     private Builder(ConnectionState c) {
       id = c.id;
@@ -125,33 +139,140 @@ public record ConnectionState(
       masterId = c.masterId;
     }
 
-    public Builder id(String value) { id = value; return this; }
-    public Builder sessionId(String value) { sessionId = value; return this; }
-    public Builder status(ConnectionStatus value) { status = value; return this; }
-    public Builder type(ConnectionType value) { type = value; return this; }
-    public Builder createdAt(long value) { createdAt = value; return this; }
-    public Builder activeAt(Long value) { activeAt = value; return this; }
-    public Builder record(boolean value) { record = value; return this; }
-    public Builder role(OpenViduRole value) { role = value; return this; }
-    public Builder kurentoOptions(KurentoOptions value) { kurentoOptions = value; return this; }
-    public Builder rtspUri(String value) { rtspUri = value; return this; }
-    public Builder adaptativeBitrate(Boolean value) { adaptativeBitrate = value; return this; }
-    public Builder onlyPlayWithSubscribers(Boolean value) { onlyPlayWithSubscribers = value; return this; }
-    public Builder networkCache(Integer value) { networkCache = value; return this; }
-    public Builder serverData(String value) { serverData = value; return this; }
-    public Builder token(String value) { token = value; return this; }
-    public Builder location(String value) { location = value; return this; }
-    public Builder ip(String value) { ip = value; return this; }
-    public Builder platform(String value) { platform = value; return this; }
-    public Builder clientData(String value) { clientData = value; return this; }
-    public Builder publishers(List<PublisherState> value) { publishers = value; return this; }
-    public Builder subscribers(List<SubscriberState> value) { subscribers = value; return this; }
-    public Builder masterId(String value) { masterId = value; return this; }
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    public Builder sessionId(String value) {
+      sessionId = value;
+      return this;
+    }
+
+    public Builder status(ConnectionStatus value) {
+      status = value;
+      return this;
+    }
+
+    public Builder type(ConnectionType value) {
+      type = value;
+      return this;
+    }
+
+    public Builder createdAt(long value) {
+      createdAt = value;
+      return this;
+    }
+
+    public Builder activeAt(Long value) {
+      activeAt = value;
+      return this;
+    }
+
+    public Builder record(boolean value) {
+      record = value;
+      return this;
+    }
+
+    public Builder role(OpenViduRole value) {
+      role = value;
+      return this;
+    }
+
+    public Builder kurentoOptions(KurentoOptions value) {
+      kurentoOptions = value;
+      return this;
+    }
+
+    public Builder rtspUri(String value) {
+      rtspUri = value;
+      return this;
+    }
+
+    public Builder adaptativeBitrate(Boolean value) {
+      adaptativeBitrate = value;
+      return this;
+    }
+
+    public Builder onlyPlayWithSubscribers(Boolean value) {
+      onlyPlayWithSubscribers = value;
+      return this;
+    }
+
+    public Builder networkCache(Integer value) {
+      networkCache = value;
+      return this;
+    }
+
+    public Builder serverData(String value) {
+      serverData = value;
+      return this;
+    }
+
+    public Builder token(String value) {
+      token = value;
+      return this;
+    }
+
+    public Builder location(String value) {
+      location = value;
+      return this;
+    }
+
+    public Builder ip(String value) {
+      ip = value;
+      return this;
+    }
+
+    public Builder platform(String value) {
+      platform = value;
+      return this;
+    }
+
+    public Builder clientData(String value) {
+      clientData = value;
+      return this;
+    }
+
+    public Builder publishers(List<PublisherState> value) {
+      publishers = value;
+      return this;
+    }
+
+    public Builder subscribers(List<SubscriberState> value) {
+      subscribers = value;
+      return this;
+    }
+
+    public Builder masterId(String value) {
+      masterId = value;
+      return this;
+    }
 
     public ConnectionState build() {
-      return new ConnectionState(id, sessionId, status, type, createdAt, activeAt, record, role, kurentoOptions,
-          rtspUri, adaptativeBitrate, onlyPlayWithSubscribers, networkCache, serverData, token, location, ip,
-          platform, clientData, publishers, subscribers, masterId);
+      return new ConnectionState(
+          id,
+          sessionId,
+          status,
+          type,
+          createdAt,
+          activeAt,
+          record,
+          role,
+          kurentoOptions,
+          rtspUri,
+          adaptativeBitrate,
+          onlyPlayWithSubscribers,
+          networkCache,
+          serverData,
+          token,
+          location,
+          ip,
+          platform,
+          clientData,
+          publishers,
+          subscribers,
+          masterId);
     }
   }
 }

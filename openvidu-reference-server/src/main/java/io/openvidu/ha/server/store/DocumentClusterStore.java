@@ -12,20 +12,23 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link ClusterStore} over a {@link DocumentStore}: optimistic transactions retried on conflict. */
+/**
+ * {@link ClusterStore} over a {@link DocumentStore}: optimistic transactions retried on conflict.
+ */
 final class DocumentClusterStore implements ClusterStore {
   private static final Logger log = LoggerFactory.getLogger(DocumentClusterStore.class);
   private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final DocumentStore documents;
   private final Keys keys;
+
   /**
-   * One codec for every store of the JVM: it is thread-safe, and its caches of (de)serializers, costly to build for
-   * the domain records, are then built once, whichever store (a scratch one warming up code included) uses it first.
+   * One codec for every store of the JVM: it is thread-safe, and its caches of (de)serializers,
+   * costly to build for the domain records, are then built once, whichever store (a scratch one
+   * warming up code included) uses it first.
    */
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final ObjectMapper json = JSON;
 
@@ -43,8 +46,10 @@ final class DocumentClusterStore implements ClusterStore {
       try {
         result = work.apply(tx);
       } catch (RuntimeException e) {
-        // Reads are not a snapshot: a refusal computed from documents that changed while being read may be wrong
-        // (e.g. a token found pending, then its lease found taken). Only a refusal of a consistent view stands.
+        // Reads are not a snapshot: a refusal computed from documents that changed while being read
+        // may be wrong
+        // (e.g. a token found pending, then its lease found taken). Only a refusal of a consistent
+        // view stands.
         if (tx.readsStillCurrent() || System.nanoTime() > deadline) {
           throw e;
         }
@@ -55,7 +60,8 @@ final class DocumentClusterStore implements ClusterStore {
         return result;
       }
       if (System.nanoTime() > deadline) {
-        throw new StoreUnavailableException("gave up after " + attempt + " conflicting attempts", null);
+        throw new StoreUnavailableException(
+            "gave up after " + attempt + " conflicting attempts", null);
       }
       backOff(attempt);
     }
@@ -63,16 +69,18 @@ final class DocumentClusterStore implements ClusterStore {
 
   @Override
   public Subscription subscribe(String channel, Consumer<ClusterEvent> listener) {
-    return documents.subscribe(keys.channel(channel), message -> {
-      ClusterEvent event;
-      try {
-        event = json.readValue(message, ClusterEvent.class);
-      } catch (JsonProcessingException e) {
-        log.warn("Ignoring an unreadable event on channel {}", channel, e);
-        return;
-      }
-      listener.accept(event);
-    });
+    return documents.subscribe(
+        keys.channel(channel),
+        message -> {
+          ClusterEvent event;
+          try {
+            event = json.readValue(message, ClusterEvent.class);
+          } catch (JsonProcessingException e) {
+            log.warn("Ignoring an unreadable event on channel {}", channel, e);
+            return;
+          }
+          listener.accept(event);
+        });
   }
 
   @Override
@@ -85,12 +93,16 @@ final class DocumentClusterStore implements ClusterStore {
     documents.close();
   }
 
-  /** Losers of a race retry at once first, then spread out so that a crowd of them does not collide again. */
+  /**
+   * Losers of a race retry at once first, then spread out so that a crowd of them does not collide
+   * again.
+   */
   private static void backOff(int attempt) {
     if (attempt <= 2) {
       return;
     }
     long maxMicros = Math.min(5_000, 50L << Math.min(attempt, 7));
-    LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(maxMicros)));
+    LockSupport.parkNanos(
+        TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(maxMicros)));
   }
 }

@@ -1,28 +1,25 @@
 package io.openvidu.ha.server.store;
 
 /**
- * One change a {@link DocumentStore} applies in a commit. All writes of a commit are applied together, in order, or
- * not at all.
+ * One change a {@link DocumentStore} applies in a commit. All writes of a commit are applied
+ * together, in order, or not at all.
  */
 public sealed interface DocumentWrite {
 
   /** Stores {@code json} at {@code key} with a new version; {@code ttlMillis} 0 means no expiry. */
-  record Put(String key, String json, long ttlMillis) implements DocumentWrite {
-  }
+  record Put(String key, String json, long ttlMillis) implements DocumentWrite {}
 
   /** Removes the document at {@code key}. */
-  record Delete(String key) implements DocumentWrite {
-  }
+  record Delete(String key) implements DocumentWrite {}
 
   /** Adds {@code member} to the set at {@code setKey}. */
-  record AddMember(String setKey, String member) implements DocumentWrite {
-  }
+  record AddMember(String setKey, String member) implements DocumentWrite {}
 
   /** Removes {@code member} from the set at {@code setKey}. */
-  record RemoveMember(String setKey, String member) implements DocumentWrite {
-  }
+  record RemoveMember(String setKey, String member) implements DocumentWrite {}
 
-  /** Publishes {@code message} on {@code channel}, after the other writes of the commit are visible. */
-  record Publish(String channel, String message) implements DocumentWrite {
-  }
+  /**
+   * Publishes {@code message} on {@code channel}, after the other writes of the commit are visible.
+   */
+  record Publish(String channel, String message) implements DocumentWrite {}
 }

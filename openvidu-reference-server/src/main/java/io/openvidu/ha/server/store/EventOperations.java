@@ -1,8 +1,9 @@
 package io.openvidu.ha.server.store;
 
 /**
- * Publishes {@link ClusterEvent}s from inside a {@link Transaction}: an event goes out only if the transaction
- * commits, after its writes are visible, and at most once however often the transaction is retried.
+ * Publishes {@link ClusterEvent}s from inside a {@link Transaction}: an event goes out only if the
+ * transaction commits, after its writes are visible, and at most once however often the transaction
+ * is retried.
  */
 public final class EventOperations {
   /** The channel every master listens to. */
@@ -10,6 +11,7 @@ public final class EventOperations {
 
   private final Transaction tx;
   private final Keys keys;
+
   EventOperations(Transaction tx, Keys keys) {
     this.tx = tx;
     this.keys = keys;

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Stored first responses of {@code Idempotency-Key}s inside one {@link Transaction}. Recording the response in the
- * same transaction as the side effect is what makes a key safe: either both are stored or neither.
+ * Stored first responses of {@code Idempotency-Key}s inside one {@link Transaction}. Recording the
+ * response in the same transaction as the side effect is what makes a key safe: either both are
+ * stored or neither.
  */
 public final class IdempotencyOperations {
   private final Transaction tx;

@@ -3,12 +3,12 @@ package io.openvidu.ha.server.store;
 import java.util.Objects;
 
 /**
- * The first response given to an {@code Idempotency-Key}: the request's fingerprint (method, path and body, hashed)
- * and the response to replay ({@code contentType} null for an empty body). Stored with a time to live. Immutable;
- * {@code toString()} leaves the body out.
+ * The first response given to an {@code Idempotency-Key}: the request's fingerprint (method, path
+ * and body, hashed) and the response to replay ({@code contentType} null for an empty body). Stored
+ * with a time to live. Immutable; {@code toString()} leaves the body out.
  */
-public record IdempotencyRecord(String key, String fingerprint, int status, String contentType, String body,
-    long createdAt) {
+public record IdempotencyRecord(
+    String key, String fingerprint, int status, String contentType, String body, long createdAt) {
 
   public IdempotencyRecord {
     Objects.requireNonNull(key, "key");

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.regex.Pattern;
 
 /**
- * Generates identifiers in OpenVidu's formats (rest-api.md §2.4). Random parts come from a {@link SecureRandom}
- * because token secrets are credentials. Thread-safe.
+ * Generates identifiers in OpenVidu's formats (rest-api.md §2.4). Random parts come from a {@link
+ * SecureRandom} because token secrets are credentials. Thread-safe.
  */
 public final class Identifiers {
   /** What a custom session id (and a recording name) may look like. */
@@ -15,8 +15,7 @@ public final class Identifiers {
   private static final String ALPHANUMERIC = UPPER + "abcdefghijklmnopqrstuvwxyz0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Identifiers() {
-  }
+  private Identifiers() {}
 
   /** {@code ses_} + one upper-case letter + 9 alphanumerics, e.g. {@code ses_YnDaGYNcd7}. */
   public static String sessionId() {
@@ -34,25 +33,30 @@ public final class Identifiers {
   }
 
   /**
-   * A stream id: {@code str_} + {@code CAM}/{@code SCR}/{@code CUS}/{@code IPC} (first three letters of the video
-   * type) or {@code MIC} without video, {@code _}, one upper-case letter + 3 alphanumerics, {@code _}, the owner.
+   * A stream id: {@code str_} + {@code CAM}/{@code SCR}/{@code CUS}/{@code IPC} (first three
+   * letters of the video type) or {@code MIC} without video, {@code _}, one upper-case letter + 3
+   * alphanumerics, {@code _}, the owner.
    *
-   * @param typeOfVideo {@code CAMERA}, {@code SCREEN}, {@code CUSTOM}, {@code IPCAM}; null when there is no video
+   * @param typeOfVideo {@code CAMERA}, {@code SCREEN}, {@code CUSTOM}, {@code IPCAM}; null when
+   *     there is no video
    */
   public static String streamId(String typeOfVideo, String connectionId) {
-    String kind = typeOfVideo == null || typeOfVideo.length() < 3 ? "MIC" : typeOfVideo.substring(0, 3);
+    String kind =
+        typeOfVideo == null || typeOfVideo.length() < 3 ? "MIC" : typeOfVideo.substring(0, 3);
     return "str_" + kind + "_" + upperThenAlphanumeric(3) + "_" + connectionId;
   }
 
   /**
-   * The connection id of an IP camera: {@code ipc_IPCAM_<protocol>_<4 upper-case alphanumerics>_<host>[_<port>]<path>}
-   * with {@code /}, {@code .} and {@code :} turned into {@code _} and {@code -} removed.
+   * The connection id of an IP camera: {@code ipc_IPCAM_<protocol>_<4 upper-case
+   * alphanumerics>_<host>[_<port>]<path>} with {@code /}, {@code .} and {@code :} turned into
+   * {@code _} and {@code -} removed.
    */
   public static String ipCameraConnectionId(java.net.URI rtspUri) {
     String port = rtspUri.getPort() == -1 ? "" : "_" + rtspUri.getPort();
     String path = rtspUri.getRawPath() == null ? "" : rtspUri.getRawPath();
     String host = rtspUri.getHost() == null ? "" : rtspUri.getHost();
-    String raw = "IPCAM_" + rtspUri.getScheme() + "_" + upperAlphanumeric(4) + "_" + host + port + path;
+    String raw =
+        "IPCAM_" + rtspUri.getScheme() + "_" + upperAlphanumeric(4) + "_" + host + port + path;
     return "ipc_" + raw.replace("-", "").replaceAll("[/.:]", "_");
   }
 

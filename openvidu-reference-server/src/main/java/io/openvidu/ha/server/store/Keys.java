@@ -1,6 +1,9 @@
 package io.openvidu.ha.server.store;
 
-/** Names of documents, sets and channels in a backend, under one prefix so several clusters may share a Redis. */
+/**
+ * Names of documents, sets and channels in a backend, under one prefix so several clusters may
+ * share a Redis.
+ */
 final class Keys {
   private final String prefix;
 
@@ -8,17 +11,55 @@ final class Keys {
     this.prefix = prefix;
   }
 
-  String session(String id) { return prefix + "session:" + id; }
-  String sessions() { return prefix + "sessions"; }
-  String recording(String id) { return prefix + "recording:" + id; }
-  String recordings() { return prefix + "recordings"; }
-  String unfinishedRecordings() { return prefix + "recordings:unfinished"; }
-  String automaticRecordingCandidates() { return prefix + "recordings:automatic-candidates"; }
-  String mediaNode(String id) { return prefix + "node:" + id; }
-  String mediaNodes() { return prefix + "nodes"; }
-  String idempotency(String key) { return prefix + "idem:" + key; }
-  String lease(String id) { return prefix + "lease:" + id; }
-  String leases() { return prefix + "leases"; }
-  String document(String name) { return prefix + "doc:" + name; }
-  String channel(String name) { return prefix + "channel:" + name; }
+  String session(String id) {
+    return prefix + "session:" + id;
+  }
+
+  String sessions() {
+    return prefix + "sessions";
+  }
+
+  String recording(String id) {
+    return prefix + "recording:" + id;
+  }
+
+  String recordings() {
+    return prefix + "recordings";
+  }
+
+  String unfinishedRecordings() {
+    return prefix + "recordings:unfinished";
+  }
+
+  String automaticRecordingCandidates() {
+    return prefix + "recordings:automatic-candidates";
+  }
+
+  String mediaNode(String id) {
+    return prefix + "node:" + id;
+  }
+
+  String mediaNodes() {
+    return prefix + "nodes";
+  }
+
+  String idempotency(String key) {
+    return prefix + "idem:" + key;
+  }
+
+  String lease(String id) {
+    return prefix + "lease:" + id;
+  }
+
+  String leases() {
+    return prefix + "leases";
+  }
+
+  String document(String name) {
+    return prefix + "doc:" + name;
+  }
+
+  String channel(String name) {
+    return prefix + "channel:" + name;
+  }
 }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Media-node transitions inside one {@link Transaction}: the cluster's node list, status changes and the placement
- * of sessions (least-loaded node that accepts sessions; a session stays where it was placed).
+ * Media-node transitions inside one {@link Transaction}: the cluster's node list, status changes
+ * and the placement of sessions (least-loaded node that accepts sessions; a session stays where it
+ * was placed).
  */
 public final class MediaNodeOperations {
   private final Transaction tx;
@@ -24,10 +25,15 @@ public final class MediaNodeOperations {
     return tx.read(keys.mediaNode(nodeId), MediaNodeState.class);
   }
 
-  /** The node with that id; rejected with {@link Rejection#MEDIA_NODE_NOT_FOUND} when there is none. */
+  /**
+   * The node with that id; rejected with {@link Rejection#MEDIA_NODE_NOT_FOUND} when there is none.
+   */
   public MediaNodeState get(String nodeId) {
-    return find(nodeId).orElseThrow(() -> new TransitionRejectedException(Rejection.MEDIA_NODE_NOT_FOUND,
-        "Media node " + nodeId + " not found"));
+    return find(nodeId)
+        .orElseThrow(
+            () ->
+                new TransitionRejectedException(
+                    Rejection.MEDIA_NODE_NOT_FOUND, "Media node " + nodeId + " not found"));
   }
 
   /** Every node of the cluster, sorted by id. */
@@ -40,7 +46,8 @@ public final class MediaNodeOperations {
   /** Adds a node; rejected with {@link Rejection#MEDIA_NODE_EXISTS} when its id is taken. */
   public MediaNodeState add(MediaNodeState node) {
     if (find(node.id()).isPresent()) {
-      throw new TransitionRejectedException(Rejection.MEDIA_NODE_EXISTS, "Media node " + node.id() + " exists");
+      throw new TransitionRejectedException(
+          Rejection.MEDIA_NODE_EXISTS, "Media node " + node.id() + " exists");
     }
     tx.put(keys.mediaNode(node.id()), node, null);
     tx.addMember(keys.mediaNodes(), node.id());
@@ -66,20 +73,28 @@ public final class MediaNodeOperations {
   }
 
   /**
-   * Chooses the node for a session and records the session on it: the session's requested node if it accepts
-   * sessions, else the least-loaded node that does (ties broken by id). Rejected with
+   * Chooses the node for a session and records the session on it: the session's requested node if
+   * it accepts sessions, else the least-loaded node that does (ties broken by id). Rejected with
    * {@link Rejection#NO_MEDIA_NODE_AVAILABLE} when no node accepts sessions.
    *
    * @return the chosen node id
    */
   public String place(SessionState session) {
-    MediaNodeState chosen = Optional.ofNullable(session.requestedMediaNodeId())
-        .flatMap(this::find)
-        .filter(MediaNodeState::acceptsSessions)
-        .or(() -> list().stream().filter(MediaNodeState::acceptsSessions)
-            .min(Comparator.comparingDouble(MediaNodeState::load).thenComparing(MediaNodeState::id)))
-        .orElseThrow(() -> new TransitionRejectedException(Rejection.NO_MEDIA_NODE_AVAILABLE,
-            "No media node is running"));
+    MediaNodeState chosen =
+        Optional.ofNullable(session.requestedMediaNodeId())
+            .flatMap(this::find)
+            .filter(MediaNodeState::acceptsSessions)
+            .or(
+                () ->
+                    list().stream()
+                        .filter(MediaNodeState::acceptsSessions)
+                        .min(
+                            Comparator.comparingDouble(MediaNodeState::load)
+                                .thenComparing(MediaNodeState::id)))
+            .orElseThrow(
+                () ->
+                    new TransitionRejectedException(
+                        Rejection.NO_MEDIA_NODE_AVAILABLE, "No media node is running"));
     List<String> sessions = new ArrayList<>(chosen.sessionIds());
     if (!sessions.contains(session.id())) {
       sessions.add(session.id());
@@ -89,17 +104,20 @@ public final class MediaNodeOperations {
   }
 
   /**
-   * Forgets that a session was on a node (the node may already be gone). A node {@code waiting-idle-to-terminate}
-   * whose last session this was terminates: it leaves the cluster.
+   * Forgets that a session was on a node (the node may already be gone). A node {@code
+   * waiting-idle-to-terminate} whose last session this was terminates: it leaves the cluster.
    */
   public void release(String nodeId, String sessionId) {
     Optional<MediaNodeState> node = find(nodeId).filter(n -> n.sessionIds().contains(sessionId));
     if (node.isEmpty()) {
       return;
     }
-    MediaNodeState updated = node.get().withSessionIds(
-        node.get().sessionIds().stream().filter(id -> !id.equals(sessionId)).toList());
-    if (updated.status() == MediaNodeStatus.WAITING_IDLE_TO_TERMINATE && updated.sessionIds().isEmpty()) {
+    MediaNodeState updated =
+        node.get()
+            .withSessionIds(
+                node.get().sessionIds().stream().filter(id -> !id.equals(sessionId)).toList());
+    if (updated.status() == MediaNodeStatus.WAITING_IDLE_TO_TERMINATE
+        && updated.sessionIds().isEmpty()) {
       remove(nodeId);
     } else {
       tx.put(keys.mediaNode(nodeId), updated, null);

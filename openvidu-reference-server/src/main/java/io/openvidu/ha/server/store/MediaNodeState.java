@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A simulated media node as the store keeps it (rest-api.md §5.17): its identity, connection times, status and the
- * sessions placed on it. {@code baseLoad} is the node's idle load; its reported load grows with the sessions it
- * hosts (see {@link #load()}). {@code disconnectionTime} is set only while {@code connected} is false. Immutable.
+ * A simulated media node as the store keeps it (rest-api.md §5.17): its identity, connection times,
+ * status and the sessions placed on it. {@code baseLoad} is the node's idle load; its reported load
+ * grows with the sessions it hosts (see {@link #load()}). {@code disconnectionTime} is set only
+ * while {@code connected} is false. Immutable.
  */
 public record MediaNodeState(
     String id,
@@ -43,20 +44,49 @@ public record MediaNodeState(
 
   /** A copy in another status. */
   public MediaNodeState withStatus(MediaNodeStatus newStatus) {
-    return new MediaNodeState(id, environmentId, ip, uri, launchingTime, connected, connectionTime,
-        disconnectionTime, newStatus, baseLoad, sessionIds);
+    return new MediaNodeState(
+        id,
+        environmentId,
+        ip,
+        uri,
+        launchingTime,
+        connected,
+        connectionTime,
+        disconnectionTime,
+        newStatus,
+        baseLoad,
+        sessionIds);
   }
 
   /** A copy connected (at {@code at}) or disconnected (since {@code at}). */
   public MediaNodeState withConnected(boolean isConnected, long at) {
-    return new MediaNodeState(id, environmentId, ip, uri, launchingTime, isConnected,
-        isConnected ? Long.valueOf(at) : connectionTime, isConnected ? null : Long.valueOf(at), status, baseLoad,
+    return new MediaNodeState(
+        id,
+        environmentId,
+        ip,
+        uri,
+        launchingTime,
+        isConnected,
+        isConnected ? Long.valueOf(at) : connectionTime,
+        isConnected ? null : Long.valueOf(at),
+        status,
+        baseLoad,
         sessionIds);
   }
 
   /** A copy hosting these sessions. */
   public MediaNodeState withSessionIds(List<String> newSessionIds) {
-    return new MediaNodeState(id, environmentId, ip, uri, launchingTime, connected, connectionTime,
-        disconnectionTime, status, baseLoad, newSessionIds);
+    return new MediaNodeState(
+        id,
+        environmentId,
+        ip,
+        uri,
+        launchingTime,
+        connected,
+        connectionTime,
+        disconnectionTime,
+        status,
+        baseLoad,
+        newSessionIds);
   }
 }

@@ -5,9 +5,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The statuses of an OpenVidu Pro/Enterprise media node and the transitions between them (rest-api.md §5.17). */
+/**
+ * The statuses of an OpenVidu Pro/Enterprise media node and the transitions between them
+ * (rest-api.md §5.17).
+ */
 public enum MediaNodeStatus {
-  LAUNCHING, CANCELED, FAILED, RUNNING, WAITING_IDLE_TO_TERMINATE, TERMINATING, TERMINATED;
+  LAUNCHING,
+  CANCELED,
+  FAILED,
+  RUNNING,
+  WAITING_IDLE_TO_TERMINATE,
+  TERMINATING,
+  TERMINATED;
 
   /** The REST name, e.g. {@code waiting-idle-to-terminate}. */
   public String wireName() {
@@ -19,7 +28,9 @@ public enum MediaNodeStatus {
     return Arrays.stream(values()).filter(s -> s.wireName().equals(wireName)).findFirst();
   }
 
-  /** Whether the media-node API's {@code PATCH} may move a node from this status to {@code target}. */
+  /**
+   * Whether the media-node API's {@code PATCH} may move a node from this status to {@code target}.
+   */
   public boolean canBePatchedTo(MediaNodeStatus target) {
     return switch (this) {
       case LAUNCHING -> target == CANCELED;

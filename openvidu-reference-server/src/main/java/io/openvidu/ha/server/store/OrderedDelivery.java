@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands published messages to one listener on a thread of its own, one at a time, in the order they were handed in:
- * the delivery guarantee both {@link DocumentStore} backends give their subscribers. A listener that throws is
- * logged and keeps receiving. Thread-safe.
+ * Hands published messages to one listener on a thread of its own, one at a time, in the order they
+ * were handed in: the delivery guarantee both {@link DocumentStore} backends give their
+ * subscribers. A listener that throws is logged and keeps receiving. Thread-safe.
  */
 public final class OrderedDelivery {
   private static final Logger log = LoggerFactory.getLogger(OrderedDelivery.class);
@@ -21,11 +21,13 @@ public final class OrderedDelivery {
   public OrderedDelivery(String channel, Consumer<String> listener) {
     this.channel = channel;
     this.listener = listener;
-    this.executor = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "events-" + channel);
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "events-" + channel);
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Queues a message for the listener; dropped once {@link #stop()} was called. */
@@ -34,13 +36,14 @@ public final class OrderedDelivery {
       return;
     }
     try {
-      executor.execute(() -> {
-        try {
-          listener.accept(message);
-        } catch (RuntimeException e) {
-          log.warn("An event listener on {} failed", channel, e);
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              listener.accept(message);
+            } catch (RuntimeException e) {
+              log.warn("An event listener on {} failed", channel, e);
+            }
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // stopped concurrently: the subscription is gone
     }

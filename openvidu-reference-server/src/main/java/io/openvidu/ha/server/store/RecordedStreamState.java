@@ -1,11 +1,12 @@
 package io.openvidu.ha.server.store;
 
 /**
- * One file of an {@code INDIVIDUAL} recording (recordings.md §3.4): a period during which one stream was recorded,
- * with what the synchronisation metadata tells about it. {@code fileName} is the stream id for a stream's first
- * period (later periods would be {@code <streamId>-N}); {@code hasAudio}/{@code hasVideo} are what is recorded of
- * the stream (the stream has the track and the recording records it); {@code endTime} is null while the period is
- * open. Times are epoch ms. Immutable.
+ * One file of an {@code INDIVIDUAL} recording (recordings.md §3.4): a period during which one
+ * stream was recorded, with what the synchronisation metadata tells about it. {@code fileName} is
+ * the stream id for a stream's first period (later periods would be {@code <streamId>-N}); {@code
+ * hasAudio}/{@code hasVideo} are what is recorded of the stream (the stream has the track and the
+ * recording records it); {@code endTime} is null while the period is open. Times are epoch ms.
+ * Immutable.
  */
 public record RecordedStreamState(
     String fileName,
@@ -27,7 +28,19 @@ public record RecordedStreamState(
 
   /** A copy closed at {@code at}; a closed period stays as it is. */
   public RecordedStreamState closedAt(long at) {
-    return isOpen() ? new RecordedStreamState(fileName, streamId, connectionId, clientData, serverData, hasAudio,
-        hasVideo, typeOfVideo, videoDimensions, startTime, Math.max(at, startTime)) : this;
+    return isOpen()
+        ? new RecordedStreamState(
+            fileName,
+            streamId,
+            connectionId,
+            clientData,
+            serverData,
+            hasAudio,
+            hasVideo,
+            typeOfVideo,
+            videoDimensions,
+            startTime,
+            Math.max(at, startTime))
+        : this;
   }
 }

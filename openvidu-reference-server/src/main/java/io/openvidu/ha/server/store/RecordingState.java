@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A recording as the store keeps it: its resolved {@link RecordingProperties} (the name is final: the id when none
- * was asked for), where it is in the state machine of recordings.md §6, and the figures that become final at
- * {@code ready}: {@code size} in bytes, {@code duration} in seconds, {@code url} (null before {@code ready}/{@code
- * failed}). {@code reason} is the stop reason once stopped; {@code stoppedAt} the stop time.
+ * A recording as the store keeps it: its resolved {@link RecordingProperties} (the name is final:
+ * the id when none was asked for), where it is in the state machine of recordings.md §6, and the
+ * figures that become final at {@code ready}: {@code size} in bytes, {@code duration} in seconds,
+ * {@code url} (null before {@code ready}/{@code failed}). {@code reason} is the stop reason once
+ * stopped; {@code stoppedAt} the stop time.
  *
- * <p>{@code uniqueSessionId} is OpenVidu's {@code <sessionId>_<sessionCreatedAt>} (for metadata files and webhooks,
- * after the session is gone). {@code streams} are the periods an {@code INDIVIDUAL} recording records, kept up to date
- * by the publish and unpublish transitions (empty for composed recordings). {@code autoStopAt} is the deadline of the
- * automatic-stop countdown (rest-api.md §6.4), null when none runs. Immutable.
+ * <p>{@code uniqueSessionId} is OpenVidu's {@code <sessionId>_<sessionCreatedAt>} (for metadata
+ * files and webhooks, after the session is gone). {@code streams} are the periods an {@code
+ * INDIVIDUAL} recording records, kept up to date by the publish and unpublish transitions (empty
+ * for composed recordings). {@code autoStopAt} is the deadline of the automatic-stop countdown
+ * (rest-api.md §6.4), null when none runs. Immutable.
  */
 public record RecordingState(
     String id,
@@ -39,48 +41,144 @@ public record RecordingState(
   }
 
   /** A new recording in {@code starting} status. */
-  public static RecordingState starting(String id, String sessionId, RecordingProperties properties,
-      String mediaNodeId, long createdAt) {
-    return new RecordingState(id, sessionId, properties, mediaNodeId, createdAt, RecordingStatus.STARTING, 0, 0,
-        null, null, null, null, List.of(), null);
+  public static RecordingState starting(
+      String id,
+      String sessionId,
+      RecordingProperties properties,
+      String mediaNodeId,
+      long createdAt) {
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        RecordingStatus.STARTING,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null);
   }
 
   /** A copy in another status. */
   public RecordingState withStatus(RecordingStatus newStatus) {
-    return new RecordingState(id, sessionId, properties, mediaNodeId, createdAt, newStatus, size, duration, url,
-        reason, stoppedAt, uniqueSessionId, streams, autoStopAt);
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        newStatus,
+        size,
+        duration,
+        url,
+        reason,
+        stoppedAt,
+        uniqueSessionId,
+        streams,
+        autoStopAt);
   }
 
   /**
-   * A copy in {@code stopped} status with its reason and time: its open stream periods end then and no countdown
-   * runs any more.
+   * A copy in {@code stopped} status with its reason and time: its open stream periods end then and
+   * no countdown runs any more.
    */
   public RecordingState stopped(String stopReason, long at) {
-    return new RecordingState(id, sessionId, properties, mediaNodeId, createdAt, RecordingStatus.STOPPED, size,
-        duration, url, stopReason, at, uniqueSessionId, streams.stream().map(p -> p.closedAt(at)).toList(), null);
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        RecordingStatus.STOPPED,
+        size,
+        duration,
+        url,
+        stopReason,
+        at,
+        uniqueSessionId,
+        streams.stream().map(p -> p.closedAt(at)).toList(),
+        null);
   }
 
   /** A copy in a final status ({@code ready} or {@code failed}) with its final figures. */
-  public RecordingState finished(RecordingStatus finalStatus, long finalSize, double finalDuration, String finalUrl) {
-    return new RecordingState(id, sessionId, properties, mediaNodeId, createdAt, finalStatus, finalSize,
-        finalDuration, finalUrl, reason, stoppedAt, uniqueSessionId, streams, null);
+  public RecordingState finished(
+      RecordingStatus finalStatus, long finalSize, double finalDuration, String finalUrl) {
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        finalStatus,
+        finalSize,
+        finalDuration,
+        finalUrl,
+        reason,
+        stoppedAt,
+        uniqueSessionId,
+        streams,
+        null);
   }
 
   /** A copy with its OpenVidu {@code uniqueSessionId}. */
   public RecordingState withUniqueSessionId(String newUniqueSessionId) {
-    return new RecordingState(id, sessionId, properties, mediaNodeId, createdAt, status, size, duration, url, reason,
-        stoppedAt, newUniqueSessionId, streams, autoStopAt);
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        status,
+        size,
+        duration,
+        url,
+        reason,
+        stoppedAt,
+        newUniqueSessionId,
+        streams,
+        autoStopAt);
   }
 
   /** A copy recording these stream periods. */
   public RecordingState withStreams(List<RecordedStreamState> newStreams) {
-    return new RecordingState(id, sessionId, properties, mediaNodeId, createdAt, status, size, duration, url, reason,
-        stoppedAt, uniqueSessionId, newStreams, autoStopAt);
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        status,
+        size,
+        duration,
+        url,
+        reason,
+        stoppedAt,
+        uniqueSessionId,
+        newStreams,
+        autoStopAt);
   }
 
   /** A copy whose automatic-stop countdown ends at {@code deadline} (null: no countdown). */
   public RecordingState withAutoStopAt(Long deadline) {
-    return new RecordingState(id, sessionId, properties, mediaNodeId, createdAt, status, size, duration, url, reason,
-        stoppedAt, uniqueSessionId, streams, deadline);
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        status,
+        size,
+        duration,
+        url,
+        reason,
+        stoppedAt,
+        uniqueSessionId,
+        streams,
+        deadline);
   }
 }

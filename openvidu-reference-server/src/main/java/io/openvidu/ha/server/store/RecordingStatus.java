@@ -3,11 +3,15 @@ package io.openvidu.ha.server.store;
 import java.util.Locale;
 
 /**
- * The recording state machine of recordings.md §6: {@code starting → started → stopped → ready}, with
- * {@code failed} reachable from {@code starting} and {@code stopped}.
+ * The recording state machine of recordings.md §6: {@code starting → started → stopped → ready},
+ * with {@code failed} reachable from {@code starting} and {@code stopped}.
  */
 public enum RecordingStatus {
-  STARTING, STARTED, STOPPED, READY, FAILED;
+  STARTING,
+  STARTED,
+  STOPPED,
+  READY,
+  FAILED;
 
   /** The lower-case name used by the REST API, webhooks and metadata files. */
   public String wireName() {

@@ -1,6 +1,8 @@
 package io.openvidu.ha.server.store;
 
-/** Why the store refused a transition. The REST layer maps each to the status code OpenVidu answers. */
+/**
+ * Why the store refused a transition. The REST layer maps each to the status code OpenVidu answers.
+ */
 public enum Rejection {
   SESSION_EXISTS,
   SESSION_NOT_FOUND,

@@ -7,14 +7,15 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A session as the store keeps it, with every connection under it (pending and active, in creation order) so that a
- * session and its connections change together atomically.
+ * A session as the store keeps it, with every connection under it (pending and active, in creation
+ * order) so that a session and its connections change together atomically.
  *
- * <p>{@code customSessionId} is {@code ""} when the id was generated. {@code requestedMediaNodeId} is the node asked
- * for at creation (Pro's {@code mediaNode}); {@code mediaNodeId} is where the session was placed, null until its
- * first participant joins. {@code active} turns true at the first join. {@code activeRecordingId} is the recording in
- * {@code starting}/{@code started} status, if any; {@code recordingManuallyStopped} remembers a REST stop so that an
- * {@code ALWAYS} session never restarts recording on its own. Immutable; change it through {@link #toBuilder()}.
+ * <p>{@code customSessionId} is {@code ""} when the id was generated. {@code requestedMediaNodeId}
+ * is the node asked for at creation (Pro's {@code mediaNode}); {@code mediaNodeId} is where the
+ * session was placed, null until its first participant joins. {@code active} turns true at the
+ * first join. {@code activeRecordingId} is the recording in {@code starting}/{@code started}
+ * status, if any; {@code recordingManuallyStopped} remembers a REST stop so that an {@code ALWAYS}
+ * session never restarts recording on its own. Immutable; change it through {@link #toBuilder()}.
  */
 public record SessionState(
     String id,
@@ -39,7 +40,9 @@ public record SessionState(
     recordingMode = recordingMode == null ? RecordingMode.MANUAL : recordingMode;
     forcedVideoCodec = forcedVideoCodec == null ? VideoCodec.VP8 : forcedVideoCodec;
     defaultRecordingProperties =
-        defaultRecordingProperties == null ? RecordingProperties.defaults() : defaultRecordingProperties;
+        defaultRecordingProperties == null
+            ? RecordingProperties.defaults()
+            : defaultRecordingProperties;
     connections = connections == null ? List.of() : List.copyOf(connections);
   }
 
@@ -58,7 +61,10 @@ public record SessionState(
     return activeRecordingId != null;
   }
 
-  /** A copy with {@code connection} replacing the connection of the same id, or appended when it is new. */
+  /**
+   * A copy with {@code connection} replacing the connection of the same id, or appended when it is
+   * new.
+   */
   public SessionState withConnection(ConnectionState connection) {
     List<ConnectionState> copy = new ArrayList<>(connections);
     int index = indexOf(connection.id());
@@ -72,7 +78,9 @@ public record SessionState(
 
   /** A copy without the connection of that id. */
   public SessionState withoutConnection(String connectionId) {
-    return toBuilder().connections(connections.stream().filter(c -> !c.id().equals(connectionId)).toList()).build();
+    return toBuilder()
+        .connections(connections.stream().filter(c -> !c.id().equals(connectionId)).toList())
+        .build();
   }
 
   /** A copy changed by {@code change} applied to a builder of this session. */
@@ -116,8 +124,7 @@ public record SessionState(
     private boolean recordingManuallyStopped;
     private List<ConnectionState> connections = List.of();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     private Builder(SessionState s) {
       id = s.id;
@@ -136,28 +143,92 @@ public record SessionState(
       connections = s.connections;
     }
 
-    public Builder id(String value) { id = value; return this; }
-    public Builder createdAt(long value) { createdAt = value; return this; }
-    public Builder customSessionId(String value) { customSessionId = value; return this; }
-    public Builder mediaMode(MediaMode value) { mediaMode = value; return this; }
-    public Builder recordingMode(RecordingMode value) { recordingMode = value; return this; }
-    public Builder forcedVideoCodec(VideoCodec value) { forcedVideoCodec = value; return this; }
-    public Builder allowTranscoding(boolean value) { allowTranscoding = value; return this; }
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    public Builder createdAt(long value) {
+      createdAt = value;
+      return this;
+    }
+
+    public Builder customSessionId(String value) {
+      customSessionId = value;
+      return this;
+    }
+
+    public Builder mediaMode(MediaMode value) {
+      mediaMode = value;
+      return this;
+    }
+
+    public Builder recordingMode(RecordingMode value) {
+      recordingMode = value;
+      return this;
+    }
+
+    public Builder forcedVideoCodec(VideoCodec value) {
+      forcedVideoCodec = value;
+      return this;
+    }
+
+    public Builder allowTranscoding(boolean value) {
+      allowTranscoding = value;
+      return this;
+    }
+
     public Builder defaultRecordingProperties(RecordingProperties value) {
       defaultRecordingProperties = value;
       return this;
     }
-    public Builder requestedMediaNodeId(String value) { requestedMediaNodeId = value; return this; }
-    public Builder mediaNodeId(String value) { mediaNodeId = value; return this; }
-    public Builder active(boolean value) { active = value; return this; }
-    public Builder activeRecordingId(String value) { activeRecordingId = value; return this; }
-    public Builder recordingManuallyStopped(boolean value) { recordingManuallyStopped = value; return this; }
-    public Builder connections(List<ConnectionState> value) { connections = value; return this; }
+
+    public Builder requestedMediaNodeId(String value) {
+      requestedMediaNodeId = value;
+      return this;
+    }
+
+    public Builder mediaNodeId(String value) {
+      mediaNodeId = value;
+      return this;
+    }
+
+    public Builder active(boolean value) {
+      active = value;
+      return this;
+    }
+
+    public Builder activeRecordingId(String value) {
+      activeRecordingId = value;
+      return this;
+    }
+
+    public Builder recordingManuallyStopped(boolean value) {
+      recordingManuallyStopped = value;
+      return this;
+    }
+
+    public Builder connections(List<ConnectionState> value) {
+      connections = value;
+      return this;
+    }
 
     public SessionState build() {
-      return new SessionState(id, createdAt, customSessionId, mediaMode, recordingMode, forcedVideoCodec,
-          allowTranscoding, defaultRecordingProperties, requestedMediaNodeId, mediaNodeId, active, activeRecordingId,
-          recordingManuallyStopped, connections);
+      return new SessionState(
+          id,
+          createdAt,
+          customSessionId,
+          mediaMode,
+          recordingMode,
+          forcedVideoCodec,
+          allowTranscoding,
+          defaultRecordingProperties,
+          requestedMediaNodeId,
+          mediaNodeId,
+          active,
+          activeRecordingId,
+          recordingManuallyStopped,
+          connections);
     }
   }
 }

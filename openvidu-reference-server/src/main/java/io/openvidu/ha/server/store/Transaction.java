@@ -12,14 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One attempt at an atomic change of the cluster state, handed to the function given to
- * {@link ClusterStore#atomically}. Reads go to the store (and are remembered with their versions); writes are only
- * staged, and the store applies them together only if nothing read has changed meanwhile — otherwise the whole
- * function runs again on a fresh transaction. Staged writes are visible to later reads of the same transaction.
+ * One attempt at an atomic change of the cluster state, handed to the function given to {@link
+ * ClusterStore#atomically}. Reads go to the store (and are remembered with their versions); writes
+ * are only staged, and the store applies them together only if nothing read has changed meanwhile —
+ * otherwise the whole function runs again on a fresh transaction. Staged writes are visible to
+ * later reads of the same transaction.
  *
  * <p>The domain transitions live in the feature views: {@link #sessions()}, {@link #recordings()},
- * {@link #mediaNodes()}, {@link #idempotency()}, {@link #leases()}, {@link #events()}. Not thread-safe: use it on
- * the calling thread only, and do nothing irreversible inside the function (it may run several times).
+ * {@link #mediaNodes()}, {@link #idempotency()}, {@link #leases()}, {@link #events()}. Not
+ * thread-safe: use it on the calling thread only, and do nothing irreversible inside the function
+ * (it may run several times).
  */
 public final class Transaction {
   private final DocumentStore documents;
@@ -76,8 +78,9 @@ public final class Transaction {
   }
 
   /**
-   * Drops every write staged so far (documents, set changes, events); what was read stays version-checked. For a
-   * caller that turns a failure into a recorded answer instead of the change it had begun.
+   * Drops every write staged so far (documents, set changes, events); what was read stays
+   * version-checked. For a caller that turns a failure into a recorded answer instead of the change
+   * it had begun.
    */
   public void discardStagedWrites() {
     stagedDocuments.clear();
@@ -90,10 +93,16 @@ public final class Transaction {
     return readAll(List.of(key), type).stream().findFirst();
   }
 
-  /** Reads several documents in one round trip; absent ones are left out, order follows {@code keyList}. */
+  /**
+   * Reads several documents in one round trip; absent ones are left out, order follows {@code
+   * keyList}.
+   */
   <T> List<T> readAll(List<String> keyList, Class<T> type) {
-    List<String> missing = keyList.stream()
-        .filter(k -> !reads.containsKey(k) && !stagedDocuments.containsKey(k)).distinct().toList();
+    List<String> missing =
+        keyList.stream()
+            .filter(k -> !reads.containsKey(k) && !stagedDocuments.containsKey(k))
+            .distinct()
+            .toList();
     if (!missing.isEmpty()) {
       reads.putAll(documents.read(missing));
     }
@@ -112,7 +121,8 @@ public final class Transaction {
     for (DocumentWrite write : stagedOthers) {
       if (write instanceof DocumentWrite.AddMember add && add.setKey().equals(setKey)) {
         members.add(add.member());
-      } else if (write instanceof DocumentWrite.RemoveMember remove && remove.setKey().equals(setKey)) {
+      } else if (write instanceof DocumentWrite.RemoveMember remove
+          && remove.setKey().equals(setKey)) {
         members.remove(remove.member());
       }
     }
@@ -121,7 +131,8 @@ public final class Transaction {
 
   void put(String key, Object value, Duration ttl) {
     ensureRead(key);
-    stagedDocuments.put(key, new DocumentWrite.Put(key, encode(value), ttl == null ? 0 : ttl.toMillis()));
+    stagedDocuments.put(
+        key, new DocumentWrite.Put(key, encode(value), ttl == null ? 0 : ttl.toMillis()));
   }
 
   void delete(String key) {
@@ -153,7 +164,8 @@ public final class Transaction {
       return true;
     }
     Map<String, VersionedDocument> now = documents.read(List.copyOf(reads.keySet()));
-    return reads.entrySet().stream().allMatch(e -> now.get(e.getKey()).version() == e.getValue().version());
+    return reads.entrySet().stream()
+        .allMatch(e -> now.get(e.getKey()).version() == e.getValue().version());
   }
 
   Map<String, Long> expectedVersions() {
@@ -164,7 +176,8 @@ public final class Transaction {
 
   List<DocumentWrite> writes() {
     List<DocumentWrite> all = new ArrayList<>(stagedDocuments.values());
-    // Publications go last so that a subscriber reacting to an event reads the state the event describes.
+    // Publications go last so that a subscriber reacting to an event reads the state the event
+    // describes.
     stagedOthers.stream().filter(w -> !(w instanceof DocumentWrite.Publish)).forEach(all::add);
     stagedOthers.stream().filter(w -> w instanceof DocumentWrite.Publish).forEach(all::add);
     return all;
@@ -200,7 +213,8 @@ public final class Transaction {
     try {
       return json.readValue(text, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt " + type.getSimpleName() + " document in the store", e);
+      throw new IllegalStateException(
+          "corrupt " + type.getSimpleName() + " document in the store", e);
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.openvidu.ha.server.store;
 
 /**
- * A transition that the current cluster state does not allow (e.g. a session id already taken). Thrown before
- * anything is staged, so the surrounding transaction commits nothing unless the caller catches it and stages
- * something else. The message never contains tokens.
+ * A transition that the current cluster state does not allow (e.g. a session id already taken).
+ * Thrown before anything is staged, so the surrounding transaction commits nothing unless the
+ * caller catches it and stages something else. The message never contains tokens.
  */
 public final class TransitionRejectedException extends RuntimeException {
   private final Rejection rejection;

@@ -1,9 +1,9 @@
 package io.openvidu.ha.server.store;
 
 /**
- * A JSON document read from a {@link DocumentStore} with its version. An absent document has version 0 and null
- * JSON. Versions are unique across the whole store (never reused after a delete), so "unchanged version" really
- * means "unchanged document".
+ * A JSON document read from a {@link DocumentStore} with its version. An absent document has
+ * version 0 and null JSON. Versions are unique across the whole store (never reused after a
+ * delete), so "unchanged version" really means "unchanged document".
  */
 public record VersionedDocument(String key, long version, String json) {
 

@@ -9,8 +9,8 @@ import io.openvidu.ha.server.store.SessionOperations;
 import io.openvidu.ha.server.store.SubscriberState;
 
 /**
- * Stands in for participants in REST tests: does to the store what a master does when a browser joins with a
- * token or publishes (the WebSocket side is part 2 of the cluster).
+ * Stands in for participants in REST tests: does to the store what a master does when a browser
+ * joins with a token or publishes (the WebSocket side is part 2 of the cluster).
  */
 final class Participants {
   private final ClusterStore store;
@@ -20,21 +20,55 @@ final class Participants {
   }
 
   ConnectionState join(String sessionId, String token) {
-    return store.atomically(tx -> tx.sessions().activateConnection(sessionId, token,
-        new SessionOperations.Activation(System.currentTimeMillis(), "127.0.0.1", "Chrome 100 on Linux", "unknown",
-            "client data", "test-master")));
+    return store.atomically(
+        tx ->
+            tx.sessions()
+                .activateConnection(
+                    sessionId,
+                    token,
+                    new SessionOperations.Activation(
+                        System.currentTimeMillis(),
+                        "127.0.0.1",
+                        "Chrome 100 on Linux",
+                        "unknown",
+                        "client data",
+                        "test-master")));
   }
 
   String publish(String sessionId, String connectionId) {
     String streamId = "str_CAM_Abcd_" + connectionId;
-    store.atomically(tx -> tx.sessions().addPublisher(sessionId, connectionId, new PublisherState(streamId,
-        System.currentTimeMillis(), null, new MediaOptions(true, true, true, true, "CAMERA", 30,
-        "{\"width\":640,\"height\":480}", JsonNodeFactory.instance.objectNode(), null, null, null))));
+    store.atomically(
+        tx ->
+            tx.sessions()
+                .addPublisher(
+                    sessionId,
+                    connectionId,
+                    new PublisherState(
+                        streamId,
+                        System.currentTimeMillis(),
+                        null,
+                        new MediaOptions(
+                            true,
+                            true,
+                            true,
+                            true,
+                            "CAMERA",
+                            30,
+                            "{\"width\":640,\"height\":480}",
+                            JsonNodeFactory.instance.objectNode(),
+                            null,
+                            null,
+                            null))));
     return streamId;
   }
 
   void subscribe(String sessionId, String connectionId, String streamId) {
-    store.atomically(tx -> tx.sessions().addSubscriber(sessionId, connectionId,
-        new SubscriberState(streamId, System.currentTimeMillis())));
+    store.atomically(
+        tx ->
+            tx.sessions()
+                .addSubscriber(
+                    sessionId,
+                    connectionId,
+                    new SubscriberState(streamId, System.currentTimeMillis())));
   }
 }

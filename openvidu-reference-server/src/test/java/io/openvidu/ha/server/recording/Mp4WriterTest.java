@@ -21,7 +21,8 @@ class Mp4WriterTest {
     List<Box> boxes = children(ByteBuffer.wrap(file));
 
     assertThat(boxes).extracting(Box::type).containsExactly("ftyp", "moov", "mdat");
-    assertThat(boxes.stream().mapToInt(b -> b.content().remaining() + 8).sum()).isEqualTo(file.length);
+    assertThat(boxes.stream().mapToInt(b -> b.content().remaining() + 8).sum())
+        .isEqualTo(file.length);
   }
 
   @Test
@@ -49,8 +50,15 @@ class Mp4WriterTest {
 
   @Test
   void videoSampleDescriptionIsH264WithThePictureSize() throws IOException {
-    ByteBuffer stsd = find(bytes(Mp4Writer.write(AUDIO_VIDEO_720P, 1_000)), "moov", "trak", "mdia", "minf", "stbl",
-        "stsd");
+    ByteBuffer stsd =
+        find(
+            bytes(Mp4Writer.write(AUDIO_VIDEO_720P, 1_000)),
+            "moov",
+            "trak",
+            "mdia",
+            "minf",
+            "stbl",
+            "stsd");
 
     assertThat(stsd.getInt(4)).as("entry count").isEqualTo(1);
     assertThat(fourCc(stsd, 12)).isEqualTo("avc1");
@@ -62,7 +70,8 @@ class Mp4WriterTest {
   void audioOnlyFileHasOneSoundTrack() throws IOException {
     byte[] file = bytes(Mp4Writer.write(new MediaShape(true, false, 0, 0), 1_000));
 
-    List<Box> tracks = children(find(file, "moov")).stream().filter(b -> b.type().equals("trak")).toList();
+    List<Box> tracks =
+        children(find(file, "moov")).stream().filter(b -> b.type().equals("trak")).toList();
 
     assertThat(tracks).hasSize(1);
     ByteBuffer handler = find(children(tracks.get(0).content()), "mdia", "hdlr");
@@ -88,8 +97,12 @@ class Mp4WriterTest {
   private static ByteBuffer find(List<Box> boxes, String... path) {
     ByteBuffer current = null;
     for (String type : path) {
-      current = boxes.stream().filter(b -> b.type().equals(type)).findFirst()
-          .orElseThrow(() -> new AssertionError("no box " + type)).content();
+      current =
+          boxes.stream()
+              .filter(b -> b.type().equals(type))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no box " + type))
+              .content();
       boxes = children(current.duplicate());
     }
     return current;

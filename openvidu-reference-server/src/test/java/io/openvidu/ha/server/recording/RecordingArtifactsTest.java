@@ -26,7 +26,8 @@ class RecordingArtifactsTest {
 
   @Test
   void composedRecordingIsAnMp4LastingFromStartToStopAndAThumbnail() {
-    RecordingArtifacts artifacts = RecordingArtifacts.of(stopped(composed("MyRecording"), 8_600, List.of()));
+    RecordingArtifacts artifacts =
+        RecordingArtifacts.of(stopped(composed("MyRecording"), 8_600, List.of()));
 
     assertThat(artifacts.fileName()).isEqualTo("MyRecording.mp4");
     assertThat(artifacts.duration()).isEqualTo(8.6);
@@ -42,8 +43,19 @@ class RecordingArtifactsTest {
 
   @Test
   void audioOnlyComposedRecordingIsAWebmWithoutThumbnail() {
-    RecordingProperties audioOnly = new RecordingProperties("r", true, false,
-        io.openvidu.ha.server.store.OutputMode.COMPOSED, null, null, null, null, null, null, null);
+    RecordingProperties audioOnly =
+        new RecordingProperties(
+            "r",
+            true,
+            false,
+            io.openvidu.ha.server.store.OutputMode.COMPOSED,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     RecordingArtifacts artifacts = RecordingArtifacts.of(stopped(audioOnly, 1_000, List.of()));
 
@@ -52,8 +64,13 @@ class RecordingArtifactsTest {
 
   @Test
   void individualRecordingIsAZipOfOneWebmPerStreamAndTheSynchronisationFile() throws IOException {
-    RecordingState recording = stopped(individual("rec"), 60_000,
-        List.of(stream("str_CAM_A", "con_A", 95, 56_445), stream("str_CAM_B", "con_B", 1_000, 60_000)));
+    RecordingState recording =
+        stopped(
+            individual("rec"),
+            60_000,
+            List.of(
+                stream("str_CAM_A", "con_A", 95, 56_445),
+                stream("str_CAM_B", "con_B", 1_000, 60_000)));
 
     Map<String, byte[]> entries = unzip(content(RecordingArtifacts.of(recording), "rec.zip"));
 
@@ -63,8 +80,13 @@ class RecordingArtifactsTest {
 
   @Test
   void individualSizeIsTheSumOfTheStreamFilesAndDurationSpansThem() throws IOException {
-    RecordingState recording = stopped(individual("rec"), 60_000,
-        List.of(stream("str_CAM_A", "con_A", 95, 56_445), stream("str_CAM_B", "con_B", 1_000, 60_000)));
+    RecordingState recording =
+        stopped(
+            individual("rec"),
+            60_000,
+            List.of(
+                stream("str_CAM_A", "con_A", 95, 56_445),
+                stream("str_CAM_B", "con_B", 1_000, 60_000)));
     RecordingArtifacts artifacts = RecordingArtifacts.of(recording);
 
     Map<String, byte[]> entries = unzip(content(artifacts, "rec.zip"));
@@ -76,7 +98,8 @@ class RecordingArtifactsTest {
 
   @Test
   void synchronisationFileDescribesEveryStreamFile() throws IOException {
-    RecordingState recording = stopped(individual("rec"), 60_000, List.of(stream("str_CAM_A", "con_A", 95, 56_445)));
+    RecordingState recording =
+        stopped(individual("rec"), 60_000, List.of(stream("str_CAM_A", "con_A", 95, 56_445)));
     Map<String, byte[]> entries = unzip(content(RecordingArtifacts.of(recording), "rec.zip"));
 
     JsonNode json = new ObjectMapper().readTree(entries.get("rec.json"));
@@ -98,8 +121,10 @@ class RecordingArtifactsTest {
   }
 
   @Test
-  void individualRecordingWithoutStreamsIsAnEmptyZipWithTheSynchronisationFile() throws IOException {
-    RecordingArtifacts artifacts = RecordingArtifacts.of(stopped(individual("rec"), 1_000, List.of()));
+  void individualRecordingWithoutStreamsIsAnEmptyZipWithTheSynchronisationFile()
+      throws IOException {
+    RecordingArtifacts artifacts =
+        RecordingArtifacts.of(stopped(individual("rec"), 1_000, List.of()));
 
     assertThat(unzip(content(artifacts, "rec.zip")).keySet()).containsExactly("rec.json");
     assertThat(artifacts.size()).isZero();
@@ -108,7 +133,8 @@ class RecordingArtifactsTest {
 
   @Test
   void producingTwiceGivesTheSameBytes() throws IOException {
-    RecordingState recording = stopped(individual("rec"), 10_000, List.of(stream("str_CAM_A", "con_A", 0, 9_000)));
+    RecordingState recording =
+        stopped(individual("rec"), 10_000, List.of(stream("str_CAM_A", "con_A", 0, 9_000)));
 
     assertThat(content(RecordingArtifacts.of(recording), "rec.zip"))
         .isEqualTo(content(RecordingArtifacts.of(recording), "rec.zip"));
@@ -116,10 +142,12 @@ class RecordingArtifactsTest {
 
   @Test
   void zipEntriesAreDatedAtTheStopSoThatTheZipDoesNotDependOnWhenItIsWritten() throws IOException {
-    RecordingState recording = stopped(individual("rec"), 10_000, List.of(stream("str_CAM_A", "con_A", 0, 9_000)));
+    RecordingState recording =
+        stopped(individual("rec"), 10_000, List.of(stream("str_CAM_A", "con_A", 0, 9_000)));
 
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(
-        content(RecordingArtifacts.of(recording), "rec.zip")))) {
+    try (ZipInputStream in =
+        new ZipInputStream(
+            new ByteArrayInputStream(content(RecordingArtifacts.of(recording), "rec.zip")))) {
       // DOS timestamps have a two-second resolution
       assertThat(in.getNextEntry().getTime()).isCloseTo(recording.stoppedAt(), within(2_000L));
     }
@@ -129,7 +157,8 @@ class RecordingArtifactsTest {
   void recordingThatHasNotStoppedHasNoArtifacts() {
     RecordingState started = RecordingState.starting("s", "s", composed("s"), "m", 0);
 
-    assertThatThrownBy(() -> RecordingArtifacts.of(started)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RecordingArtifacts.of(started))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static byte[] content(RecordingArtifacts artifacts, String fileName) throws IOException {

@@ -12,20 +12,19 @@ final class RecordingFixtures {
 
   static final long CREATED_AT = 1_600_000_000_000L;
 
-  private RecordingFixtures() {
-  }
+  private RecordingFixtures() {}
 
   static RecordingProperties individual(String name) {
-    return new RecordingProperties(name, true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false,
-        null);
+    return new RecordingProperties(
+        name, true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false, null);
   }
 
   static RecordingProperties composed(String name) {
     return RecordingProperties.defaults().withName(name);
   }
 
-  static RecordingState stopped(RecordingProperties properties, long stoppedAfterMillis,
-      List<RecordedStreamState> streams) {
+  static RecordingState stopped(
+      RecordingProperties properties, long stoppedAfterMillis, List<RecordedStreamState> streams) {
     return RecordingState.starting("ses_A", "ses_A", properties, "media_1", CREATED_AT)
         .withUniqueSessionId("ses_A_" + (CREATED_AT - 5_000))
         .withStreams(streams)
@@ -33,9 +32,19 @@ final class RecordingFixtures {
         .stopped("recordingStoppedByServer", CREATED_AT + stoppedAfterMillis);
   }
 
-  static RecordedStreamState stream(String streamId, String connectionId, long fromMillis, long toMillis) {
-    return new RecordedStreamState(streamId, streamId, connectionId, "client-" + connectionId,
-        "server-" + connectionId, true, true, "CAMERA", "{\"width\":640,\"height\":480}",
-        CREATED_AT + fromMillis, CREATED_AT + toMillis);
+  static RecordedStreamState stream(
+      String streamId, String connectionId, long fromMillis, long toMillis) {
+    return new RecordedStreamState(
+        streamId,
+        streamId,
+        connectionId,
+        "client-" + connectionId,
+        "server-" + connectionId,
+        true,
+        true,
+        "CAMERA",
+        "{\"width\":640,\"height\":480}",
+        CREATED_AT + fromMillis,
+        CREATED_AT + toMillis);
   }
 }

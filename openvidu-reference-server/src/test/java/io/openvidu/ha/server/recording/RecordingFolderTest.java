@@ -22,17 +22,18 @@ class RecordingFolderTest {
 
   private static final String PUBLIC_URL = "https://my.openvidu.ip/";
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void startedComposedRecordingHasItsMetadataAndANonEmptyMediaFile() throws IOException {
-    RecordingState started = RecordingState.starting("ses_A", "ses_A", composed("rec"), "media_1", 1L)
-        .withStatus(RecordingStatus.STARTED);
+    RecordingState started =
+        RecordingState.starting("ses_A", "ses_A", composed("rec"), "media_1", 1L)
+            .withStatus(RecordingStatus.STARTED);
 
     new RecordingFolder(root).writeStarted(started, RecordingJson.metadata(started, PUBLIC_URL));
 
-    assertThat(names(root.resolve("ses_A"))).containsExactlyInAnyOrder(".recording.ses_A", "rec.mp4");
+    assertThat(names(root.resolve("ses_A")))
+        .containsExactlyInAnyOrder(".recording.ses_A", "rec.mp4");
     assertThat(Files.size(root.resolve("ses_A/rec.mp4"))).isPositive();
   }
 
@@ -40,13 +41,15 @@ class RecordingFolderTest {
   void finalComposedFolderHoldsMetadataMediaAndThumbnailOnly() throws IOException {
     RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
     RecordingArtifacts artifacts = RecordingArtifacts.of(stopped);
-    RecordingState ready = stopped.finished(RecordingStatus.READY, artifacts.size(), artifacts.duration(), null);
+    RecordingState ready =
+        stopped.finished(RecordingStatus.READY, artifacts.size(), artifacts.duration(), null);
     RecordingFolder folder = new RecordingFolder(root);
     folder.writeStarted(stopped, RecordingJson.metadata(stopped, PUBLIC_URL));
 
     folder.writeFinal(ready, artifacts, RecordingJson.metadata(ready, PUBLIC_URL));
 
-    assertThat(names(root.resolve("ses_A"))).containsExactlyInAnyOrder(".recording.ses_A", "rec.mp4", "ses_A.jpg");
+    assertThat(names(root.resolve("ses_A")))
+        .containsExactlyInAnyOrder(".recording.ses_A", "rec.mp4", "ses_A.jpg");
     assertThat(Files.size(root.resolve("ses_A/rec.mp4"))).isEqualTo(artifacts.size());
   }
 
@@ -72,7 +75,11 @@ class RecordingFolderTest {
 
     folder.writeMetadata(started, RecordingJson.metadata(started, PUBLIC_URL));
 
-    assertThat(RecordingJson.MAPPER.readTree(root.resolve("ses_A/.recording.ses_A").toFile()).get("status").asText())
+    assertThat(
+            RecordingJson.MAPPER
+                .readTree(root.resolve("ses_A/.recording.ses_A").toFile())
+                .get("status")
+                .asText())
         .isEqualTo("stopped");
   }
 
@@ -105,11 +112,13 @@ class RecordingFolderTest {
     RecordingArtifacts artifacts = RecordingArtifacts.of(stopped);
     RecordingFolder folder = new RecordingFolder(root);
     AtomicBoolean writing = new AtomicBoolean(true);
-    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-      while (writing.get()) {
-        folder.writeFinal(stopped, artifacts, RecordingJson.metadata(stopped, PUBLIC_URL));
-      }
-    });
+    CompletableFuture<Void> writer =
+        CompletableFuture.runAsync(
+            () -> {
+              while (writing.get()) {
+                folder.writeFinal(stopped, artifacts, RecordingJson.metadata(stopped, PUBLIC_URL));
+              }
+            });
 
     try {
       for (int i = 0; i < 300 && !writer.isDone(); i++) {
@@ -127,10 +136,11 @@ class RecordingFolderTest {
   @Test
   void writeWhoseFolderIsDeletedMidFileEndsAsFolderRemovedAndLeavesNothing() {
     RecordingFolder folder = new RecordingFolder(root);
-    RecordingArtifacts.FileContent deletedWhileWritten = out -> {
-      out.write(1);
-      folder.delete("ses_A");
-    };
+    RecordingArtifacts.FileContent deletedWhileWritten =
+        out -> {
+          out.write(1);
+          folder.delete("ses_A");
+        };
 
     RecordingFolder.WriteOutcome outcome = folder.write("ses_A", "rec.mp4", deletedWhileWritten);
 
@@ -139,9 +149,10 @@ class RecordingFolderTest {
   }
 
   /**
-   * The interleaving of a fresh-clone CI failure: the folder exists when the writer creates it and is gone right
-   * after ({@code Files.createDirectories} then threw {@code FileAlreadyExistsException}). A second thread creates and
-   * removes the empty folder as fast as it can while the writer writes.
+   * The interleaving of a fresh-clone CI failure: the folder exists when the writer creates it and
+   * is gone right after ({@code Files.createDirectories} then threw {@code
+   * FileAlreadyExistsException}). A second thread creates and removes the empty folder as fast as
+   * it can while the writer writes.
    */
   @Test
   void folderAppearingAndVanishingWhileFilesAreWrittenNeverFailsAWrite() throws Exception {
@@ -149,21 +160,24 @@ class RecordingFolderTest {
     RecordingFolder folder = new RecordingFolder(root);
     Path sessionFolder = root.resolve("ses_A");
     AtomicBoolean writing = new AtomicBoolean(true);
-    CompletableFuture<Void> toggler = CompletableFuture.runAsync(() -> {
-      while (writing.get()) {
-        try {
-          Files.createDirectory(sessionFolder);
-          Files.delete(sessionFolder);
-        } catch (IOException raced) {
-          // the writer created it, or put a file in it: try again
-        }
-      }
-    });
+    CompletableFuture<Void> toggler =
+        CompletableFuture.runAsync(
+            () -> {
+              while (writing.get()) {
+                try {
+                  Files.createDirectory(sessionFolder);
+                  Files.delete(sessionFolder);
+                } catch (IOException raced) {
+                  // the writer created it, or put a file in it: try again
+                }
+              }
+            });
 
     try {
       for (int i = 0; i < 3_000 && !toggler.isDone(); i++) {
         assertThat(folder.writeMetadata(stopped, RecordingJson.metadata(stopped, PUBLIC_URL)))
-            .isIn(RecordingFolder.WriteOutcome.WRITTEN, RecordingFolder.WriteOutcome.FOLDER_REMOVED);
+            .isIn(
+                RecordingFolder.WriteOutcome.WRITTEN, RecordingFolder.WriteOutcome.FOLDER_REMOVED);
         folder.delete("ses_A");
       }
     } finally {
@@ -178,7 +192,8 @@ class RecordingFolderTest {
     RecordingState stopped = stopped(composed("rec"), 2_000, List.of());
     RecordingArtifacts artifacts = RecordingArtifacts.of(stopped);
 
-    new RecordingFolder(root).writeFinal(stopped, artifacts, RecordingJson.metadata(stopped, PUBLIC_URL));
+    new RecordingFolder(root)
+        .writeFinal(stopped, artifacts, RecordingJson.metadata(stopped, PUBLIC_URL));
 
     assertThat(names(root.resolve("ses_A"))).noneMatch(name -> name.startsWith(".tmp-"));
   }

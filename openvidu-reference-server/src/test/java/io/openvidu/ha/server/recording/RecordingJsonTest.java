@@ -17,17 +17,20 @@ class RecordingJsonTest {
 
   @Test
   void readyComposedRecordingHasEveryMemberOfTheRestObject() {
-    RecordingState ready = stopped(composed("MyRecording"), 8_600, List.of())
-        .finished(RecordingStatus.READY, 1_973_428, 8.6, null);
+    RecordingState ready =
+        stopped(composed("MyRecording"), 8_600, List.of())
+            .finished(RecordingStatus.READY, 1_973_428, 8.6, null);
 
     ObjectNode json = RecordingJson.rest(ready, PUBLIC_URL);
 
-    assertThat(json.toString()).isEqualTo("{\"id\":\"ses_A\",\"object\":\"recording\",\"name\":\"MyRecording\","
-        + "\"outputMode\":\"COMPOSED\",\"resolution\":\"1280x720\",\"frameRate\":25,"
-        + "\"recordingLayout\":\"BEST_FIT\",\"sessionId\":\"ses_A\",\"mediaNode\":\"media_1\","
-        + "\"createdAt\":1600000000000,\"size\":1973428,\"duration\":8.6,"
-        + "\"url\":\"https://my.openvidu.ip/openvidu/recordings/ses_A/MyRecording.mp4\","
-        + "\"hasAudio\":true,\"hasVideo\":true,\"status\":\"ready\"}");
+    assertThat(json.toString())
+        .isEqualTo(
+            "{\"id\":\"ses_A\",\"object\":\"recording\",\"name\":\"MyRecording\","
+                + "\"outputMode\":\"COMPOSED\",\"resolution\":\"1280x720\",\"frameRate\":25,"
+                + "\"recordingLayout\":\"BEST_FIT\",\"sessionId\":\"ses_A\",\"mediaNode\":\"media_1\","
+                + "\"createdAt\":1600000000000,\"size\":1973428,\"duration\":8.6,"
+                + "\"url\":\"https://my.openvidu.ip/openvidu/recordings/ses_A/MyRecording.mp4\","
+                + "\"hasAudio\":true,\"hasVideo\":true,\"status\":\"ready\"}");
   }
 
   @Test
@@ -39,21 +42,24 @@ class RecordingJsonTest {
 
   @Test
   void failedRecordingHasAUrl() {
-    RecordingState failed = stopped(composed("r"), 1_000, List.of()).finished(RecordingStatus.FAILED, 0, 0, null);
+    RecordingState failed =
+        stopped(composed("r"), 1_000, List.of()).finished(RecordingStatus.FAILED, 0, 0, null);
 
     assertThat(RecordingJson.rest(failed, PUBLIC_URL).get("url").asText()).endsWith("/ses_A/r.mp4");
   }
 
   @Test
   void individualRecordingHasNoComposedMembersAndAZipUrl() {
-    RecordingState ready = stopped(individual("r"), 1_000, List.of()).finished(RecordingStatus.READY, 0, 0, null);
+    RecordingState ready =
+        stopped(individual("r"), 1_000, List.of()).finished(RecordingStatus.READY, 0, 0, null);
 
     ObjectNode json = RecordingJson.rest(ready, PUBLIC_URL);
 
     assertThat(json.has("resolution")).isFalse();
     assertThat(json.has("recordingLayout")).isFalse();
     assertThat(json.has("frameRate")).isFalse();
-    assertThat(json.get("url").asText()).isEqualTo("https://my.openvidu.ip/openvidu/recordings/ses_A/r.zip");
+    assertThat(json.get("url").asText())
+        .isEqualTo("https://my.openvidu.ip/openvidu/recordings/ses_A/r.zip");
   }
 
   @Test

@@ -16,7 +16,8 @@ class StartRecordingRequestTest {
 
   private static final RecordingProperties COMPOSED_DEFAULTS = RecordingProperties.defaults();
   private static final RecordingProperties INDIVIDUAL_DEFAULTS =
-      new RecordingProperties("", true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false, null);
+      new RecordingProperties(
+          "", true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false, null);
 
   @Test
   void jsonNullBodyIsRefusedAsEmpty() {
@@ -30,27 +31,48 @@ class StartRecordingRequestTest {
 
   @Test
   void missingSessionIsRefused() {
-    assertRefused(() -> StartRecordingRequest.of("{\"name\":\"x\"}").sessionId(), 400, "\"session\" parameter is mandatory");
+    assertRefused(
+        () -> StartRecordingRequest.of("{\"name\":\"x\"}").sessionId(),
+        400,
+        "\"session\" parameter is mandatory");
   }
 
   @Test
   void sessionThatIsNotAStringIsRefused() {
-    assertRefused(() -> StartRecordingRequest.of("{\"session\":123}").sessionId(), 400, "Type error in parameter \"session\"");
+    assertRefused(
+        () -> StartRecordingRequest.of("{\"session\":123}").sessionId(),
+        400,
+        "Type error in parameter \"session\"");
   }
 
   @Test
   void sessionIdIsTheSessionMember() {
-    assertThat(StartRecordingRequest.of("{\"session\":\"TestSession\"}").sessionId()).isEqualTo("TestSession");
+    assertThat(StartRecordingRequest.of("{\"session\":\"TestSession\"}").sessionId())
+        .isEqualTo("TestSession");
   }
 
   @Test
   void requestedValuesOverrideTheSessionDefaults() {
-    RecordingProperties resolved = resolve("{\"name\":\"rec\",\"outputMode\":\"COMPOSED\",\"resolution\":\"640x480\","
-        + "\"frameRate\":30,\"recordingLayout\":\"PICTURE_IN_PICTURE\"}", INDIVIDUAL_DEFAULTS);
+    RecordingProperties resolved =
+        resolve(
+            "{\"name\":\"rec\",\"outputMode\":\"COMPOSED\",\"resolution\":\"640x480\","
+                + "\"frameRate\":30,\"recordingLayout\":\"PICTURE_IN_PICTURE\"}",
+            INDIVIDUAL_DEFAULTS);
 
-    assertThat(resolved).isEqualTo(new RecordingProperties("rec", true, true, OutputMode.COMPOSED,
-        RecordingLayout.PICTURE_IN_PICTURE, "640x480", 30, RecordingProperties.DEFAULT_SHM_SIZE, null, null,
-        null));
+    assertThat(resolved)
+        .isEqualTo(
+            new RecordingProperties(
+                "rec",
+                true,
+                true,
+                OutputMode.COMPOSED,
+                RecordingLayout.PICTURE_IN_PICTURE,
+                "640x480",
+                30,
+                RecordingProperties.DEFAULT_SHM_SIZE,
+                null,
+                null,
+                null));
   }
 
   @Test
@@ -68,14 +90,26 @@ class StartRecordingRequestTest {
 
   @Test
   void jsonNullMemberIsTreatedAsAbsent() {
-    assertThat(resolve("{\"outputMode\":null,\"frameRate\":null}", INDIVIDUAL_DEFAULTS).outputMode())
+    assertThat(
+            resolve("{\"outputMode\":null,\"frameRate\":null}", INDIVIDUAL_DEFAULTS).outputMode())
         .isEqualTo(OutputMode.INDIVIDUAL);
   }
 
   @Test
   void composedRequestOnAQuickStartSessionIsRecordedQuickStart() {
-    RecordingProperties quickStartDefaults = new RecordingProperties("", true, true,
-        OutputMode.COMPOSED_QUICK_START, RecordingLayout.BEST_FIT, "1280x720", 25, 536870912L, null, null, null);
+    RecordingProperties quickStartDefaults =
+        new RecordingProperties(
+            "",
+            true,
+            true,
+            OutputMode.COMPOSED_QUICK_START,
+            RecordingLayout.BEST_FIT,
+            "1280x720",
+            25,
+            536870912L,
+            null,
+            null,
+            null);
 
     assertThat(resolve("{\"outputMode\":\"COMPOSED\"}", quickStartDefaults).outputMode())
         .isEqualTo(OutputMode.COMPOSED_QUICK_START);
@@ -89,11 +123,16 @@ class StartRecordingRequestTest {
 
   @Test
   void individualRecordingDropsComposedOnlyPropertiesWithoutValidatingThem() {
-    RecordingProperties resolved = resolve("{\"outputMode\":\"INDIVIDUAL\",\"resolution\":\"1x1\",\"frameRate\":0,"
-        + "\"recordingLayout\":\"NOPE\",\"shmSize\":1}", COMPOSED_DEFAULTS);
+    RecordingProperties resolved =
+        resolve(
+            "{\"outputMode\":\"INDIVIDUAL\",\"resolution\":\"1x1\",\"frameRate\":0,"
+                + "\"recordingLayout\":\"NOPE\",\"shmSize\":1}",
+            COMPOSED_DEFAULTS);
 
-    assertThat(resolved).isEqualTo(new RecordingProperties("", true, true, OutputMode.INDIVIDUAL, null, null,
-        null, null, null, false, null));
+    assertThat(resolved)
+        .isEqualTo(
+            new RecordingProperties(
+                "", true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false, null));
   }
 
   @Test
@@ -107,20 +146,33 @@ class StartRecordingRequestTest {
 
   @Test
   void customLayoutDefaultsToEmptyWithTheCustomLayout() {
-    assertThat(resolve("{\"recordingLayout\":\"CUSTOM\"}", COMPOSED_DEFAULTS).customLayout()).isEmpty();
+    assertThat(resolve("{\"recordingLayout\":\"CUSTOM\"}", COMPOSED_DEFAULTS).customLayout())
+        .isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"name\":999}", "{\"hasAudio\":\"yes\"}", "{\"outputMode\":1}",
-    "{\"resolution\":999}", "{\"frameRate\":true}", "{\"frameRate\":25.5}", "{\"shmSize\":\"abc\"}",
-    "{\"recordingLayout\":[]}", "{\"ignoreFailedStreams\":1}", "{\"mediaNode\":12}"})
+  @ValueSource(
+      strings = {
+        "{\"name\":999}",
+        "{\"hasAudio\":\"yes\"}",
+        "{\"outputMode\":1}",
+        "{\"resolution\":999}",
+        "{\"frameRate\":true}",
+        "{\"frameRate\":25.5}",
+        "{\"shmSize\":\"abc\"}",
+        "{\"recordingLayout\":[]}",
+        "{\"ignoreFailedStreams\":1}",
+        "{\"mediaNode\":12}"
+      })
   void memberOfTheWrongTypeIsA400(String body) {
     assertRefused(() -> resolve(body, COMPOSED_DEFAULTS), 400, "Type error in some parameter");
   }
 
   @Test
   void typeErrorsAreReportedBeforeAnInvalidName() {
-    assertRefused(() -> resolve("{\"name\":\"not valid!\",\"frameRate\":true}", COMPOSED_DEFAULTS), 400,
+    assertRefused(
+        () -> resolve("{\"name\":\"not valid!\",\"frameRate\":true}", COMPOSED_DEFAULTS),
+        400,
         "frameRate");
   }
 
@@ -131,31 +183,43 @@ class StartRecordingRequestTest {
 
   @Test
   void bothTracksDisabledIsA422EvenWithAnUnknownOutputMode() {
-    assertRefused(() -> resolve("{\"hasAudio\":false,\"hasVideo\":false,\"outputMode\":\"NOPE\"}",
-        COMPOSED_DEFAULTS), 422, "hasAudio");
+    assertRefused(
+        () ->
+            resolve(
+                "{\"hasAudio\":false,\"hasVideo\":false,\"outputMode\":\"NOPE\"}",
+                COMPOSED_DEFAULTS),
+        422,
+        "hasAudio");
   }
 
   @Test
   void unknownOutputModeIsA400() {
-    assertRefused(() -> resolve("{\"outputMode\":\"NOPE\"}", COMPOSED_DEFAULTS), 400,
+    assertRefused(
+        () -> resolve("{\"outputMode\":\"NOPE\"}", COMPOSED_DEFAULTS),
+        400,
         "Parameter 'outputMode' NOPE is not one of");
   }
 
   @Test
   void unknownLayoutIsA400() {
-    assertRefused(() -> resolve("{\"recordingLayout\":\"NOPE\"}", COMPOSED_DEFAULTS), 400, "recordingLayout");
+    assertRefused(
+        () -> resolve("{\"recordingLayout\":\"NOPE\"}", COMPOSED_DEFAULTS), 400, "recordingLayout");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1280X720", "99x720", "2000x720", "0640x480", "1280x", "abc"})
   void invalidResolutionIsA422(String resolution) {
-    assertRefused(() -> resolve("{\"resolution\":\"" + resolution + "\"}", COMPOSED_DEFAULTS), 422, "resolution");
+    assertRefused(
+        () -> resolve("{\"resolution\":\"" + resolution + "\"}", COMPOSED_DEFAULTS),
+        422,
+        "resolution");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 121})
   void frameRateOutsideOneTo120IsA422(int frameRate) {
-    assertRefused(() -> resolve("{\"frameRate\":" + frameRate + "}", COMPOSED_DEFAULTS), 422, "frameRate");
+    assertRefused(
+        () -> resolve("{\"frameRate\":" + frameRate + "}", COMPOSED_DEFAULTS), 422, "frameRate");
   }
 
   @Test
@@ -166,23 +230,31 @@ class StartRecordingRequestTest {
   @Test
   void limitsOfTheRangesAreAccepted() {
     RecordingProperties resolved =
-        resolve("{\"resolution\":\"1999x100\",\"frameRate\":120,\"shmSize\":134217728}", COMPOSED_DEFAULTS);
+        resolve(
+            "{\"resolution\":\"1999x100\",\"frameRate\":120,\"shmSize\":134217728}",
+            COMPOSED_DEFAULTS);
 
     assertThat(resolved.resolution()).isEqualTo("1999x100");
     assertThat(resolved.frameRate()).isEqualTo(120);
     assertThat(resolved.shmSize()).isEqualTo(134_217_728L);
   }
 
-  private static RecordingProperties resolve(String properties, RecordingProperties sessionDefaults) {
-    String body = properties.equals("{}") ? "{\"session\":\"s\"}"
-        : "{\"session\":\"s\"," + properties.substring(1);
+  private static RecordingProperties resolve(
+      String properties, RecordingProperties sessionDefaults) {
+    String body =
+        properties.equals("{}")
+            ? "{\"session\":\"s\"}"
+            : "{\"session\":\"s\"," + properties.substring(1);
     return StartRecordingRequest.of(body).resolve(sessionDefaults);
   }
 
   private static void assertRefused(ThrowingCallable call, int status, String messagePart) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.status()).isEqualTo(status);
-      assertThat(e.getMessage()).contains(messagePart);
-    });
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(status);
+              assertThat(e.getMessage()).contains(messagePart);
+            });
   }
 }

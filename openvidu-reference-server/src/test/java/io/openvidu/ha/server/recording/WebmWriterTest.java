@@ -15,7 +15,8 @@ class WebmWriterTest {
 
   @Test
   void startsWithTheEbmlMagicAndTheWebmDocType() throws IOException {
-    Map<Long, ByteBuffer> top = elements(ByteBuffer.wrap(Mp4WriterTest.bytes(WebmWriter.write(CAMERA, 1_000))));
+    Map<Long, ByteBuffer> top =
+        elements(ByteBuffer.wrap(Mp4WriterTest.bytes(WebmWriter.write(CAMERA, 1_000))));
 
     Map<Long, ByteBuffer> header = elements(top.get(0x1A45DFA3L));
 
@@ -44,8 +45,9 @@ class WebmWriterTest {
 
   @Test
   void audioOnlyStreamHasOneAudioTrack() throws IOException {
-    Map<Long, ByteBuffer> tracks = elements(segment(WebmWriter.write(new MediaShape(true, false, 0, 0), 500))
-        .get(0x1654AE6BL));
+    Map<Long, ByteBuffer> tracks =
+        elements(
+            segment(WebmWriter.write(new MediaShape(true, false, 0, 0), 500)).get(0x1654AE6BL));
 
     Map<Long, ByteBuffer> entry = elements(tracks.get(0xAEL));
 

@@ -8,8 +8,10 @@ class ParticipantIdsTest {
 
   @Test
   void theOwnerOfAStreamIsTheConnectionIdAtItsEnd() {
-    assertThat(ParticipantIds.ownerOfStream("str_CAM_NhxL_con_Xnxg19tonh")).isEqualTo("con_Xnxg19tonh");
-    assertThat(ParticipantIds.ownerOfStream("str_CAM_con__con_Xnxg19tonh")).isEqualTo("con_Xnxg19tonh");
+    assertThat(ParticipantIds.ownerOfStream("str_CAM_NhxL_con_Xnxg19tonh"))
+        .isEqualTo("con_Xnxg19tonh");
+    assertThat(ParticipantIds.ownerOfStream("str_CAM_con__con_Xnxg19tonh"))
+        .isEqualTo("con_Xnxg19tonh");
     assertThat(ParticipantIds.ownerOfStream("garbage")).isNull();
   }
 

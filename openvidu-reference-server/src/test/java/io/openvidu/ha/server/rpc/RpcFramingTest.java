@@ -15,12 +15,15 @@ class RpcFramingTest {
 
   @Test
   void resultsCarryTheRpcSessionIdAndEchoTheRequestId() throws Exception {
-    RpcRequest request = RpcRequest.parse("{\"jsonrpc\":\"2.0\",\"method\":\"leaveRoom\",\"params\":{},\"id\":7}");
+    RpcRequest request =
+        RpcRequest.parse("{\"jsonrpc\":\"2.0\",\"method\":\"leaveRoom\",\"params\":{},\"id\":7}");
 
-    JsonNode frame = json(RpcFrames.result(request.id(), RpcFrames.object(), "u2rfj4al1nj3k2c2r1t9kj6bq1"));
+    JsonNode frame =
+        json(RpcFrames.result(request.id(), RpcFrames.object(), "u2rfj4al1nj3k2c2r1t9kj6bq1"));
 
     assertThat(frame.toString())
-        .isEqualTo("{\"id\":7,\"result\":{\"sessionId\":\"u2rfj4al1nj3k2c2r1t9kj6bq1\"},\"jsonrpc\":\"2.0\"}");
+        .isEqualTo(
+            "{\"id\":7,\"result\":{\"sessionId\":\"u2rfj4al1nj3k2c2r1t9kj6bq1\"},\"jsonrpc\":\"2.0\"}");
   }
 
   @Test
@@ -34,7 +37,8 @@ class RpcFramingTest {
 
   @Test
   void notificationsHaveNoId() throws Exception {
-    JsonNode frame = json(RpcFrames.notification("participantLeft", RpcFrames.object().put("reason", "x")));
+    JsonNode frame =
+        json(RpcFrames.notification("participantLeft", RpcFrames.object().put("reason", "x")));
 
     assertThat(frame.has("id")).isFalse();
     assertThat(frame.path("method").asText()).isEqualTo("participantLeft");
@@ -42,12 +46,17 @@ class RpcFramingTest {
 
   @Test
   void aRequestWithoutParamsHasEmptyParams() {
-    assertThat(RpcRequest.parse("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}").params().isEmpty()).isTrue();
+    assertThat(
+            RpcRequest.parse("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}")
+                .params()
+                .isEmpty())
+        .isTrue();
   }
 
   @Test
   void aMissingMandatoryParamFailsWithCodeMinusOneNamingIt() {
-    RpcRequest request = RpcRequest.parse("{\"method\":\"joinRoom\",\"params\":{\"session\":1},\"id\":1}");
+    RpcRequest request =
+        RpcRequest.parse("{\"method\":\"joinRoom\",\"params\":{\"session\":1},\"id\":1}");
 
     assertThatThrownBy(() -> request.text("session"))
         .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error().code).isEqualTo(-1))
@@ -62,11 +71,15 @@ class RpcFramingTest {
 
   @Test
   void credentialsStayOutOfToString() {
-    RpcRequest join = RpcRequest.parse("{\"method\":\"joinRoom\",\"params\":{\"token\":\"ws://h?sessionId=s&token="
-        + "tok_Secret\",\"secret\":\"MY_SECRET\"},\"id\":1}");
+    RpcRequest join =
+        RpcRequest.parse(
+            "{\"method\":\"joinRoom\",\"params\":{\"token\":\"ws://h?sessionId=s&token="
+                + "tok_Secret\",\"secret\":\"MY_SECRET\"},\"id\":1}");
     Participant participant = new Participant("u2rfj4al1nj3k2c2r1t9kj6bq1", "ses_A", "con_B");
 
     assertThat(join.toString()).doesNotContain("tok_Secret", "MY_SECRET");
-    assertThat(participant.toString()).doesNotContain("u2rfj4al1nj3k2c2r1t9kj6bq1").contains("con_B");
+    assertThat(participant.toString())
+        .doesNotContain("u2rfj4al1nj3k2c2r1t9kj6bq1")
+        .contains("con_B");
   }
 }

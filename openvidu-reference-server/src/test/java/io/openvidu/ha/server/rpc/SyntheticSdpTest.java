@@ -9,12 +9,28 @@ import org.junit.jupiter.api.Test;
 
 class SyntheticSdpTest {
 
-  private static final String PUBLISHER_OFFER = String.join("\r\n",
-      "v=0", "o=- 1 2 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0 1",
-      "m=audio 9 UDP/TLS/RTP/SAVPF 111 103", "c=IN IP4 0.0.0.0", "a=mid:0", "a=sendonly",
-      "a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10", "a=rtpmap:103 ISAC/16000",
-      "m=video 9 UDP/TLS/RTP/SAVPF 96 97", "c=IN IP4 0.0.0.0", "a=mid:1", "a=sendonly",
-      "a=rtpmap:96 VP8/90000", "a=rtpmap:97 rtx/90000", "") ;
+  private static final String PUBLISHER_OFFER =
+      String.join(
+          "\r\n",
+          "v=0",
+          "o=- 1 2 IN IP4 127.0.0.1",
+          "s=-",
+          "t=0 0",
+          "a=group:BUNDLE 0 1",
+          "m=audio 9 UDP/TLS/RTP/SAVPF 111 103",
+          "c=IN IP4 0.0.0.0",
+          "a=mid:0",
+          "a=sendonly",
+          "a=rtpmap:111 opus/48000/2",
+          "a=fmtp:111 minptime=10",
+          "a=rtpmap:103 ISAC/16000",
+          "m=video 9 UDP/TLS/RTP/SAVPF 96 97",
+          "c=IN IP4 0.0.0.0",
+          "a=mid:1",
+          "a=sendonly",
+          "a=rtpmap:96 VP8/90000",
+          "a=rtpmap:97 rtx/90000",
+          "");
 
   private static List<String> lines(String sdp) {
     return List.of(sdp.split("\r\n"));
@@ -24,9 +40,11 @@ class SyntheticSdpTest {
   void answersEveryMediaSectionWithItsFirstCodec() {
     List<String> answer = lines(SyntheticSdp.answer(PUBLISHER_OFFER, Offerer.PUBLISHER));
 
-    assertThat(answer).filteredOn(l -> l.startsWith("m=")).containsExactly(
-        "m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=video 9 UDP/TLS/RTP/SAVPF 96");
-    assertThat(answer).contains("a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10", "a=rtpmap:96 VP8/90000")
+    assertThat(answer)
+        .filteredOn(l -> l.startsWith("m="))
+        .containsExactly("m=audio 9 UDP/TLS/RTP/SAVPF 111", "m=video 9 UDP/TLS/RTP/SAVPF 96");
+    assertThat(answer)
+        .contains("a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10", "a=rtpmap:96 VP8/90000")
         .doesNotContain("a=rtpmap:103 ISAC/16000", "a=rtpmap:97 rtx/90000");
   }
 
@@ -34,7 +52,8 @@ class SyntheticSdpTest {
   void receivesWhatAPublisherSends() {
     List<String> answer = lines(SyntheticSdp.answer(PUBLISHER_OFFER, Offerer.PUBLISHER));
 
-    assertThat(answer).filteredOn(l -> l.matches("a=(sendrecv|sendonly|recvonly|inactive)"))
+    assertThat(answer)
+        .filteredOn(l -> l.matches("a=(sendrecv|sendonly|recvonly|inactive)"))
         .containsExactly("a=recvonly", "a=recvonly");
   }
 
@@ -42,7 +61,8 @@ class SyntheticSdpTest {
   void sendsWhatASubscriberReceives() {
     String offer = PUBLISHER_OFFER.replace("a=sendonly", "a=recvonly");
 
-    assertThat(lines(SyntheticSdp.answer(offer, Offerer.SUBSCRIBER))).contains("a=sendonly")
+    assertThat(lines(SyntheticSdp.answer(offer, Offerer.SUBSCRIBER)))
+        .contains("a=sendonly")
         .doesNotContain("a=recvonly");
   }
 
@@ -50,9 +70,12 @@ class SyntheticSdpTest {
   void bundlesTheOfferedMidsAndCarriesIceAndDtlsAttributes() {
     String answer = SyntheticSdp.answer(PUBLISHER_OFFER, Offerer.PUBLISHER);
 
-    assertThat(answer).startsWith("v=0\r\n").contains("a=group:BUNDLE 0 1\r\n", "a=mid:0\r\n", "a=mid:1\r\n",
-        "a=setup:active\r\n");
-    assertThat(answer).containsPattern("a=ice-ufrag:\\S{4,}\r\n").containsPattern("a=ice-pwd:\\S{22,}\r\n")
+    assertThat(answer)
+        .startsWith("v=0\r\n")
+        .contains("a=group:BUNDLE 0 1\r\n", "a=mid:0\r\n", "a=mid:1\r\n", "a=setup:active\r\n");
+    assertThat(answer)
+        .containsPattern("a=ice-ufrag:\\S{4,}\r\n")
+        .containsPattern("a=ice-pwd:\\S{22,}\r\n")
         .containsPattern("a=fingerprint:sha-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}\r\n");
   }
 
@@ -60,7 +83,8 @@ class SyntheticSdpTest {
   void keepsRejectedSectionsRejected() {
     String offer = PUBLISHER_OFFER.replace("m=video 9 ", "m=video 0 ");
 
-    assertThat(lines(SyntheticSdp.answer(offer, Offerer.PUBLISHER))).contains("m=video 0 UDP/TLS/RTP/SAVPF 96")
+    assertThat(lines(SyntheticSdp.answer(offer, Offerer.PUBLISHER)))
+        .contains("m=video 0 UDP/TLS/RTP/SAVPF 96")
         .contains("a=group:BUNDLE 0");
   }
 

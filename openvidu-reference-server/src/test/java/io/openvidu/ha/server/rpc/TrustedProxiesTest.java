@@ -21,21 +21,24 @@ class TrustedProxiesTest {
 
   @Test
   void noProxyIsTrustedByDefault() {
-    assertThat(TrustedProxies.none().clientAddress(ip("10.0.0.1"), "1.2.3.4", null)).isEqualTo("10.0.0.1");
+    assertThat(TrustedProxies.none().clientAddress(ip("10.0.0.1"), "1.2.3.4", null))
+        .isEqualTo("10.0.0.1");
   }
 
   @Test
   void xRealIpFromATrustedPeerIsBelieved() {
     TrustedProxies proxies = TrustedProxies.parse("127.0.0.1");
 
-    assertThat(proxies.clientAddress(ip("127.0.0.1"), "37.122.145.190", "5.6.7.8")).isEqualTo("37.122.145.190");
+    assertThat(proxies.clientAddress(ip("127.0.0.1"), "37.122.145.190", "5.6.7.8"))
+        .isEqualTo("37.122.145.190");
   }
 
   @Test
   void forwardedForYieldsTheRightMostHopThatIsNotATrustedProxy() {
     TrustedProxies proxies = TrustedProxies.parse("127.0.0.1, 10.0.0.0/8");
 
-    String address = proxies.clientAddress(ip("127.0.0.1"), null, "203.0.113.9, 198.51.100.7, 10.1.2.3");
+    String address =
+        proxies.clientAddress(ip("127.0.0.1"), null, "203.0.113.9, 198.51.100.7, 10.1.2.3");
 
     assertThat(address).isEqualTo("198.51.100.7");
   }
@@ -52,14 +55,16 @@ class TrustedProxiesTest {
   void headerValuesThatAreNotIpLiteralsAreIgnored() {
     TrustedProxies proxies = TrustedProxies.parse("127.0.0.1");
 
-    assertThat(proxies.clientAddress(ip("127.0.0.1"), "evil.example.com", "999.1.1.1")).isEqualTo("127.0.0.1");
+    assertThat(proxies.clientAddress(ip("127.0.0.1"), "evil.example.com", "999.1.1.1"))
+        .isEqualTo("127.0.0.1");
   }
 
   @Test
   void forwardedEntriesMayCarryPortsAndBrackets() {
     TrustedProxies proxies = TrustedProxies.parse("::1");
 
-    assertThat(proxies.clientAddress(ip("::1"), null, "[2001:db8::7]:4711")).isEqualTo("2001:db8:0:0:0:0:0:7");
+    assertThat(proxies.clientAddress(ip("::1"), null, "[2001:db8::7]:4711"))
+        .isEqualTo("2001:db8:0:0:0:0:0:7");
     assertThat(proxies.clientAddress(ip("::1"), null, "203.0.113.9:5000")).isEqualTo("203.0.113.9");
   }
 

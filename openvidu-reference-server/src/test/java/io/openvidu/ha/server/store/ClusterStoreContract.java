@@ -17,14 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link ClusterStore} backend must show. Subclasses give a fresh, empty store per test; two
- * stores from {@link #newStoreSharingState()} see the same state, as two masters (or two processes) would.
+ * The behaviour every {@link ClusterStore} backend must show. Subclasses give a fresh, empty store
+ * per test; two stores from {@link #newStoreSharingState()} see the same state, as two masters (or
+ * two processes) would.
  */
 abstract class ClusterStoreContract {
   private static final long NOW = 1_700_000_000_000L;
@@ -63,7 +64,8 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().create(session("s1")));
 
     assertThatThrownBy(() -> store.atomically(tx -> tx.sessions().create(session("s1"))))
-        .isInstanceOfSatisfying(TransitionRejectedException.class,
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.SESSION_EXISTS));
   }
 
@@ -71,15 +73,18 @@ abstract class ClusterStoreContract {
   void concurrentCreationsOfOneSessionIdHaveExactlyOneWinner() throws Exception {
     ClusterStore other = track(newStoreSharingState());
 
-    List<Boolean> outcomes = race(16, i -> {
-      ClusterStore through = i % 2 == 0 ? store : other;
-      try {
-        through.atomically(tx -> tx.sessions().create(session("contended")));
-        return true;
-      } catch (TransitionRejectedException e) {
-        return false;
-      }
-    });
+    List<Boolean> outcomes =
+        race(
+            16,
+            i -> {
+              ClusterStore through = i % 2 == 0 ? store : other;
+              try {
+                through.atomically(tx -> tx.sessions().create(session("contended")));
+                return true;
+              } catch (TransitionRejectedException e) {
+                return false;
+              }
+            });
 
     assertThat(outcomes).containsOnlyOnce(true);
   }
@@ -89,7 +94,8 @@ abstract class ClusterStoreContract {
     ClusterStore other = track(newStoreSharingState());
     store.atomically(tx -> tx.sessions().create(session("s1")));
 
-    assertThat(other.<Optional<SessionState>>atomically(tx -> tx.sessions().find("s1"))).isPresent();
+    assertThat(other.<Optional<SessionState>>atomically(tx -> tx.sessions().find("s1")))
+        .isPresent();
   }
 
   @Test
@@ -107,10 +113,14 @@ abstract class ClusterStoreContract {
   void rejectedTransitionWritesNothingOfItsTransaction() {
     store.atomically(tx -> tx.sessions().create(session("s1")));
 
-    assertThatThrownBy(() -> store.atomically(tx -> {
-      tx.sessions().create(session("s2"));
-      return tx.sessions().create(session("s1"));
-    })).isInstanceOf(TransitionRejectedException.class);
+    assertThatThrownBy(
+            () ->
+                store.atomically(
+                    tx -> {
+                      tx.sessions().create(session("s2"));
+                      return tx.sessions().create(session("s1"));
+                    }))
+        .isInstanceOf(TransitionRejectedException.class);
 
     assertThat(store.<Optional<SessionState>>atomically(tx -> tx.sessions().find("s2"))).isEmpty();
   }
@@ -118,18 +128,21 @@ abstract class ClusterStoreContract {
   @Test
   void refusalBasedOnADocumentThatChangedMeanwhileIsRetried() {
     ClusterStore other = track(newStoreSharingState());
-    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
 
-    String outcome = store.atomically(tx -> {
-      boolean exists = tx.sessions().find("s2").isPresent();
-      if (attempts.incrementAndGet() == 1) {
-        other.atomically(tx2 -> tx2.sessions().create(session("s2")));
-      }
-      if (!exists) {
-        throw new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, "s2 not found");
-      }
-      return "found";
-    });
+    String outcome =
+        store.atomically(
+            tx -> {
+              boolean exists = tx.sessions().find("s2").isPresent();
+              if (attempts.incrementAndGet() == 1) {
+                other.atomically(tx2 -> tx2.sessions().create(session("s2")));
+              }
+              if (!exists) {
+                throw new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, "s2 not found");
+              }
+              return "found";
+            });
 
     assertThat(outcome).isEqualTo("found");
     assertThat(attempts).hasValue(2);
@@ -140,13 +153,17 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().create(session("s1")));
     store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
 
-    ConnectionState active = store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1")));
+    ConnectionState active =
+        store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1")));
 
     assertThat(active.status()).isEqualTo(ConnectionStatus.ACTIVE);
     assertThat(active.ip()).isEqualTo("127.0.0.1");
     assertThat(active.masterId()).isEqualTo("m1");
-    assertThatThrownBy(() -> store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m2"))))
-        .isInstanceOfSatisfying(TransitionRejectedException.class,
+    assertThatThrownBy(
+            () ->
+                store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m2"))))
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.TOKEN_INVALID));
   }
 
@@ -156,23 +173,29 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().create(session("s1")));
     store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
 
-    List<Boolean> outcomes = race(16, i -> {
-      ClusterStore through = i % 2 == 0 ? store : other;
-      try {
-        through.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m" + i)));
-        return true;
-      } catch (TransitionRejectedException e) {
-        return false;
-      }
-    });
+    List<Boolean> outcomes =
+        race(
+            16,
+            i -> {
+              ClusterStore through = i % 2 == 0 ? store : other;
+              try {
+                through.atomically(
+                    tx -> tx.sessions().activateConnection("s1", "tokA", join("m" + i)));
+                return true;
+              } catch (TransitionRejectedException e) {
+                return false;
+              }
+            });
 
     assertThat(outcomes).containsOnlyOnce(true);
   }
 
   @Test
   void firstActivationMakesTheSessionActiveOnTheLeastLoadedRunningNode() {
-    store.atomically(tx -> tx.mediaNodes().add(node("media_b", 0).withSessionIds(List.of("x", "y"))));
-    store.atomically(tx -> tx.mediaNodes().add(node("media_c", 0).withStatus(MediaNodeStatus.TERMINATING)));
+    store.atomically(
+        tx -> tx.mediaNodes().add(node("media_b", 0).withSessionIds(List.of("x", "y"))));
+    store.atomically(
+        tx -> tx.mediaNodes().add(node("media_c", 0).withStatus(MediaNodeStatus.TERMINATING)));
     store.atomically(tx -> tx.sessions().create(session("s1")));
     store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
 
@@ -181,17 +204,22 @@ abstract class ClusterStoreContract {
     SessionState session = store.atomically(tx -> tx.sessions().get("s1"));
     assertThat(session.active()).isTrue();
     assertThat(session.mediaNodeId()).isEqualTo("media_a");
-    assertThat(store.atomically(tx -> tx.mediaNodes().get("media_a")).sessionIds()).containsExactly("s1");
+    assertThat(store.atomically(tx -> tx.mediaNodes().get("media_a")).sessionIds())
+        .containsExactly("s1");
   }
 
   @Test
   void activationWithoutRunningNodeIsRejected() {
-    store.atomically(tx -> tx.mediaNodes().update("media_a", n -> n.withStatus(MediaNodeStatus.TERMINATING)));
+    store.atomically(
+        tx -> tx.mediaNodes().update("media_a", n -> n.withStatus(MediaNodeStatus.TERMINATING)));
     store.atomically(tx -> tx.sessions().create(session("s1")));
     store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
 
-    assertThatThrownBy(() -> store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1"))))
-        .isInstanceOfSatisfying(TransitionRejectedException.class,
+    assertThatThrownBy(
+            () ->
+                store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1"))))
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.NO_MEDIA_NODE_AVAILABLE));
   }
 
@@ -199,7 +227,8 @@ abstract class ClusterStoreContract {
   void removingAPublisherRemovesEverySubscriptionToIt() {
     activeSession("s1", "con_A", "con_B");
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
-    store.atomically(tx -> tx.sessions().addSubscriber("s1", "con_B", new SubscriberState("str_A", NOW)));
+    store.atomically(
+        tx -> tx.sessions().addSubscriber("s1", "con_B", new SubscriberState("str_A", NOW)));
 
     store.atomically(tx -> tx.sessions().removePublisher("s1", "str_A"));
 
@@ -211,11 +240,12 @@ abstract class ClusterStoreContract {
   @Test
   void closingASessionRemovesItFreesItsNodeStopsItsRecordingAndTellsTheMasters() throws Exception {
     activeSession("s1", "con_A");
-    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    RecordingState recording =
+        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
     store.atomically(tx -> tx.recordings().markStarted(recording.id()));
     List<ClusterEvent> events = new CopyOnWriteArrayList<>();
-    try (Subscription ignored = track(newStoreSharingState())
-        .subscribe(EventOperations.BROADCAST, events::add)) {
+    try (Subscription ignored =
+        track(newStoreSharingState()).subscribe(EventOperations.BROADCAST, events::add)) {
 
       store.atomically(tx -> tx.sessions().close("s1", "sessionClosedByServer", NOW));
 
@@ -226,12 +256,15 @@ abstract class ClusterStoreContract {
     RecordingState stopped = store.atomically(tx -> tx.recordings().get(recording.id()));
     assertThat(stopped.status()).isEqualTo(RecordingStatus.STOPPED);
     assertThat(stopped.reason()).isEqualTo("sessionClosedByServer");
-    assertThat(events).singleElement().satisfies(e -> {
-      assertThat(e.type()).isEqualTo(ClusterEvent.SESSION_CLOSED);
-      assertThat(e.connectionIds()).containsExactly("con_A");
-      assertThat(e.data().get("reason").asText()).isEqualTo("sessionClosedByServer");
-      assertThat(e.data().get("stoppedRecordingId").asText()).isEqualTo(recording.id());
-    });
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo(ClusterEvent.SESSION_CLOSED);
+              assertThat(e.connectionIds()).containsExactly("con_A");
+              assertThat(e.data().get("reason").asText()).isEqualTo("sessionClosedByServer");
+              assertThat(e.data().get("stoppedRecordingId").asText()).isEqualTo(recording.id());
+            });
   }
 
   @Test
@@ -239,14 +272,17 @@ abstract class ClusterStoreContract {
     activeSession("s1", "con_A");
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      RecordingState started = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+      RecordingState started =
+          store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
       store.atomically(tx -> tx.recordings().markStarted(started.id()));
-      store.atomically(tx -> tx.recordings().stop(started.id(), "recordingStoppedByServer", true, NOW));
+      store.atomically(
+          tx -> tx.recordings().stop(started.id(), "recordingStoppedByServer", true, NOW));
       ids.add(started.id());
     }
     store.atomically(tx -> tx.recordings().delete("s1"));
 
-    RecordingState next = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    RecordingState next =
+        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
 
     assertThat(ids).containsExactly("s1", "s1-1", "s1-2");
     assertThat(next.id()).isEqualTo("s1");
@@ -258,15 +294,19 @@ abstract class ClusterStoreContract {
     ClusterStore other = track(newStoreSharingState());
     activeSession("s1", "con_A");
 
-    List<Boolean> outcomes = race(8, i -> {
-      ClusterStore through = i % 2 == 0 ? store : other;
-      try {
-        through.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
-        return true;
-      } catch (TransitionRejectedException e) {
-        return false;
-      }
-    });
+    List<Boolean> outcomes =
+        race(
+            8,
+            i -> {
+              ClusterStore through = i % 2 == 0 ? store : other;
+              try {
+                through.atomically(
+                    tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+                return true;
+              } catch (TransitionRejectedException e) {
+                return false;
+              }
+            });
 
     assertThat(outcomes).containsOnlyOnce(true);
     assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().list())).hasSize(1);
@@ -276,8 +316,12 @@ abstract class ClusterStoreContract {
   void startingRecordingOfInactiveSessionIsRejected() {
     store.atomically(tx -> tx.sessions().create(session("s1")));
 
-    assertThatThrownBy(() -> store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW)))
-        .isInstanceOfSatisfying(TransitionRejectedException.class,
+    assertThatThrownBy(
+            () ->
+                store.atomically(
+                    tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW)))
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.SESSION_NOT_ACTIVE));
   }
 
@@ -286,8 +330,12 @@ abstract class ClusterStoreContract {
     activeSession("s1", "con_A");
     store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
 
-    assertThatThrownBy(() -> store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW)))
-        .isInstanceOfSatisfying(TransitionRejectedException.class,
+    assertThatThrownBy(
+            () ->
+                store.atomically(
+                    tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW)))
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.RECORDING_STARTING));
   }
 
@@ -297,7 +345,8 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
     store.atomically(tx -> tx.recordings().markStarted("s1"));
 
-    RecordingState stopped = store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW));
+    RecordingState stopped =
+        store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW));
 
     SessionState session = store.atomically(tx -> tx.sessions().get("s1"));
     assertThat(stopped.status()).isEqualTo(RecordingStatus.STOPPED);
@@ -311,7 +360,8 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
 
     assertThatThrownBy(() -> store.atomically(tx -> tx.recordings().delete("s1")))
-        .isInstanceOfSatisfying(TransitionRejectedException.class,
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.RECORDING_ACTIVE));
   }
 
@@ -322,7 +372,8 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.recordings().markStarted("s1"));
     store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW));
 
-    RecordingState ready = store.atomically(tx -> tx.recordings().finish("s1", RecordingStatus.READY, 1234, 2.5, "u"));
+    RecordingState ready =
+        store.atomically(tx -> tx.recordings().finish("s1", RecordingStatus.READY, 1234, 2.5, "u"));
 
     assertThat(ready.status()).isEqualTo(RecordingStatus.READY);
     assertThat(ready.size()).isEqualTo(1234);
@@ -333,7 +384,8 @@ abstract class ClusterStoreContract {
   void recordingKnowsItsUniqueSessionId() {
     activeSession("s1", "con_A");
 
-    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    RecordingState recording =
+        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
 
     assertThat(recording.uniqueSessionId()).isEqualTo("s1_" + NOW);
   }
@@ -343,14 +395,18 @@ abstract class ClusterStoreContract {
     activeSession("s1", "con_A", "con_B");
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
 
-    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", individual(), NOW + 10));
+    RecordingState recording =
+        store.atomically(tx -> tx.recordings().start("s1", individual(), NOW + 10));
 
-    assertThat(recording.streams()).singleElement().satisfies(p -> {
-      assertThat(p.fileName()).isEqualTo("str_A");
-      assertThat(p.connectionId()).isEqualTo("con_A");
-      assertThat(p.startTime()).isEqualTo(NOW + 10);
-      assertThat(p.isOpen()).isTrue();
-    });
+    assertThat(recording.streams())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.fileName()).isEqualTo("str_A");
+              assertThat(p.connectionId()).isEqualTo("con_A");
+              assertThat(p.startTime()).isEqualTo(NOW + 10);
+              assertThat(p.isOpen()).isTrue();
+            });
   }
 
   @Test
@@ -358,7 +414,8 @@ abstract class ClusterStoreContract {
     activeSession("s1", "con_A");
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
 
-    RecordingState recording = store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    RecordingState recording =
+        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
 
     assertThat(recording.streams()).isEmpty();
   }
@@ -368,10 +425,12 @@ abstract class ClusterStoreContract {
     activeSession("s1", "con_A");
     store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
 
-    store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A", NOW + 500)));
+    store.atomically(
+        tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A", NOW + 500)));
 
     RecordingState recording = store.atomically(tx -> tx.recordings().get("s1"));
-    assertThat(recording.streams()).extracting(RecordedStreamState::streamId, RecordedStreamState::startTime)
+    assertThat(recording.streams())
+        .extracting(RecordedStreamState::streamId, RecordedStreamState::startTime)
         .containsExactly(Tuple.tuple("str_A", NOW + 500));
   }
 
@@ -384,7 +443,8 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().removePublisher("s1", "str_A"));
 
     assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams())
-        .singleElement().satisfies(p -> assertThat(p.isOpen()).isFalse());
+        .singleElement()
+        .satisfies(p -> assertThat(p.isOpen()).isFalse());
   }
 
   @Test
@@ -396,13 +456,15 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().removeConnection("s1", "con_A"));
 
     assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams())
-        .singleElement().satisfies(p -> assertThat(p.isOpen()).isFalse());
+        .singleElement()
+        .satisfies(p -> assertThat(p.isOpen()).isFalse());
   }
 
   @Test
   void streamOfAConnectionNotRecordedGetsNoPeriod() {
     activeSession("s1", "con_A");
-    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
+    store.atomically(
+        tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
     store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
 
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
@@ -416,8 +478,10 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
     store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
 
-    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
-    store.atomically(tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(true))));
+    store.atomically(
+        tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
+    store.atomically(
+        tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(true))));
 
     assertThat(store.atomically(tx -> tx.recordings().get("s1")).streams())
         .extracting(RecordedStreamState::fileName, RecordedStreamState::isOpen)
@@ -432,9 +496,12 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.recordings().markStarted("s1"));
 
     RecordingState stopped =
-        store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW + 2_000));
+        store.atomically(
+            tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW + 2_000));
 
-    assertThat(stopped.streams()).extracting(RecordedStreamState::endTime).containsExactly(NOW + 2_000);
+    assertThat(stopped.streams())
+        .extracting(RecordedStreamState::endTime)
+        .containsExactly(NOW + 2_000);
   }
 
   @Test
@@ -445,18 +512,21 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.recordings().start("s2", RecordingProperties.defaults(), NOW));
     store.atomically(tx -> tx.recordings().markStarted("s2"));
     store.atomically(tx -> tx.recordings().stop("s2", "recordingStoppedByServer", true, NOW));
-    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished())).extracting(RecordingState::id)
+    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished()))
+        .extracting(RecordingState::id)
         .containsExactlyInAnyOrder("s1", "s2");
 
     store.atomically(tx -> tx.recordings().finish("s1", RecordingStatus.FAILED, 0, 0, "u"));
     store.atomically(tx -> tx.recordings().delete("s2"));
 
-    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished())).isEmpty();
+    assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished()))
+        .isEmpty();
   }
 
   @Test
   void publishingInAnAlwaysSessionNotRecordedMakesItACandidateForAutomaticRecording() {
-    store.atomically(tx -> tx.sessions().create(session("s1").with(b -> b.recordingMode(RecordingMode.ALWAYS))));
+    store.atomically(
+        tx -> tx.sessions().create(session("s1").with(b -> b.recordingMode(RecordingMode.ALWAYS))));
     store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_A", "tokA")));
     store.atomically(tx -> tx.sessions().activateConnection("s1", "tokA", join("m1")));
     activeSession("s2", "con_B");
@@ -464,22 +534,27 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
     store.atomically(tx -> tx.sessions().addPublisher("s2", "con_B", publisher("str_B")));
 
-    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates())).containsExactly("s1");
-    store.atomically(tx -> {
-      tx.recordings().dropAutomaticCandidate("s1");
-      return null;
-    });
-    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates())).isEmpty();
+    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates()))
+        .containsExactly("s1");
+    store.atomically(
+        tx -> {
+          tx.recordings().dropAutomaticCandidate("s1");
+          return null;
+        });
+    assertThat(store.<List<String>>atomically(tx -> tx.recordings().automaticCandidates()))
+        .isEmpty();
   }
 
   @Test
   void idempotencyRecordIsReadThroughAnotherStore() {
     ClusterStore other = track(newStoreSharingState());
-    IdempotencyRecord record = new IdempotencyRecord("k1", "fp", 200, "application/json", "{}", NOW);
-    store.atomically(tx -> {
-      tx.idempotency().record(record, Duration.ofMinutes(10));
-      return null;
-    });
+    IdempotencyRecord record =
+        new IdempotencyRecord("k1", "fp", 200, "application/json", "{}", NOW);
+    store.atomically(
+        tx -> {
+          tx.idempotency().record(record, Duration.ofMinutes(10));
+          return null;
+        });
 
     Optional<IdempotencyRecord> read = other.atomically(tx -> tx.idempotency().find("k1"));
 
@@ -488,21 +563,32 @@ abstract class ClusterStoreContract {
 
   @Test
   void idempotencyRecordExpires() {
-    store.atomically(tx -> {
-      tx.idempotency().record(new IdempotencyRecord("k1", "fp", 200, null, null, NOW), Duration.ofMillis(100));
-      return null;
-    });
+    store.atomically(
+        tx -> {
+          tx.idempotency()
+              .record(
+                  new IdempotencyRecord("k1", "fp", 200, null, null, NOW), Duration.ofMillis(100));
+          return null;
+        });
 
-    await().atMost(Duration.ofSeconds(5)).until(() -> store.atomically(tx -> tx.idempotency().find("k1")).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> store.atomically(tx -> tx.idempotency().find("k1")).isEmpty());
   }
 
   @Test
   void expiredLeaseIsClaimedExactlyOnce() throws Exception {
     ClusterStore other = track(newStoreSharingState());
-    store.atomically(tx -> tx.leases().acquire("p1", "m1", NOW + 10, Map.of("sessionId", "s1"), NOW));
+    store.atomically(
+        tx -> tx.leases().acquire("p1", "m1", NOW + 10, Map.of("sessionId", "s1"), NOW));
 
-    List<Boolean> outcomes = race(8, i -> (i % 2 == 0 ? store : other)
-        .atomically(tx -> tx.leases().claimExpired("p1", NOW + 11)).isPresent());
+    List<Boolean> outcomes =
+        race(
+            8,
+            i ->
+                (i % 2 == 0 ? store : other)
+                    .atomically(tx -> tx.leases().claimExpired("p1", NOW + 11))
+                    .isPresent());
 
     assertThat(outcomes).containsOnlyOnce(true);
     assertThat(store.<List<LeaseState>>atomically(tx -> tx.leases().list())).isEmpty();
@@ -512,10 +598,14 @@ abstract class ClusterStoreContract {
   void runningLeaseOfAnotherHolderCannotBeTakenNorClaimed() {
     store.atomically(tx -> tx.leases().acquire("p1", "m1", NOW + 10, Map.of(), NOW));
 
-    assertThatThrownBy(() -> store.atomically(tx -> tx.leases().acquire("p1", "m2", NOW + 20, Map.of(), NOW)))
-        .isInstanceOfSatisfying(TransitionRejectedException.class,
+    assertThatThrownBy(
+            () -> store.atomically(tx -> tx.leases().acquire("p1", "m2", NOW + 20, Map.of(), NOW)))
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.LEASE_HELD));
-    assertThat(store.<Optional<LeaseState>>atomically(tx -> tx.leases().claimExpired("p1", NOW + 5))).isEmpty();
+    assertThat(
+            store.<Optional<LeaseState>>atomically(tx -> tx.leases().claimExpired("p1", NOW + 5)))
+        .isEmpty();
   }
 
   @Test
@@ -525,17 +615,26 @@ abstract class ClusterStoreContract {
     try (Subscription ignored = other.subscribe("master:m2", e -> received.add(e.sessionId()))) {
       for (int i = 0; i < 20; i++) {
         String id = "s" + i;
-        store.atomically(tx -> {
-          tx.events().publishOn("master:m2", new ClusterEvent(ClusterEvent.SIGNAL, id, List.of(),
-              JsonNodeFactory.instance.objectNode(), "m1"));
-          return null;
-        });
+        store.atomically(
+            tx -> {
+              tx.events()
+                  .publishOn(
+                      "master:m2",
+                      new ClusterEvent(
+                          ClusterEvent.SIGNAL,
+                          id,
+                          List.of(),
+                          JsonNodeFactory.instance.objectNode(),
+                          "m1"));
+              return null;
+            });
       }
       await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 20);
     }
-    assertThat(received).containsExactly(
-        "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9",
-        "s10", "s11", "s12", "s13", "s14", "s15", "s16", "s17", "s18", "s19");
+    assertThat(received)
+        .containsExactly(
+            "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "s12", "s13",
+            "s14", "s15", "s16", "s17", "s18", "s19");
   }
 
   @Test
@@ -543,14 +642,19 @@ abstract class ClusterStoreContract {
     List<ClusterEvent> received = new CopyOnWriteArrayList<>();
     store.atomically(tx -> tx.sessions().create(session("s1")));
     try (Subscription ignored = store.subscribe(EventOperations.BROADCAST, received::add)) {
-      assertThatThrownBy(() -> store.atomically(tx -> {
-        tx.events().publish(new ClusterEvent("never", "s1", List.of(), null, "m1"));
-        return tx.sessions().create(session("s1"));
-      })).isInstanceOf(TransitionRejectedException.class);
-      store.atomically(tx -> {
-        tx.events().publish(new ClusterEvent("marker", "s1", List.of(), null, "m1"));
-        return null;
-      });
+      assertThatThrownBy(
+              () ->
+                  store.atomically(
+                      tx -> {
+                        tx.events().publish(new ClusterEvent("never", "s1", List.of(), null, "m1"));
+                        return tx.sessions().create(session("s1"));
+                      }))
+          .isInstanceOf(TransitionRejectedException.class);
+      store.atomically(
+          tx -> {
+            tx.events().publish(new ClusterEvent("marker", "s1", List.of(), null, "m1"));
+            return null;
+          });
       await().atMost(Duration.ofSeconds(5)).until(() -> !received.isEmpty());
     }
     assertThat(received).extracting(ClusterEvent::type).containsExactly("marker");
@@ -558,11 +662,14 @@ abstract class ClusterStoreContract {
 
   @Test
   void mediaNodeStatusChangeIsStored() {
-    store.atomically(tx -> tx.mediaNodes().update("media_a",
-        n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE)));
+    store.atomically(
+        tx ->
+            tx.mediaNodes()
+                .update("media_a", n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE)));
 
     assertThat(store.<List<MediaNodeState>>atomically(tx -> tx.mediaNodes().list()))
-        .extracting(MediaNodeState::status).containsExactly(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE);
+        .extracting(MediaNodeState::status)
+        .containsExactly(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE);
   }
 
   @Test
@@ -580,8 +687,11 @@ abstract class ClusterStoreContract {
   private void activeSession(String sessionId, String... connectionIds) {
     store.atomically(tx -> tx.sessions().create(session(sessionId)));
     for (String connectionId : connectionIds) {
-      store.atomically(tx -> tx.sessions().addConnection(pending(sessionId, connectionId, "tok" + connectionId)));
-      store.atomically(tx -> tx.sessions().activateConnection(sessionId, "tok" + connectionId, join("m1")));
+      store.atomically(
+          tx ->
+              tx.sessions().addConnection(pending(sessionId, connectionId, "tok" + connectionId)));
+      store.atomically(
+          tx -> tx.sessions().activateConnection(sessionId, "tok" + connectionId, join("m1")));
     }
   }
 
@@ -590,16 +700,23 @@ abstract class ClusterStoreContract {
   }
 
   private static ConnectionState pending(String sessionId, String connectionId, String token) {
-    return ConnectionState.builder().id(connectionId).sessionId(sessionId).createdAt(NOW)
-        .role(OpenViduRole.PUBLISHER).token(token).build();
+    return ConnectionState.builder()
+        .id(connectionId)
+        .sessionId(sessionId)
+        .createdAt(NOW)
+        .role(OpenViduRole.PUBLISHER)
+        .token(token)
+        .build();
   }
 
   private static SessionOperations.Activation join(String masterId) {
-    return new SessionOperations.Activation(NOW + 1, "127.0.0.1", "Chrome", "unknown", "", masterId);
+    return new SessionOperations.Activation(
+        NOW + 1, "127.0.0.1", "Chrome", "unknown", "", masterId);
   }
 
   private static RecordingProperties individual() {
-    return new RecordingProperties("", true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false, null);
+    return new RecordingProperties(
+        "", true, true, OutputMode.INDIVIDUAL, null, null, null, null, null, false, null);
   }
 
   private static PublisherState publisher(String streamId) {
@@ -607,13 +724,37 @@ abstract class ClusterStoreContract {
   }
 
   private static PublisherState publisher(String streamId, long createdAt) {
-    return new PublisherState(streamId, createdAt, null, new MediaOptions(true, true, true, true, "CAMERA", 30,
-        "{\"width\":640,\"height\":480}", JsonNodeFactory.instance.objectNode(), null, null, null));
+    return new PublisherState(
+        streamId,
+        createdAt,
+        null,
+        new MediaOptions(
+            true,
+            true,
+            true,
+            true,
+            "CAMERA",
+            30,
+            "{\"width\":640,\"height\":480}",
+            JsonNodeFactory.instance.objectNode(),
+            null,
+            null,
+            null));
   }
 
   private static MediaNodeState node(String id, double baseLoad) {
-    return new MediaNodeState(id, id, "127.0.0.1", "ws://127.0.0.1:8888/kurento", NOW, true, NOW, null,
-        MediaNodeStatus.RUNNING, baseLoad, List.of());
+    return new MediaNodeState(
+        id,
+        id,
+        "127.0.0.1",
+        "ws://127.0.0.1:8888/kurento",
+        NOW,
+        true,
+        NOW,
+        null,
+        MediaNodeStatus.RUNNING,
+        baseLoad,
+        List.of());
   }
 
   private interface Attempt {
@@ -628,10 +769,11 @@ abstract class ClusterStoreContract {
       List<Future<Boolean>> futures = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         int index = i;
-        Callable<Boolean> task = () -> {
-          start.await();
-          return attempt.run(index);
-        };
+        Callable<Boolean> task =
+            () -> {
+              start.await();
+              return attempt.run(index);
+            };
         futures.add(pool.submit(task));
       }
       start.countDown();

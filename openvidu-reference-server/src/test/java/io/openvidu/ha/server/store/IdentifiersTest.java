@@ -23,7 +23,8 @@ class IdentifiersTest {
 
   @Test
   void streamIdNamesVideoKindAndOwner() {
-    assertThat(Identifiers.streamId("SCREEN", "con_Xnxg19tonh")).matches("str_SCR_[A-Z][A-Za-z0-9]{3}_con_Xnxg19tonh");
+    assertThat(Identifiers.streamId("SCREEN", "con_Xnxg19tonh"))
+        .matches("str_SCR_[A-Z][A-Za-z0-9]{3}_con_Xnxg19tonh");
   }
 
   @Test

@@ -25,7 +25,8 @@ class MemoryClusterStoreTest extends ClusterStoreContract {
       }
 
       @Override
-      public Subscription subscribe(String channel, java.util.function.Consumer<ClusterEvent> listener) {
+      public Subscription subscribe(
+          String channel, java.util.function.Consumer<ClusterEvent> listener) {
         return delegate.subscribe(channel, listener);
       }
 
@@ -35,8 +36,7 @@ class MemoryClusterStoreTest extends ClusterStoreContract {
       }
 
       @Override
-      public void close() {
-      }
+      public void close() {}
     };
   }
 }

@@ -1,18 +1,19 @@
 package io.openvidu.ha.benchmarks.client.openvidu;
 
 import io.openvidu.ha.benchmarks.client.ClientSettings;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.transport.AttemptFailure;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The same mix on our SDK, built with {@link OpenVidu.Builder} so that it reports its failed attempts: the failover
- * benchmark needs to know which calls met the faulty master. Everything else keeps the SDK's defaults, unless
- * the {@link ClientSettings} ask for another attempt timeout or for trusting idempotency keys. Uses our SDK's additions, so it only runs in our SDK's
- * class loader. Thread-safe.
+ * The same mix on our SDK, built with {@link OpenVidu.Builder} so that it reports its failed
+ * attempts: the failover benchmark needs to know which calls met the faulty master. Everything else
+ * keeps the SDK's defaults, unless the {@link ClientSettings} ask for another attempt timeout or
+ * for trusting idempotency keys. Uses our SDK's additions, so it only runs in our SDK's class
+ * loader. Thread-safe.
  */
 public final class ObservedClient extends DropInClient {
   private final AttemptCounter counter;
@@ -27,10 +28,11 @@ public final class ObservedClient extends DropInClient {
   }
 
   private static OpenVidu build(ClientSettings settings, AttemptCounter counter) {
-    OpenVidu.Builder builder = new OpenVidu.Builder()
-        .endpoints(settings.urls().split(","))
-        .secret(settings.secret())
-        .eventListener(counter);
+    OpenVidu.Builder builder =
+        new OpenVidu.Builder()
+            .endpoints(settings.urls().split(","))
+            .secret(settings.secret())
+            .eventListener(counter);
     settings.attemptTimeout().ifPresent(builder::attemptTimeout);
     if (settings.trustIdempotencyKeys()) {
       builder.retryPolicy(RetryPolicy.defaults().toBuilder().trustIdempotencyKeys(true).build());
@@ -52,8 +54,9 @@ public final class ObservedClient extends DropInClient {
   }
 
   /**
-   * Counts failed attempts per calling thread: the SDK reports a call's attempts on the thread that made the call
-   * (probes of ejected masters arrive on OkHttp's threads and are not calls, so they do not count).
+   * Counts failed attempts per calling thread: the SDK reports a call's attempts on the thread that
+   * made the call (probes of ejected masters arrive on OkHttp's threads and are not calls, so they
+   * do not count).
    */
   private static final class AttemptCounter implements OpenViduEventListener {
     private final ThreadLocal<int[]> perThread = ThreadLocal.withInitial(() -> new int[1]);

@@ -1,5 +1,9 @@
 package io.openvidu.java.client.internal.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,234 +11,263 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
- * One JSON object of a response body, read strictly: every accessor checks the member's JSON type and throws
- * {@link MalformedResponseException} naming the member and where it is (for example
- * {@code session.connections.content[1].createdAt}) when the member is missing or of the wrong type. Unknown
- * members are ignored. "Optional" accessors accept an absent member and JSON {@code null} alike.
+ * One JSON object of a response body, read strictly: every accessor checks the member's JSON type
+ * and throws {@link MalformedResponseException} naming the member and where it is (for example
+ * {@code session.connections.content[1].createdAt}) when the member is missing or of the wrong
+ * type. Unknown members are ignored. "Optional" accessors accept an absent member and JSON {@code
+ * null} alike.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ResponseJson {
 
-    private final JsonNode object;
-    private final String path;
+  private final JsonNode object;
+  private final String path;
 
-    private ResponseJson(JsonNode object, String path) {
-        this.object = object;
-        this.path = path;
-    }
+  private ResponseJson(JsonNode object, String path) {
+    this.object = object;
+    this.path = path;
+  }
 
-    /**
-     * @param body the response body
-     * @param what what the body should be, used as the root of member paths in messages (e.g. {@code session})
-     * @return the body's top-level object
-     * @throws MalformedResponseException when the body is empty, not JSON, truncated or not an object
-     */
-    public static ResponseJson parse(byte[] body, String what) {
-        if (body == null || body.length == 0) {
-            throw new MalformedResponseException("the body is empty, expected a " + what + " object");
-        }
-        JsonNode root;
-        try {
-            root = JsonMapper.MAPPER.readTree(body);
-        } catch (JsonEOFException e) {
-            throw new MalformedResponseException("the body is truncated: it ends inside a JSON value");
-        } catch (JsonProcessingException e) {
-            // Jackson's own message may quote part of the body (a token, say): keep only the position.
-            JsonLocation at = e.getLocation();
-            throw new MalformedResponseException("the body is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new MalformedResponseException("the body cannot be read: " + e.getClass().getSimpleName());
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedResponseException("the body is not a JSON object, expected a " + what + " object");
-        }
-        return new ResponseJson(root, what);
+  /**
+   * @param body the response body
+   * @param what what the body should be, used as the root of member paths in messages (e.g. {@code
+   *     session})
+   * @return the body's top-level object
+   * @throws MalformedResponseException when the body is empty, not JSON, truncated or not an object
+   */
+  public static ResponseJson parse(byte[] body, String what) {
+    if (body == null || body.length == 0) {
+      throw new MalformedResponseException("the body is empty, expected a " + what + " object");
     }
+    JsonNode root;
+    try {
+      root = JsonMapper.MAPPER.readTree(body);
+    } catch (JsonEOFException e) {
+      throw new MalformedResponseException("the body is truncated: it ends inside a JSON value");
+    } catch (JsonProcessingException e) {
+      // Jackson's own message may quote part of the body (a token, say): keep only the position.
+      JsonLocation at = e.getLocation();
+      throw new MalformedResponseException(
+          "the body is not valid JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+    } catch (IOException e) {
+      throw new MalformedResponseException(
+          "the body cannot be read: " + e.getClass().getSimpleName());
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedResponseException(
+          "the body is not a JSON object, expected a " + what + " object");
+    }
+    return new ResponseJson(root, what);
+  }
 
-    /** @return where this object is in the body, for messages */
-    public String path() {
-        return path;
-    }
+  /**
+   * @return where this object is in the body, for messages
+   */
+  public String path() {
+    return path;
+  }
 
-    /** @return whether the member is present and not JSON {@code null} */
-    public boolean has(String name) {
-        JsonNode member = object.get(name);
-        return member != null && !member.isNull();
-    }
+  /**
+   * @return whether the member is present and not JSON {@code null}
+   */
+  public boolean has(String name) {
+    JsonNode member = object.get(name);
+    return member != null && !member.isNull();
+  }
 
-    /** @return whether the member is present and a JSON object */
-    public boolean isObject(String name) {
-        JsonNode member = object.get(name);
-        return member != null && member.isObject();
-    }
+  /**
+   * @return whether the member is present and a JSON object
+   */
+  public boolean isObject(String name) {
+    JsonNode member = object.get(name);
+    return member != null && member.isObject();
+  }
 
-    public String requireText(String name) {
-        return textOf(name, require(name));
-    }
+  public String requireText(String name) {
+    return textOf(name, require(name));
+  }
 
-    public String optionalText(String name) {
-        JsonNode member = optional(name);
-        return member == null ? null : textOf(name, member);
-    }
+  public String optionalText(String name) {
+    JsonNode member = optional(name);
+    return member == null ? null : textOf(name, member);
+  }
 
-    public long requireLong(String name) {
-        return longOf(name, require(name));
-    }
+  public long requireLong(String name) {
+    return longOf(name, require(name));
+  }
 
-    public Long optionalLong(String name) {
-        JsonNode member = optional(name);
-        return member == null ? null : longOf(name, member);
-    }
+  public Long optionalLong(String name) {
+    JsonNode member = optional(name);
+    return member == null ? null : longOf(name, member);
+  }
 
-    public Integer optionalInt(String name) {
-        JsonNode member = optional(name);
-        if (member == null) {
-            return null;
-        }
-        if (!member.isIntegralNumber() || !member.canConvertToInt()) {
-            throw wrongType(name, "a 32-bit integer", member);
-        }
-        return member.intValue();
+  public Integer optionalInt(String name) {
+    JsonNode member = optional(name);
+    if (member == null) {
+      return null;
     }
+    if (!member.isIntegralNumber() || !member.canConvertToInt()) {
+      throw wrongType(name, "a 32-bit integer", member);
+    }
+    return member.intValue();
+  }
 
-    public double requireDouble(String name) {
-        JsonNode member = require(name);
-        if (!member.isNumber()) {
-            throw wrongType(name, "a number", member);
-        }
-        return member.doubleValue();
+  public double requireDouble(String name) {
+    JsonNode member = require(name);
+    if (!member.isNumber()) {
+      throw wrongType(name, "a number", member);
     }
+    return member.doubleValue();
+  }
 
-    public boolean requireBoolean(String name) {
-        return booleanOf(name, require(name));
-    }
+  public boolean requireBoolean(String name) {
+    return booleanOf(name, require(name));
+  }
 
-    public Boolean optionalBoolean(String name) {
-        JsonNode member = optional(name);
-        return member == null ? null : booleanOf(name, member);
-    }
+  public Boolean optionalBoolean(String name) {
+    JsonNode member = optional(name);
+    return member == null ? null : booleanOf(name, member);
+  }
 
-    /** An enum member whose JSON string is the constant's exact name. */
-    public <E extends Enum<E>> E requireEnum(String name, Class<E> type) {
-        return enumOf(name, requireText(name), type);
-    }
+  /** An enum member whose JSON string is the constant's exact name. */
+  public <E extends Enum<E>> E requireEnum(String name, Class<E> type) {
+    return enumOf(name, requireText(name), type);
+  }
 
-    public <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
-        String text = optionalText(name);
-        return text == null ? null : enumOf(name, text, type);
-    }
+  public <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
+    String text = optionalText(name);
+    return text == null ? null : enumOf(name, text, type);
+  }
 
-    public ResponseJson requireObject(String name) {
-        return objectOf(name, require(name), path + "." + name);
-    }
+  public ResponseJson requireObject(String name) {
+    return objectOf(name, require(name), path + "." + name);
+  }
 
-    public ResponseJson optionalObject(String name) {
-        JsonNode member = optional(name);
-        return member == null ? null : objectOf(name, member, path + "." + name);
-    }
+  public ResponseJson optionalObject(String name) {
+    JsonNode member = optional(name);
+    return member == null ? null : objectOf(name, member, path + "." + name);
+  }
 
-    /** @return the objects of an array member that must be present */
-    public List<ResponseJson> requireObjects(String name) {
-        require(name);
-        return optionalObjects(name);
-    }
+  /**
+   * @return the objects of an array member that must be present
+   */
+  public List<ResponseJson> requireObjects(String name) {
+    require(name);
+    return optionalObjects(name);
+  }
 
-    /** @return the objects of an array member; an absent or {@code null} member is an empty list */
-    public List<ResponseJson> optionalObjects(String name) {
-        JsonNode array = optionalArray(name);
-        if (array == null) {
-            return Collections.emptyList();
-        }
-        List<ResponseJson> objects = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            String elementPath = path + "." + name + "[" + i + "]";
-            objects.add(objectOf(name + "[" + i + "]", array.get(i), elementPath));
-        }
-        return objects;
+  /**
+   * @return the objects of an array member; an absent or {@code null} member is an empty list
+   */
+  public List<ResponseJson> optionalObjects(String name) {
+    JsonNode array = optionalArray(name);
+    if (array == null) {
+      return Collections.emptyList();
     }
+    List<ResponseJson> objects = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      String elementPath = path + "." + name + "[" + i + "]";
+      objects.add(objectOf(name + "[" + i + "]", array.get(i), elementPath));
+    }
+    return objects;
+  }
 
-    /** @return the strings of an array member, or {@code null} when absent or {@code null} */
-    public List<String> optionalTexts(String name) {
-        JsonNode array = optionalArray(name);
-        if (array == null) {
-            return null;
-        }
-        List<String> texts = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            texts.add(textOf(name + "[" + i + "]", array.get(i)));
-        }
-        return texts;
+  /**
+   * @return the strings of an array member, or {@code null} when absent or {@code null}
+   */
+  public List<String> optionalTexts(String name) {
+    JsonNode array = optionalArray(name);
+    if (array == null) {
+      return null;
     }
+    List<String> texts = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      texts.add(textOf(name + "[" + i + "]", array.get(i)));
+    }
+    return texts;
+  }
 
-    private JsonNode optionalArray(String name) {
-        JsonNode member = optional(name);
-        if (member != null && !member.isArray()) {
-            throw wrongType(name, "an array", member);
-        }
-        return member;
+  private JsonNode optionalArray(String name) {
+    JsonNode member = optional(name);
+    if (member != null && !member.isArray()) {
+      throw wrongType(name, "an array", member);
     }
+    return member;
+  }
 
-    private JsonNode require(String name) {
-        JsonNode member = object.get(name);
-        if (member == null || member.isNull()) {
-            throw new MalformedResponseException(
-                    "member '" + path + "." + name + "' is " + (member == null ? "missing" : "null"));
-        }
-        return member;
+  private JsonNode require(String name) {
+    JsonNode member = object.get(name);
+    if (member == null || member.isNull()) {
+      throw new MalformedResponseException(
+          "member '" + path + "." + name + "' is " + (member == null ? "missing" : "null"));
     }
+    return member;
+  }
 
-    private JsonNode optional(String name) {
-        JsonNode member = object.get(name);
-        return member == null || member.isNull() ? null : member;
-    }
+  private JsonNode optional(String name) {
+    JsonNode member = object.get(name);
+    return member == null || member.isNull() ? null : member;
+  }
 
-    private String textOf(String name, JsonNode member) {
-        if (!member.isTextual()) {
-            throw wrongType(name, "a string", member);
-        }
-        return member.textValue();
+  private String textOf(String name, JsonNode member) {
+    if (!member.isTextual()) {
+      throw wrongType(name, "a string", member);
     }
+    return member.textValue();
+  }
 
-    private long longOf(String name, JsonNode member) {
-        if (!member.isIntegralNumber() || !member.canConvertToLong()) {
-            throw wrongType(name, "an integer", member);
-        }
-        return member.longValue();
+  private long longOf(String name, JsonNode member) {
+    if (!member.isIntegralNumber() || !member.canConvertToLong()) {
+      throw wrongType(name, "an integer", member);
     }
+    return member.longValue();
+  }
 
-    private boolean booleanOf(String name, JsonNode member) {
-        if (!member.isBoolean()) {
-            throw wrongType(name, "a boolean", member);
-        }
-        return member.booleanValue();
+  private boolean booleanOf(String name, JsonNode member) {
+    if (!member.isBoolean()) {
+      throw wrongType(name, "a boolean", member);
     }
+    return member.booleanValue();
+  }
 
-    private <E extends Enum<E>> E enumOf(String name, String text, Class<E> type) {
-        try {
-            return Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedResponseException("member '" + path + "." + name + "' has the unknown value '"
-                    + text + "' (expected one of " + Arrays.toString(type.getEnumConstants()) + ")");
-        }
+  private <E extends Enum<E>> E enumOf(String name, String text, Class<E> type) {
+    try {
+      return Enum.valueOf(type, text);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedResponseException(
+          "member '"
+              + path
+              + "."
+              + name
+              + "' has the unknown value '"
+              + text
+              + "' (expected one of "
+              + Arrays.toString(type.getEnumConstants())
+              + ")");
     }
+  }
 
-    private ResponseJson objectOf(String name, JsonNode member, String memberPath) {
-        if (!member.isObject()) {
-            throw wrongType(name, "an object", member);
-        }
-        return new ResponseJson(member, memberPath);
+  private ResponseJson objectOf(String name, JsonNode member, String memberPath) {
+    if (!member.isObject()) {
+      throw wrongType(name, "an object", member);
     }
+    return new ResponseJson(member, memberPath);
+  }
 
-    private MalformedResponseException wrongType(String name, String expected, JsonNode actual) {
-        return new MalformedResponseException("member '" + path + "." + name + "' should be " + expected
-                + " but is " + actual.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
+  private MalformedResponseException wrongType(String name, String expected, JsonNode actual) {
+    return new MalformedResponseException(
+        "member '"
+            + path
+            + "."
+            + name
+            + "' should be "
+            + expected
+            + " but is "
+            + actual.getNodeType().name().toLowerCase(Locale.ROOT));
+  }
 }

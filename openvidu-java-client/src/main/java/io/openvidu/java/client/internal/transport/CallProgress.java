@@ -1,137 +1,156 @@
 package io.openvidu.java.client.internal.transport;
 
+import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.transport.AttemptFailure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.openvidu.java.client.OpenViduJavaClientException;
-import io.openvidu.java.client.transport.AttemptFailure;
-
 /**
- * The state of one logical call while the transport works on it: its deadline, which endpoints it tried,
- * every failed attempt, and whether an earlier attempt may have taken effect. Confined to the calling
- * thread.
+ * The state of one logical call while the transport works on it: its deadline, which endpoints it
+ * tried, every failed attempt, and whether an earlier attempt may have taken effect. Confined to
+ * the calling thread.
  */
 final class CallProgress {
 
-    private final ApiRequest request;
-    private final long startNanos;
-    private final long deadlineNanos;
-    private final long callTimeoutNanos;
-    private final boolean[] tried;
-    private final List<AttemptFailure> failures = new ArrayList<>();
-    private int attempts;
-    private int repeats;
-    private boolean hedged;
-    private boolean earlierAttemptMayHaveTakenEffect;
-    private AttemptResult lastResult;
-    private Endpoint lastEndpoint;
+  private final ApiRequest request;
+  private final long startNanos;
+  private final long deadlineNanos;
+  private final long callTimeoutNanos;
+  private final boolean[] tried;
+  private final List<AttemptFailure> failures = new ArrayList<>();
+  private int attempts;
+  private int repeats;
+  private boolean hedged;
+  private boolean earlierAttemptMayHaveTakenEffect;
+  private AttemptResult lastResult;
+  private Endpoint lastEndpoint;
 
-    CallProgress(ApiRequest request, long startNanos, long callTimeoutNanos, int endpointCount) {
-        this.request = request;
-        this.startNanos = startNanos;
-        this.callTimeoutNanos = callTimeoutNanos;
-        this.deadlineNanos = startNanos + callTimeoutNanos;
-        this.tried = new boolean[endpointCount];
+  CallProgress(ApiRequest request, long startNanos, long callTimeoutNanos, int endpointCount) {
+    this.request = request;
+    this.startNanos = startNanos;
+    this.callTimeoutNanos = callTimeoutNanos;
+    this.deadlineNanos = startNanos + callTimeoutNanos;
+    this.tried = new boolean[endpointCount];
+  }
+
+  long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  int attempts() {
+    return attempts;
+  }
+
+  boolean tried(Endpoint endpoint) {
+    return tried[endpoint.index()];
+  }
+
+  /**
+   * @return the index (from 0) of the next backoff this call waits before trying an endpoint again
+   */
+  int nextRepeat() {
+    return repeats++;
+  }
+
+  /** Counts an attempt about to be sent. */
+  int startAttempt(Endpoint endpoint) {
+    tried[endpoint.index()] = true;
+    return ++attempts;
+  }
+
+  /** Counts a hedge that was sent beside the last attempt: it is the next attempt. */
+  int startHedge(Endpoint endpoint) {
+    hedged = true;
+    return startAttempt(endpoint);
+  }
+
+  /**
+   * @return whether the call has sent its hedge (one at most)
+   */
+  boolean hedged() {
+    return hedged;
+  }
+
+  void finished(Endpoint endpoint, AttemptResult result) {
+    this.lastEndpoint = endpoint;
+    this.lastResult = result;
+  }
+
+  /**
+   * Records a failed attempt. An outcome-unknown failure, or a 502 or 504 (a gateway that may have
+   * passed the request on), means a later "already done" answer may be this call's own doing.
+   */
+  void failed(AttemptFailure failure) {
+    failures.add(failure);
+    if (failure.kind() == AttemptFailure.Kind.OUTCOME_UNKNOWN
+        || failure.status() == 502
+        || failure.status() == 504) {
+      earlierAttemptMayHaveTakenEffect = true;
     }
+  }
 
-    long deadlineNanos() {
-        return deadlineNanos;
+  /**
+   * @return whether the last attempt got an HTTP answer (of any status)
+   */
+  boolean lastAttemptAnswered() {
+    return lastResult != null && lastResult.isAnswered();
+  }
+
+  /** The last attempt's answer as the call's response; only when {@link #lastAttemptAnswered()}. */
+  ApiResponse response() {
+    return new ApiResponse(
+        lastResult.status(),
+        lastResult.body(),
+        lastResult.headers(),
+        lastEndpoint.name(),
+        attempts,
+        earlierAttemptMayHaveTakenEffect);
+  }
+
+  long elapsedMillis(long now) {
+    return TimeUnit.NANOSECONDS.toMillis(now - startNanos);
+  }
+
+  /**
+   * @param reason why no further attempt is made
+   * @return the exception that ends the call, naming every endpoint tried and why it failed; its
+   *     cause is the last I/O failure, with the earlier ones suppressed
+   */
+  OpenViduJavaClientException failure(String reason, long now) {
+    StringBuilder message =
+        new StringBuilder()
+            .append(request.operation())
+            .append(" failed after ")
+            .append(attempts)
+            .append(attempts == 1 ? " attempt" : " attempts")
+            .append(" in ")
+            .append(elapsedMillis(now))
+            .append(" ms (call timeout ")
+            .append(TimeUnit.NANOSECONDS.toMillis(callTimeoutNanos))
+            .append(" ms)");
+    if (!failures.isEmpty()) {
+      message
+          .append(": ")
+          .append(
+              failures.stream().map(AttemptFailure::toString).collect(Collectors.joining("; ")));
     }
-
-    int attempts() {
-        return attempts;
-    }
-
-    boolean tried(Endpoint endpoint) {
-        return tried[endpoint.index()];
-    }
-
-    /** @return the index (from 0) of the next backoff this call waits before trying an endpoint again */
-    int nextRepeat() {
-        return repeats++;
-    }
-
-    /** Counts an attempt about to be sent. */
-    int startAttempt(Endpoint endpoint) {
-        tried[endpoint.index()] = true;
-        return ++attempts;
-    }
-
-    /** Counts a hedge that was sent beside the last attempt: it is the next attempt. */
-    int startHedge(Endpoint endpoint) {
-        hedged = true;
-        return startAttempt(endpoint);
-    }
-
-    /** @return whether the call has sent its hedge (one at most) */
-    boolean hedged() {
-        return hedged;
-    }
-
-    void finished(Endpoint endpoint, AttemptResult result) {
-        this.lastEndpoint = endpoint;
-        this.lastResult = result;
-    }
-
-    /**
-     * Records a failed attempt. An outcome-unknown failure, or a 502 or 504 (a gateway that may have passed
-     * the request on), means a later "already done" answer may be this call's own doing.
-     */
-    void failed(AttemptFailure failure) {
-        failures.add(failure);
-        if (failure.kind() == AttemptFailure.Kind.OUTCOME_UNKNOWN || failure.status() == 502
-                || failure.status() == 504) {
-            earlierAttemptMayHaveTakenEffect = true;
+    message.append(". Gave up: ").append(reason);
+    IOException cause = null;
+    List<IOException> earlier = new ArrayList<>();
+    for (AttemptFailure failure : failures) {
+      if (failure.cause() != null) {
+        if (cause != null) {
+          earlier.add(cause);
         }
+        cause = failure.cause();
+      }
     }
-
-    /** @return whether the last attempt got an HTTP answer (of any status) */
-    boolean lastAttemptAnswered() {
-        return lastResult != null && lastResult.isAnswered();
-    }
-
-    /** The last attempt's answer as the call's response; only when {@link #lastAttemptAnswered()}. */
-    ApiResponse response() {
-        return new ApiResponse(lastResult.status(), lastResult.body(), lastResult.headers(), lastEndpoint.name(),
-                attempts, earlierAttemptMayHaveTakenEffect);
-    }
-
-    long elapsedMillis(long now) {
-        return TimeUnit.NANOSECONDS.toMillis(now - startNanos);
-    }
-
-    /**
-     * @param reason why no further attempt is made
-     * @return the exception that ends the call, naming every endpoint tried and why it failed; its cause is
-     *         the last I/O failure, with the earlier ones suppressed
-     */
-    OpenViduJavaClientException failure(String reason, long now) {
-        StringBuilder message = new StringBuilder()
-                .append(request.operation()).append(" failed after ").append(attempts)
-                .append(attempts == 1 ? " attempt" : " attempts").append(" in ").append(elapsedMillis(now))
-                .append(" ms (call timeout ").append(TimeUnit.NANOSECONDS.toMillis(callTimeoutNanos))
-                .append(" ms)");
-        if (!failures.isEmpty()) {
-            message.append(": ").append(failures.stream().map(AttemptFailure::toString)
-                    .collect(Collectors.joining("; ")));
-        }
-        message.append(". Gave up: ").append(reason);
-        IOException cause = null;
-        List<IOException> earlier = new ArrayList<>();
-        for (AttemptFailure failure : failures) {
-            if (failure.cause() != null) {
-                if (cause != null) {
-                    earlier.add(cause);
-                }
-                cause = failure.cause();
-            }
-        }
-        OpenViduJavaClientException exception = new OpenViduJavaClientException(message.toString(), cause,
-                failures);
-        earlier.forEach(exception::addSuppressed);
-        return exception;
-    }
+    OpenViduJavaClientException exception =
+        new OpenViduJavaClientException(message.toString(), cause, failures);
+    earlier.forEach(exception::addSuppressed);
+    return exception;
+  }
 }

@@ -3,24 +3,24 @@ package io.openvidu.java.client.internal.transport;
 import io.openvidu.java.client.OpenViduJavaClientException;
 
 /**
- * Carries logical calls to the OpenVidu masters. The API layer ({@code OpenVidu}, {@code Session}) builds an
- * {@link ApiRequest}, the transport chooses endpoints, makes attempts, retries what the failure and the
- * request allow, and returns the final answer whatever its status.
+ * Carries logical calls to the OpenVidu masters. The API layer ({@code OpenVidu}, {@code Session})
+ * builds an {@link ApiRequest}, the transport chooses endpoints, makes attempts, retries what the
+ * failure and the request allow, and returns the final answer whatever its status.
  *
  * <p>Implementations are thread-safe and shared by every caller of one {@code OpenVidu} instance.
  */
 public interface Transport extends AutoCloseable {
 
-    /**
-     * Executes one logical call.
-     *
-     * @return the final attempt's answer, whatever its HTTP status
-     * @throws OpenViduJavaClientException when no attempt produced an answer within the call's deadline; the
-     *                                     message names each endpoint tried and why it failed
-     */
-    ApiResponse execute(ApiRequest request) throws OpenViduJavaClientException;
+  /**
+   * Executes one logical call.
+   *
+   * @return the final attempt's answer, whatever its HTTP status
+   * @throws OpenViduJavaClientException when no attempt produced an answer within the call's
+   *     deadline; the message names each endpoint tried and why it failed
+   */
+  ApiResponse execute(ApiRequest request) throws OpenViduJavaClientException;
 
-    /** Releases what the transport owns (never an {@code OkHttpClient} the user shared with it). */
-    @Override
-    void close();
+  /** Releases what the transport owns (never an {@code OkHttpClient} the user shared with it). */
+  @Override
+  void close();
 }

@@ -5,14 +5,13 @@ package io.openvidu.java.client.internal.transport;
  */
 public final class Transports {
 
-    private Transports() {
-    }
+  private Transports() {}
 
-    /**
-     * @return the failover transport for these settings (with a single endpoint, it retries on that one);
-     *         the caller closes it
-     */
-    public static Transport create(TransportSettings settings) {
-        return new FailoverTransport(settings, TimeSource.SYSTEM);
-    }
+  /**
+   * @return the failover transport for these settings (with a single endpoint, it retries on that
+   *     one); the caller closes it
+   */
+  public static Transport create(TransportSettings settings) {
+    return new FailoverTransport(settings, TimeSource.SYSTEM);
+  }
 }

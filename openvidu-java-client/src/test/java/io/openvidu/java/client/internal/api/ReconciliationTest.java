@@ -3,14 +3,6 @@ package io.openvidu.java.client.internal.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.openvidu.java.client.OpenViduHttpException;
 import io.openvidu.java.client.Recording;
 import io.openvidu.java.client.RecordingProperties;
@@ -23,202 +15,247 @@ import io.openvidu.java.client.internal.transport.Transports;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
- * "Already done" answers to a write that the transport repeated after an attempt whose outcome was unknown are
- * reconciled into success; the same answers without that history stay errors (see ErrorStatusTest).
+ * "Already done" answers to a write that the transport repeated after an attempt whose outcome was
+ * unknown are reconciled into success; the same answers without that history stay errors (see
+ * ErrorStatusTest).
  */
 class ReconciliationTest {
 
-    private static final String SESSION = "{\"id\":\"ses_Abcdefghij\",\"sessionId\":\"ses_Abcdefghij\","
-            + "\"createdAt\":1538481996019,\"forcedVideoCodec\":\"VP8\",\"allowTranscoding\":false}";
+  private static final String SESSION =
+      "{\"id\":\"ses_Abcdefghij\",\"sessionId\":\"ses_Abcdefghij\","
+          + "\"createdAt\":1538481996019,\"forcedVideoCodec\":\"VP8\",\"allowTranscoding\":false}";
 
-    @StartStop
-    private final MockWebServer server = new MockWebServer();
-    private AfterUnknownOutcome transport;
-    private OpenViduApi api;
+  @StartStop private final MockWebServer server = new MockWebServer();
+  private AfterUnknownOutcome transport;
+  private OpenViduApi api;
 
-    @BeforeEach
-    void connect() {
-        TransportSettings settings = new TransportSettings(List.of(server.url("/")), "MY_SECRET",
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), RetryPolicy.defaults(),
-                BalancingPolicy.ROUND_ROBIN, null, OpenViduEventListener.NONE, false);
-        transport = new AfterUnknownOutcome(Transports.create(settings));
-        api = new OpenViduApi(transport);
-    }
+  @BeforeEach
+  void connect() {
+    TransportSettings settings =
+        new TransportSettings(
+            List.of(server.url("/")),
+            "MY_SECRET",
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            RetryPolicy.defaults(),
+            BalancingPolicy.ROUND_ROBIN,
+            null,
+            OpenViduEventListener.NONE,
+            false);
+    transport = new AfterUnknownOutcome(Transports.create(settings));
+    api = new OpenViduApi(transport);
+  }
 
-    @AfterEach
-    void disconnect() {
-        api.close();
-    }
+  @AfterEach
+  void disconnect() {
+    api.close();
+  }
 
-    @Test
-    void createSessionConflictReturnsTheSessionTheEarlierAttemptCreated() throws Exception {
-        answer(409, "");
-        answer(200, SESSION);
+  @Test
+  void createSessionConflictReturnsTheSessionTheEarlierAttemptCreated() throws Exception {
+    answer(409, "");
+    answer(200, SESSION);
 
-        SessionDocument session = api.createSession(new SessionProperties.Builder().build(), "ses_Abcdefghij", false);
-
-        assertThat(session.sessionId()).isEqualTo("ses_Abcdefghij");
-        assertThat(session.createdAt()).isEqualTo(1538481996019L);
-        take();
-        RecordedRequest lookUp = take();
-        assertThat(lookUp.getMethod()).isEqualTo("GET");
-        assertThat(lookUp.getTarget()).isEqualTo("/openvidu/api/sessions/ses_Abcdefghij?pendingConnections=true");
-    }
-
-    @Test
-    void createSessionConflictWithTheSessionGoneAgainIsTheConflict() {
-        answer(409, "");
-        answer(404, "");
-
-        assertThatThrownBy(() -> api.createSession(new SessionProperties.Builder().build(), "ses_Abcdefghij", false))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
-    }
-
-    @Test
-    void createSessionIsRepeatableWhenTheOutcomeIsUnknown() throws Exception {
-        answer(200, SESSION);
-
+    SessionDocument session =
         api.createSession(new SessionProperties.Builder().build(), "ses_Abcdefghij", false);
 
-        assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isTrue();
-    }
+    assertThat(session.sessionId()).isEqualTo("ses_Abcdefghij");
+    assertThat(session.createdAt()).isEqualTo(1538481996019L);
+    take();
+    RecordedRequest lookUp = take();
+    assertThat(lookUp.getMethod()).isEqualTo("GET");
+    assertThat(lookUp.getTarget())
+        .isEqualTo("/openvidu/api/sessions/ses_Abcdefghij?pendingConnections=true");
+  }
 
-    @Test
-    void createConnectionIsNotRepeatableWhenTheOutcomeIsUnknown() throws Exception {
-        answer(200, "{\"connectionId\":\"con_A\",\"status\":\"pending\",\"createdAt\":1,\"type\":\"WEBRTC\"}");
+  @Test
+  void createSessionConflictWithTheSessionGoneAgainIsTheConflict() {
+    answer(409, "");
+    answer(404, "");
 
-        api.createConnection("ses_Abcdefghij", "{}".getBytes(), "createConnection");
+    assertThatThrownBy(
+            () ->
+                api.createSession(new SessionProperties.Builder().build(), "ses_Abcdefghij", false))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
+  }
 
-        assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isFalse();
-    }
+  @Test
+  void createSessionIsRepeatableWhenTheOutcomeIsUnknown() throws Exception {
+    answer(200, SESSION);
 
-    @Test
-    void startRecordingConflictReturnsTheSessionsActiveRecording() throws Exception {
-        answer(409, "");
-        answer(200, "{\"count\":3,\"items\":[" + recording("other", "ses_Other", "started") + ","
-                + recording("ses_Abcdefghij", "ses_Abcdefghij", "ready") + ","
-                + recording("ses_Abcdefghij-1", "ses_Abcdefghij", "started") + "]}");
+    api.createSession(new SessionProperties.Builder().build(), "ses_Abcdefghij", false);
 
-        RecordingDocument recording = api.startRecording("ses_Abcdefghij", new RecordingProperties.Builder().build());
+    assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isTrue();
+  }
 
-        assertThat(recording.id()).isEqualTo("ses_Abcdefghij-1");
-        assertThat(transport.requests()).extracting(ApiRequest::operation)
-                .containsExactly("startRecording", "listRecordings");
-        assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isTrue();
-    }
+  @Test
+  void createConnectionIsNotRepeatableWhenTheOutcomeIsUnknown() throws Exception {
+    answer(
+        200,
+        "{\"connectionId\":\"con_A\",\"status\":\"pending\",\"createdAt\":1,\"type\":\"WEBRTC\"}");
 
-    @Test
-    void startRecordingConflictWithoutAnActiveRecordingIsTheConflict() {
-        answer(409, "");
-        answer(200, "{\"count\":1,\"items\":[" + recording("ses_Abcdefghij", "ses_Abcdefghij", "ready") + "]}");
+    api.createConnection("ses_Abcdefghij", "{}".getBytes(), "createConnection");
 
-        assertThatThrownBy(() -> api.startRecording("ses_Abcdefghij", new RecordingProperties.Builder().build()))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
-    }
+    assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isFalse();
+  }
 
-    @Test
-    void stopRecordingNotFoundReturnsTheRecordingTheEarlierAttemptStopped() throws Exception {
-        answer(404, "");
-        answer(200, recording("ses_Abcdefghij", "ses_Abcdefghij", "stopped"));
+  @Test
+  void startRecordingConflictReturnsTheSessionsActiveRecording() throws Exception {
+    answer(409, "");
+    answer(
+        200,
+        "{\"count\":3,\"items\":["
+            + recording("other", "ses_Other", "started")
+            + ","
+            + recording("ses_Abcdefghij", "ses_Abcdefghij", "ready")
+            + ","
+            + recording("ses_Abcdefghij-1", "ses_Abcdefghij", "started")
+            + "]}");
 
-        RecordingDocument recording = api.stopRecording("ses_Abcdefghij");
+    RecordingDocument recording =
+        api.startRecording("ses_Abcdefghij", new RecordingProperties.Builder().build());
 
-        assertThat(recording.status()).isEqualTo(Recording.Status.stopped);
-        take();
-        RecordedRequest lookUp = take();
-        assertThat(lookUp.getMethod()).isEqualTo("GET");
-        assertThat(lookUp.getTarget()).isEqualTo("/openvidu/api/recordings/ses_Abcdefghij");
-        assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isTrue();
-    }
+    assertThat(recording.id()).isEqualTo("ses_Abcdefghij-1");
+    assertThat(transport.requests())
+        .extracting(ApiRequest::operation)
+        .containsExactly("startRecording", "listRecordings");
+    assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isTrue();
+  }
 
-    @Test
-    void stopRecordingNotAcceptableReturnsTheRecordingOnceReady() throws Exception {
-        answer(406, "");
-        answer(200, recording("ses_Abcdefghij", "ses_Abcdefghij", "ready"));
+  @Test
+  void startRecordingConflictWithoutAnActiveRecordingIsTheConflict() {
+    answer(409, "");
+    answer(
+        200,
+        "{\"count\":1,\"items\":[" + recording("ses_Abcdefghij", "ses_Abcdefghij", "ready") + "]}");
 
-        assertThat(api.stopRecording("ses_Abcdefghij").status()).isEqualTo(Recording.Status.ready);
-    }
+    assertThatThrownBy(
+            () -> api.startRecording("ses_Abcdefghij", new RecordingProperties.Builder().build()))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
+  }
 
-    @Test
-    void stopRecordingNotAcceptableWhileTheRecordingIsStillStartingIsTheError() {
-        answer(406, "");
-        answer(200, recording("ses_Abcdefghij", "ses_Abcdefghij", "starting"));
+  @Test
+  void stopRecordingNotFoundReturnsTheRecordingTheEarlierAttemptStopped() throws Exception {
+    answer(404, "");
+    answer(200, recording("ses_Abcdefghij", "ses_Abcdefghij", "stopped"));
 
-        assertThatThrownBy(() -> api.stopRecording("ses_Abcdefghij"))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(406));
-    }
+    RecordingDocument recording = api.stopRecording("ses_Abcdefghij");
 
-    @Test
-    void closeSessionNotFoundIsDone() throws Exception {
-        answer(404, "");
+    assertThat(recording.status()).isEqualTo(Recording.Status.stopped);
+    take();
+    RecordedRequest lookUp = take();
+    assertThat(lookUp.getMethod()).isEqualTo("GET");
+    assertThat(lookUp.getTarget()).isEqualTo("/openvidu/api/recordings/ses_Abcdefghij");
+    assertThat(transport.requests().get(0).isRepeatableWhenOutcomeUnknown()).isTrue();
+  }
 
-        api.closeSession("ses_Abcdefghij");
+  @Test
+  void stopRecordingNotAcceptableReturnsTheRecordingOnceReady() throws Exception {
+    answer(406, "");
+    answer(200, recording("ses_Abcdefghij", "ses_Abcdefghij", "ready"));
 
-        assertThat(take().getMethod()).isEqualTo("DELETE");
-    }
+    assertThat(api.stopRecording("ses_Abcdefghij").status()).isEqualTo(Recording.Status.ready);
+  }
 
-    @Test
-    void deleteRecordingNotFoundIsDone() throws Exception {
-        answer(404, "");
+  @Test
+  void stopRecordingNotAcceptableWhileTheRecordingIsStillStartingIsTheError() {
+    answer(406, "");
+    answer(200, recording("ses_Abcdefghij", "ses_Abcdefghij", "starting"));
 
-        api.deleteRecording("ses_Abcdefghij");
+    assertThatThrownBy(() -> api.stopRecording("ses_Abcdefghij"))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(406));
+  }
 
-        assertThat(take().getTarget()).isEqualTo("/openvidu/api/recordings/ses_Abcdefghij");
-    }
+  @Test
+  void closeSessionNotFoundIsDone() throws Exception {
+    answer(404, "");
 
-    @Test
-    void forceDisconnectNotFoundIsDone() throws Exception {
-        answer(404, "");
+    api.closeSession("ses_Abcdefghij");
 
-        api.deleteConnection("ses_Abcdefghij", "con_A");
+    assertThat(take().getMethod()).isEqualTo("DELETE");
+  }
 
-        assertThat(take().getTarget()).isEqualTo("/openvidu/api/sessions/ses_Abcdefghij/connection/con_A");
-    }
+  @Test
+  void deleteRecordingNotFoundIsDone() throws Exception {
+    answer(404, "");
 
-    @Test
-    void forceDisconnectOfTheLastParticipantWhoseSessionClosedIsDone() throws Exception {
-        answer(400, "");
+    api.deleteRecording("ses_Abcdefghij");
 
-        api.deleteConnection("ses_Abcdefghij", "con_A");
+    assertThat(take().getTarget()).isEqualTo("/openvidu/api/recordings/ses_Abcdefghij");
+  }
 
-        assertThat(server.getRequestCount()).isEqualTo(1);
-    }
+  @Test
+  void forceDisconnectNotFoundIsDone() throws Exception {
+    answer(404, "");
 
-    @Test
-    void forceUnpublishNotFoundIsDone() throws Exception {
-        answer(404, "");
+    api.deleteConnection("ses_Abcdefghij", "con_A");
 
-        api.deleteStream("ses_Abcdefghij", "str_CAM_A");
+    assertThat(take().getTarget())
+        .isEqualTo("/openvidu/api/sessions/ses_Abcdefghij/connection/con_A");
+  }
 
-        assertThat(take().getTarget()).isEqualTo("/openvidu/api/sessions/ses_Abcdefghij/stream/str_CAM_A");
-    }
+  @Test
+  void forceDisconnectOfTheLastParticipantWhoseSessionClosedIsDone() throws Exception {
+    answer(400, "");
 
-    @Test
-    void deleteConflictIsStillAnError() {
-        answer(409, "");
+    api.deleteConnection("ses_Abcdefghij", "con_A");
 
-        assertThatThrownBy(() -> api.deleteRecording("ses_Abcdefghij"))
-                .isInstanceOfSatisfying(OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
-    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
 
-    private void answer(int status, String body) {
-        server.enqueue(new MockResponse.Builder().code(status).body(body).build());
-    }
+  @Test
+  void forceUnpublishNotFoundIsDone() throws Exception {
+    answer(404, "");
 
-    private RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).isNotNull();
-        return request;
-    }
+    api.deleteStream("ses_Abcdefghij", "str_CAM_A");
 
-    private static String recording(String id, String sessionId, String status) {
-        return "{\"id\":\"" + id + "\",\"sessionId\":\"" + sessionId + "\",\"createdAt\":1600564785109,\"size\":0,"
-                + "\"duration\":0,\"url\":null,\"status\":\"" + status + "\"}";
-    }
+    assertThat(take().getTarget())
+        .isEqualTo("/openvidu/api/sessions/ses_Abcdefghij/stream/str_CAM_A");
+  }
+
+  @Test
+  void deleteConflictIsStillAnError() {
+    answer(409, "");
+
+    assertThatThrownBy(() -> api.deleteRecording("ses_Abcdefghij"))
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
+  }
+
+  private void answer(int status, String body) {
+    server.enqueue(new MockResponse.Builder().code(status).body(body).build());
+  }
+
+  private RecordedRequest take() throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request).isNotNull();
+    return request;
+  }
+
+  private static String recording(String id, String sessionId, String status) {
+    return "{\"id\":\""
+        + id
+        + "\",\"sessionId\":\""
+        + sessionId
+        + "\",\"createdAt\":1600564785109,\"size\":0,"
+        + "\"duration\":0,\"url\":null,\"status\":\""
+        + status
+        + "\"}";
+  }
 }

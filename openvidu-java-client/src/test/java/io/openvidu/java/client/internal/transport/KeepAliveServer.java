@@ -16,191 +16,208 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.SSLServerSocketFactory;
-
 import okhttp3.HttpUrl;
 
 /**
- * A master whose connections the tests control, which MockWebServer cannot do precisely enough: it answers
- * every request {@code 200 {}} (or 503 once told to) with keep-alive and, depending on its mode, closes each connection right after
- * its first answer, the way a server that restarts or times idle connections out does. It says when it has
- * closed them, so that a test sends its next request only once the FIN is on the wire. It can also hold
- * answers until several requests are in flight (to fill the client's pool with several connections), and be
- * killed: listening socket and every connection closed at once. Plain HTTP or TLS.
+ * A master whose connections the tests control, which MockWebServer cannot do precisely enough: it
+ * answers every request {@code 200 {}} (or 503 once told to) with keep-alive and, depending on its
+ * mode, closes each connection right after its first answer, the way a server that restarts or
+ * times idle connections out does. It says when it has closed them, so that a test sends its next
+ * request only once the FIN is on the wire. It can also hold answers until several requests are in
+ * flight (to fill the client's pool with several connections), and be killed: listening socket and
+ * every connection closed at once. Plain HTTP or TLS.
  */
 final class KeepAliveServer implements Closeable {
 
-    private static final byte[] OK = answer("200 OK");
-    private static final byte[] UNAVAILABLE = answer("503 Service Unavailable");
+  private static final byte[] OK = answer("200 OK");
+  private static final byte[] UNAVAILABLE = answer("503 Service Unavailable");
 
-    private final ServerSocket server;
-    private final String scheme;
-    private final boolean closeAfterAnswer;
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger closedByServer = new AtomicInteger();
-    private final AtomicInteger closedByClient = new AtomicInteger();
-    private volatile CountDownLatch answerTogether = new CountDownLatch(0);
-    private volatile boolean unavailable;
-    private volatile boolean killed;
+  private final ServerSocket server;
+  private final String scheme;
+  private final boolean closeAfterAnswer;
+  private final List<Socket> connections = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger closedByServer = new AtomicInteger();
+  private final AtomicInteger closedByClient = new AtomicInteger();
+  private volatile CountDownLatch answerTogether = new CountDownLatch(0);
+  private volatile boolean unavailable;
+  private volatile boolean killed;
 
-    private KeepAliveServer(ServerSocket server, String scheme, boolean closeAfterAnswer) {
-        this.server = server;
-        this.scheme = scheme;
-        this.closeAfterAnswer = closeAfterAnswer;
-        Thread acceptor = new Thread(this::accept, "keep-alive-server-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+  private KeepAliveServer(ServerSocket server, String scheme, boolean closeAfterAnswer) {
+    this.server = server;
+    this.scheme = scheme;
+    this.closeAfterAnswer = closeAfterAnswer;
+    Thread acceptor = new Thread(this::accept, "keep-alive-server-" + server.getLocalPort());
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /**
+   * A plain HTTP server; {@code closeAfterAnswer} closes each connection after its first answer.
+   */
+  static KeepAliveServer http(boolean closeAfterAnswer) throws IOException {
+    return new KeepAliveServer(
+        new ServerSocket(0, 64, InetAddress.getLoopbackAddress()), "http", closeAfterAnswer);
+  }
+
+  /** The same over TLS, with the certificate {@code factory} holds. */
+  static KeepAliveServer https(SSLServerSocketFactory factory, boolean closeAfterAnswer)
+      throws IOException {
+    return new KeepAliveServer(
+        factory.createServerSocket(0, 64, InetAddress.getLoopbackAddress()),
+        "https",
+        closeAfterAnswer);
+  }
+
+  HttpUrl url() {
+    return HttpUrl.get(scheme + "://localhost:" + server.getLocalPort());
+  }
+
+  /**
+   * Holds the next answers until {@code count} requests arrived, so that they all are in flight at
+   * once.
+   */
+  void answerTogether(int count) {
+    answerTogether = new CountDownLatch(count);
+  }
+
+  /** From now on, answers 503 instead of 200 (still with keep-alive). */
+  void becomeUnavailable() {
+    unavailable = true;
+  }
+
+  /** The request lines received, in order ("POST /path"). */
+  List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  int connectionCount() {
+    return connections.size();
+  }
+
+  /** Waits until the server has closed {@code count} connections after answering. */
+  void awaitClosedByServer(int count) throws InterruptedException {
+    await(closedByServer, count, "closed by the server");
+  }
+
+  /**
+   * Waits until the client has closed {@code count} connections (the server read end of stream).
+   */
+  void awaitClosedByClient(int count) throws InterruptedException {
+    await(closedByClient, count, "closed by the client");
+  }
+
+  private static void await(AtomicInteger counter, int count, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (counter.get() < count) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(
+            "expected " + count + " connections " + what + ", got " + counter.get());
+      }
+      Thread.sleep(5);
     }
+  }
 
-    /** A plain HTTP server; {@code closeAfterAnswer} closes each connection after its first answer. */
-    static KeepAliveServer http(boolean closeAfterAnswer) throws IOException {
-        return new KeepAliveServer(new ServerSocket(0, 64, InetAddress.getLoopbackAddress()), "http",
-                closeAfterAnswer);
+  /** As a SIGKILLed master: stops listening and closes every connection. */
+  void kill() throws IOException {
+    // Set first: a connection accepted while this runs (the client may have been opening a spare
+    // one) is
+    // either in the list closed below or sees the flag and closes itself.
+    killed = true;
+    server.close();
+    for (Socket connection : connections) {
+      connection.close();
     }
+  }
 
-    /** The same over TLS, with the certificate {@code factory} holds. */
-    static KeepAliveServer https(SSLServerSocketFactory factory, boolean closeAfterAnswer) throws IOException {
-        return new KeepAliveServer(factory.createServerSocket(0, 64, InetAddress.getLoopbackAddress()), "https",
-                closeAfterAnswer);
-    }
+  @Override
+  public void close() throws IOException {
+    kill();
+  }
 
-    HttpUrl url() {
-        return HttpUrl.get(scheme + "://localhost:" + server.getLocalPort());
-    }
-
-    /** Holds the next answers until {@code count} requests arrived, so that they all are in flight at once. */
-    void answerTogether(int count) {
-        answerTogether = new CountDownLatch(count);
-    }
-
-    /** From now on, answers 503 instead of 200 (still with keep-alive). */
-    void becomeUnavailable() {
-        unavailable = true;
-    }
-
-    /** The request lines received, in order ("POST /path"). */
-    List<String> requests() {
-        return List.copyOf(requests);
-    }
-
-    int connectionCount() {
-        return connections.size();
-    }
-
-    /** Waits until the server has closed {@code count} connections after answering. */
-    void awaitClosedByServer(int count) throws InterruptedException {
-        await(closedByServer, count, "closed by the server");
-    }
-
-    /** Waits until the client has closed {@code count} connections (the server read end of stream). */
-    void awaitClosedByClient(int count) throws InterruptedException {
-        await(closedByClient, count, "closed by the client");
-    }
-
-    private static void await(AtomicInteger counter, int count, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (counter.get() < count) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("expected " + count + " connections " + what + ", got " + counter.get());
-            }
-            Thread.sleep(5);
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket connection = server.accept();
+        connections.add(connection);
+        if (killed) {
+          connection.close();
+          return;
         }
+        Thread handler = new Thread(() -> serve(connection), "keep-alive-connection");
+        handler.setDaemon(true);
+        handler.start();
+      } catch (IOException closed) {
+        return;
+      }
     }
+  }
 
-    /** As a SIGKILLed master: stops listening and closes every connection. */
-    void kill() throws IOException {
-        // Set first: a connection accepted while this runs (the client may have been opening a spare one) is
-        // either in the list closed below or sees the flag and closes itself.
-        killed = true;
-        server.close();
-        for (Socket connection : connections) {
-            connection.close();
+  private void serve(Socket connection) {
+    try (connection) {
+      InputStream in = new BufferedInputStream(connection.getInputStream());
+      OutputStream out = connection.getOutputStream();
+      while (true) {
+        String request = readRequest(in);
+        if (request == null) {
+          closedByClient.incrementAndGet();
+          return;
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        kill();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket connection = server.accept();
-                connections.add(connection);
-                if (killed) {
-                    connection.close();
-                    return;
-                }
-                Thread handler = new Thread(() -> serve(connection), "keep-alive-connection");
-                handler.setDaemon(true);
-                handler.start();
-            } catch (IOException closed) {
-                return;
-            }
+        requests.add(request);
+        CountDownLatch together = answerTogether;
+        together.countDown();
+        together.await(5, TimeUnit.SECONDS);
+        out.write(unavailable ? UNAVAILABLE : OK);
+        out.flush();
+        if (closeAfterAnswer) {
+          connection.close();
+          closedByServer.incrementAndGet();
+          return;
         }
+      }
+    } catch (IOException | InterruptedException e) {
+      // killed, or the client went away mid-request
     }
+  }
 
-    private void serve(Socket connection) {
-        try (connection) {
-            InputStream in = new BufferedInputStream(connection.getInputStream());
-            OutputStream out = connection.getOutputStream();
-            while (true) {
-                String request = readRequest(in);
-                if (request == null) {
-                    closedByClient.incrementAndGet();
-                    return;
-                }
-                requests.add(request);
-                CountDownLatch together = answerTogether;
-                together.countDown();
-                together.await(5, TimeUnit.SECONDS);
-                out.write(unavailable ? UNAVAILABLE : OK);
-                out.flush();
-                if (closeAfterAnswer) {
-                    connection.close();
-                    closedByServer.incrementAndGet();
-                    return;
-                }
-            }
-        } catch (IOException | InterruptedException e) {
-            // killed, or the client went away mid-request
-        }
-    }
+  private static byte[] answer(String status) {
+    return ("HTTP/1.1 "
+            + status
+            + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
 
-    private static byte[] answer(String status) {
-        return ("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
-                .getBytes(StandardCharsets.US_ASCII);
+  /**
+   * @return "METHOD /path" of the next request, its body read and dropped, or {@code null} at end
+   *     of stream
+   */
+  private static String readRequest(InputStream in) throws IOException {
+    String requestLine = readLine(in);
+    if (requestLine == null) {
+      return null;
     }
+    int contentLength = 0;
+    for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
+      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        contentLength = Integer.parseInt(header.substring("content-length:".length()).trim());
+      }
+    }
+    in.readNBytes(contentLength);
+    return requestLine.substring(0, requestLine.lastIndexOf(' '));
+  }
 
-    /** @return "METHOD /path" of the next request, its body read and dropped, or {@code null} at end of stream */
-    private static String readRequest(InputStream in) throws IOException {
-        String requestLine = readLine(in);
-        if (requestLine == null) {
-            return null;
-        }
-        int contentLength = 0;
-        for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
-            if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                contentLength = Integer.parseInt(header.substring("content-length:".length()).trim());
-            }
-        }
-        in.readNBytes(contentLength);
-        return requestLine.substring(0, requestLine.lastIndexOf(' '));
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        return null;
+      }
+      if (b != '\r') {
+        line.write(b);
+      }
     }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                return null;
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        return line.toString(StandardCharsets.US_ASCII);
-    }
+    return line.toString(StandardCharsets.US_ASCII);
+  }
 }

@@ -17,10 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * A {@link DocumentStore} in this JVM's memory: the embedded default, shared by every master of the JVM. One lock
- * makes each commit atomic; expired documents read as absent and are dropped by the next commit after they expire
- * (as Redis drops expired keys), so a long-running cluster does not keep every idempotency record it ever wrote.
- * Each subscription has its own delivery thread, so a
+ * A {@link DocumentStore} in this JVM's memory: the embedded default, shared by every master of the
+ * JVM. One lock makes each commit atomic; expired documents read as absent and are dropped by the
+ * next commit after they expire (as Redis drops expired keys), so a long-running cluster does not
+ * keep every idempotency record it ever wrote. Each subscription has its own delivery thread, so a
  * slow listener delays only itself, and sees messages in commit order. Thread-safe.
  */
 public final class MemoryDocumentStore implements DocumentStore {
@@ -28,7 +28,8 @@ public final class MemoryDocumentStore implements DocumentStore {
   private final Map<String, Entry> documents = new HashMap<>();
   private final Map<String, Set<String>> sets = new HashMap<>();
   private final Map<String, List<MemorySubscription>> subscriptions = new HashMap<>();
-  private final PriorityQueue<Expiry> expiries = new PriorityQueue<>(Comparator.comparingLong(Expiry::expiresAt));
+  private final PriorityQueue<Expiry> expiries =
+      new PriorityQueue<>(Comparator.comparingLong(Expiry::expiresAt));
   private long lastVersion;
   private boolean closed;
 
@@ -39,8 +40,11 @@ public final class MemoryDocumentStore implements DocumentStore {
     synchronized (lock) {
       for (String key : keys) {
         Entry entry = live(key, now);
-        result.put(key, entry == null ? VersionedDocument.absent(key)
-            : new VersionedDocument(key, entry.version, entry.json));
+        result.put(
+            key,
+            entry == null
+                ? VersionedDocument.absent(key)
+                : new VersionedDocument(key, entry.version, entry.json));
       }
     }
     return result;
@@ -115,7 +119,9 @@ public final class MemoryDocumentStore implements DocumentStore {
         set.remove(remove.member());
       }
     } else if (write instanceof DocumentWrite.Publish publish) {
-      subscriptions.getOrDefault(publish.channel(), List.of()).forEach(s -> s.deliver(publish.message()));
+      subscriptions
+          .getOrDefault(publish.channel(), List.of())
+          .forEach(s -> s.deliver(publish.message()));
     }
   }
 
@@ -128,7 +134,10 @@ public final class MemoryDocumentStore implements DocumentStore {
     return entry;
   }
 
-  /** Removes the documents whose time is up, unless they were written again since (their version moved on). */
+  /**
+   * Removes the documents whose time is up, unless they were written again since (their version
+   * moved on).
+   */
   private void dropExpired(long now) {
     while (!expiries.isEmpty() && expiries.peek().expiresAt() <= now) {
       Expiry expiry = expiries.poll();
@@ -146,11 +155,9 @@ public final class MemoryDocumentStore implements DocumentStore {
     }
   }
 
-  private record Entry(long version, String json, long expiresAt) {
-  }
+  private record Entry(long version, String json, long expiresAt) {}
 
-  private record Expiry(long expiresAt, String key, long version) {
-  }
+  private record Expiry(long expiresAt, String key, long version) {}
 
   private final class MemorySubscription implements Subscription {
     private final String channel;

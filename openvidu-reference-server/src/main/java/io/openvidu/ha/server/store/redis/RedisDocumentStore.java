@@ -39,27 +39,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link DocumentStore} in Redis, so that masters in several processes form one cluster. Each document is a hash
- * {@code {v: version, d: json}}; a commit is one Lua script that checks every version read and applies every write
- * (documents, sets, expiry, publications) in one round trip, which is atomic in Redis and works on Lettuce's one
- * shared, pipelined connection (unlike WATCH, which is per connection). Versions come from one counter, so a deleted
- * and re-created document never repeats a version.
+ * A {@link DocumentStore} in Redis, so that masters in several processes form one cluster. Each
+ * document is a hash {@code {v: version, d: json}}; a commit is one Lua script that checks every
+ * version read and applies every write (documents, sets, expiry, publications) in one round trip,
+ * which is atomic in Redis and works on Lettuce's one shared, pipelined connection (unlike WATCH,
+ * which is per connection). Versions come from one counter, so a deleted and re-created document
+ * never repeats a version.
  *
- * <p>Lettuce reconnects by itself, re-subscribes channels and sends again the commands whose connection closed before
- * their answer; a marker written by each commit makes that second run answer as the first did. A call that cannot
- * reach Redis within the command timeout fails with {@link StoreUnavailableException}; for a commit whose answer was
- * lost after it may have reached Redis (connection reset, timeout), the exception says the outcome is unknown.
- * Thread-safe.
+ * <p>Lettuce reconnects by itself, re-subscribes channels and sends again the commands whose
+ * connection closed before their answer; a marker written by each commit makes that second run
+ * answer as the first did. A call that cannot reach Redis within the command timeout fails with
+ * {@link StoreUnavailableException}; for a commit whose answer was lost after it may have reached
+ * Redis (connection reset, timeout), the exception says the outcome is unknown. Thread-safe.
  */
 public final class RedisDocumentStore implements DocumentStore {
   private static final Logger log = LoggerFactory.getLogger(RedisDocumentStore.class);
   private static final String VERSION_COUNTER = "openvidu-ha:version";
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
+
   /**
-   * Marks an applied commit, so that a copy of it that Lettuce sends again after a reconnection answers as the first
-   * did; kept far longer than a reconnection takes.
+   * Marks an applied commit, so that a copy of it that Lettuce sends again after a reconnection
+   * answers as the first did; kept far longer than a reconnection takes.
    */
   private static final String COMMIT_MARKER = "openvidu-ha:commit:";
+
   private static final Duration COMMIT_MARKER_TTL = Duration.ofMinutes(5);
 
   private final RedisClient client;
@@ -76,16 +79,18 @@ public final class RedisDocumentStore implements DocumentStore {
     this.pubSub = client.connectPubSub();
     this.commitScript = new LuaScript(loadScript("commit.lua"));
     this.readScript = new LuaScript(loadScript("read.lua"));
-    pubSub.addListener(new RedisPubSubAdapter<>() {
-      @Override
-      public void message(String channel, String message) {
-        subscriptions.getOrDefault(channel, List.of()).forEach(s -> s.deliver(message));
-      }
-    });
+    pubSub.addListener(
+        new RedisPubSubAdapter<>() {
+          @Override
+          public void message(String channel, String message) {
+            subscriptions.getOrDefault(channel, List.of()).forEach(s -> s.deliver(message));
+          }
+        });
   }
 
   /**
-   * Connects to the Redis at {@code uri} ({@code redis://host:port}, optionally with a password or a database).
+   * Connects to the Redis at {@code uri} ({@code redis://host:port}, optionally with a password or
+   * a database).
    *
    * @throws StoreUnavailableException when Redis cannot be reached
    */
@@ -97,8 +102,8 @@ public final class RedisDocumentStore implements DocumentStore {
       return new RedisDocumentStore(client);
     } catch (RedisException e) {
       client.shutdown();
-      throw new StoreUnavailableException("cannot connect to Redis at " + redisUri.getHost() + ":"
-          + redisUri.getPort(), e);
+      throw new StoreUnavailableException(
+          "cannot connect to Redis at " + redisUri.getHost() + ":" + redisUri.getPort(), e);
     }
   }
 
@@ -110,8 +115,11 @@ public final class RedisDocumentStore implements DocumentStore {
       String key = keys.get(i);
       long version = Long.parseLong(flat.get(2 * i));
       String text = flat.get(2 * i + 1);
-      result.put(key, version == 0 || text.isEmpty() ? VersionedDocument.absent(key)
-          : new VersionedDocument(key, version, text));
+      result.put(
+          key,
+          version == 0 || text.isEmpty()
+              ? VersionedDocument.absent(key)
+              : new VersionedDocument(key, version, text));
     }
     return result;
   }
@@ -133,11 +141,16 @@ public final class RedisDocumentStore implements DocumentStore {
     ObjectNode spec = json.createObjectNode();
     spec.put("t", COMMIT_MARKER_TTL.toMillis());
     ArrayNode checks = spec.putArray("c");
-    expectedVersions.forEach((key, version) -> checks.addArray().add(indexOf(keys, key)).add(version));
+    expectedVersions.forEach(
+        (key, version) -> checks.addArray().add(indexOf(keys, key)).add(version));
     ArrayNode ops = spec.putArray("w");
     for (DocumentWrite write : writes) {
       if (write instanceof DocumentWrite.Put put) {
-        ops.addArray().add("put").add(indexOf(keys, put.key())).add(put.json()).add(put.ttlMillis());
+        ops.addArray()
+            .add("put")
+            .add(indexOf(keys, put.key()))
+            .add(put.json())
+            .add(put.ttlMillis());
       } else if (write instanceof DocumentWrite.Delete delete) {
         ops.addArray().add("del").add(indexOf(keys, delete.key()));
       } else if (write instanceof DocumentWrite.AddMember add) {
@@ -162,7 +175,8 @@ public final class RedisDocumentStore implements DocumentStore {
   public Subscription subscribe(String channel, Consumer<String> listener) {
     RedisSubscription subscription = new RedisSubscription(channel, listener);
     synchronized (subscriptions) {
-      List<RedisSubscription> list = subscriptions.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>());
+      List<RedisSubscription> list =
+          subscriptions.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>());
       if (list.isEmpty()) {
         try {
           pubSub.sync().subscribe(channel);
@@ -216,7 +230,10 @@ public final class RedisDocumentStore implements DocumentStore {
     }
   }
 
-  /** A Lua script run by its digest, re-sent whole when Redis does not know it (e.g. after a Redis restart). */
+  /**
+   * A Lua script run by its digest, re-sent whole when Redis does not know it (e.g. after a Redis
+   * restart).
+   */
   private final class LuaScript {
     private final String source;
     private volatile String digest;
@@ -226,8 +243,9 @@ public final class RedisDocumentStore implements DocumentStore {
     }
 
     /**
-     * @param writes whether the script changes data: if so, a failure after it may have reached Redis (a lost or
-     *     late answer) leaves the outcome unknown, which callers must not report as "nothing changed"
+     * @param writes whether the script changes data: if so, a failure after it may have reached
+     *     Redis (a lost or late answer) leaves the outcome unknown, which callers must not report
+     *     as "nothing changed"
      */
     List<String> run(List<String> keys, List<String> args, boolean writes) {
       String[] keyArray = keys.toArray(String[]::new);
@@ -237,16 +255,20 @@ public final class RedisDocumentStore implements DocumentStore {
           if (digest == null) {
             digest = connection.sync().scriptLoad(source);
           }
-          return toStrings(connection.sync().evalsha(digest, ScriptOutputType.MULTI, keyArray, argArray));
+          return toStrings(
+              connection.sync().evalsha(digest, ScriptOutputType.MULTI, keyArray, argArray));
         } catch (RedisNoScriptException e) {
           digest = null;
-          return toStrings(connection.sync().eval(source, ScriptOutputType.MULTI, keyArray, argArray));
+          return toStrings(
+              connection.sync().eval(source, ScriptOutputType.MULTI, keyArray, argArray));
         }
       } catch (RedisException e) {
-        boolean mayHaveRun = writes && !(e instanceof RedisConnectionException)
-            && !(e instanceof RedisCommandExecutionException);
-        throw new StoreUnavailableException(mayHaveRun ? "Redis did not confirm a change" : "Redis did not answer",
-            e, mayHaveRun);
+        boolean mayHaveRun =
+            writes
+                && !(e instanceof RedisConnectionException)
+                && !(e instanceof RedisCommandExecutionException);
+        throw new StoreUnavailableException(
+            mayHaveRun ? "Redis did not confirm a change" : "Redis did not answer", e, mayHaveRun);
       }
     }
 
