@@ -1,0 +1,136 @@
+package io.openvidu.ha.server.api;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The answers Jetty gives by itself, before or around Javalin (a request line, header or URI it
+ * cannot parse: 400, 414, 417, 431, 505; an ambiguous or badly encoded path; a failure no handler
+ * caught), in the framework's JSON error shape of rest-api.md §2.3 instead of Jetty's HTML page.
+ * Installed at both levels where Jetty looks for an error handler: the server (bad messages, which
+ * never reach a context) and the servlet context.
+ *
+ * <p>A 5xx from here carries no message: Jetty's text for it may name internals.
+ */
+final class JettyErrorPages {
+
+  private JettyErrorPages() {}
+
+  static void install(JavalinConfig config) {
+    config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
+    config.jetty.modifyServletContextHandler(
+        handler -> handler.setErrorHandler(new ContextErrors()));
+  }
+
+  /** The JSON body for an error Jetty raised with {@code status} and {@code reason}. */
+  static String body(int status, String reason, String path) {
+    String message = status >= 500 || reason == null ? "" : reason;
+    int shown = HttpStatus.forStatus(status) == HttpStatus.UNKNOWN ? 400 : status;
+    return ApiException.framework(shown, message).toResponse(path == null ? "" : path).body();
+  }
+
+  private static void write(Request request, Response response, int status, String message) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.getHeaders().remove(HttpHeader.CACHE_CONTROL);
+  }
+
+  private static String pathOf(Request request) {
+    HttpURI uri = request.getHttpURI();
+    return uri == null ? "" : uri.getPath();
+  }
+
+  private static boolean respond(
+      Request request, Response response, Callback callback, int status, String message) {
+    write(request, response, status, message);
+    response.write(
+        true,
+        ByteBuffer.wrap(body(status, message, pathOf(request)).getBytes(StandardCharsets.UTF_8)),
+        callback);
+    return true;
+  }
+
+  private static int status(Request request) {
+    return request.getAttribute(ErrorHandler.ERROR_STATUS) instanceof Integer status ? status : 500;
+  }
+
+  private static String message(Request request) {
+    return request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String message
+        ? message
+        : null;
+  }
+
+  /** The server-level handler: bad messages and errors outside the servlet context. */
+  private static final class ServerErrors extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      return respond(request, response, callback, status(request), message(request));
+    }
+
+    @Override
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
+        Callback callback) {
+      respond(request, response, callback, code, message);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+      return ByteBuffer.wrap(body(status, reason, "").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The servlet context's handler: errors Jetty raises once a request reached the context. */
+  private static final class ContextErrors extends org.eclipse.jetty.ee10.servlet.ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      return respond(request, response, callback, status(request), message(request));
+    }
+
+    @Override
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
+        Callback callback) {
+      respond(request, response, callback, code, message);
+    }
+
+    @Override
+    protected boolean generateAcceptableResponse(
+        Request request,
+        Response response,
+        Callback callback,
+        String contentType,
+        List<Charset> charsets,
+        int code,
+        String message,
+        Throwable cause) {
+      return respond(request, response, callback, code, message);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+      return ByteBuffer.wrap(body(status, reason, "").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
