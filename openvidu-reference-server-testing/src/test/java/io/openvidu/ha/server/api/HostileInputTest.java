@@ -129,17 +129,14 @@ class HostileInputTest {
   }
 
   @Test
-  void anUnsupportedHttpVersionIsAJson505() {
+  void anUnreadableRequestLineOrVersionIs400NotJettys505() {
     for (String request :
         new String[] {
           "GET /openvidu/health HTTP/9.9\r\nHost: localhost\r\n\r\n",
           "GET /openvidu/health\r\n\r\n",
           "GET /openvidu/he\nalth HTTP/1.1\r\nHost: localhost\r\n\r\n"
         }) {
-      RawHttp.Answer answer = raw.send(request);
-
-      assertThat(answer.status()).isIn(400, 505);
-      assertJsonError(answer, answer.status());
+      assertJsonError(raw.send(request), 400);
     }
   }
 

@@ -41,7 +41,9 @@ class MalformedFramesTest {
 
   private JsonNode answerTo(String frame) {
     socket.sendText(frame);
-    return socket.nextAnswer(ANSWER);
+    JsonNode answer = socket.nextAnswer(ANSWER);
+    assertThat(answer).as("answer to " + frame).isNotNull();
+    return answer;
   }
 
   @Test

@@ -37,10 +37,14 @@ final class JettyErrorPages {
   static String body(int status, String reason, String path) {
     String message = status >= 500 || reason == null ? "" : reason;
     int shown = HttpStatus.forStatus(status) == HttpStatus.UNKNOWN ? 400 : status;
+    if (status == 505) {
+      shown = 400;
+      message = "Malformed request line or unsupported HTTP version";
+    }
     return ApiException.framework(shown, message).toResponse(path == null ? "" : path).body();
   }
 
-  private static void write(Request request, Response response, int status, String message) {
+  private static void write(Response response, int status) {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().remove(HttpHeader.CACHE_CONTROL);
@@ -52,8 +56,13 @@ final class JettyErrorPages {
   }
 
   private static boolean respond(
-      Request request, Response response, Callback callback, int status, String message) {
-    write(request, response, status, message);
+      Request request, Response response, Callback callback, int jettyStatus, String jettyMessage) {
+    // Jetty answers 505 to any request line it cannot read (HTTP/0.9, a raw LF in the path, a
+    // version like HTTP/9.9): a client's mistake, so a 400 that says what was wrong.
+    int status = jettyStatus == 505 ? 400 : jettyStatus;
+    String message =
+        jettyStatus == 505 ? "Malformed request line or unsupported HTTP version" : jettyMessage;
+    write(response, status);
     response.write(
         true,
         ByteBuffer.wrap(body(status, message, pathOf(request)).getBytes(StandardCharsets.UTF_8)),
