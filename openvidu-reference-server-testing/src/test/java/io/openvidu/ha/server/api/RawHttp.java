@@ -61,10 +61,20 @@ public final class RawHttp {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       socket.setSoTimeout((int) timeout.toMillis());
       OutputStream out = socket.getOutputStream();
-      out.write(request);
-      out.flush();
-      if (halfClose) {
-        socket.shutdownOutput();
+      try {
+        out.write(request);
+        out.flush();
+        if (halfClose) {
+          socket.shutdownOutput();
+        }
+      } catch (IOException e) {
+        // The server answered and closed before reading everything (a request too large): its
+        // answer may still be there to read.
+        try {
+          return read(socket.getInputStream(), false);
+        } catch (IOException | RuntimeException unreadable) {
+          throw new ClosedEarly(e);
+        }
       }
       boolean head =
           new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1)
@@ -160,6 +170,16 @@ public final class RawHttp {
   public static final class NoAnswer extends RuntimeException {
     NoAnswer() {
       super("the server closed the connection without an answer", null, false, false);
+    }
+  }
+
+  /**
+   * The server closed the connection while the request was still being sent, and its answer (if
+   * any) was lost with the reset: what a server does to a request far over its limits.
+   */
+  public static final class ClosedEarly extends RuntimeException {
+    ClosedEarly(IOException cause) {
+      super("the server closed the connection while the request was sent: " + cause, cause);
     }
   }
 
