@@ -16,10 +16,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The answers Jetty gives by itself, before or around Javalin (a request line, header or URI it
- * cannot parse: 400, 414, 417, 431, 505; an ambiguous or badly encoded path; a failure no handler
- * caught), in the framework's JSON error shape of rest-api.md §2.3 instead of Jetty's HTML page.
- * Installed at both levels where Jetty looks for an error handler: the server (bad messages, which
- * never reach a context) and the servlet context.
+ * cannot parse: 400, 414, 417, 431, and 505, which becomes a 400; an ambiguous or badly encoded
+ * path; a failure no handler caught), in the framework's JSON error shape of rest-api.md §2.3
+ * instead of Jetty's HTML page. Installed at both levels where Jetty looks for an error handler:
+ * the server (bad messages, which never reach a context) and the servlet context.
  *
  * <p>A 5xx from here carries no message: Jetty's text for it may name internals.
  */
@@ -33,15 +33,27 @@ final class JettyErrorPages {
         handler -> handler.setErrorHandler(new ContextErrors()));
   }
 
-  /** The JSON body for an error Jetty raised with {@code status} and {@code reason}. */
-  static String body(int status, String reason, String path) {
-    String message = status >= 500 || reason == null ? "" : reason;
-    int shown = HttpStatus.forStatus(status) == HttpStatus.UNKNOWN ? 400 : status;
-    if (status == 505) {
-      shown = 400;
-      message = "Malformed request line or unsupported HTTP version";
+  /**
+   * The status to answer for one Jetty raised. Jetty answers 505 to any request line it cannot read
+   * (HTTP/0.9, a raw LF in the path, a version such as HTTP/9.9): the client's mistake, so a 400.
+   */
+  static int statusFor(int jettyStatus) {
+    if (jettyStatus == 505 || HttpStatus.forStatus(jettyStatus) == HttpStatus.UNKNOWN) {
+      return 400;
     }
-    return ApiException.framework(shown, message).toResponse(path == null ? "" : path).body();
+    return jettyStatus;
+  }
+
+  /** The JSON body for an error Jetty raised with {@code jettyStatus} and {@code reason}. */
+  static String body(int jettyStatus, String reason, String path) {
+    int status = statusFor(jettyStatus);
+    String message;
+    if (jettyStatus == 505) {
+      message = "Malformed request line or unsupported HTTP version";
+    } else {
+      message = status >= 500 || reason == null ? "" : reason;
+    }
+    return ApiException.framework(status, message).toResponse(path == null ? "" : path).body();
   }
 
   private static void write(Response response, int status) {
@@ -56,16 +68,12 @@ final class JettyErrorPages {
   }
 
   private static boolean respond(
-      Request request, Response response, Callback callback, int jettyStatus, String jettyMessage) {
-    // Jetty answers 505 to any request line it cannot read (HTTP/0.9, a raw LF in the path, a
-    // version like HTTP/9.9): a client's mistake, so a 400 that says what was wrong.
-    int status = jettyStatus == 505 ? 400 : jettyStatus;
-    String message =
-        jettyStatus == 505 ? "Malformed request line or unsupported HTTP version" : jettyMessage;
-    write(response, status);
+      Request request, Response response, Callback callback, int jettyStatus, String reason) {
+    write(response, statusFor(jettyStatus));
     response.write(
         true,
-        ByteBuffer.wrap(body(status, message, pathOf(request)).getBytes(StandardCharsets.UTF_8)),
+        ByteBuffer.wrap(
+            body(jettyStatus, reason, pathOf(request)).getBytes(StandardCharsets.UTF_8)),
         callback);
     return true;
   }
