@@ -67,7 +67,7 @@ final class ConfigRoutes {
    * stays available.
    */
   private void restart(Context ctx) {
-    ObjectNode changes = JsonRequestBody.parse(ctx.body()).toObjectNode();
+    ObjectNode changes = JsonRequestBody.parse(RequestText.of(ctx)).toObjectNode();
     RuntimeConfig.problemWith(changes)
         .ifPresent(
             problem -> {

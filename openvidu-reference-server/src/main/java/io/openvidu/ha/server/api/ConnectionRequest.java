@@ -67,7 +67,7 @@ final class ConnectionRequest {
       return new ConnectionRequest(
           type, data, record, parseRole(body), parseKurentoOptions(body), null, true, true, 2000);
     }
-    String uri = body.string("rtspUri").orElse(null);
+    String uri = body.name("rtspUri").orElse(null);
     boolean adaptativeBitrate = body.bool("adaptativeBitrate").orElse(true);
     boolean onlyPlayWithSubscribers = body.bool("onlyPlayWithSubscribers").orElse(true);
     int networkCache = body.integer("networkCache").orElse(2000);

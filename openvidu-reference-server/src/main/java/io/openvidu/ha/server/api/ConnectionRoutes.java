@@ -48,7 +48,7 @@ final class ConnectionRoutes {
 
   private void create(Context ctx) {
     String sessionId = ctx.pathParam("sessionId");
-    JsonRequestBody body = JsonRequestBody.parse(ctx.body());
+    JsonRequestBody body = JsonRequestBody.parse(RequestText.of(ctx));
     calls.run(
         ctx,
         tx -> {
@@ -98,7 +98,7 @@ final class ConnectionRoutes {
   private void update(Context ctx) {
     String sessionId = ctx.pathParam("sessionId");
     String connectionId = ctx.pathParam("connectionId");
-    JsonRequestBody body = JsonRequestBody.parse(ctx.body());
+    JsonRequestBody body = JsonRequestBody.parse(RequestText.of(ctx));
     ConnectionState updated =
         api.store()
             .atomically(
@@ -194,7 +194,7 @@ final class ConnectionRoutes {
   }
 
   private void createToken(Context ctx) {
-    JsonRequestBody body = JsonRequestBody.parse(ctx.body());
+    JsonRequestBody body = JsonRequestBody.parse(RequestText.of(ctx));
     String sessionId =
         body.withTypeErrorPrefix("Type error in some parameter: ")
             .string("session")

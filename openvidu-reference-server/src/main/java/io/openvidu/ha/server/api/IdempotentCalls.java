@@ -112,7 +112,7 @@ public final class IdempotentCalls {
       digest.update(
           (ctx.method().name() + "\n" + ctx.path() + "\n" + query + "\n")
               .getBytes(StandardCharsets.UTF_8));
-      digest.update(ctx.bodyAsBytes());
+      digest.update(RequestText.bytes(ctx));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -9,14 +9,30 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A request's JSON object body with strictly typed access: a member of the wrong JSON type is a 400
  * with a message naming it, never a coercion; an explicit {@code null} reads as absent (the
  * official client sends nulls for unset members). Unknown members are ignored. Immutable.
+ *
+ * <p>Every string is bounded, so that what a request stores can be used afterwards: a string
+ * anywhere in the body longer than {@link #MAX_TEXT_CHARS}, or a name read with {@link
+ * #name(String)} longer than {@link #MAX_NAME_CHARS}, is a 400 that says the limit.
  */
 public final class JsonRequestBody {
+  /**
+   * The longest id or name that becomes a URL path segment or part of a file name (a custom session
+   * id, a recording name, an IP camera's URI): short enough for a file name of 255 bytes with the
+   * suffixes the cluster adds ({@code -N} recording ids, {@code .recording.} metadata, extensions,
+   * stream-id prefixes) and for a request line well inside Jetty's 8 KiB.
+   */
+  public static final int MAX_NAME_CHARS = 200;
+
+  /** The longest string accepted anywhere in a body (client data, signal data, settings). */
+  public static final int MAX_TEXT_CHARS = 65_536;
+
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
@@ -54,6 +70,7 @@ public final class JsonRequestBody {
     if (!node.isObject()) {
       throw ApiException.framework(400, "JSON parse error: the request body must be a JSON object");
     }
+    requireBoundedStrings("", node);
     return Optional.of(new JsonRequestBody((ObjectNode) node, "Type error in some parameter: "));
   }
 
@@ -77,6 +94,19 @@ public final class JsonRequestBody {
   /** A string member. */
   public Optional<String> string(String name) {
     return present(name).map(v -> require(v.isTextual(), name, "a string", v).asText());
+  }
+
+  /**
+   * A string member that names something (an id, a file name): at most {@link #MAX_NAME_CHARS}
+   * characters.
+   */
+  public Optional<String> name(String name) {
+    Optional<String> value = string(name);
+    if (value.isPresent() && value.get().length() > MAX_NAME_CHARS) {
+      throw ApiException.json(
+          400, "Parameter '" + name + "' is longer than " + MAX_NAME_CHARS + " characters");
+    }
+    return value;
   }
 
   /** A boolean member. */
@@ -134,6 +164,26 @@ public final class JsonRequestBody {
   /** The whole body as a JSON object (a copy). */
   public ObjectNode toObjectNode() {
     return object.deepCopy();
+  }
+
+  private static void requireBoundedStrings(String where, JsonNode node) {
+    if (node.isTextual() && node.textValue().length() > MAX_TEXT_CHARS) {
+      throw ApiException.json(
+          400, "Parameter '" + where + "' is longer than " + MAX_TEXT_CHARS + " characters");
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (member.getKey().length() > MAX_TEXT_CHARS) {
+          throw ApiException.json(
+              400, "A member name is longer than " + MAX_TEXT_CHARS + " characters");
+        }
+        requireBoundedStrings(member.getKey(), member.getValue());
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        requireBoundedStrings(where, element);
+      }
+    }
   }
 
   private Optional<JsonNode> present(String name) {

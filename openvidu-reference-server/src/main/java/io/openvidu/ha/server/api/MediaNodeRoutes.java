@@ -78,7 +78,7 @@ final class MediaNodeRoutes {
 
   private void add(Context ctx) {
     boolean wait = QueryFlags.flag(ctx, "wait", false);
-    JsonRequestBody body = JsonRequestBody.parse(ctx.body());
+    JsonRequestBody body = JsonRequestBody.parse(RequestText.of(ctx));
     String uriText =
         body.string("uri")
             .orElseThrow(
@@ -147,7 +147,7 @@ final class MediaNodeRoutes {
 
   private void patch(Context ctx) {
     String nodeId = ctx.pathParam("nodeId");
-    JsonRequestBody body = JsonRequestBody.parse(ctx.body());
+    JsonRequestBody body = JsonRequestBody.parse(RequestText.of(ctx));
     String statusName =
         body.string("status")
             .orElseThrow(() -> ApiException.json(400, "Parameter 'status' is mandatory"));

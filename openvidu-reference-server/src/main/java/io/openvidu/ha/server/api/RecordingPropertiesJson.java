@@ -49,7 +49,7 @@ public final class RecordingPropertiesJson {
    */
   public static RecordingProperties parseSessionDefault(JsonRequestBody body) {
     RecordingProperties defaults = RecordingProperties.defaults();
-    String name = body.string("name").orElse("");
+    String name = body.name("name").orElse("");
     boolean hasAudio = body.bool("hasAudio").orElse(true);
     boolean hasVideo = body.bool("hasVideo").orElse(true);
     OutputMode outputMode =

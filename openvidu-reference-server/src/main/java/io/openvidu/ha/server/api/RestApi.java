@@ -43,9 +43,16 @@ public final class RestApi {
     IdempotentCalls calls = new IdempotentCalls(api.store(), api.settings().idempotencyTtl());
     config.http.maxRequestSize = MAX_BODY_BYTES;
     config.http.prefer405over404 = true;
+    JettyErrorPages.install(config);
+    PlainMethods.install(config);
     config.routes.before(
         ctx -> {
           allowAnyOrigin(ctx);
+          if (hasMalformedEscape(ctx.req().getRequestURI())) {
+            // Javalin would fail decoding the path parameter, with a 500.
+            throw ApiException.framework(
+                400, "The request path has a '%' that is not followed by two hexadecimal digits");
+          }
           if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
             throw tooLarge(ctx);
           }
@@ -134,6 +141,21 @@ public final class RestApi {
       // The client went away, or the body was already consumed: the answer is the same.
     }
     return ApiException.json(413, "The request body is larger than " + MAX_BODY_BYTES + " bytes");
+  }
+
+  /** Whether a raw (still encoded) path has a {@code %} not followed by two hexadecimal digits. */
+  static boolean hasMalformedEscape(String rawPath) {
+    if (rawPath == null) {
+      return false;
+    }
+    for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
+      if (i + 2 >= rawPath.length()
+          || Character.digit(rawPath.charAt(i + 1), 16) < 0
+          || Character.digit(rawPath.charAt(i + 2), 16) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void allowAnyOrigin(Context ctx) {

@@ -38,7 +38,7 @@ final class SessionRoutes {
   }
 
   private void create(Context ctx) {
-    SessionState session = parse(JsonRequestBody.optional(ctx.body()));
+    SessionState session = parse(JsonRequestBody.optional(RequestText.of(ctx)));
     calls.run(
         ctx,
         tx -> {
@@ -97,7 +97,7 @@ final class SessionRoutes {
     JsonRequestBody body = maybeBody.orElseGet(JsonRequestBody::empty);
     Optional<String> mediaMode = body.string("mediaMode");
     Optional<String> recordingMode = body.string("recordingMode");
-    Optional<String> customSessionId = body.string("customSessionId");
+    Optional<String> customSessionId = body.name("customSessionId");
     Optional<String> forcedVideoCodec = body.string("forcedVideoCodec");
     boolean allowTranscoding = body.bool("allowTranscoding").orElse(false);
     String mediaNode = RecordingPropertiesJson.parseMediaNode(body.raw("mediaNode").orElse(null));

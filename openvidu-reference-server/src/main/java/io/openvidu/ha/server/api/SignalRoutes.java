@@ -31,7 +31,7 @@ final class SignalRoutes {
   }
 
   private void send(Context ctx) {
-    JsonRequestBody body = JsonRequestBody.parse(ctx.body());
+    JsonRequestBody body = JsonRequestBody.parse(RequestText.of(ctx));
     Optional<String> session = body.string("session");
     Optional<String> type = body.string("type");
     Optional<String> data = body.string("data");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.store.Transaction;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,10 @@ import java.util.Optional;
  */
 public final class RuntimeConfig {
   private static final String DOCUMENT = "config";
+
+  /** The values of {@code OPENVIDU_RECORDING_NOTIFICATION} (rest-api.md §5.14). */
+  private static final List<String> NOTIFICATION_POLICIES =
+      List.of("none", "moderator", "publisher_moderator", "all");
 
   /** The properties {@code /restart} may change, with their JSON types. */
   private static final Map<String, Kind> RESTARTABLE = restartable();
@@ -148,7 +153,7 @@ public final class RuntimeConfig {
     kinds.put("OPENVIDU_RECORDING", Kind.BOOLEAN);
     kinds.put("OPENVIDU_RECORDING_PATH", Kind.STRING);
     kinds.put("OPENVIDU_RECORDING_PUBLIC_ACCESS", Kind.BOOLEAN);
-    kinds.put("OPENVIDU_RECORDING_NOTIFICATION", Kind.STRING);
+    kinds.put("OPENVIDU_RECORDING_NOTIFICATION", Kind.NOTIFICATION_POLICY);
     kinds.put("OPENVIDU_RECORDING_CUSTOM_LAYOUT", Kind.STRING);
     kinds.put("OPENVIDU_RECORDING_AUTOSTOP_TIMEOUT", Kind.NUMBER);
     kinds.put("OPENVIDU_WEBHOOK", Kind.BOOLEAN);
@@ -175,10 +180,17 @@ public final class RuntimeConfig {
     return kinds;
   }
 
+  /**
+   * The JSON type of each restartable property, and its range: numbers are seconds, bandwidths,
+   * counts or loads, so a negative one or one beyond {@link Integer#MAX_VALUE} (JSON's {@code
+   * 1e309} reads as infinity) means nothing; the notification policy is one of OpenVidu's four
+   * values, spelt as OpenVidu spells them.
+   */
   private enum Kind {
     BOOLEAN("a boolean"),
     STRING("a string"),
-    NUMBER("a number"),
+    NUMBER("a number from 0 to " + Integer.MAX_VALUE),
+    NOTIFICATION_POLICY("one of " + String.join(", ", NOTIFICATION_POLICIES)),
     STRING_ARRAY("an array of strings");
 
     private final String description;
@@ -191,7 +203,13 @@ public final class RuntimeConfig {
       return switch (this) {
         case BOOLEAN -> value.isBoolean();
         case STRING -> value.isTextual();
-        case NUMBER -> value.isNumber();
+        case NUMBER ->
+            value.isNumber()
+                && Double.isFinite(value.asDouble())
+                && value.asDouble() >= 0
+                && value.asDouble() <= Integer.MAX_VALUE;
+        case NOTIFICATION_POLICY ->
+            value.isTextual() && NOTIFICATION_POLICIES.contains(value.textValue());
         case STRING_ARRAY -> value.isArray() && allTextual(value);
       };
     }

@@ -9,6 +9,7 @@ import io.openvidu.ha.server.api.ApiException;
 import io.openvidu.ha.server.api.ApiResponse;
 import io.openvidu.ha.server.api.BasicAuthentication;
 import io.openvidu.ha.server.api.IdempotentCalls;
+import io.openvidu.ha.server.api.RequestText;
 import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.store.MediaMode;
 import io.openvidu.ha.server.store.RecordingProperties;
@@ -72,7 +73,7 @@ final class RecordingRoutes {
   }
 
   private void start(Context ctx) {
-    StartRecordingRequest request = StartRecordingRequest.of(ctx.body());
+    StartRecordingRequest request = StartRecordingRequest.of(RequestText.of(ctx));
     requireEnabled();
     String sessionId = request.sessionId();
     calls.run(
@@ -101,7 +102,38 @@ final class RecordingRoutes {
             throw rejected(e);
           }
         });
-    afterCommit(ctx, RecordingStatus.STARTED, processor::writeStarted);
+    try {
+      afterCommit(ctx, RecordingStatus.STARTED, processor::writeStarted);
+    } catch (RuntimeException e) {
+      failStart(ctx, e);
+    }
+  }
+
+  /**
+   * A start whose files could not be written: the recording ends {@code failed} and its session is
+   * free to record again, so that nothing is left {@code started} that no file backs. The answer is
+   * OpenVidu's 500 for a failed start (rest-api.md §5.7 rule 9), as a JSON error rather than
+   * OpenVidu's text, like every other error here. Names are validated before the start, so this is
+   * the server's own failure (a full or broken disk), never a client's.
+   */
+  private void failStart(Context ctx, RuntimeException cause) {
+    String id = readId(ctx.result());
+    log.error("Recording {} could not write its files; it ends failed", id, cause);
+    long now = System.currentTimeMillis();
+    api.store()
+        .atomically(
+            tx -> {
+              Optional<RecordingState> recording = tx.recordings().find(id);
+              if (recording.isPresent() && recording.get().status() == RecordingStatus.STARTED) {
+                transitions.stop(tx, id, STOPPED_BY_SERVER, false, now);
+                tx.recordings().finish(id, RecordingStatus.FAILED, 0, 0, null);
+              }
+              return null;
+            });
+    ApiException.json(
+            500, "Error starting recording: its files could not be written on the media node")
+        .toResponse(ctx.path())
+        .send(ctx);
   }
 
   private void stop(Context ctx) {

@@ -77,7 +77,7 @@ final class StartRecordingRequest {
    *     reported with {@link #PROPERTY_ERROR_PATH}
    */
   RecordingProperties resolve(RecordingProperties sessionDefaults) {
-    Optional<String> name = body.string("name");
+    Optional<String> name = body.name("name");
     Optional<Boolean> hasAudio = body.bool("hasAudio");
     Optional<Boolean> hasVideo = body.bool("hasVideo");
     Optional<String> outputModeName = body.string("outputMode");
@@ -110,6 +110,16 @@ final class StartRecordingRequest {
                         sessionDefaults.outputMode()))
             .orElse(sessionDefaults.outputMode());
     String finalName = name.orElse(sessionDefaults.name() == null ? "" : sessionDefaults.name());
+    // The name becomes a file name: one the session's defaults supplied is held to the same rules.
+    if (!finalName.isEmpty()
+        && (!NAME.matcher(finalName).matches()
+            || finalName.length() > JsonRequestBody.MAX_NAME_CHARS)) {
+      throw ApiException.json(
+          400,
+          "Parameter 'name' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-] of at most "
+              + JsonRequestBody.MAX_NAME_CHARS
+              + " characters");
+    }
     if (outputMode == OutputMode.INDIVIDUAL) {
       boolean ignore =
           ignoreFailedStreams.orElse(Boolean.TRUE.equals(sessionDefaults.ignoreFailedStreams()));

@@ -49,7 +49,7 @@ final class JoinMethods {
     String sessionId = request.text("session");
     String platform = request.text("platform");
     String metadata = request.text("metadata");
-    boolean privileged = master.isSecret(request.optionalText("secret", ""));
+    boolean privileged = master.isSecret(request.text("secret"));
     if (socket.participant() != null) {
       throw RpcError.GENERIC.exception(
           "This WebSocket has already joined session "

@@ -68,6 +68,7 @@ final class MediaMethods {
 
   private ObjectNode publishVideo(ParticipantSocket socket, RpcRequest request) {
     Participant participant = joined(socket);
+    request.bool("doLoopback"); // mandatory (signaling.md §4.2), meaningless without media
     boolean hasAudio = request.bool("hasAudio");
     boolean hasVideo = request.bool("hasVideo");
     boolean audioActive = request.optionalBool("audioActive", hasAudio);

@@ -3,6 +3,7 @@ package io.openvidu.ha.server.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsMessageContext;
@@ -58,6 +59,24 @@ final class ParticipantEndpoint {
     master.local.socket(context.sessionId()).ifPresent(socket -> handle(socket, context.message()));
   }
 
+  /**
+   * A binary frame: the protocol is JSON text, so it is answered as a malformed request (with no id
+   * to echo) rather than dropped in silence.
+   */
+  void receivedBinary(WsBinaryMessageContext context) {
+    master
+        .local
+        .socket(context.sessionId())
+        .ifPresent(
+            socket ->
+                socket.send(
+                    RpcFrames.error(
+                        null,
+                        RpcError.INVALID_CALL,
+                        "Binary frames are not accepted; send each JSON-RPC request as a text"
+                            + " frame")));
+  }
+
   void closed(WsCloseContext context) {
     master
         .local
@@ -79,13 +98,12 @@ final class ParticipantEndpoint {
   }
 
   private void handle(ParticipantSocket socket, String text) {
-    RpcRequest request;
-    try {
-      request = RpcRequest.parse(text);
-    } catch (RpcException e) {
-      socket.send(RpcFrames.error(null, e.error(), e.getMessage()));
+    ParsedFrame parsed = RpcRequest.parse(text);
+    if (parsed instanceof ParsedFrame.Invalid invalid) {
+      socket.send(RpcFrames.error(invalid.id(), RpcError.INVALID_CALL, invalid.message()));
       return;
     }
+    RpcRequest request = (RpcRequest) parsed;
     switch (request.method()) {
       case "ping" -> ping(socket, request);
       case "closeSession" -> closeSession(socket, request);

@@ -87,6 +87,7 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
         ws -> {
           ws.onConnect(endpoint::opened);
           ws.onMessage(endpoint::received);
+          ws.onBinaryMessage(endpoint::receivedBinary);
           ws.onClose(endpoint::closed);
           ws.onError(
               context -> log.debug("WebSocket error on {}", context.sessionId(), context.error()));

@@ -13,10 +13,22 @@ class RpcFramingTest {
     return RpcFrames.MAPPER.readTree(text);
   }
 
+  private static RpcRequest request(String text) {
+    ParsedFrame parsed = RpcRequest.parse(text);
+    assertThat(parsed).isInstanceOf(RpcRequest.class);
+    return (RpcRequest) parsed;
+  }
+
+  private static ParsedFrame.Invalid invalid(String text) {
+    ParsedFrame parsed = RpcRequest.parse(text);
+    assertThat(parsed).isInstanceOf(ParsedFrame.Invalid.class);
+    return (ParsedFrame.Invalid) parsed;
+  }
+
   @Test
   void resultsCarryTheRpcSessionIdAndEchoTheRequestId() throws Exception {
     RpcRequest request =
-        RpcRequest.parse("{\"jsonrpc\":\"2.0\",\"method\":\"leaveRoom\",\"params\":{},\"id\":7}");
+        request("{\"jsonrpc\":\"2.0\",\"method\":\"leaveRoom\",\"params\":{},\"id\":7}");
 
     JsonNode frame =
         json(RpcFrames.result(request.id(), RpcFrames.object(), "u2rfj4al1nj3k2c2r1t9kj6bq1"));
@@ -46,17 +58,13 @@ class RpcFramingTest {
 
   @Test
   void aRequestWithoutParamsHasEmptyParams() {
-    assertThat(
-            RpcRequest.parse("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}")
-                .params()
-                .isEmpty())
+    assertThat(request("{\"jsonrpc\":\"2.0\",\"method\":\"ping\",\"id\":1}").params().isEmpty())
         .isTrue();
   }
 
   @Test
   void aMissingMandatoryParamFailsWithCodeMinusOneNamingIt() {
-    RpcRequest request =
-        RpcRequest.parse("{\"method\":\"joinRoom\",\"params\":{\"session\":1},\"id\":1}");
+    RpcRequest request = request("{\"method\":\"joinRoom\",\"params\":{\"session\":1},\"id\":1}");
 
     assertThatThrownBy(() -> request.text("session"))
         .isInstanceOfSatisfying(RpcException.class, e -> assertThat(e.error().code).isEqualTo(-1))
@@ -64,15 +72,48 @@ class RpcFramingTest {
   }
 
   @Test
-  void textThatIsNotJsonRpcIsRefused() {
-    assertThatThrownBy(() -> RpcRequest.parse("hello")).isInstanceOf(RpcException.class);
-    assertThatThrownBy(() -> RpcRequest.parse("{\"id\":1}")).isInstanceOf(RpcException.class);
+  void textThatIsNotJsonRpcIsRefusedWithANullId() {
+    assertThat(invalid("hello").id().isNull()).isTrue();
+    assertThat(invalid("[1,2]").id().isNull()).isTrue();
+  }
+
+  @Test
+  void aMalformedRequestWithAReadableIdIsRefusedWithThatId() {
+    assertThat(invalid("{\"id\":4}").id().asInt()).isEqualTo(4);
+    assertThat(invalid("{\"id\":5,\"method\":7}").id().asInt()).isEqualTo(5);
+    assertThat(invalid("{\"id\":\"a\",\"method\":\"ping\",\"params\":[]}").id().asText())
+        .isEqualTo("a");
+  }
+
+  @Test
+  void anIdThatIsNeitherStringNorNumberIsNotEchoed() {
+    assertThat(invalid("{\"id\":{\"x\":1},\"method\":\"ping\"}").id().isNull()).isTrue();
+    assertThat(invalid("{\"id\":true,\"method\":\"ping\"}").id().isNull()).isTrue();
+  }
+
+  @Test
+  void textAfterTheRequestObjectIsRefusedWithItsId() {
+    ParsedFrame.Invalid trailing = invalid("{\"id\":6,\"method\":\"ping\"} {\"id\":7}");
+    assertThat(trailing.id().asInt()).isEqualTo(6);
+    assertThat(invalid("{\"id\":8,\"method\":\"ping\"}garbage").id().asInt()).isEqualTo(8);
+  }
+
+  @Test
+  void aHugeNumericIdIsEchoedAsANumber() throws Exception {
+    RpcRequest ping = request("{\"id\":1e309,\"method\":\"ping\"}");
+
+    String text = RpcFrames.bareResult(ping.id(), RpcFrames.object());
+    JsonNode frame = RpcRequest.READER.readTree(text);
+
+    assertThat(text).doesNotContain("Infinity");
+    assertThat(frame.get("id").isNumber()).isTrue();
+    assertThat(frame.get("id").decimalValue()).isEqualByComparingTo("1e309");
   }
 
   @Test
   void credentialsStayOutOfToString() {
     RpcRequest join =
-        RpcRequest.parse(
+        request(
             "{\"method\":\"joinRoom\",\"params\":{\"token\":\"ws://h?sessionId=s&token="
                 + "tok_Secret\",\"secret\":\"MY_SECRET\"},\"id\":1}");
     Participant participant = new Participant("u2rfj4al1nj3k2c2r1t9kj6bq1", "ses_A", "con_B");
