@@ -150,8 +150,8 @@ final class AttemptExecutor {
           @Override
           public void onResponse(Call c, Response response) {
             AttemptResult result;
-            try (deadline;
-                response) {
+            try (AttemptDeadlines.Deadline owned = deadline;
+                Response body = response) {
               result = answered(response, trace);
             } catch (IOException e) {
               result = failed(e, deadline, trace, timeoutNanos);

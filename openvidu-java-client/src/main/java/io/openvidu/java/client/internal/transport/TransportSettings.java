@@ -4,6 +4,8 @@ import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -73,7 +75,7 @@ public final class TransportSettings {
     if (endpoints == null || endpoints.isEmpty()) {
       throw new IllegalArgumentException("at least one endpoint is required");
     }
-    this.endpoints = List.copyOf(endpoints);
+    this.endpoints = Collections.unmodifiableList(new ArrayList<>(endpoints));
     this.secret = Objects.requireNonNull(secret, "secret");
     this.connectTimeout = positive(connectTimeout, "connectTimeout");
     this.attemptTimeout = positive(attemptTimeout, "attemptTimeout");
