@@ -101,7 +101,9 @@ class ErrorStatusTest {
               assertThat(e.getStatus()).isEqualTo(status);
               assertThat(e.getServerMessage()).isNull();
             })
-        .hasMessageStartingWith(operation + " failed: HTTP " + status + " ");
+        .hasMessage(String.valueOf(status))
+        .asString()
+        .contains(": " + status + " (" + operation + " failed: HTTP " + status + " ");
   }
 
   @ParameterizedTest(name = "{0} answered {1} with a JSON error")
@@ -120,8 +122,10 @@ class ErrorStatusTest {
               assertThat(e.getStatus()).isEqualTo(status);
               assertThat(e.getServerMessage()).isEqualTo("Explained");
             })
-        .hasMessageStartingWith(operation + " failed: HTTP " + status + " ")
-        .hasMessageEndingWith(": Explained");
+        .hasMessage(String.valueOf(status))
+        .asString()
+        .contains(": " + status + " (" + operation + " failed: HTTP " + status + " ")
+        .endsWith(": Explained)");
   }
 
   @Test
@@ -134,9 +138,12 @@ class ErrorStatusTest {
             e ->
                 assertThat(e.getServerMessage())
                     .isEqualTo("Error starting recording: no space left"))
-        .hasMessage(
-            "startRecording failed: HTTP 500 Internal Server Error: Error starting recording: no "
-                + "space left");
+        .hasMessage("500")
+        .hasToString(
+            detailed(
+                500,
+                "startRecording failed: HTTP 500 Internal Server Error: Error starting recording: no "
+                    + "space left"));
   }
 
   @Test
@@ -146,7 +153,8 @@ class ErrorStatusTest {
     assertThatThrownBy(() -> mock.openVidu.getRecording("ses_YnDaGYNcd7"))
         .isInstanceOfSatisfying(
             OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
-        .hasMessage("getRecording failed: HTTP 502 Bad Gateway");
+        .hasMessage("502")
+        .hasToString(detailed(502, "getRecording failed: HTTP 502 Bad Gateway"));
   }
 
   @Test
@@ -159,6 +167,11 @@ class ErrorStatusTest {
     assertThatThrownBy(() -> mock.openVidu.deleteRecording("ses_YnDaGYNcd7"))
         .isInstanceOfSatisfying(
             OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
-        .hasMessage("deleteRecording failed: HTTP 405 Method Not Allowed");
+        .hasMessage("405")
+        .hasToString(detailed(405, "deleteRecording failed: HTTP 405 Method Not Allowed"));
+  }
+
+  private static String detailed(int status, String detail) {
+    return OpenViduHttpException.class.getName() + ": " + status + " (" + detail + ")";
   }
 }
