@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import javax.net.SocketFactory;
 import javax.net.ssl.HostnameVerifier;
@@ -70,9 +70,38 @@ public class OpenVidu implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OpenVidu.class);
 
+  /** As in the official client: the path of the REST API under the base URL. */
+  protected static final String API_PATH = "openvidu/api";
+
+  /** As in the official client: sessions, under the base URL. */
+  protected static final String API_SESSIONS = API_PATH + "/sessions";
+
+  /** As in the official client: tokens (deprecated by OpenVidu 2.16), under the base URL. */
+  protected static final String API_TOKENS = API_PATH + "/tokens";
+
+  /** As in the official client: recordings, under the base URL. */
+  protected static final String API_RECORDINGS = API_PATH + "/recordings";
+
+  /** As in the official client: starting a recording, under the base URL. */
+  protected static final String API_RECORDINGS_START = API_RECORDINGS + "/start";
+
+  /** As in the official client: stopping a recording, under the base URL. */
+  protected static final String API_RECORDINGS_STOP = API_RECORDINGS + "/stop";
+
+  /**
+   * As in the official client, for subclasses: the base URL, ending with {@code /}; with several
+   * endpoints, the first. Informational: calls do not read it, so changing it does not move them.
+   */
+  protected String hostname;
+
+  /**
+   * As in the official client, for subclasses: the sessions this client knows, by id; {@link
+   * #getActiveSessions()} copies it. A concurrent map; replacing the field is not supported.
+   */
+  protected Map<String, Session> activeSessions = new ConcurrentHashMap<>();
+
   private final List<HttpUrl> endpoints;
   private final OpenViduApi api;
-  private final ConcurrentMap<String, Session> activeSessions = new ConcurrentHashMap<>();
   private final Object fetchLock = new Object();
 
   /**
@@ -91,6 +120,8 @@ public class OpenVidu implements AutoCloseable {
 
   private OpenVidu(TransportSettings settings) {
     this.endpoints = settings.endpoints();
+    String first = endpoints.get(0).toString();
+    this.hostname = first.endsWith("/") ? first : first + "/";
     this.api = new OpenViduApi(Transports.create(settings));
   }
 
