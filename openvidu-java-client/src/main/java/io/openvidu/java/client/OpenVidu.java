@@ -46,10 +46,11 @@ import org.slf4j.LoggerFactory;
  *       Builder#insecureTrustAllCertificates()}.
  *   <li>Connect, attempt and call timeouts are set (2 s, 10 s, 30 s by default); the official
  *       client has no read timeout and can hang forever on a stalled server.
- *   <li>{@link OpenViduHttpException} carries the server's error message ({@link
- *       OpenViduHttpException#getServerMessage()}) and says which operation failed; {@link
- *       OpenViduJavaClientException} keeps the cause of a transport failure and also reports
- *       unreadable answers (never a {@code NullPointerException} or a JSON library exception).
+ *   <li>{@link OpenViduHttpException} has the official message (the status) and also carries the
+ *       server's error message ({@link OpenViduHttpException#getServerMessage()}) and, in its
+ *       {@code toString()}, the operation that failed; {@link OpenViduJavaClientException} keeps
+ *       the cause of a transport failure and also reports unreadable answers (never a {@code
+ *       NullPointerException} or a JSON library exception).
  *   <li>Basic authentication is sent preemptively, on the first request; the official client waits
  *       for a 401 challenge, doubling the requests.
  *   <li>Routine calls log at DEBUG (the official client logs every fetch at INFO). The secret, the
