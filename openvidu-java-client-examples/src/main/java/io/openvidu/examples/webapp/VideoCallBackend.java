@@ -60,8 +60,13 @@ public final class VideoCallBackend {
               OpenViduHttpException.class,
               (e, ctx) -> {
                 // OpenVidu's refusal is the caller's business (unknown id, nobody to record, ...):
-                // pass it on.
-                ctx.status(e.getStatus()).json(Map.of("message", e.getMessage()));
+                // pass it on, with OpenVidu's explanation when it gave one (getMessage() is only
+                // the status, as in the official client).
+                String why = e.getServerMessage();
+                ctx.status(e.getStatus())
+                    .json(
+                        Map.of(
+                            "message", why != null ? why : "OpenVidu answered " + e.getStatus()));
               });
           config.routes.exception(
               OpenViduJavaClientException.class,

@@ -5,6 +5,8 @@ import io.openvidu.java.client.internal.json.PublisherDocument;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One participant of a {@link Session}: a WebRTC connection (pending until a client joins with its
@@ -21,18 +23,75 @@ import java.util.List;
  */
 public class Connection {
 
-  private volatile ConnectionDocument document;
+  private transient volatile ConnectionDocument document;
+
+  // The official client's fields, under its names and in its order: what an application's Gson
+  // writes when it serializes a connection (it reads fields, not getters). Replaced together by
+  // update(); a serialization running meanwhile may mix the states before and after.
+  private volatile String connectionId;
+  private volatile String status;
+  private volatile Long createdAt;
+  private volatile Long activeAt;
+  private volatile String location;
+  private volatile String ip;
+  private volatile String platform;
+  private volatile String clientData;
+  private volatile ConnectionProperties connectionProperties;
+  private volatile String token;
+  // By stream id, in a hash map as the official client's: getPublishers() follows its order.
+  private volatile Map<String, Publisher> publishers;
+  private volatile List<String> subscribers;
 
   Connection(ConnectionDocument document) {
-    this.document = document;
+    update(document);
   }
 
   ConnectionDocument document() {
     return document;
   }
 
-  void update(ConnectionDocument newDocument) {
+  final synchronized void update(ConnectionDocument newDocument) {
     this.document = newDocument;
+    this.connectionId = newDocument.connectionId();
+    this.status = newDocument.status();
+    this.createdAt = newDocument.createdAt();
+    this.activeAt = newDocument.activeAt();
+    this.location = newDocument.location();
+    this.ip = newDocument.ip();
+    this.platform = newDocument.platform();
+    this.clientData = newDocument.clientData();
+    this.connectionProperties = propertiesOf(newDocument);
+    this.token = newDocument.token();
+    Map<String, Publisher> byStream = new ConcurrentHashMap<>();
+    for (PublisherDocument publisher : newDocument.publishers()) {
+      byStream.put(publisher.streamId(), new Publisher(publisher));
+    }
+    this.publishers = Collections.unmodifiableMap(byStream);
+    this.subscribers = newDocument.subscribers();
+  }
+
+  /**
+   * The properties the server reports, as the official client keeps them: without the Kurento
+   * options (it does not read them back; {@link #kurentoOptions()} does).
+   */
+  private static ConnectionProperties propertiesOf(ConnectionDocument document) {
+    ConnectionProperties.Builder builder =
+        new ConnectionProperties.Builder()
+            .type(document.type())
+            .data(document.serverData())
+            .record(document.record())
+            .role(document.role())
+            .rtspUri(document.rtspUri());
+    if (document.adaptativeBitrate() != null) {
+      builder.adaptativeBitrate(document.adaptativeBitrate());
+    }
+    if (document.onlyPlayWithSubscribers() != null) {
+      builder.onlyPlayWithSubscribers(document.onlyPlayWithSubscribers());
+    }
+    if (document.networkCache() != null) {
+      builder.networkCache(document.networkCache());
+    }
+    return builder.build();
   }
 
   /**
@@ -92,11 +151,12 @@ public class Connection {
   }
 
   /**
-   * An addition to the official client's API.
+   * An addition to the official client's API; not named as a getter, so that an application's
+   * Jackson (which writes getters) writes the same members as for the official client's connection.
    *
    * @return the participant's media limits, or {@code null} when none were given
    */
-  public KurentoOptions getKurentoOptions() {
+  public KurentoOptions kurentoOptions() {
     return document.kurentoOptions();
   }
 
@@ -172,19 +232,14 @@ public class Connection {
    * @return the streams the participant publishes (at most one); empty while pending
    */
   public List<Publisher> getPublishers() {
-    List<PublisherDocument> documents = document.publishers();
-    List<Publisher> publishers = new ArrayList<>(documents.size());
-    for (PublisherDocument publisher : documents) {
-      publishers.add(new Publisher(publisher));
-    }
-    return Collections.unmodifiableList(publishers);
+    return Collections.unmodifiableList(new ArrayList<>(publishers.values()));
   }
 
   /**
    * @return the ids of the streams the participant receives; empty while pending
    */
   public List<String> getSubscribers() {
-    return document.subscribers();
+    return subscribers;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.openvidu.java.client;
 
+import com.google.gson.JsonObject;
+import io.openvidu.java.client.internal.json.RequestJson;
 import java.util.Objects;
 
 /**
@@ -206,6 +208,15 @@ public class ConnectionProperties {
    */
   public Integer getNetworkCache() {
     return networkCache;
+  }
+
+  /**
+   * @param sessionId the session the connection belongs to
+   * @return the body of a request creating or updating a connection with these properties, as the
+   *     official client writes it: every member, {@code null} when not set
+   */
+  public JsonObject toJson(String sessionId) {
+    return RequestJson.toGson(RequestJson.connection(sessionId, this));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.openvidu.java.client;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -25,9 +27,9 @@ public class KurentoOptions {
     private Integer videoMinRecvBandwidth;
     private Integer videoMaxSendBandwidth;
     private Integer videoMinSendBandwidth;
-    private String[] allowedFilters;
+    private String[] allowedFilters = new String[0];
 
-    /** A builder with nothing set. */
+    /** A builder with nothing set (no allowed filters: an empty array, as the official client). */
     public Builder() {}
 
     /**
@@ -150,6 +152,32 @@ public class KurentoOptions {
    */
   public boolean isFilterAllowed(String filterType) {
     return allowedFilters != null && Arrays.asList(allowedFilters).contains(filterType);
+  }
+
+  /**
+   * @return the options as the official client writes them in a request: the bandwidth bounds that
+   *     are set, and {@code allowedFilters} when there is at least one
+   */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    addIfSet(json, "videoMaxRecvBandwidth", videoMaxRecvBandwidth);
+    addIfSet(json, "videoMinRecvBandwidth", videoMinRecvBandwidth);
+    addIfSet(json, "videoMaxSendBandwidth", videoMaxSendBandwidth);
+    addIfSet(json, "videoMinSendBandwidth", videoMinSendBandwidth);
+    if (allowedFilters != null && allowedFilters.length > 0) {
+      JsonArray filters = new JsonArray();
+      for (String filter : allowedFilters) {
+        filters.add(filter);
+      }
+      json.add("allowedFilters", filters);
+    }
+    return json;
+  }
+
+  private static void addIfSet(JsonObject json, String name, Integer value) {
+    if (value != null) {
+      json.addProperty(name, value);
+    }
   }
 
   @Override

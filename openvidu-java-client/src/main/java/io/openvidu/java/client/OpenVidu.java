@@ -4,22 +4,28 @@ import io.openvidu.java.client.internal.api.OpenViduApi;
 import io.openvidu.java.client.internal.api.SessionIds;
 import io.openvidu.java.client.internal.json.RecordingDocument;
 import io.openvidu.java.client.internal.json.SessionDocument;
+import io.openvidu.java.client.internal.transport.NetworkSettings;
 import io.openvidu.java.client.internal.transport.TransportSettings;
 import io.openvidu.java.client.internal.transport.Transports;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import javax.net.SocketFactory;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +46,11 @@ import org.slf4j.LoggerFactory;
  *       Builder#insecureTrustAllCertificates()}.
  *   <li>Connect, attempt and call timeouts are set (2 s, 10 s, 30 s by default); the official
  *       client has no read timeout and can hang forever on a stalled server.
- *   <li>{@link OpenViduHttpException} carries the server's error message ({@link
- *       OpenViduHttpException#getServerMessage()}) and says which operation failed; {@link
- *       OpenViduJavaClientException} keeps the cause of a transport failure and also reports
- *       unreadable answers (never a {@code NullPointerException} or a JSON library exception).
+ *   <li>{@link OpenViduHttpException} has the official message (the status) and also carries the
+ *       server's error message ({@link OpenViduHttpException#getServerMessage()}) and, in its
+ *       {@code toString()}, the operation that failed; {@link OpenViduJavaClientException} keeps
+ *       the cause of a transport failure and also reports unreadable answers (never a {@code
+ *       NullPointerException} or a JSON library exception).
  *   <li>Basic authentication is sent preemptively, on the first request; the official client waits
  *       for a 401 challenge, doubling the requests.
  *   <li>Routine calls log at DEBUG (the official client logs every fetch at INFO). The secret, the
@@ -64,9 +71,38 @@ public class OpenVidu implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OpenVidu.class);
 
+  /** As in the official client: the path of the REST API under the base URL. */
+  protected static final String API_PATH = "openvidu/api";
+
+  /** As in the official client: sessions, under the base URL. */
+  protected static final String API_SESSIONS = API_PATH + "/sessions";
+
+  /** As in the official client: tokens (deprecated by OpenVidu 2.16), under the base URL. */
+  protected static final String API_TOKENS = API_PATH + "/tokens";
+
+  /** As in the official client: recordings, under the base URL. */
+  protected static final String API_RECORDINGS = API_PATH + "/recordings";
+
+  /** As in the official client: starting a recording, under the base URL. */
+  protected static final String API_RECORDINGS_START = API_RECORDINGS + "/start";
+
+  /** As in the official client: stopping a recording, under the base URL. */
+  protected static final String API_RECORDINGS_STOP = API_RECORDINGS + "/stop";
+
+  /**
+   * As in the official client, for subclasses: the base URL, ending with {@code /}; with several
+   * endpoints, the first. Informational: calls do not read it, so changing it does not move them.
+   */
+  protected String hostname;
+
+  /**
+   * As in the official client, for subclasses: the sessions this client knows, by id; {@link
+   * #getActiveSessions()} copies it. A concurrent map; replacing the field is not supported.
+   */
+  protected Map<String, Session> activeSessions = new ConcurrentHashMap<>();
+
   private final List<HttpUrl> endpoints;
   private final OpenViduApi api;
-  private final ConcurrentMap<String, Session> activeSessions = new ConcurrentHashMap<>();
   private final Object fetchLock = new Object();
 
   /**
@@ -85,6 +121,8 @@ public class OpenVidu implements AutoCloseable {
 
   private OpenVidu(TransportSettings settings) {
     this.endpoints = settings.endpoints();
+    String first = endpoints.get(0).toString();
+    this.hostname = first.endsWith("/") ? first : first + "/";
     this.api = new OpenViduApi(Transports.create(settings));
   }
 
@@ -296,8 +334,8 @@ public class OpenVidu implements AutoCloseable {
 
   /**
    * Releases the connections and threads of this client (an addition to the official API). An
-   * {@link OkHttpClient} given to {@link Builder#okHttpClient(OkHttpClient)} is left to its owner.
-   * Calls after closing fail.
+   * {@link ExecutorService} given to {@link Builder#executorService(ExecutorService)} is left to
+   * its owner. Calls after closing fail.
    */
   @Override
   public void close() {
@@ -314,9 +352,13 @@ public class OpenVidu implements AutoCloseable {
   }
 
   /**
-   * Configures an {@link OpenVidu}: endpoints, secret, timeouts, failover policies, a shared {@link
-   * OkHttpClient}, a listener for transport events and, insecurely, TLS trust. Not thread-safe; use
-   * one builder per thread.
+   * Configures an {@link OpenVidu}: endpoints, secret, timeouts, failover policies, a listener for
+   * transport events, how to reach the network (proxy, socket factories, TLS trust, threads) and,
+   * insecurely, trusting every certificate. Not thread-safe; use one builder per thread.
+   *
+   * <p>The HTTP client inside (OkHttp) is relocated into this jar so that it cannot conflict with
+   * the versions an application pins; its types are therefore not part of this API, and what used
+   * to be configured on an {@code OkHttpClient} is set here in JDK types.
    */
   public static final class Builder {
 
@@ -327,7 +369,12 @@ public class OpenVidu implements AutoCloseable {
     private Duration callTimeout = TransportSettings.DEFAULT_CALL_TIMEOUT;
     private BalancingPolicy balancingPolicy = BalancingPolicy.ROUND_ROBIN;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private OkHttpClient okHttpClient;
+    private Proxy proxy;
+    private SocketFactory socketFactory;
+    private SSLSocketFactory sslSocketFactory;
+    private X509TrustManager trustManager;
+    private HostnameVerifier hostnameVerifier;
+    private ExecutorService executorService;
     private OpenViduEventListener eventListener = OpenViduEventListener.NONE;
     private boolean trustAllCertificates;
 
@@ -404,12 +451,58 @@ public class OpenVidu implements AutoCloseable {
     }
 
     /**
-     * @param client an {@link OkHttpClient} whose connection pool and dispatcher to share; the
-     *     client derives its own configuration from it (timeouts, TLS) and never closes it
+     * @param proxy the proxy every connection goes through ({@link Proxy#NO_PROXY} for none).
+     *     Default: the JVM's {@link java.net.ProxySelector}.
      * @return this builder
      */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
+    public Builder proxy(Proxy proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * @param factory the factory of the plain TCP sockets (also under TLS), e.g. to bind a local
+     *     address or set socket options. Default: the JDK's.
+     * @return this builder
+     */
+    public Builder socketFactory(SocketFactory factory) {
+      this.socketFactory = Objects.requireNonNull(factory, "socketFactory");
+      return this;
+    }
+
+    /**
+     * TLS with your own trust (a private CA, a pinned certificate) or client certificates.
+     * Certificates are still verified, by {@code trustManager}, and host names too.
+     *
+     * @param factory the factory of TLS sockets, from an {@link javax.net.ssl.SSLContext}
+     *     initialised with {@code trustManager}
+     * @param trustManager the trust manager that decides which server certificates are accepted
+     * @return this builder
+     */
+    public Builder sslSocketFactory(SSLSocketFactory factory, X509TrustManager trustManager) {
+      this.sslSocketFactory = Objects.requireNonNull(factory, "sslSocketFactory");
+      this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+      return this;
+    }
+
+    /**
+     * @param verifier decides whether a server certificate is valid for the host name asked for.
+     *     Default: RFC 2818 verification.
+     * @return this builder
+     */
+    public Builder hostnameVerifier(HostnameVerifier verifier) {
+      this.hostnameVerifier = Objects.requireNonNull(verifier, "hostnameVerifier");
+      return this;
+    }
+
+    /**
+     * @param executor the threads that run background attempts (a read sent to a second master
+     *     while the first is slow). Yours: {@link OpenVidu#close()} does not shut it down. Default:
+     *     threads of the client's own, created on demand and released when idle or closed.
+     * @return this builder
+     */
+    public Builder executorService(ExecutorService executor) {
+      this.executorService = Objects.requireNonNull(executor, "executorService");
       return this;
     }
 
@@ -457,6 +550,11 @@ public class OpenVidu implements AutoCloseable {
       if (secret == null || secret.isEmpty()) {
         throw new IllegalArgumentException("the OpenVidu secret must not be empty");
       }
+      if (trustAllCertificates && (sslSocketFactory != null || hostnameVerifier != null)) {
+        throw new IllegalArgumentException(
+            "insecureTrustAllCertificates() replaces the SSL socket factory and host name verifier:"
+                + " choose one or the other");
+      }
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("attemptTimeout", attemptTimeout);
       requirePositive("callTimeout", callTimeout);
@@ -476,9 +574,16 @@ public class OpenVidu implements AutoCloseable {
           callTimeout,
           retryPolicy,
           balancingPolicy,
-          okHttpClient,
+          null,
           eventListener,
-          trustAllCertificates);
+          trustAllCertificates,
+          new NetworkSettings(
+              proxy,
+              socketFactory,
+              sslSocketFactory,
+              trustManager,
+              hostnameVerifier,
+              executorService));
     }
 
     /**

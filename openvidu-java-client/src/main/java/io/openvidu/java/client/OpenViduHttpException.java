@@ -4,9 +4,11 @@ package io.openvidu.java.client;
  * The server answered with an HTTP status that the operation does not accept as success.
  *
  * <p>{@link #getStatus()} has the same meaning as in the official 2.20 client (the operations'
- * Javadoc lists the statuses OpenVidu uses). Unlike the official client, the exception also carries
- * the server's error message when the response body has one ({@link #getServerMessage()}), and the
- * message of the exception says which operation failed.
+ * Javadoc lists the statuses OpenVidu uses), and {@link #getMessage()} is the same: the status
+ * alone, as text ({@code "404"}), since applications show or compare it. The detail is kept apart:
+ * the server's error message when the response body has one ({@link #getServerMessage()}), and
+ * {@link #toString()} (hence stack traces and logs) also says which operation failed, e.g. {@code
+ * OpenViduHttpException: 404 (getRecording failed: HTTP 404 Not Found)}.
  */
 public class OpenViduHttpException extends OpenViduException {
 
@@ -14,6 +16,7 @@ public class OpenViduHttpException extends OpenViduException {
 
   private final int status;
   private final String serverMessage;
+  private final String detail;
 
   /**
    * @param status the HTTP status the server answered
@@ -26,12 +29,14 @@ public class OpenViduHttpException extends OpenViduException {
    * @param status the HTTP status the server answered
    * @param serverMessage the {@code message} member of the server's JSON error body, or {@code
    *     null}
-   * @param message the exception's message; never contains the secret or a token
+   * @param detail what failed, for {@link #toString()} (the message is the status); never contains
+   *     the secret or a token
    */
-  public OpenViduHttpException(int status, String serverMessage, String message) {
-    super(message);
+  public OpenViduHttpException(int status, String serverMessage, String detail) {
+    super(Integer.toString(status));
     this.status = status;
     this.serverMessage = serverMessage;
+    this.detail = detail;
   }
 
   /**
@@ -47,5 +52,16 @@ public class OpenViduHttpException extends OpenViduException {
    */
   public String getServerMessage() {
     return serverMessage;
+  }
+
+  /**
+   * @return the class, the status and, in parentheses, the operation that failed with the status's
+   *     reason and the server's message, e.g. {@code io.openvidu.java.client.OpenViduHttpException:
+   *     404 (getRecording failed: HTTP 404 Not Found)}
+   */
+  @Override
+  public String toString() {
+    String base = super.toString();
+    return detail == null || detail.equals(getMessage()) ? base : base + " (" + detail + ")";
   }
 }

@@ -1,6 +1,8 @@
 package io.openvidu.java.client;
 
 import io.openvidu.java.client.transport.AttemptFailure;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,7 +25,7 @@ public class OpenViduJavaClientException extends OpenViduException {
    * @param message what went wrong
    */
   public OpenViduJavaClientException(String message) {
-    this(message, null, List.of());
+    this(message, null, Collections.emptyList());
   }
 
   /**
@@ -31,7 +33,7 @@ public class OpenViduJavaClientException extends OpenViduException {
    * @param cause the underlying failure
    */
   public OpenViduJavaClientException(String message, Throwable cause) {
-    this(message, cause, List.of());
+    this(message, cause, Collections.emptyList());
   }
 
   /**
@@ -42,7 +44,7 @@ public class OpenViduJavaClientException extends OpenViduException {
   public OpenViduJavaClientException(
       String message, Throwable cause, List<AttemptFailure> attemptFailures) {
     super(message, cause);
-    this.attemptFailures = List.copyOf(attemptFailures);
+    this.attemptFailures = Collections.unmodifiableList(new ArrayList<>(attemptFailures));
   }
 
   /**

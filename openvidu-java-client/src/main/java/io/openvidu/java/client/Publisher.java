@@ -10,10 +10,31 @@ import io.openvidu.java.client.internal.json.PublisherDocument;
  */
 public class Publisher {
 
-  private final PublisherDocument document;
+  private final transient PublisherDocument document;
+
+  // The official client's fields, under its names and in its order: what an application's Gson
+  // writes when it serializes a publisher (it reads fields, not getters).
+  private final String streamId;
+  private final long createdAt;
+  private final boolean hasVideo;
+  private final boolean hasAudio;
+  private final Boolean audioActive;
+  private final Boolean videoActive;
+  private final Integer frameRate;
+  private final String typeOfVideo;
+  private final String videoDimensions;
 
   Publisher(PublisherDocument document) {
     this.document = document;
+    this.streamId = document.streamId();
+    this.createdAt = document.createdAt();
+    this.hasVideo = document.hasVideo();
+    this.hasAudio = document.hasAudio();
+    this.audioActive = document.audioActive();
+    this.videoActive = document.videoActive();
+    this.frameRate = document.frameRate();
+    this.typeOfVideo = document.typeOfVideo();
+    this.videoDimensions = document.videoDimensions();
   }
 
   /**

@@ -42,10 +42,49 @@ public class Recording {
     COMPOSED_QUICK_START
   }
 
-  private final RecordingDocument document;
+  private final transient RecordingDocument document;
+
+  // The official client's fields, under its names and in its order: what an application's Gson
+  // writes when it serializes a recording (it reads fields, not getters), e.g. to a browser.
+  private final Status status;
+  private final String id;
+  private final String sessionId;
+  private final long createdAt;
+  private final long size;
+  private final double duration;
+  private final String url;
+  private final RecordingProperties recordingProperties;
 
   Recording(RecordingDocument document) {
     this.document = document;
+    this.status = document.status();
+    this.id = document.id();
+    this.sessionId = document.sessionId();
+    this.createdAt = document.createdAt();
+    this.size = document.size();
+    this.duration = document.duration();
+    this.url = document.url();
+    this.recordingProperties = propertiesOf(document);
+  }
+
+  /** As the official client: the builder's rules fill what the server's answer leaves out. */
+  private static RecordingProperties propertiesOf(RecordingDocument document) {
+    RecordingProperties.Builder builder =
+        new RecordingProperties.Builder()
+            .name(document.name())
+            .hasAudio(document.hasAudio())
+            .hasVideo(document.hasVideo())
+            .outputMode(document.outputMode())
+            .recordingLayout(document.recordingLayout())
+            .resolution(document.resolution())
+            .customLayout(document.customLayout());
+    if (document.frameRate() != null) {
+      builder.frameRate(document.frameRate());
+    }
+    if (document.outputMode() == OutputMode.INDIVIDUAL) {
+      builder.ignoreFailedStreams(document.ignoreFailedStreams());
+    }
+    return builder.build();
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.openvidu.java.client;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.Objects;
 
 /**
@@ -322,6 +324,98 @@ public class RecordingProperties {
    */
   public String mediaNode() {
     return mediaNode;
+  }
+
+  /**
+   * @return the properties as the official client writes them: name, audio, video and output mode;
+   *     layout, resolution, frame rate and shared memory for a composed recording with video (the
+   *     custom layout with the CUSTOM layout); ignoreFailedStreams for an INDIVIDUAL one; the media
+   *     node id when set
+   */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    json.addProperty("name", name);
+    json.addProperty("hasAudio", hasAudio);
+    json.addProperty("hasVideo", hasVideo);
+    json.addProperty("outputMode", outputMode == null ? null : outputMode.name());
+    boolean composed =
+        outputMode == Recording.OutputMode.COMPOSED
+            || outputMode == Recording.OutputMode.COMPOSED_QUICK_START;
+    if (composed && !Boolean.FALSE.equals(hasVideo)) {
+      json.addProperty("recordingLayout", recordingLayout == null ? null : recordingLayout.name());
+      json.addProperty("resolution", resolution);
+      json.addProperty("frameRate", frameRate);
+      json.addProperty("shmSize", shmSize);
+      if (recordingLayout == RecordingLayout.CUSTOM) {
+        json.addProperty("customLayout", customLayout);
+      }
+    }
+    if (outputMode == Recording.OutputMode.INDIVIDUAL) {
+      json.addProperty("ignoreFailedStreams", ignoreFailedStreams);
+    }
+    if (mediaNode != null) {
+      json.addProperty("mediaNode", mediaNode);
+    }
+    return json;
+  }
+
+  /**
+   * Reads properties written by {@link #toJson()} or by the server (where {@code mediaNode} is an
+   * object with an {@code id}); members absent or {@code null} get the builder's defaults.
+   *
+   * @param json the properties
+   * @return the properties
+   * @throws IllegalArgumentException an output mode or layout that does not exist
+   * @throws IllegalStateException a member of the wrong JSON type
+   */
+  public static RecordingProperties fromJson(JsonObject json) {
+    Builder builder = new Builder();
+    if (present(json, "name")) {
+      builder.name(json.get("name").getAsString());
+    }
+    if (present(json, "hasAudio")) {
+      builder.hasAudio(json.get("hasAudio").getAsBoolean());
+    }
+    if (present(json, "hasVideo")) {
+      builder.hasVideo(json.get("hasVideo").getAsBoolean());
+    }
+    if (present(json, "outputMode")) {
+      builder.outputMode(Recording.OutputMode.valueOf(json.get("outputMode").getAsString()));
+    }
+    if (present(json, "recordingLayout")) {
+      builder.recordingLayout(RecordingLayout.valueOf(json.get("recordingLayout").getAsString()));
+    }
+    if (present(json, "resolution")) {
+      builder.resolution(json.get("resolution").getAsString());
+    }
+    if (present(json, "frameRate")) {
+      builder.frameRate(json.get("frameRate").getAsInt());
+    }
+    if (present(json, "shmSize")) {
+      builder.shmSize(json.get("shmSize").getAsLong());
+    }
+    if (present(json, "customLayout")) {
+      builder.customLayout(json.get("customLayout").getAsString());
+    }
+    if (present(json, "ignoreFailedStreams")) {
+      builder.ignoreFailedStreams(json.get("ignoreFailedStreams").getAsBoolean());
+    }
+    if (present(json, "mediaNode")) {
+      JsonElement mediaNode = json.get("mediaNode");
+      if (mediaNode.isJsonObject()) {
+        JsonElement id = mediaNode.getAsJsonObject().get("id");
+        if (id != null && !id.isJsonNull()) {
+          builder.mediaNode(id.getAsString());
+        }
+      } else {
+        builder.mediaNode(mediaNode.getAsString());
+      }
+    }
+    return builder.build();
+  }
+
+  private static boolean present(JsonObject json, String member) {
+    return json.has(member) && !json.get(member).isJsonNull();
   }
 
   @Override

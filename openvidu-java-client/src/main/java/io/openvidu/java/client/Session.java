@@ -6,10 +6,10 @@ import io.openvidu.java.client.internal.json.RequestJson;
 import io.openvidu.java.client.internal.json.SessionDocument;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -375,7 +375,8 @@ public class Session {
    * follow.
    */
   private State stateOf(SessionDocument document, Map<String, Connection> previous) {
-    Map<String, Connection> connections = new LinkedHashMap<>();
+    // A hash map, as the official client's: getConnections() follows the same order.
+    Map<String, Connection> connections = new ConcurrentHashMap<>();
     document
         .connections()
         .forEach(

@@ -22,7 +22,7 @@ final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) {
     original = System.err;
     buffer.reset();
-    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    System.setErr(newPrintStream(buffer));
   }
 
   @Override
@@ -35,6 +35,14 @@ final class CapturedLogs implements BeforeEachCallback, AfterEachCallback {
    * @return everything logged so far in this test
    */
   String text() {
-    return buffer.toString(StandardCharsets.UTF_8);
+    return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static PrintStream newPrintStream(ByteArrayOutputStream buffer) {
+    try {
+      return new PrintStream(buffer, true, StandardCharsets.UTF_8.name());
+    } catch (java.io.UnsupportedEncodingException impossible) {
+      throw new AssertionError(impossible);
+    }
   }
 }

@@ -106,7 +106,7 @@ class ConnectionOperationsTest {
     assertThat(connection.getClientData()).isNull();
     assertThat(connection.getPublishers()).isEmpty();
     assertThat(connection.getSubscribers()).isEmpty();
-    assertThat(connection.getKurentoOptions()).isNull();
+    assertThat(connection.kurentoOptions()).isNull();
   }
 
   @Test
@@ -165,8 +165,8 @@ class ConnectionOperationsTest {
     assertThat(connection.getLocation()).isEqualTo("unknown");
     assertThat(connection.getPlatform()).isEqualTo("Chrome 85.0.4183.102 on Linux 64-bit");
     assertThat(connection.getClientData()).isEqualTo("My Client Data");
-    assertThat(connection.getKurentoOptions().getVideoMaxRecvBandwidth()).isEqualTo(1000);
-    assertThat(connection.getKurentoOptions().isFilterAllowed("ZBarFilter")).isTrue();
+    assertThat(connection.kurentoOptions().getVideoMaxRecvBandwidth()).isEqualTo(1000);
+    assertThat(connection.kurentoOptions().isFilterAllowed("ZBarFilter")).isTrue();
   }
 
   @Test
@@ -389,7 +389,7 @@ class ConnectionOperationsTest {
 
     assertThat(owner.getPublishers()).isEmpty();
     assertThat(subscriber.getSubscribers()).isEmpty();
-    assertThat(session.getConnections()).containsExactly(owner, subscriber);
+    assertThat(session.getConnections()).containsExactlyInAnyOrder(owner, subscriber);
   }
 
   @Test

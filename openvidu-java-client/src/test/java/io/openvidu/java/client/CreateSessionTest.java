@@ -178,7 +178,10 @@ class CreateSessionTest {
     assertThatThrownBy(() -> mock.openVidu.createSession())
         .isInstanceOfSatisfying(
             OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(409))
-        .hasMessage("createSession failed: HTTP 409 Conflict");
+        .hasMessage("409")
+        .hasToString(
+            OpenViduHttpException.class.getName()
+                + ": 409 (createSession failed: HTTP 409 Conflict)");
     assertThat(mock.openVidu.getActiveSessions()).isEmpty();
   }
 
@@ -197,6 +200,11 @@ class CreateSessionTest {
               assertThat(e.getStatus()).isEqualTo(400);
               assertThat(e.getServerMessage()).isEqualTo(error.get("message").asText());
             })
-        .hasMessage("createSession failed: HTTP 400 Bad Request: " + error.get("message").asText());
+        .hasMessage("400")
+        .hasToString(
+            OpenViduHttpException.class.getName()
+                + ": 400 (createSession failed: HTTP 400 Bad Request: "
+                + error.get("message").asText()
+                + ")");
   }
 }

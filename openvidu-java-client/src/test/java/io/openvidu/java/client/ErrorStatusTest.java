@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,27 +27,31 @@ class ErrorStatusTest {
     void on(OpenVidu openVidu, Session session) throws OpenViduException;
   }
 
-  private static final Map<String, Call> CALLS =
-      Map.ofEntries(
-          Map.entry("createSession", (ov, s) -> ov.createSession()),
-          Map.entry("fetchSession", (ov, s) -> s.fetch()),
-          Map.entry("fetchSessions", (ov, s) -> ov.fetch()),
-          Map.entry("closeSession", (ov, s) -> s.close()),
-          Map.entry("createConnection", (ov, s) -> s.createConnection()),
-          Map.entry("generateToken", ErrorStatusTest::generateToken),
-          Map.entry(
-              "updateConnection",
-              (ov, s) ->
-                  s.updateConnection(
-                      "con_Xnxg19tonh",
-                      new ConnectionProperties.Builder().role(OpenViduRole.MODERATOR).build())),
-          Map.entry("forceDisconnect", (ov, s) -> s.forceDisconnect("con_Xnxg19tonh")),
-          Map.entry("forceUnpublish", (ov, s) -> s.forceUnpublish("str_CAM_NhxL_con_Xnxg19tonh")),
-          Map.entry("startRecording", (ov, s) -> ov.startRecording("ses_YnDaGYNcd7")),
-          Map.entry("stopRecording", (ov, s) -> ov.stopRecording("ses_YnDaGYNcd7")),
-          Map.entry("getRecording", (ov, s) -> ov.getRecording("ses_YnDaGYNcd7")),
-          Map.entry("listRecordings", (ov, s) -> ov.listRecordings()),
-          Map.entry("deleteRecording", (ov, s) -> ov.deleteRecording("ses_YnDaGYNcd7")));
+  private static final Map<String, Call> CALLS = calls();
+
+  private static Map<String, Call> calls() {
+    Map<String, Call> calls = new LinkedHashMap<>();
+    calls.put("createSession", (ov, s) -> ov.createSession());
+    calls.put("fetchSession", (ov, s) -> s.fetch());
+    calls.put("fetchSessions", (ov, s) -> ov.fetch());
+    calls.put("closeSession", (ov, s) -> s.close());
+    calls.put("createConnection", (ov, s) -> s.createConnection());
+    calls.put("generateToken", ErrorStatusTest::generateToken);
+    calls.put(
+        "updateConnection",
+        (ov, s) ->
+            s.updateConnection(
+                "con_Xnxg19tonh",
+                new ConnectionProperties.Builder().role(OpenViduRole.MODERATOR).build()));
+    calls.put("forceDisconnect", (ov, s) -> s.forceDisconnect("con_Xnxg19tonh"));
+    calls.put("forceUnpublish", (ov, s) -> s.forceUnpublish("str_CAM_NhxL_con_Xnxg19tonh"));
+    calls.put("startRecording", (ov, s) -> ov.startRecording("ses_YnDaGYNcd7"));
+    calls.put("stopRecording", (ov, s) -> ov.stopRecording("ses_YnDaGYNcd7"));
+    calls.put("getRecording", (ov, s) -> ov.getRecording("ses_YnDaGYNcd7"));
+    calls.put("listRecordings", (ov, s) -> ov.listRecordings());
+    calls.put("deleteRecording", (ov, s) -> ov.deleteRecording("ses_YnDaGYNcd7"));
+    return calls;
+  }
 
   @SuppressWarnings("deprecation")
   private static void generateToken(OpenVidu openVidu, Session session) throws OpenViduException {
@@ -96,7 +101,9 @@ class ErrorStatusTest {
               assertThat(e.getStatus()).isEqualTo(status);
               assertThat(e.getServerMessage()).isNull();
             })
-        .hasMessageStartingWith(operation + " failed: HTTP " + status + " ");
+        .hasMessage(String.valueOf(status))
+        .asString()
+        .contains(": " + status + " (" + operation + " failed: HTTP " + status + " ");
   }
 
   @ParameterizedTest(name = "{0} answered {1} with a JSON error")
@@ -115,8 +122,10 @@ class ErrorStatusTest {
               assertThat(e.getStatus()).isEqualTo(status);
               assertThat(e.getServerMessage()).isEqualTo("Explained");
             })
-        .hasMessageStartingWith(operation + " failed: HTTP " + status + " ")
-        .hasMessageEndingWith(": Explained");
+        .hasMessage(String.valueOf(status))
+        .asString()
+        .contains(": " + status + " (" + operation + " failed: HTTP " + status + " ")
+        .endsWith(": Explained)");
   }
 
   @Test
@@ -129,9 +138,12 @@ class ErrorStatusTest {
             e ->
                 assertThat(e.getServerMessage())
                     .isEqualTo("Error starting recording: no space left"))
-        .hasMessage(
-            "startRecording failed: HTTP 500 Internal Server Error: Error starting recording: no "
-                + "space left");
+        .hasMessage("500")
+        .hasToString(
+            detailed(
+                500,
+                "startRecording failed: HTTP 500 Internal Server Error: Error starting recording: no "
+                    + "space left"));
   }
 
   @Test
@@ -141,7 +153,8 @@ class ErrorStatusTest {
     assertThatThrownBy(() -> mock.openVidu.getRecording("ses_YnDaGYNcd7"))
         .isInstanceOfSatisfying(
             OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
-        .hasMessage("getRecording failed: HTTP 502 Bad Gateway");
+        .hasMessage("502")
+        .hasToString(detailed(502, "getRecording failed: HTTP 502 Bad Gateway"));
   }
 
   @Test
@@ -154,6 +167,11 @@ class ErrorStatusTest {
     assertThatThrownBy(() -> mock.openVidu.deleteRecording("ses_YnDaGYNcd7"))
         .isInstanceOfSatisfying(
             OpenViduHttpException.class, e -> assertThat(e.getServerMessage()).isNull())
-        .hasMessage("deleteRecording failed: HTTP 405 Method Not Allowed");
+        .hasMessage("405")
+        .hasToString(detailed(405, "deleteRecording failed: HTTP 405 Method Not Allowed"));
+  }
+
+  private static String detailed(int status, String detail) {
+    return OpenViduHttpException.class.getName() + ": " + status + " (" + detail + ")";
   }
 }

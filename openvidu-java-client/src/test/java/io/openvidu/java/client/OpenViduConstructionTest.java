@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class OpenViduConstructionTest {
@@ -148,23 +154,85 @@ class OpenViduConstructionTest {
   }
 
   @Test
-  void aSharedOkHttpClientIsUsedAndLeftOpen() throws Exception {
-    AtomicInteger callsThroughShared = new AtomicInteger();
-    OkHttpClient shared =
-        new OkHttpClient.Builder()
-            .addInterceptor(
-                chain -> {
-                  callsThroughShared.incrementAndGet();
-                  return chain.proceed(chain.request());
-                })
-            .build();
+  void aProxyChosenOnTheBuilderCarriesTheCalls() throws Exception {
     server.enqueue(new MockResponse.Builder().code(204).build());
-    try (OpenVidu openVidu = builder().okHttpClient(shared).build()) {
+    Proxy throughServer =
+        new Proxy(Proxy.Type.HTTP, new InetSocketAddress(server.getHostName(), server.getPort()));
+    try (OpenVidu openVidu =
+        new OpenVidu.Builder()
+            .endpoints("http://openvidu.invalid:4443")
+            .secret(SECRET)
+            .proxy(throughServer)
+            .build()) {
       openVidu.deleteRecording("r");
     }
-    assertThat(callsThroughShared).hasValue(1);
-    assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
-    shared.dispatcher().executorService().shutdown();
+    assertThat(server.takeRequest(5, TimeUnit.SECONDS).getTarget())
+        .isEqualTo("http://openvidu.invalid:4443/openvidu/api/recordings/r");
+  }
+
+  @Test
+  void aSocketFactoryChosenOnTheBuilderOpensTheConnections() throws Exception {
+    AtomicInteger socketsOpened = new AtomicInteger();
+    SocketFactory counting =
+        new SocketFactory() {
+          @Override
+          public Socket createSocket() {
+            socketsOpened.incrementAndGet();
+            return new Socket();
+          }
+
+          @Override
+          public Socket createSocket(String host, int port) {
+            throw new UnsupportedOperationException("OkHttp connects unconnected sockets");
+          }
+
+          @Override
+          public Socket createSocket(String host, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException("OkHttp connects unconnected sockets");
+          }
+
+          @Override
+          public Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException("OkHttp connects unconnected sockets");
+          }
+
+          @Override
+          public Socket createSocket(
+              InetAddress address, int port, InetAddress local, int localPort) {
+            throw new UnsupportedOperationException("OkHttp connects unconnected sockets");
+          }
+        };
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    try (OpenVidu openVidu = builder().socketFactory(counting).build()) {
+      openVidu.deleteRecording("r");
+    }
+    assertThat(socketsOpened).hasValue(1);
+  }
+
+  @Test
+  void anExecutorServiceGivenIsLeftToItsOwnerOnClose() throws Exception {
+    ExecutorService mine = Executors.newCachedThreadPool();
+    try {
+      server.enqueue(new MockResponse.Builder().code(204).build());
+      try (OpenVidu openVidu = builder().executorService(mine).build()) {
+        openVidu.deleteRecording("r");
+      }
+      assertThat(mine.isShutdown()).isFalse();
+    } finally {
+      mine.shutdown();
+    }
+  }
+
+  @Test
+  void trustingAllIsNotCombinedWithAnSslSocketFactoryOfYourOwn() {
+    OpenVidu.Builder both =
+        builder()
+            .insecureTrustAllCertificates()
+            .hostnameVerifier((host, session) -> host.equals("localhost"));
+
+    assertThatThrownBy(both::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("choose one or the other");
   }
 
   private OpenVidu.Builder builder() {

@@ -86,7 +86,7 @@ class SecretHygieneTest {
     Throwable failure = catchThrowable(() -> session.createConnection());
 
     assertThat(failure).isInstanceOf(OpenViduHttpException.class);
-    assertThat(failure.getMessage())
+    assertThat(failure.toString())
         .doesNotContain(MockOpenVidu.SECRET)
         .doesNotContain(ENCODED_CREDENTIALS);
   }

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import javax.net.ssl.SSLException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -53,13 +52,12 @@ class TlsVerificationTest {
   void aTrustedCertificateForAnotherHostIsRejected() throws Exception {
     HeldCertificate wrongHost = certificateFor("openvidu.example.com");
     startHttpsWith(wrongHost);
-    OkHttpClient trustingIt =
-        new OkHttpClient.Builder()
-            .sslSocketFactory(
-                trusting(wrongHost).sslSocketFactory(), trusting(wrongHost).trustManager())
-            .build();
+    HandshakeCertificates trustingIt = trusting(wrongHost);
 
-    try (OpenVidu openVidu = builder().okHttpClient(trustingIt).build()) {
+    try (OpenVidu openVidu =
+        builder()
+            .sslSocketFactory(trustingIt.sslSocketFactory(), trustingIt.trustManager())
+            .build()) {
       assertThatThrownBy(() -> openVidu.deleteRecording("r"))
           .isInstanceOf(OpenViduJavaClientException.class)
           .hasCauseInstanceOf(SSLException.class);
@@ -67,17 +65,33 @@ class TlsVerificationTest {
   }
 
   @Test
+  void aHostnameVerifierChosenOnTheBuilderDecidesWhichNamesMatch() throws Exception {
+    HeldCertificate otherHost = certificateFor("openvidu.example.com");
+    startHttpsWith(otherHost);
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    HandshakeCertificates trustingIt = trusting(otherHost);
+
+    try (OpenVidu openVidu =
+        builder()
+            .sslSocketFactory(trustingIt.sslSocketFactory(), trustingIt.trustManager())
+            .hostnameVerifier((host, session) -> host.equals("localhost"))
+            .build()) {
+      openVidu.deleteRecording("r");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void aTrustedCertificateForTheHostIsAccepted() throws Exception {
     HeldCertificate certificate = certificateFor("localhost");
     startHttpsWith(certificate);
     server.enqueue(new MockResponse.Builder().code(204).build());
-    OkHttpClient trustingIt =
-        new OkHttpClient.Builder()
-            .sslSocketFactory(
-                trusting(certificate).sslSocketFactory(), trusting(certificate).trustManager())
-            .build();
+    HandshakeCertificates trustingIt = trusting(certificate);
 
-    try (OpenVidu openVidu = builder().okHttpClient(trustingIt).build()) {
+    try (OpenVidu openVidu =
+        builder()
+            .sslSocketFactory(trustingIt.sslSocketFactory(), trustingIt.trustManager())
+            .build()) {
       openVidu.deleteRecording("r");
     }
     assertThat(server.getRequestCount()).isEqualTo(1);

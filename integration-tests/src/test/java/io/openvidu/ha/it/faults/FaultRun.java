@@ -212,7 +212,7 @@ final class FaultRun implements AutoCloseable {
                         + " ms, started "
                         + (call.startNanos() - faultNanos) / 1_000_000
                         + " ms from the fault: "
-                        + call.failure().getMessage()));
+                        + call.failure()));
     log.slowest(3, faultNanos).forEach(slow -> notes.add("slow: " + slow));
     audit.details().forEach(detail -> notes.add("audit: " + detail));
     String line =

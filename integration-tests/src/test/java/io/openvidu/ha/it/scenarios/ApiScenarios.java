@@ -309,10 +309,10 @@ abstract class ApiScenarios {
     assertThat(onServer.get("allowedFilters"))
         .extracting(JsonNode::asText)
         .containsExactly("GStreamerFilter", "ZBarFilter");
-    // Difference 2 (README): Connection.getKurentoOptions() is ours only; the official 2.20.0 jar
+    // Difference 2 (README): Connection.kurentoOptions() is ours only; the official 2.20.0 jar
     // has no such method.
     if (CLIENT == ClientUnderTest.OURS) {
-      KurentoOptions seen = session.getConnection(connection.getConnectionId()).getKurentoOptions();
+      KurentoOptions seen = session.getConnection(connection.getConnectionId()).kurentoOptions();
       assertThat(seen.getVideoMaxRecvBandwidth()).isEqualTo(1000);
       assertThat(seen.getVideoMinSendBandwidth()).isEqualTo(300);
       assertThat(seen.getVideoMinRecvBandwidth()).isNull();

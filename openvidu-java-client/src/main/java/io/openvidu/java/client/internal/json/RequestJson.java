@@ -1,5 +1,7 @@
 package io.openvidu.java.client.internal.json;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.openvidu.java.client.ConnectionProperties;
 import io.openvidu.java.client.ConnectionType;
 import io.openvidu.java.client.KurentoOptions;
@@ -10,6 +12,7 @@ import io.openvidu.java.client.SessionProperties;
 import io.openvidu.java.client.TokenOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON bodies the client sends, member for member what the official 2.20 client sends (see the
@@ -121,7 +124,7 @@ public final class RequestJson {
     numberIfSet(json, "videoMaxSendBandwidth", options.getVideoMaxSendBandwidth());
     numberIfSet(json, "videoMinSendBandwidth", options.getVideoMinSendBandwidth());
     String[] filters = options.getAllowedFilters();
-    if (filters != null) {
+    if (filters != null && filters.length > 0) {
       json.textArray("allowedFilters", filters);
     }
     json.end();
@@ -145,6 +148,14 @@ public final class RequestJson {
 
   private static String nameOf(Enum<?> value) {
     return value == null ? null : value.name();
+  }
+
+  /**
+   * @return a body as Gson's tree, for the official API's Gson-typed members
+   */
+  @SuppressWarnings("deprecation") // JsonParser.parseString exists only from Gson 2.8.6 on
+  public static JsonObject toGson(byte[] body) {
+    return new JsonParser().parse(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
   }
 
   /** The members of one body, written in order. */

@@ -64,13 +64,16 @@ final class AttemptExecutor {
   private final OkHttpClient[] clients;
 
   private final boolean ownsClient;
+  private final boolean ownsExecutor;
   private final String authorization;
   private final long connectTimeoutMs;
 
   AttemptExecutor(TransportSettings settings) {
     this.ownsClient = settings.sharedClient() == null;
+    this.ownsExecutor = ownsClient && !settings.network().sharesExecutor();
     OkHttpClient.Builder builder =
-        ownsClient ? ownedClientBuilder() : settings.sharedClient().newBuilder();
+        ownsClient ? ownedClientBuilder(settings.network()) : settings.sharedClient().newBuilder();
+    settings.network().applyTo(builder);
     builder
         .connectTimeout(settings.connectTimeout())
         .readTimeout(0, TimeUnit.MILLISECONDS)
@@ -97,8 +100,8 @@ final class AttemptExecutor {
     this.connectTimeoutMs = settings.connectTimeout().toMillis();
   }
 
-  private static OkHttpClient.Builder ownedClientBuilder() {
-    Dispatcher dispatcher = new Dispatcher();
+  private static OkHttpClient.Builder ownedClientBuilder(NetworkSettings network) {
+    Dispatcher dispatcher = network.newDispatcher();
     dispatcher.setMaxRequests(256);
     dispatcher.setMaxRequestsPerHost(POOLED_CONNECTIONS);
     return new OkHttpClient.Builder().dispatcher(dispatcher);
@@ -150,8 +153,8 @@ final class AttemptExecutor {
           @Override
           public void onResponse(Call c, Response response) {
             AttemptResult result;
-            try (deadline;
-                response) {
+            try (AttemptDeadlines.Deadline owned = deadline;
+                Response body = response) {
               result = answered(response, trace);
             } catch (IOException e) {
               result = failed(e, deadline, trace, timeoutNanos);
@@ -227,8 +230,10 @@ final class AttemptExecutor {
   }
 
   void close() {
-    if (ownsClient) {
+    if (ownsExecutor) {
       clients[0].dispatcher().executorService().shutdown();
+    }
+    if (ownsClient) {
       for (OkHttpClient client : clients) {
         client.connectionPool().evictAll();
       }

@@ -2,6 +2,7 @@ package io.openvidu.java.client.internal.transport;
 
 import io.openvidu.java.client.transport.BalancingPolicy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +18,7 @@ final class Balancer {
   private final AtomicInteger next = new AtomicInteger();
 
   Balancer(List<Endpoint> endpoints, BalancingPolicy policy) {
-    this.endpoints = List.copyOf(endpoints);
+    this.endpoints = Collections.unmodifiableList(new ArrayList<>(endpoints));
     this.policy = policy;
   }
 

@@ -7,6 +7,7 @@ import io.openvidu.java.client.transport.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -142,7 +143,7 @@ final class FailoverTransport implements Transport {
     for (int i = 0; i < settings.endpoints().size(); i++) {
       list.add(new Endpoint(i, settings.endpoints().get(i)));
     }
-    this.endpoints = List.copyOf(list);
+    this.endpoints = Collections.unmodifiableList(list);
     this.balancer = new Balancer(endpoints, settings.balancingPolicy());
     this.executor = new AttemptExecutor(settings);
     this.policy = settings.retryPolicy();

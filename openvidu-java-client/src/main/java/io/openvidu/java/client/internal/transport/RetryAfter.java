@@ -18,7 +18,7 @@ final class RetryAfter {
    *     the value is absent or not understood
    */
   static long parseNanos(String value, Instant now, long capNanos) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.trim().isEmpty()) {
       return -1;
     }
     String trimmed = value.trim();

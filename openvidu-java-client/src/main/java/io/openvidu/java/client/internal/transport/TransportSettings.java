@@ -4,6 +4,8 @@ import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -46,8 +48,11 @@ public final class TransportSettings {
   private final OkHttpClient sharedClient;
   private final OpenViduEventListener listener;
   private final boolean trustAllCertificates;
+  private final NetworkSettings network;
 
   /**
+   * Settings with OkHttp's network defaults; see the full constructor.
+   *
    * @param endpoints base URLs of the masters, at least one, each without a trailing slash
    * @param secret the OpenVidu secret (sent as Basic auth, user {@code OPENVIDUAPP})
    * @param connectTimeout bound on establishing one TCP/TLS connection
@@ -70,10 +75,51 @@ public final class TransportSettings {
       OkHttpClient sharedClient,
       OpenViduEventListener listener,
       boolean trustAllCertificates) {
+    this(
+        endpoints,
+        secret,
+        connectTimeout,
+        attemptTimeout,
+        callTimeout,
+        retryPolicy,
+        balancingPolicy,
+        sharedClient,
+        listener,
+        trustAllCertificates,
+        NetworkSettings.DEFAULTS);
+  }
+
+  /**
+   * @param endpoints base URLs of the masters, at least one, each without a trailing slash
+   * @param secret the OpenVidu secret (sent as Basic auth, user {@code OPENVIDUAPP})
+   * @param connectTimeout bound on establishing one TCP/TLS connection
+   * @param attemptTimeout bound on one attempt from start to the end of the response body
+   * @param callTimeout bound on a whole logical call, all attempts and backoff included
+   * @param retryPolicy when to retry
+   * @param balancingPolicy where the first attempt goes
+   * @param sharedClient an {@code OkHttpClient} whose pool and dispatcher to share, or {@code
+   *     null}; internal (tests and benchmarks share a warmed pool), as OkHttp is relocated in the
+   *     published jar
+   * @param listener transport events
+   * @param trustAllCertificates disable TLS certificate and host name verification (insecure)
+   * @param network proxy, socket factories, TLS trust and threads chosen by the user
+   */
+  public TransportSettings(
+      List<HttpUrl> endpoints,
+      String secret,
+      Duration connectTimeout,
+      Duration attemptTimeout,
+      Duration callTimeout,
+      RetryPolicy retryPolicy,
+      BalancingPolicy balancingPolicy,
+      OkHttpClient sharedClient,
+      OpenViduEventListener listener,
+      boolean trustAllCertificates,
+      NetworkSettings network) {
     if (endpoints == null || endpoints.isEmpty()) {
       throw new IllegalArgumentException("at least one endpoint is required");
     }
-    this.endpoints = List.copyOf(endpoints);
+    this.endpoints = Collections.unmodifiableList(new ArrayList<>(endpoints));
     this.secret = Objects.requireNonNull(secret, "secret");
     this.connectTimeout = positive(connectTimeout, "connectTimeout");
     this.attemptTimeout = positive(attemptTimeout, "attemptTimeout");
@@ -83,6 +129,7 @@ public final class TransportSettings {
     this.sharedClient = sharedClient;
     this.listener = Objects.requireNonNull(listener, "listener");
     this.trustAllCertificates = trustAllCertificates;
+    this.network = Objects.requireNonNull(network, "network");
   }
 
   private static Duration positive(Duration duration, String name) {
@@ -135,6 +182,10 @@ public final class TransportSettings {
     return trustAllCertificates;
   }
 
+  public NetworkSettings network() {
+    return network;
+  }
+
   @Override
   public String toString() {
     return "TransportSettings{endpoints="
@@ -149,6 +200,8 @@ public final class TransportSettings {
         + balancingPolicy
         + ", trustAllCertificates="
         + trustAllCertificates
+        + ", network="
+        + network
         + ", secret=****}";
   }
 }

@@ -16,7 +16,7 @@ import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
 import java.time.Duration;
-import java.util.List;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -45,7 +45,7 @@ class ReconciliationTest {
   void connect() {
     TransportSettings settings =
         new TransportSettings(
-            List.of(server.url("/")),
+            Collections.singletonList(server.url("/")),
             "MY_SECRET",
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),

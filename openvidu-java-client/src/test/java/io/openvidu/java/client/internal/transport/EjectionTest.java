@@ -120,7 +120,7 @@ class EjectionTest {
     }
 
     assertThat(fixture.listener().ejections())
-        .extracting(Duration::toSeconds)
+        .extracting(Duration::getSeconds)
         .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
   }
 

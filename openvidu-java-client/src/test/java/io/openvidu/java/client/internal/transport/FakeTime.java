@@ -1,6 +1,7 @@
 package io.openvidu.java.client.internal.transport;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,6 @@ final class FakeTime implements TimeSource {
 
   /** Every wait the transport asked for, in order. */
   List<Duration> sleeps() {
-    return List.copyOf(sleeps);
+    return new ArrayList<>(sleeps);
   }
 }

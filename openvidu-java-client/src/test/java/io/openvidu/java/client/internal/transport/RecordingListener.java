@@ -3,6 +3,7 @@ package io.openvidu.java.client.internal.transport;
 import io.openvidu.java.client.transport.AttemptFailure;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -83,7 +84,7 @@ final class RecordingListener implements OpenViduEventListener {
   }
 
   List<String> events() {
-    return List.copyOf(events);
+    return new ArrayList<>(events);
   }
 
   List<String> events(String prefix) {
@@ -91,10 +92,10 @@ final class RecordingListener implements OpenViduEventListener {
   }
 
   List<AttemptFailure> failures() {
-    return List.copyOf(failures);
+    return new ArrayList<>(failures);
   }
 
   List<Duration> ejections() {
-    return List.copyOf(ejections);
+    return new ArrayList<>(ejections);
   }
 }

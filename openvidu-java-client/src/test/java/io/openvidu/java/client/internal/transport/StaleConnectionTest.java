@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvidu.java.client.transport.AttemptFailure;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,7 +135,7 @@ class StaleConnectionTest {
     transport.execute(Responses.post());
 
     List<RecordedRequest> requests =
-        List.of(server.takeRequest(), server.takeRequest(), server.takeRequest());
+        Arrays.asList(server.takeRequest(), server.takeRequest(), server.takeRequest());
     assertThat(requests).extracting(RecordedRequest::getConnectionIndex).containsOnly(0);
     assertThat(requests).extracting(RecordedRequest::getExchangeIndex).containsExactly(0, 1, 2);
   }
