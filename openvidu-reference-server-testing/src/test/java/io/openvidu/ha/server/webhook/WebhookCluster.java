@@ -96,6 +96,11 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
     return ApiClient.of(cluster.master(master).url(), SECRET);
   }
 
+  /** The outbox's queues that still hold events. */
+  List<String> pendingQueues() {
+    return cluster.store().atomically(tx -> tx.webhooks().queues());
+  }
+
   /** A session created by {@code POST /sessions} through master {@code master}. */
   String createSession(int master) {
     return api(master).post("/openvidu/api/sessions", "{}").json().path("id").asText();
