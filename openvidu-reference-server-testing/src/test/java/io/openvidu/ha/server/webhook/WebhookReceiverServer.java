@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WebhookReceiverServer implements AutoCloseable {
 
-  /** One POST as it arrived. */
-  record Post(byte[] body, Map<String, List<String>> headers, boolean accepted) {}
+  /** One POST as it arrived, and when (UTC ms, once its body was read). */
+  record Post(byte[] body, Map<String, List<String>> headers, boolean accepted, long receivedAt) {}
 
   private final HttpServer server;
   private final List<Post> posts = new CopyOnWriteArrayList<>();
@@ -85,6 +85,7 @@ final class WebhookReceiverServer implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
+    long receivedAt = System.currentTimeMillis();
     try {
       hold.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -93,7 +94,7 @@ final class WebhookReceiverServer implements AutoCloseable {
     boolean accepted = !refusing;
     Map<String, List<String>> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-    posts.add(new Post(body, headers, accepted));
+    posts.add(new Post(body, headers, accepted, receivedAt));
     if (!accepted) {
       refusals.incrementAndGet();
     }
