@@ -33,7 +33,8 @@ class VideoCallBackendWebhookTest {
   @RegisterExtension
   static OpenViduClusterExtension cluster =
       EmbeddedClusters.builder()
-          .configure(b -> b.webhook(WebhookSettings.defaults().withSigningSecret(SIGNING_SECRET)))
+          .configure(
+              b -> b.webhook(WebhookSettings.builder().signingSecret(SIGNING_SECRET).build()))
           .build();
 
   private static OpenVidu openVidu;

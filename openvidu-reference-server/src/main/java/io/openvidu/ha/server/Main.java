@@ -206,15 +206,16 @@ public final class Main implements Callable<Integer> {
     OpenViduCluster cluster;
     try {
       builder.webhook(
-          WebhookSettings.defaults()
-              .withEndpoint(webhookEndpoint)
-              .withHeaders(webhookHeaders)
-              .withEvents(webhookEvents)
-              .withSigningSecret(
+          WebhookSettings.builder()
+              .endpoint(webhookEndpoint)
+              .headers(webhookHeaders)
+              .events(webhookEvents)
+              .signingSecret(
                   webhookSigningSecret == null || webhookSigningSecret.isEmpty()
                       ? null
                       : webhookSigningSecret)
-              .withRetryFor(Duration.ofSeconds(webhookRetrySeconds)));
+              .retryFor(Duration.ofSeconds(webhookRetrySeconds))
+              .build());
       builder.recordingSettings(
           RecordingSettings.defaults()
               .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));

@@ -32,7 +32,7 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
   static final String AUTHORIZATION = "Bearer webhook-test-token";
 
   private final int masters;
-  private UnaryOperator<WebhookSettings> change = UnaryOperator.identity();
+  private UnaryOperator<WebhookSettings.Builder> change = UnaryOperator.identity();
   private WebhookReceiverServer receiver;
   private OpenViduCluster cluster;
   private final List<SimulatedParticipant> participants = new ArrayList<>();
@@ -46,7 +46,7 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
   }
 
   /** Changes the webhook settings the cluster starts with. */
-  WebhookCluster settings(UnaryOperator<WebhookSettings> change) {
+  WebhookCluster settings(UnaryOperator<WebhookSettings.Builder> change) {
     this.change = change;
     return this;
   }
@@ -55,16 +55,18 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
   public void beforeEach(ExtensionContext context) {
     receiver = new WebhookReceiverServer();
     WebhookSettings settings =
-        change.apply(
-            WebhookSettings.defaults()
-                .withEndpoint(receiver.url())
-                .withHeaders(List.of("Authorization: " + AUTHORIZATION))
-                .withSigningSecret(SIGNING_SECRET)
-                .withTimings(
-                    Duration.ofMillis(500),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(3),
-                    Duration.ofMillis(100)));
+        change
+            .apply(
+                WebhookSettings.builder()
+                    .endpoint(receiver.url())
+                    .headers(List.of("Authorization: " + AUTHORIZATION))
+                    .signingSecret(SIGNING_SECRET)
+                    .timings(
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(3),
+                        Duration.ofMillis(100)))
+            .build();
     cluster =
         OpenViduCluster.builder()
             .masters(masters)

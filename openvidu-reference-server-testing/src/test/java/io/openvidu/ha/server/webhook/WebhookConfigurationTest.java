@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WebhookConfigurationTest {
 
   @RegisterExtension
-  final WebhookCluster cluster = WebhookCluster.withMasters(2).settings(s -> s.withEndpoint(null));
+  final WebhookCluster cluster = WebhookCluster.withMasters(2).settings(s -> s.endpoint(null));
 
   @Test
   void offAtStartNothingIsPostedAndConfigSaysSo() {

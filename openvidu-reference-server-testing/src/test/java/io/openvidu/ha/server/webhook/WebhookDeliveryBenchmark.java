@@ -50,7 +50,7 @@ public final class WebhookDeliveryBenchmark {
         OpenViduCluster cluster =
             OpenViduCluster.builder()
                 .masters(3)
-                .webhook(WebhookSettings.defaults().withEndpoint(receiver.url()))
+                .webhook(WebhookSettings.builder().endpoint(receiver.url()).build())
                 .start()) {
       long end = System.currentTimeMillis() + duration.toMillis();
       long killAt = System.currentTimeMillis() + duration.toMillis() / 2;

@@ -12,7 +12,7 @@ class WebhookRetriesTest {
 
   @RegisterExtension
   final WebhookCluster cluster =
-      WebhookCluster.withMasters(2).settings(s -> s.withRetryFor(Duration.ofMillis(600)));
+      WebhookCluster.withMasters(2).settings(s -> s.retryFor(Duration.ofMillis(600)));
 
   @Test
   void anEventRefusedForLongerThanTheRetryTimeIsDroppedAndCounted() {

@@ -87,103 +87,113 @@ public record WebhookSettings(
 
   /** Webhooks off at start; delivery settings at their defaults. */
   public static WebhookSettings defaults() {
-    return new WebhookSettings(
-        null,
-        List.of(),
-        null,
-        null,
-        Duration.ofMinutes(1),
-        Duration.ofSeconds(2),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(10),
-        Duration.ofMillis(250),
-        4);
+    return builder().build();
   }
 
-  public WebhookSettings withEndpoint(String endpoint) {
-    return new WebhookSettings(
-        endpoint,
-        headers,
-        events,
-        signingSecret,
-        retryFor,
-        connectTimeout,
-        requestTimeout,
-        leaseTime,
-        pollInterval,
-        workers);
+  /**
+   * @return a builder starting from the defaults: no endpoint (off), no header, OpenVidu's default
+   *     events, unsigned, retried for 1 minute, connect timeout 2 s, POST timeout 5 s, lease 10 s,
+   *     poll every 250 ms, 4 queues per master
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public WebhookSettings withHeaders(List<String> headers) {
-    return new WebhookSettings(
-        endpoint,
-        headers,
-        events,
-        signingSecret,
-        retryFor,
-        connectTimeout,
-        requestTimeout,
-        leaseTime,
-        pollInterval,
-        workers);
+  /**
+   * @return a builder starting from these settings
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .endpoint(endpoint)
+        .headers(headers)
+        .events(events)
+        .signingSecret(signingSecret)
+        .retryFor(retryFor)
+        .timings(connectTimeout, requestTimeout, leaseTime, pollInterval)
+        .workers(workers);
   }
 
-  public WebhookSettings withEvents(List<String> events) {
-    return new WebhookSettings(
-        endpoint,
-        headers,
-        events,
-        signingSecret,
-        retryFor,
-        connectTimeout,
-        requestTimeout,
-        leaseTime,
-        pollInterval,
-        workers);
-  }
+  /** Builds {@link WebhookSettings}; checks happen in {@link #build()}. Not thread-safe. */
+  public static final class Builder {
+    private String endpoint;
+    private List<String> headers = List.of();
+    private List<String> events;
+    private String signingSecret;
+    private Duration retryFor = Duration.ofMinutes(1);
+    private Duration connectTimeout = Duration.ofSeconds(2);
+    private Duration requestTimeout = Duration.ofSeconds(5);
+    private Duration leaseTime = Duration.ofSeconds(10);
+    private Duration pollInterval = Duration.ofMillis(250);
+    private int workers = 4;
 
-  public WebhookSettings withSigningSecret(String signingSecret) {
-    return new WebhookSettings(
-        endpoint,
-        headers,
-        events,
-        signingSecret,
-        retryFor,
-        connectTimeout,
-        requestTimeout,
-        leaseTime,
-        pollInterval,
-        workers);
-  }
+    private Builder() {}
 
-  public WebhookSettings withRetryFor(Duration retryFor) {
-    return new WebhookSettings(
-        endpoint,
-        headers,
-        events,
-        signingSecret,
-        retryFor,
-        connectTimeout,
-        requestTimeout,
-        leaseTime,
-        pollInterval,
-        workers);
-  }
+    /** {@code OPENVIDU_WEBHOOK_ENDPOINT}; null: webhooks off at start. */
+    public Builder endpoint(String endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
 
-  /** Timings for tests: POST timeouts, lease time and poll interval. */
-  public WebhookSettings withTimings(
-      Duration connectTimeout, Duration requestTimeout, Duration leaseTime, Duration pollInterval) {
-    return new WebhookSettings(
-        endpoint,
-        headers,
-        events,
-        signingSecret,
-        retryFor,
-        connectTimeout,
-        requestTimeout,
-        leaseTime,
-        pollInterval,
-        workers);
+    /** {@code OPENVIDU_WEBHOOK_HEADERS}: {@code "Name: value"} entries. */
+    public Builder headers(List<String> headers) {
+      this.headers = headers;
+      return this;
+    }
+
+    /** {@code OPENVIDU_WEBHOOK_EVENTS}; null: OpenVidu's default list. */
+    public Builder events(List<String> events) {
+      this.events = events;
+      return this;
+    }
+
+    /** The key of the {@code webhook-signature} header; null: unsigned. */
+    public Builder signingSecret(String signingSecret) {
+      this.signingSecret = signingSecret;
+      return this;
+    }
+
+    /** How long a failing event is retried before it is dropped. */
+    public Builder retryFor(Duration retryFor) {
+      this.retryFor = retryFor;
+      return this;
+    }
+
+    /** POST timeouts, lease time and poll interval (tests shorten them). */
+    public Builder timings(
+        Duration connectTimeout,
+        Duration requestTimeout,
+        Duration leaseTime,
+        Duration pollInterval) {
+      this.connectTimeout = connectTimeout;
+      this.requestTimeout = requestTimeout;
+      this.leaseTime = leaseTime;
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /** How many queues one master posts in parallel. */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a value is invalid (the message names it, never a
+     *     header's value or the secret)
+     */
+    public WebhookSettings build() {
+      return new WebhookSettings(
+          endpoint,
+          headers,
+          events,
+          signingSecret,
+          retryFor,
+          connectTimeout,
+          requestTimeout,
+          leaseTime,
+          pollInterval,
+          workers);
+    }
   }
 
   /**
