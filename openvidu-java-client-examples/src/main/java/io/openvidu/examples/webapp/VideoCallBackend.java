@@ -6,6 +6,7 @@ import io.openvidu.examples.Deployment;
 import io.openvidu.java.client.OpenVidu;
 import io.openvidu.java.client.OpenViduHttpException;
 import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.webhook.WebhookReceiver;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * on OpenVidu CE)</td></tr>
  * <tr><td>{@code GET /api/recordings}, {@code GET /api/recordings/{id}}</td><td>every recording, or one</td></tr>
  * <tr><td>{@code DELETE /api/recordings/{id}}</td><td>204</td></tr>
+ * <tr><td>{@code POST /api/webhook}</td><td>OpenVidu's webhook ({@code OPENVIDU_WEBHOOK_ENDPOINT}), when
+ * the backend has a {@link WebhookReceiver}: 200, 401 for a POST that is not OpenVidu's, 400 for a body
+ * that is not an event</td></tr>
+ * <tr><td>{@code GET /api/webhook/events}</td><td>the last 100 events received, {@code [{"event",
+ * "sessionId"}]}</td></tr>
  * </table>
  *
  * <p>Errors answer {@code {"message": "..."}}: 400 for a bad request, OpenVidu's own status when it
@@ -41,6 +47,14 @@ public final class VideoCallBackend {
 
   /** The backend's HTTP server, not started yet, calling OpenVidu through {@code openVidu}. */
   public static Javalin create(OpenVidu openVidu) {
+    return create(openVidu, null);
+  }
+
+  /**
+   * The backend's HTTP server, not started yet, calling OpenVidu through {@code openVidu} and
+   * receiving its webhook through {@code webhooks} (no webhook route when null).
+   */
+  public static Javalin create(OpenVidu openVidu, WebhookReceiver webhooks) {
     SessionEndpoints sessions = new SessionEndpoints(openVidu);
     RecordingEndpoints recordings = new RecordingEndpoints(openVidu);
     return Javalin.create(
@@ -52,6 +66,11 @@ public final class VideoCallBackend {
           config.routes.get("/api/recordings", recordings::list);
           config.routes.get("/api/recordings/{recordingId}", recordings::get);
           config.routes.delete("/api/recordings/{recordingId}", recordings::delete);
+          if (webhooks != null) {
+            WebhookEndpoint webhook = new WebhookEndpoint(webhooks);
+            config.routes.post("/api/webhook", webhook::receive);
+            config.routes.get("/api/webhook/events", webhook::events);
+          }
 
           config.routes.exception(
               BadRequestResponse.class,
@@ -92,7 +111,22 @@ public final class VideoCallBackend {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     Deployment deployment = Deployment.fromEnvironment();
     OpenVidu openVidu = new OpenVidu(String.join(",", deployment.urls()), deployment.secret());
-    Javalin app = create(openVidu).start(port);
+    // The webhook route needs to know how OpenVidu authenticates its POSTs: the signing secret of
+    // the reference cluster, or a header set in OPENVIDU_WEBHOOK_HEADERS.
+    String signingSecret = System.getenv("OPENVIDU_WEBHOOK_SIGNING_SECRET");
+    String header = System.getenv("WEBHOOK_AUTHORIZATION");
+    WebhookReceiver webhooks = null;
+    if (signingSecret != null || header != null) {
+      WebhookReceiver.Builder receiver = WebhookReceiver.builder();
+      if (signingSecret != null) {
+        receiver.signingSecret(signingSecret);
+      }
+      if (header != null) {
+        receiver.requireHeader("Authorization", header);
+      }
+      webhooks = receiver.build();
+    }
+    Javalin app = create(openVidu, webhooks).start(port);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -4,10 +4,13 @@ import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.rpc.TrustedProxies;
+import io.openvidu.ha.server.webhook.WebhookSettings;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -125,6 +128,50 @@ public final class Main implements Callable<Integer> {
               + "socket's peer address is used).")
   TrustedProxies trustedProxies;
 
+  @Option(
+      names = "--webhook-endpoint",
+      paramLabel = "URL",
+      description =
+          "Turns webhooks on at start: OPENVIDU_WEBHOOK_ENDPOINT, where every event is posted "
+              + "(default: webhooks off; POST /openvidu/api/restart may change it later).")
+  String webhookEndpoint;
+
+  @Option(
+      names = "--webhook-header",
+      paramLabel = "'NAME: VALUE'",
+      description =
+          "A header added to every webhook POST (OPENVIDU_WEBHOOK_HEADERS); repeat for several.")
+  List<String> webhookHeaders = new ArrayList<>();
+
+  @Option(
+      names = "--webhook-events",
+      paramLabel = "NAMES",
+      split = ",",
+      description =
+          "The events posted, separated by commas (OPENVIDU_WEBHOOK_EVENTS; default: OpenVidu's "
+              + "list, every event).")
+  List<String> webhookEvents;
+
+  @Option(
+      names = "--webhook-signing-secret",
+      defaultValue = "${env:OPENVIDU_WEBHOOK_SIGNING_SECRET}",
+      paramLabel = "SECRET",
+      description =
+          "Signs every webhook POST with HMAC-SHA256 (headers webhook-id, webhook-timestamp, "
+              + "webhook-signature; default: the OPENVIDU_WEBHOOK_SIGNING_SECRET environment "
+              + "variable, else unsigned).",
+      showDefaultValue = CommandLine.Help.Visibility.NEVER)
+  String webhookSigningSecret;
+
+  @Option(
+      names = "--webhook-retry-seconds",
+      defaultValue = "60",
+      paramLabel = "SECONDS",
+      description =
+          "How long a webhook POST that fails is retried before the event is dropped with a WARN "
+              + "line (default: ${DEFAULT-VALUE}).")
+  long webhookRetrySeconds;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public static void main(String[] args) {
@@ -158,6 +205,17 @@ public final class Main implements Callable<Integer> {
     }
     OpenViduCluster cluster;
     try {
+      builder.webhook(
+          WebhookSettings.builder()
+              .endpoint(webhookEndpoint)
+              .headers(webhookHeaders)
+              .events(webhookEvents)
+              .signingSecret(
+                  webhookSigningSecret == null || webhookSigningSecret.isEmpty()
+                      ? null
+                      : webhookSigningSecret)
+              .retryFor(Duration.ofSeconds(webhookRetrySeconds))
+              .build());
       builder.recordingSettings(
           RecordingSettings.defaults()
               .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));

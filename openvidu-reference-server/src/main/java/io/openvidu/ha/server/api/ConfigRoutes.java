@@ -58,7 +58,9 @@ final class ConfigRoutes {
     ObjectNode json =
         api.store()
             .atomically(
-                tx -> RuntimeConfig.read(tx, api.settings()).toJson(tx.mediaNodes().list().size()));
+                tx ->
+                    RuntimeConfig.readForDisplay(tx, api.settings())
+                        .toJson(tx.mediaNodes().list().size()));
     ApiResponse.ok(json).send(ctx);
   }
 

@@ -186,6 +186,9 @@ final class ConnectionRoutes {
               if (owner.type() == ConnectionType.IPCAM) {
                 throw ApiException.empty(405);
               }
+              tx.webhooks()
+                  .streamEnded(
+                      session, streamId, "forceUnpublishByServer", System.currentTimeMillis());
               tx.sessions().removePublisher(sessionId, streamId);
               publishStreamRemoved(tx, session, owner, streamId);
               return owner;

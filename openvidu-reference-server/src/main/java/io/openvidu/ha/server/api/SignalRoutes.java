@@ -77,6 +77,14 @@ final class SignalRoutes {
           ObjectNode payload = JsonNodeFactory.instance.objectNode();
           data.ifPresent(d -> payload.put("data", d));
           type.ifPresent(t -> payload.put("type", t));
+          tx.webhooks()
+              .signalSent(
+                  state,
+                  null,
+                  recipients,
+                  type.orElse(null),
+                  data.orElse(null),
+                  System.currentTimeMillis());
           if (!recipients.isEmpty()) {
             tx.events()
                 .publish(

@@ -3,6 +3,7 @@ package io.openvidu.ha.server.cluster;
 import io.javalin.util.JavalinBindException;
 import io.openvidu.ha.server.api.ApiContext;
 import io.openvidu.ha.server.config.ClusterSettings;
+import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.media.MediaNodes;
 import io.openvidu.ha.server.recording.RecordingModule;
 import io.openvidu.ha.server.recording.RecordingSettings;
@@ -10,6 +11,8 @@ import io.openvidu.ha.server.rpc.ParticipantSignaling;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
+import io.openvidu.ha.server.webhook.WebhookDispatcher;
+import io.openvidu.ha.server.webhook.WebhookSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -173,6 +176,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private RecordingSettings recordingSettings = RecordingSettings.defaults();
     private final List<MasterFeature> features = new ArrayList<>();
     private SignalingSettings signaling = SignalingSettings.defaults();
+    private WebhookSettings webhook = WebhookSettings.defaults();
 
     private Builder() {}
 
@@ -291,6 +295,16 @@ public final class OpenViduCluster implements AutoCloseable {
     }
 
     /** Adds a feature every master serves. */
+    /**
+     * Webhooks: the initial {@code OPENVIDU_WEBHOOK_*} configuration (an endpoint turns webhooks on
+     * at start; {@code POST /restart} may change it later) and how events are delivered. Default:
+     * off.
+     */
+    public Builder webhook(WebhookSettings settings) {
+      this.webhook = Objects.requireNonNull(settings);
+      return this;
+    }
+
     public Builder feature(MasterFeature feature) {
       this.features.add(Objects.requireNonNull(feature));
       return this;
@@ -338,6 +352,13 @@ public final class OpenViduCluster implements AutoCloseable {
       try {
         // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
         recordings.warmUp();
+        if (webhook.endpoint() != null) {
+          clusterStore.atomically(
+              tx -> {
+                RuntimeConfig.applyIfAbsent(tx, webhook.initialConfig());
+                return null;
+              });
+        }
         nodes.ensureSimulatedNodes(mediaNodes);
         byte[] processId = new byte[3];
         new SecureRandom().nextBytes(processId);
@@ -361,6 +382,7 @@ public final class OpenViduCluster implements AutoCloseable {
       List<MasterFeature> all = new ArrayList<>();
       all.add(ParticipantSignaling.feature(signaling));
       all.add(recordings::install);
+      all.add(WebhookDispatcher.feature(webhook));
       all.addAll(features);
       return all;
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.store.Transaction;
+import io.openvidu.ha.server.store.WebhookOutbox;
+import io.openvidu.ha.server.webhook.WebhookSettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +30,29 @@ public final class RuntimeConfig {
   private final ClusterSettings settings;
   private final ObjectNode values;
 
-  private RuntimeConfig(ClusterSettings settings, ObjectNode values) {
+  private final long droppedWebhookEvents;
+
+  private RuntimeConfig(ClusterSettings settings, ObjectNode values, long droppedWebhookEvents) {
     this.settings = settings;
     this.values = values;
+    this.droppedWebhookEvents = droppedWebhookEvents;
   }
 
   /** The configuration as the store has it now. */
   public static RuntimeConfig read(Transaction tx, ClusterSettings settings) {
     ObjectNode values = defaults(settings);
     tx.readDocument(DOCUMENT, ObjectNode.class).ifPresent(values::setAll);
-    return new RuntimeConfig(settings, values);
+    return new RuntimeConfig(settings, values, 0);
+  }
+
+  /**
+   * This configuration as {@code GET /config} shows it: with the number of webhook events dropped
+   * after their retries (read only here, so that other readers of the configuration do not pay for
+   * it).
+   */
+  public static RuntimeConfig readForDisplay(Transaction tx, ClusterSettings settings) {
+    RuntimeConfig config = read(tx, settings);
+    return new RuntimeConfig(settings, config.values, tx.webhooks().droppedCount());
   }
 
   /**
@@ -55,8 +71,35 @@ public final class RuntimeConfig {
       if (!kind.accepts(change.getValue())) {
         return Optional.of("Property '" + change.getKey() + "' must be " + kind.description);
       }
+      Optional<String> webhookProblem = webhookProblem(change.getKey(), change.getValue());
+      if (webhookProblem.isPresent()) {
+        return webhookProblem;
+      }
     }
     return Optional.empty();
+  }
+
+  private static Optional<String> webhookProblem(String name, JsonNode value) {
+    switch (name) {
+      case "OPENVIDU_WEBHOOK_ENDPOINT":
+        return value.asText().isEmpty()
+            ? Optional.empty()
+            : WebhookSettings.problemWithEndpoint(value.asText());
+      case "OPENVIDU_WEBHOOK_HEADERS":
+        for (JsonNode header : value) {
+          Optional<String> problem = WebhookSettings.problemWithHeader(header.asText());
+          if (problem.isPresent()) {
+            return problem;
+          }
+        }
+        return Optional.empty();
+      case "OPENVIDU_WEBHOOK_EVENTS":
+        List<String> events = new ArrayList<>();
+        value.forEach(event -> events.add(event.asText()));
+        return WebhookSettings.problemWithEvents(events);
+      default:
+        return Optional.empty();
+    }
   }
 
   /** Stages changes already checked with {@link #problemWith}. */
@@ -65,6 +108,25 @@ public final class RuntimeConfig {
         tx.readDocument(DOCUMENT, ObjectNode.class).orElseGet(JsonNodeFactory.instance::objectNode);
     stored.setAll(changes);
     tx.writeDocument(DOCUMENT, stored);
+  }
+
+  /**
+   * Stages the members of {@code initial} the store does not have yet: a cluster's start-up
+   * configuration, which must not undo a {@code /restart} made before this process started.
+   */
+  public static void applyIfAbsent(Transaction tx, ObjectNode initial) {
+    ObjectNode stored =
+        tx.readDocument(DOCUMENT, ObjectNode.class).orElseGet(JsonNodeFactory.instance::objectNode);
+    boolean changed = false;
+    for (Map.Entry<String, JsonNode> value : initial.properties()) {
+      if (!stored.has(value.getKey())) {
+        stored.set(value.getKey(), value.getValue());
+        changed = true;
+      }
+    }
+    if (changed) {
+      tx.writeDocument(DOCUMENT, stored);
+    }
   }
 
   /** Whether recording is enabled ({@code OPENVIDU_RECORDING}). */
@@ -95,6 +157,9 @@ public final class RuntimeConfig {
       json.remove("OPENVIDU_WEBHOOK_ENDPOINT");
       json.remove("OPENVIDU_WEBHOOK_HEADERS");
       json.remove("OPENVIDU_WEBHOOK_EVENTS");
+    } else {
+      // Not an OpenVidu property: events given up after their retries (see the webhook package).
+      json.put("OPENVIDU_WEBHOOK_DROPPED_EVENTS", droppedWebhookEvents);
     }
     return json;
   }
@@ -129,7 +194,7 @@ public final class RuntimeConfig {
     json.put("OPENVIDU_WEBHOOK", false);
     json.put("OPENVIDU_WEBHOOK_ENDPOINT", "");
     json.putArray("OPENVIDU_WEBHOOK_HEADERS");
-    json.putArray("OPENVIDU_WEBHOOK_EVENTS");
+    WebhookOutbox.DEFAULT_EVENTS.forEach(json.putArray("OPENVIDU_WEBHOOK_EVENTS")::add);
     json.put("OPENVIDU_SERVER_DEPENDENCY_VERSION", ClusterSettings.OPENVIDU_VERSION);
     json.putArray("KMS_URIS");
     json.put("OPENVIDU_PRO_STATS_SESSION_INTERVAL", 0);

@@ -74,6 +74,7 @@ final class ParticipantTransitions {
     if (!published) {
       return Optional.empty();
     }
+    tx.webhooks().streamEnded(session.get(), streamId, reason, System.currentTimeMillis());
     ConnectionState owner = tx.sessions().removePublisher(sessionId, streamId);
     List<String> recipients = activeIds(session.get());
     if (!ownerToo) {
@@ -124,6 +125,14 @@ final class ParticipantTransitions {
     }
     params.put("from", from);
     publish(tx, ClusterEvent.SIGNAL, sessionId, recipients, params);
+    tx.webhooks()
+        .signalSent(
+            tx.sessions().get(sessionId),
+            from,
+            recipients,
+            type == null ? "signal" : type.startsWith("signal:") ? type.substring(7) : type,
+            data,
+            System.currentTimeMillis());
   }
 
   /** The ids of the session's active participants except {@code connectionId}. */

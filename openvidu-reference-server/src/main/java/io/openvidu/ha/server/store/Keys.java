@@ -62,4 +62,20 @@ final class Keys {
   String channel(String name) {
     return prefix + "channel:" + name;
   }
+
+  String webhookQueues() {
+    return prefix + "webhook:queues";
+  }
+
+  String webhookQueue(String queue) {
+    return prefix + "webhook:queue:" + queue;
+  }
+
+  String webhookEvent(String queue, long sequence) {
+    return prefix + "webhook:event:" + queue + ":" + sequence;
+  }
+
+  String webhookStats() {
+    return prefix + "webhook:stats";
+  }
 }

@@ -118,7 +118,9 @@ public final class RecordingOperations {
   public RecordingState markStarted(String recordingId) {
     RecordingState recording = get(recordingId);
     requireStatus(recording, RecordingStatus.STARTING);
-    return save(recording.withStatus(RecordingStatus.STARTED));
+    RecordingState started = save(recording.withStatus(RecordingStatus.STARTED));
+    tx.webhooks().recordingStatusChanged(started, System.currentTimeMillis());
+    return started;
   }
 
   /**
@@ -173,7 +175,11 @@ public final class RecordingOperations {
               s -> tx.put(keys.session(s.id()), s.with(b -> b.activeRecordingId(null)), null));
     }
     tx.removeMember(keys.unfinishedRecordings(), recordingId);
-    return save(recording.finished(finalStatus, size, duration, url));
+    RecordingState finished = save(recording.finished(finalStatus, size, duration, url));
+    if (!failedStart) {
+      tx.webhooks().recordingStatusChanged(finished, System.currentTimeMillis());
+    }
+    return finished;
   }
 
   /**
@@ -283,6 +289,7 @@ public final class RecordingOperations {
     RecordingState recording = get(session.activeRecordingId());
     RecordingState stopped = recording.stopped(reason, now);
     save(stopped);
+    tx.webhooks().recordingStatusChanged(stopped, now);
     tx.put(
         keys.session(session.id()),
         session.with(

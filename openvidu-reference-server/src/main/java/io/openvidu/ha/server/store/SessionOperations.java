@@ -55,6 +55,7 @@ public final class SessionOperations {
     }
     tx.put(keys.session(session.id()), session, null);
     tx.addMember(keys.sessions(), session.id());
+    tx.webhooks().sessionCreated(session);
     return session;
   }
 
@@ -80,6 +81,11 @@ public final class SessionOperations {
   public SessionState close(String sessionId, String reason, long now) {
     SessionState session = get(sessionId);
     ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", reason);
+    SessionState leaving = session;
+    for (ConnectionState participant : session.activeConnections()) {
+      tx.webhooks().participantLeft(leaving, participant, reason, now);
+      leaving = leaving.withoutConnection(participant.id());
+    }
     if (session.activeRecordingId() != null) {
       tx.recordings().stopActive(session, reason, false, now);
       data.put("stoppedRecordingId", session.activeRecordingId());
@@ -89,6 +95,7 @@ public final class SessionOperations {
     }
     tx.delete(keys.session(sessionId));
     tx.removeMember(keys.sessions(), sessionId);
+    tx.webhooks().sessionDestroyed(session, reason, now);
     tx.events()
         .publish(
             new ClusterEvent(
@@ -122,6 +129,12 @@ public final class SessionOperations {
       updated = activate(updated);
     }
     tx.put(keys.session(session.id()), updated, null);
+    if (connection.isActive()) {
+      tx.webhooks().participantJoined(updated, connection);
+      for (PublisherState camera : connection.publishers()) {
+        tx.webhooks().streamPublished(updated, connection, camera);
+      }
+    }
     return connection;
   }
 
@@ -180,10 +193,12 @@ public final class SessionOperations {
    * @return what happened, for webhooks and answers
    */
   public Eviction evict(String sessionId, String connectionId, String reason, long now) {
+    SessionState before = get(sessionId);
     ConnectionState removed = removeConnection(sessionId, connectionId);
     if (!removed.isActive()) {
       return new Eviction(removed, false);
     }
+    tx.webhooks().participantLeft(before, removed, reason, now);
     ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", reason);
     SessionState after = get(sessionId);
     List<String> recipients =
@@ -232,6 +247,7 @@ public final class SessionOperations {
                     .masterId(activation.masterId()));
     SessionState updated = activate(session.withConnection(active));
     tx.put(keys.session(sessionId), updated, null);
+    tx.webhooks().participantJoined(updated, active);
     return active;
   }
 
@@ -252,6 +268,7 @@ public final class SessionOperations {
               return c.with(b -> b.publishers(publishers));
             });
     tx.recordings().streamPublished(get(sessionId), updated, publisher);
+    tx.webhooks().streamPublished(get(sessionId), updated, publisher);
     return updated;
   }
 
@@ -289,19 +306,29 @@ public final class SessionOperations {
   /** Records that {@code connectionId} receives {@code streamId}. */
   public ConnectionState addSubscriber(
       String sessionId, String connectionId, SubscriberState subscriber) {
-    return updateConnection(
-        sessionId,
-        connectionId,
-        c -> {
-          List<SubscriberState> subscribers = new ArrayList<>(c.subscribers());
-          subscribers.removeIf(s -> s.streamId().equals(subscriber.streamId()));
-          subscribers.add(subscriber);
-          return c.with(b -> b.subscribers(subscribers));
-        });
+    ConnectionState updated =
+        updateConnection(
+            sessionId,
+            connectionId,
+            c -> {
+              List<SubscriberState> subscribers = new ArrayList<>(c.subscribers());
+              subscribers.removeIf(s -> s.streamId().equals(subscriber.streamId()));
+              subscribers.add(subscriber);
+              return c.with(b -> b.subscribers(subscribers));
+            });
+    tx.webhooks().streamSubscribed(get(sessionId), updated, subscriber);
+    return updated;
   }
 
   /** Records that {@code connectionId} no longer receives {@code streamId}. */
   public ConnectionState removeSubscriber(String sessionId, String connectionId, String streamId) {
+    tx.webhooks()
+        .streamUnsubscribed(
+            get(sessionId),
+            connection(sessionId, connectionId),
+            streamId,
+            "unsubscribe",
+            System.currentTimeMillis());
     return updateConnection(
         sessionId,
         connectionId,

@@ -67,6 +67,11 @@ public final class Transaction {
     return new EventOperations(this, keys);
   }
 
+  /** Webhook events waiting to be posted (the outbox), staged with the change that causes them. */
+  public WebhookOutbox webhooks() {
+    return new WebhookOutbox(this, keys);
+  }
+
   /** Reads a named free-form document (e.g. the cluster configuration). */
   public <T> Optional<T> readDocument(String name, Class<T> type) {
     return read(keys.document(name), type);

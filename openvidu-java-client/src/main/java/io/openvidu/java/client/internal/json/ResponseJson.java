@@ -106,6 +106,14 @@ public final class ResponseJson {
     return member == null ? null : longOf(name, member);
   }
 
+  public int requireInt(String name) {
+    JsonNode member = require(name);
+    if (!member.isIntegralNumber() || !member.canConvertToInt()) {
+      throw wrongType(name, "a 32-bit integer", member);
+    }
+    return member.intValue();
+  }
+
   public Integer optionalInt(String name) {
     JsonNode member = optional(name);
     if (member == null) {
@@ -190,6 +198,14 @@ public final class ResponseJson {
       texts.add(textOf(name + "[" + i + "]", array.get(i)));
     }
     return texts;
+  }
+
+  /**
+   * @return the strings of an array member that must be present
+   */
+  public List<String> requireTexts(String name) {
+    require(name);
+    return optionalTexts(name);
   }
 
   private JsonNode optionalArray(String name) {

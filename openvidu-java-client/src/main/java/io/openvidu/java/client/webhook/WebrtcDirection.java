@@ -1,0 +1,45 @@
+package io.openvidu.java.client.webhook;
+
+/**
+ * Which way a WebRTC connection carries media, the {@code connection} member of {@code
+ * webrtcConnectionCreated} and {@code webrtcConnectionDestroyed}.
+ *
+ * <p>Tolerates values this client does not know: they map to {@link #UNKNOWN_TO_SDK_VERSION}, and
+ * the event's {@code ...AsString()} accessor keeps the text.
+ */
+public enum WebrtcDirection {
+  /** {@code INBOUND} */
+  INBOUND("INBOUND"),
+  /** {@code OUTBOUND} */
+  OUTBOUND("OUTBOUND"),
+  /** A value this version of the client does not know; the event keeps its text. */
+  UNKNOWN_TO_SDK_VERSION(null);
+
+  private final String value;
+
+  WebrtcDirection(String value) {
+    this.value = value;
+  }
+
+  /**
+   * @param value the text OpenVidu sends
+   * @return the constant whose text is {@code value}, or {@link #UNKNOWN_TO_SDK_VERSION}
+   */
+  public static WebrtcDirection fromValue(String value) {
+    for (WebrtcDirection constant : values()) {
+      if (constant.value != null && constant.value.equals(value)) {
+        return constant;
+      }
+    }
+    return UNKNOWN_TO_SDK_VERSION;
+  }
+
+  /**
+   * @return the text OpenVidu sends for this constant; the constant's name for {@link
+   *     #UNKNOWN_TO_SDK_VERSION}
+   */
+  @Override
+  public String toString() {
+    return value == null ? name() : value;
+  }
+}

@@ -1,0 +1,38 @@
+package io.openvidu.ha.server.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A receiver that never accepts: each event is retried for the configured time, then counted. */
+class WebhookRetriesTest {
+
+  @RegisterExtension
+  final WebhookCluster cluster =
+      WebhookCluster.withMasters(2).settings(s -> s.retryFor(Duration.ofMillis(600)));
+
+  @Test
+  void anEventRefusedForLongerThanTheRetryTimeIsDroppedAndCounted() {
+    cluster.receiver().refuse();
+
+    cluster.createSession(0);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                cluster
+                    .api(1)
+                    .get("/openvidu/api/config")
+                    .json()
+                    .get("OPENVIDU_WEBHOOK_DROPPED_EVENTS")
+                    .asLong(),
+            dropped -> dropped == 1);
+    assertThat(cluster.receiver().refusals()).isPositive();
+    assertThat(cluster.receiver().acceptedPosts()).isEmpty();
+    assertThat(cluster.pendingQueues()).isEmpty();
+  }
+}
