@@ -16,6 +16,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentWrite;
+import io.openvidu.ha.server.store.HashField;
 import io.openvidu.ha.server.store.OrderedDelivery;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 import io.openvidu.ha.server.store.Subscription;
@@ -30,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,20 +110,56 @@ public final class RedisDocumentStore implements DocumentStore {
   }
 
   @Override
-  public Map<String, VersionedDocument> read(List<String> keys) {
-    List<String> flat = readScript.run(keys, List.of(), false);
+  public Map<String, VersionedDocument> read(List<String> keys, List<String> hashKeys) {
+    List<String> redisKeys = new ArrayList<>(keys.size() + hashKeys.size());
+    List<String> kinds = new ArrayList<>(keys.size() + hashKeys.size());
+    for (String key : keys) {
+      Optional<HashField> field = HashField.parse(key);
+      redisKeys.add(field.map(HashField::hash).orElse(key));
+      kinds.add(field.map(f -> "f" + f.field()).orElse("d"));
+    }
+    for (String hashKey : hashKeys) {
+      redisKeys.add(hashKey);
+      kinds.add("h");
+    }
+    List<String> flat = readScript.run(redisKeys, kinds, false);
     Map<String, VersionedDocument> result = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      String key = keys.get(i);
-      long version = Long.parseLong(flat.get(2 * i));
-      String text = flat.get(2 * i + 1);
-      result.put(
-          key,
-          version == 0 || text.isEmpty()
-              ? VersionedDocument.absent(key)
-              : new VersionedDocument(key, version, text));
+    int at = 0;
+    for (String key : keys) {
+      if (HashField.parse(key).isPresent()) {
+        result.put(key, fieldDocument(key, flat.get(at++)));
+      } else {
+        long version = Long.parseLong(flat.get(at++));
+        String text = flat.get(at++);
+        result.put(
+            key,
+            version == 0 || text.isEmpty()
+                ? VersionedDocument.absent(key)
+                : new VersionedDocument(key, version, text));
+      }
+    }
+    for (String hashKey : hashKeys) {
+      int fields = Integer.parseInt(flat.get(at++));
+      String versionKey = HashField.versionOf(hashKey).key();
+      result.put(versionKey, VersionedDocument.absent(versionKey));
+      for (int i = 0; i < fields; i++) {
+        String key = new HashField(hashKey, flat.get(at++)).key();
+        result.put(key, fieldDocument(key, flat.get(at++)));
+      }
     }
     return result;
+  }
+
+  /** A field document from its raw value {@code version:json} (the hash's version: no JSON). */
+  private static VersionedDocument fieldDocument(String key, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return VersionedDocument.absent(key);
+    }
+    int colon = raw.indexOf(':');
+    return colon < 0
+        ? new VersionedDocument(key, Long.parseLong(raw), null)
+        : new VersionedDocument(
+            key, Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
   }
 
   @Override
@@ -142,10 +180,36 @@ public final class RedisDocumentStore implements DocumentStore {
     spec.put("t", COMMIT_MARKER_TTL.toMillis());
     ArrayNode checks = spec.putArray("c");
     expectedVersions.forEach(
-        (key, version) -> checks.addArray().add(indexOf(keys, key)).add(version));
+        (key, version) -> {
+          Optional<HashField> field = HashField.parse(key);
+          ArrayNode check = checks.addArray();
+          check.add(indexOf(keys, field.map(HashField::hash).orElse(key))).add(version);
+          field.ifPresent(f -> check.add(f.field()));
+        });
     ArrayNode ops = spec.putArray("w");
     for (DocumentWrite write : writes) {
-      if (write instanceof DocumentWrite.Put put) {
+      Optional<HashField> field =
+          write instanceof DocumentWrite.Put put
+              ? HashField.parse(put.key())
+              : write instanceof DocumentWrite.Delete delete
+                  ? HashField.parse(delete.key())
+                  : Optional.empty();
+      if (field.isPresent()) {
+        if (field.get().isVersion()) {
+          throw new IllegalArgumentException("a hash's version is not written directly");
+        }
+        ArrayNode op =
+            ops.addArray()
+                .add(write instanceof DocumentWrite.Put ? "hput" : "hdel")
+                .add(indexOf(keys, field.get().hash()))
+                .add(field.get().field());
+        if (write instanceof DocumentWrite.Put put) {
+          if (put.ttlMillis() > 0) {
+            throw new IllegalArgumentException("a hash field has no time to live");
+          }
+          op.add(put.json());
+        }
+      } else if (write instanceof DocumentWrite.Put put) {
         ops.addArray()
             .add("put")
             .add(indexOf(keys, put.key()))
