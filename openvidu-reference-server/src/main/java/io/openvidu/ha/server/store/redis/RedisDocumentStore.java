@@ -14,6 +14,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentWrite;
 import io.openvidu.ha.server.store.HashField;
@@ -36,6 +38,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +54,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lettuce reconnects by itself, re-subscribes channels and sends again the commands whose
  * connection closed before their answer; a marker written by each commit makes that second run
- * answer as the first did. A call that cannot reach Redis within the command timeout fails with
- * {@link StoreUnavailableException}; for a commit whose answer was lost after it may have reached
- * Redis (connection reset, timeout), the exception says the outcome is unknown. Thread-safe.
+ * answer as the first did. Over Redis Sentinel it asks the sentinels for the primary at each
+ * (re)connection, so it follows a failover by itself; a commit is then acknowledged only once a
+ * replica has it ({@code WAIT 1}) and the primary answering after the wait still holds its marker,
+ * so the death of a primary loses no acknowledged commit. When the primary has no replica connected
+ * (the last one died, or was promoted), commits are acknowledged without one. Commits waiting for a
+ * replica go over a few connections of their own, because {@code WAIT} holds up every later command
+ * of its connection. A call that cannot reach Redis within the command timeout fails with {@link
+ * StoreUnavailableException}; for a commit whose answer was lost after it may have reached Redis
+ * (connection reset, timeout), the exception says the outcome is unknown. Thread-safe.
  */
 public final class RedisDocumentStore implements DocumentStore {
   private static final Logger log = LoggerFactory.getLogger(RedisDocumentStore.class);
@@ -67,17 +77,37 @@ public final class RedisDocumentStore implements DocumentStore {
 
   private static final Duration COMMIT_MARKER_TTL = Duration.ofMinutes(5);
 
+  /** How long a commit waits for a replica's acknowledgement before checking that one exists. */
+  private static final Duration REPLICA_ACK_TIMEOUT = Duration.ofSeconds(1);
+
+  private static final int COMMIT_LANES = 4;
+
+  private static final Duration REPLICAS_RECHECK = Duration.ofSeconds(1);
+
   private final RedisClient client;
+  private final ClientResources resources;
   private final StatefulRedisConnection<String, String> connection;
+  private final List<StatefulRedisConnection<String, String>> commitLanes;
+  private final AtomicInteger nextLane = new AtomicInteger();
+  private final int replicaAcks;
+  private volatile boolean replicasSeen = true;
+  private volatile long replicasCheckedAt = System.nanoTime() - REPLICAS_RECHECK.toNanos() - 1;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
   private final ObjectMapper json = new ObjectMapper();
   private final LuaScript commitScript;
   private final LuaScript readScript;
   private final Map<String, List<RedisSubscription>> subscriptions = new ConcurrentHashMap<>();
 
-  private RedisDocumentStore(RedisClient client) {
+  private RedisDocumentStore(RedisClient client, ClientResources resources, int replicaAcks) {
     this.client = client;
+    this.resources = resources;
+    this.replicaAcks = replicaAcks;
     this.connection = client.connect();
+    List<StatefulRedisConnection<String, String>> lanes = new ArrayList<>();
+    for (int i = 0; replicaAcks > 0 && i < COMMIT_LANES; i++) {
+      lanes.add(client.connect());
+    }
+    this.commitLanes = List.copyOf(lanes);
     this.pubSub = client.connectPubSub();
     this.commitScript = new LuaScript(loadScript("commit.lua"));
     this.readScript = new LuaScript(loadScript("read.lua"));
@@ -91,21 +121,42 @@ public final class RedisDocumentStore implements DocumentStore {
   }
 
   /**
-   * Connects to the Redis at {@code uri} ({@code redis://host:port}, optionally with a password or
-   * a database).
+   * Connects to the Redis at {@code uri}: {@code redis://host:port} (optionally with a password or
+   * a database), or a Redis Sentinel group {@code redis-sentinel://host:port[,host:port...]/MASTER}
+   * (see {@link RedisStoreUri}), whose commits then wait for a replica.
    *
    * @throws StoreUnavailableException when Redis cannot be reached
+   * @throws IllegalArgumentException when {@code uri} is not a Redis URI
    */
   public static RedisDocumentStore connect(String uri) {
-    RedisURI redisUri = RedisURI.create(uri);
+    RedisURI redisUri = RedisStoreUri.parse(uri);
+    return connect(redisUri, redisUri.getSentinels().isEmpty() ? 0 : 1);
+  }
+
+  /**
+   * Connects to {@code redisUri}; commits are acknowledged once {@code replicaAcks} replicas (0 or
+   * 1) have them, when the primary has replicas.
+   */
+  public static RedisDocumentStore connect(RedisURI redisUri, int replicaAcks) {
+    if (replicaAcks < 0 || replicaAcks > 1) {
+      throw new IllegalArgumentException("replicaAcks must be 0 or 1");
+    }
     redisUri.setTimeout(COMMAND_TIMEOUT);
-    RedisClient client = RedisClient.create(redisUri);
+    // Lettuce's default backoff grows to 30 s: a store must find its (new) primary within a second.
+    ClientResources resources =
+        ClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
+            .build();
+    RedisClient client = RedisClient.create(resources, redisUri);
     try {
-      return new RedisDocumentStore(client);
+      return new RedisDocumentStore(client, resources, replicaAcks);
     } catch (RedisException e) {
       client.shutdown();
+      resources.shutdown();
       throw new StoreUnavailableException(
-          "cannot connect to Redis at " + redisUri.getHost() + ":" + redisUri.getPort(), e);
+          "cannot connect to Redis at " + RedisStoreUri.describe(redisUri), e);
     }
   }
 
@@ -122,7 +173,7 @@ public final class RedisDocumentStore implements DocumentStore {
       redisKeys.add(hashKey);
       kinds.add("h");
     }
-    List<String> flat = readScript.run(redisKeys, kinds, false);
+    List<String> flat = readScript.run(connection, redisKeys, kinds, false);
     Map<String, VersionedDocument> result = new LinkedHashMap<>();
     int at = 0;
     for (String key : keys) {
@@ -231,8 +282,54 @@ public final class RedisDocumentStore implements DocumentStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    List<String> result = commitScript.run(keys, List.of(encoded), true);
-    return "1".equals(result.get(0));
+    if (replicaAcks == 0) {
+      return "1".equals(commitScript.run(connection, keys, List.of(encoded), true).get(0));
+    }
+    StatefulRedisConnection<String, String> lane =
+        commitLanes.get(Math.floorMod(nextLane.getAndIncrement(), commitLanes.size()));
+    if (!"1".equals(commitScript.run(lane, keys, List.of(encoded), true).get(0))) {
+      return false;
+    }
+    confirmReplicated(lane, keys.get(1));
+    return true;
+  }
+
+  /**
+   * Returns once the commit whose marker is {@code marker} is on a replica (or no replica is
+   * connected) and the primary answering now still has it, which catches a {@code WAIT} that
+   * Lettuce sent again to a new primary after the one holding the commit died unreplicated.
+   */
+  private void confirmReplicated(StatefulRedisConnection<String, String> lane, String marker) {
+    try {
+      boolean replicated =
+          !hasReplicas(lane, false)
+              || lane.sync().waitForReplication(replicaAcks, REPLICA_ACK_TIMEOUT.toMillis())
+                  >= replicaAcks
+              || !hasReplicas(lane, true);
+      if (replicated && lane.sync().exists(marker) == 1) {
+        return;
+      }
+    } catch (RedisException e) {
+      throw new StoreUnavailableException("Redis did not confirm a change", e, true);
+    }
+    throw new StoreUnavailableException("no replica confirmed a change", null, true);
+  }
+
+  /**
+   * Whether the primary lists a connected replica ({@code ROLE}), asked at most every {@link
+   * #REPLICAS_RECHECK} unless {@code fresh}: a primary without replicas (after its only replica was
+   * promoted away from it, say) must not cost every commit a wait for nobody. A replica attaching
+   * in between gets everything by its full synchronisation anyway.
+   */
+  private boolean hasReplicas(StatefulRedisConnection<String, String> lane, boolean fresh) {
+    long now = System.nanoTime();
+    if (fresh || now - replicasCheckedAt > REPLICAS_RECHECK.toNanos()) {
+      List<Object> role = lane.sync().role();
+      replicasSeen =
+          role.size() > 2 && role.get(2) instanceof List<?> replicas && !replicas.isEmpty();
+      replicasCheckedAt = now;
+    }
+    return replicasSeen;
   }
 
   @Override
@@ -269,8 +366,10 @@ public final class RedisDocumentStore implements DocumentStore {
     try {
       pubSub.close();
       connection.close();
+      commitLanes.forEach(StatefulRedisConnection::close);
     } finally {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
   }
 
@@ -311,7 +410,11 @@ public final class RedisDocumentStore implements DocumentStore {
      *     Redis (a lost or late answer) leaves the outcome unknown, which callers must not report
      *     as "nothing changed"
      */
-    List<String> run(List<String> keys, List<String> args, boolean writes) {
+    List<String> run(
+        StatefulRedisConnection<String, String> connection,
+        List<String> keys,
+        List<String> args,
+        boolean writes) {
       String[] keyArray = keys.toArray(String[]::new);
       String[] argArray = args.toArray(String[]::new);
       try {
