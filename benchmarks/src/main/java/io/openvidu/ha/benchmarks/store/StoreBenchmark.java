@@ -9,6 +9,8 @@ import io.openvidu.ha.server.store.SessionOperations;
 import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
+import io.openvidu.ha.server.store.redis.RedisStoreUri;
+import io.openvidu.ha.server.testing.RedisSentinelExtension;
 import io.openvidu.ha.server.testing.RedisServerExtension;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +48,11 @@ public final class StoreBenchmark implements Callable<Integer> {
   @Option(
       names = "--stores",
       split = ",",
-      description = "Which stores: memory, redis (default: ${DEFAULT-VALUE}).")
-  List<String> stores = List.of("memory", "redis");
+      description =
+          "Which stores: memory, redis, sentinel (primary, replica, three sentinels; commits wait"
+              + " for the replica), sentinel-no-ack (the same, commits do not wait) (default:"
+              + " ${DEFAULT-VALUE}).")
+  List<String> stores = List.of("memory", "redis", "sentinel", "sentinel-no-ack");
 
   @Option(names = "--connections", description = "Connections into the one big session.")
   int connections = 5_000;
@@ -77,12 +82,20 @@ public final class StoreBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     for (String kind : stores) {
       RedisServerExtension redis = null;
+      RedisSentinelExtension sentinel = null;
       try {
         ClusterStore store;
         if (kind.equals("redis")) {
           redis = new RedisServerExtension();
           redis.start();
           store = ClusterStore.over(RedisDocumentStore.connect(redis.uri()), "bench:");
+        } else if (kind.startsWith("sentinel")) {
+          sentinel = new RedisSentinelExtension();
+          sentinel.start();
+          int acks = kind.equals("sentinel") ? 1 : 0;
+          store =
+              ClusterStore.over(
+                  RedisDocumentStore.connect(RedisStoreUri.parse(sentinel.uri()), acks), "bench:");
         } else {
           store = ClusterStore.inMemory();
         }
@@ -92,6 +105,9 @@ public final class StoreBenchmark implements Callable<Integer> {
       } finally {
         if (redis != null) {
           redis.stop();
+        }
+        if (sentinel != null) {
+          sentinel.stop();
         }
       }
     }
