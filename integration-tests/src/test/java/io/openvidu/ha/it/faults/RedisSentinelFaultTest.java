@@ -19,9 +19,9 @@ class RedisSentinelFaultTest {
 
   private static final FaultReport REPORT = FaultReport.fromSystemProperty();
 
-  private static final int BASELINE_CALLS = 200;
+  private static final int BASELINE_CALLS = 100;
 
-  private static final int CALLS_AFTER = 400;
+  private static final int CALLS_AFTER = 200;
 
   @Test
   void redisPrimaryKilledMidLoadIsFollowedWithNothingAcknowledgedLostOrDuplicated()
