@@ -153,14 +153,20 @@ public final class Transaction {
     for (String key : stagedDocuments.keySet()) {
       HashField.parse(key).filter(f -> f.hash().equals(hashKey)).ifPresent(f -> fieldKeys.add(key));
     }
-    List<T> result = new ArrayList<>();
+    StringBuilder array = new StringBuilder("[");
     for (String key : fieldKeys) {
       String text = currentJson(key);
       if (text != null) {
-        result.add(decode(text, type));
+        array.append(array.length() == 1 ? "" : ",").append(text);
       }
     }
-    return result;
+    // One parse of them all: a parse per document costs about twice as much in a big session.
+    try {
+      return json.readerForListOf(type).readValue(array.append(']').toString());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "corrupt " + type.getSimpleName() + " document in the store", e);
+    }
   }
 
   /** Stages the removal of a hash with every field it holds. */

@@ -67,7 +67,6 @@ import org.slf4j.LoggerFactory;
 public final class RedisDocumentStore implements DocumentStore {
   private static final Logger log = LoggerFactory.getLogger(RedisDocumentStore.class);
   private static final String VERSION_COUNTER = "openvidu-ha:version";
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
 
   /**
    * Marks an applied commit, so that a copy of it that Lettuce sends again after a reconnection
@@ -141,7 +140,6 @@ public final class RedisDocumentStore implements DocumentStore {
     if (replicaAcks < 0 || replicaAcks > 1) {
       throw new IllegalArgumentException("replicaAcks must be 0 or 1");
     }
-    redisUri.setTimeout(COMMAND_TIMEOUT);
     // Lettuce's default backoff grows to 30 s: a store must find its (new) primary within a second.
     ClientResources resources =
         ClientResources.builder()

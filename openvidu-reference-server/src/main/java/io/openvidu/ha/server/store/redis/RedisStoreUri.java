@@ -1,14 +1,20 @@
 package io.openvidu.ha.server.store.redis;
 
 import io.lettuce.core.RedisURI;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
  * The {@code --store} forms that name a Redis: {@code redis://host:port} (or {@code rediss://}),
  * and Redis Sentinel as {@code redis-sentinel://host:port[,host:port...]/MASTER_NAME} or in
- * Lettuce's own form {@code redis-sentinel://host:port[,host:port...]#MASTER_NAME}.
+ * Lettuce's own form {@code redis-sentinel://host:port[,host:port...]#MASTER_NAME}. Lettuce's query
+ * parameters work (e.g. {@code ?timeout=5s}, the command timeout, {@link #DEFAULT_TIMEOUT} when not
+ * given).
  */
 public final class RedisStoreUri {
+  /** How long a command may take before the call fails (503) when the URI does not say. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
   private static final String SENTINEL_SCHEME = "redis-sentinel://";
 
   private RedisStoreUri() {}
@@ -51,6 +57,9 @@ public final class RedisStoreUri {
         && (parsed.getSentinelMasterId() == null || parsed.getSentinelMasterId().isEmpty())) {
       throw new IllegalArgumentException(
           "a redis-sentinel:// store must name its master: redis-sentinel://host:port/MASTER_NAME");
+    }
+    if (!uri.contains("timeout=")) {
+      parsed.setTimeout(DEFAULT_TIMEOUT);
     }
     return parsed;
   }
