@@ -76,7 +76,7 @@ public final class SessionOperations {
    * Creates {@code session}; rejected with {@link Rejection#SESSION_EXISTS} when its id is taken.
    */
   public SessionState create(SessionState session) {
-    if (find(session.id()).isPresent()) {
+    if (exists(session.id())) {
       throw new TransitionRejectedException(
           Rejection.SESSION_EXISTS, "Session " + session.id() + " already exists");
     }
