@@ -51,7 +51,11 @@ public final class RedisStoreUri {
     try {
       parsed = RedisURI.create(lettuceForm);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a Redis URI: " + describe(uri), e);
+      throw new IllegalArgumentException(
+          "not a Redis URI (redis://host:port or"
+              + " redis-sentinel://host:port[,host:port...]/MASTER_NAME): "
+              + describe(uri),
+          e);
     }
     if (!parsed.getSentinels().isEmpty()
         && (parsed.getSentinelMasterId() == null || parsed.getSentinelMasterId().isEmpty())) {
