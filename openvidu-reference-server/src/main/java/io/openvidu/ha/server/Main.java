@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * Runs a node process of the reference cluster from the command line. When every master is ready it
  * prints one line {@code OPENVIDU_URLS=<base URLs separated by commas>} on standard output (logs go
  * to standard error), then serves until SIGTERM (or Ctrl-C), which stops it cleanly. Processes
- * started with the same {@code --store redis://...} form one cluster.
+ * started with the same {@code --store redis://...} (or {@code redis-sentinel://...}) form one
+ * cluster.
  */
 @Command(
     name = "openvidu-reference-server",
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
     description = {
       "Runs masters and simulated media nodes of a reference OpenVidu 2.20 Enterprise HA cluster.",
       "Prints OPENVIDU_URLS=<url,url,...> once every master is ready; SIGTERM stops it cleanly.",
-      "Several processes started with the same --store redis://host:port form one cluster."
+      "Several processes started with the same --store redis://... or redis-sentinel://... form one "
+          + "cluster."
     })
 public final class Main implements Callable<Integer> {
   @Option(
@@ -70,10 +72,11 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--store",
       defaultValue = "memory",
-      paramLabel = "memory|redis://HOST:PORT",
+      paramLabel = "memory|redis://HOST:PORT|redis-sentinel://HOST:PORT[,HOST:PORT...]/MASTER",
       description =
           "Where the cluster state lives: this process's memory, or a Redis shared by every process of "
-              + "the cluster (default: ${DEFAULT-VALUE}).")
+              + "the cluster, either one server or a primary with replicas behind Redis Sentinel "
+              + "(followed through failovers; commits wait for a replica) (default: ${DEFAULT-VALUE}).")
   String store;
 
   @Option(

@@ -329,7 +329,7 @@ class FaultInjectionTest {
   }
 
   /** Nothing acknowledged is missing afterwards, and nothing was done twice. */
-  private static void assertNothingLostOrDuplicated(FaultRun.Outcome outcome) {
+  static void assertNothingLostOrDuplicated(FaultRun.Outcome outcome) {
     assertThat(outcome.audit().lost()).as(outcome.diagnosis()).isZero();
     assertThat(outcome.audit().duplicated()).as(outcome.diagnosis()).isZero();
   }
@@ -340,7 +340,7 @@ class FaultInjectionTest {
    * the caller or hide the cause, but for the "already done" answer that an earlier call of unknown
    * outcome explains.
    */
-  private static void assertOnlyCleanFailures(FaultRun.Outcome outcome) {
+  static void assertOnlyCleanFailures(FaultRun.Outcome outcome) {
     List<CallLog.Call> failures = outcome.calls().failures();
     assertThat(failures)
         .as(outcome.diagnosis())

@@ -1,6 +1,7 @@
 package io.openvidu.ha.it.processes;
 
 import io.openvidu.ha.server.cluster.FreePorts;
+import io.openvidu.ha.server.testing.RedisSentinelExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +32,27 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
   private final List<MasterProcess> masters = new ArrayList<>();
   private Path workDir;
   private RedisProcess redis;
+  private RedisSentinelExtension sentinel;
+  private final boolean overSentinel;
   private int launches;
 
   /** A cluster of {@code masters} master processes and {@code mediaNodes} simulated media nodes. */
   public ProcessCluster(int masters, int mediaNodes) {
+    this(masters, mediaNodes, false);
+  }
+
+  private ProcessCluster(int masters, int mediaNodes, boolean overSentinel) {
     this.masterCount = masters;
     this.mediaNodes = mediaNodes;
+    this.overSentinel = overSentinel;
+  }
+
+  /**
+   * A cluster whose store is Redis with Sentinel (a primary, a replica, three sentinels: {@link
+   * RedisSentinelExtension}) instead of one Redis process.
+   */
+  public static ProcessCluster overSentinel(int masters, int mediaNodes) {
+    return new ProcessCluster(masters, mediaNodes, true);
   }
 
   @Override
@@ -44,8 +60,13 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     Path root = Path.of(System.getProperty("it.work.dir", System.getProperty("java.io.tmpdir")));
     Files.createDirectories(root);
     workDir = Files.createTempDirectory(root, context.getRequiredTestClass().getSimpleName() + "-");
-    redis = new RedisProcess(FreePorts.find(), workDir.resolve("redis"));
-    redis.start();
+    if (overSentinel) {
+      sentinel = new RedisSentinelExtension();
+      sentinel.start();
+    } else {
+      redis = new RedisProcess(FreePorts.find(), workDir.resolve("redis"));
+      redis.start();
+    }
     List<CompletableFuture<MasterProcess>> launching = new ArrayList<>();
     for (int i = 0; i < masterCount; i++) {
       ports.add(FreePorts.find());
@@ -69,6 +90,9 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     if (redis != null) {
       redis.kill();
     }
+    if (sentinel != null) {
+      sentinel.stop();
+    }
   }
 
   /** The masters' base URLs, in order; a restarted master keeps its URL. */
@@ -86,9 +110,14 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     return masters.get(index);
   }
 
-  /** The Redis every master shares. */
+  /** The Redis every master shares (not over Sentinel). */
   public RedisProcess redis() {
     return redis;
+  }
+
+  /** The Redis with Sentinel every master shares (of {@link #overSentinel} only). */
+  public RedisSentinelExtension sentinel() {
+    return sentinel;
   }
 
   /**
@@ -137,7 +166,7 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
         new MasterProcess.Options(
             name,
             ports.get(index),
-            redis.uri(),
+            overSentinel ? sentinel.uri() : redis.uri(),
             urlList().get(0),
             workDir.resolve("recordings"),
             mediaNodes,

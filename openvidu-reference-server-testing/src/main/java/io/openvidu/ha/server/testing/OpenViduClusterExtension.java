@@ -159,7 +159,11 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
       return this;
     }
 
-    /** {@code memory} (default) or {@code redis://host:port}. */
+    /**
+     * {@code memory} (default), {@code redis://host:port} or {@code
+     * redis-sentinel://host:port[,host:port...]/MASTER_NAME} (e.g. {@link
+     * RedisSentinelExtension#uri}).
+     */
     public Builder store(String uri) {
       Objects.requireNonNull(uri);
       this.store = () -> uri;

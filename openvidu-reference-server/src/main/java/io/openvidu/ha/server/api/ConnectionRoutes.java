@@ -52,7 +52,7 @@ final class ConnectionRoutes {
     calls.run(
         ctx,
         tx -> {
-          if (tx.sessions().find(sessionId).isEmpty()) {
+          if (!tx.sessions().exists(sessionId)) {
             throw ApiException.empty(404);
           }
           ConnectionRequest request = ConnectionRequest.parse(body);
@@ -206,7 +206,7 @@ final class ConnectionRoutes {
     calls.run(
         ctx,
         tx -> {
-          if (tx.sessions().find(sessionId).isEmpty()) {
+          if (!tx.sessions().exists(sessionId)) {
             throw ApiException.json(404, "Session " + sessionId + " not found");
           }
           ConnectionState connection =

@@ -11,6 +11,7 @@ import io.openvidu.ha.server.rpc.ParticipantSignaling;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
+import io.openvidu.ha.server.store.redis.RedisStoreUri;
 import io.openvidu.ha.server.webhook.WebhookDispatcher;
 import io.openvidu.ha.server.webhook.WebhookSettings;
 import java.io.IOException;
@@ -211,7 +212,8 @@ public final class OpenViduCluster implements AutoCloseable {
     }
 
     /**
-     * {@code memory} (the default) or {@code redis://host:port}; the cluster opens and closes that
+     * {@code memory} (the default), {@code redis://host:port} or {@code
+     * redis-sentinel://host:port[,host:port...]/MASTER_NAME}; the cluster opens and closes that
      * store.
      */
     public Builder store(String uri) {
@@ -402,10 +404,12 @@ public final class OpenViduCluster implements AutoCloseable {
       if (uri.equals("memory")) {
         return ClusterStore.inMemory();
       }
-      if (uri.startsWith("redis://") || uri.startsWith("rediss://")) {
+      if (RedisStoreUri.isRedis(uri)) {
         return ClusterStore.over(RedisDocumentStore.connect(uri), "ov:");
       }
-      throw new IllegalArgumentException("store must be 'memory' or redis://host:port, not " + uri);
+      throw new IllegalArgumentException(
+          "store must be 'memory', redis://host:port or"
+              + " redis-sentinel://host:port[,host:port...]/MASTER_NAME");
     }
   }
 }

@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * The few atomic primitives a backend (memory, Redis) offers to {@link ClusterStore}: versioned
- * JSON documents, sets of strings, a conditional multi-key commit and publish/subscribe. Every
- * domain transition is written once on top of these (see {@link Transaction}), so both backends
- * behave the same.
+ * JSON documents, hashes of versioned JSON documents ({@link HashField}), sets of strings, a
+ * conditional multi-key commit and publish/subscribe. Every domain transition is written once on
+ * top of these (see {@link Transaction}), so both backends behave the same.
  *
  * <p>Implementations are thread-safe. {@link #commit} is atomic with respect to every other commit
  * of every process sharing the backend.
@@ -17,14 +17,26 @@ import java.util.function.Consumer;
 public interface DocumentStore extends AutoCloseable {
 
   /** Reads documents; absent ones come back with version 0. The result has one entry per key. */
-  Map<String, VersionedDocument> read(List<String> keys);
+  default Map<String, VersionedDocument> read(List<String> keys) {
+    return read(keys, List.of());
+  }
+
+  /**
+   * Reads documents and whole hashes as one snapshot (in Redis, one round trip). The result has one
+   * entry per key of {@code keys} (plain documents or {@link HashField#key() fields}; absent ones
+   * with version 0), and for each hash of {@code hashKeys} the entry {@link HashField#versionOf}
+   * (the hash's version, no JSON; 0 when the hash does not exist) and one entry per field it holds.
+   */
+  Map<String, VersionedDocument> read(List<String> keys, List<String> hashKeys);
 
   /** The members of a set (empty when the set does not exist). */
   Set<String> members(String setKey);
 
   /**
    * Applies {@code writes} if and only if every key of {@code expectedVersions} still has that
-   * version (0 = absent).
+   * version (0 = absent). A {@link DocumentWrite.Put} or {@link DocumentWrite.Delete} of a {@link
+   * HashField} key writes that field (never with a time to live) and moves its hash's version on; a
+   * {@link DocumentWrite.Delete} of a hash's key removes the hash with every field.
    *
    * @return whether the writes were applied
    */

@@ -15,6 +15,15 @@ final class Keys {
     return prefix + "session:" + id;
   }
 
+  /** The hash of a session's connections, one field document per connection. */
+  String connections(String sessionId) {
+    return prefix + "connections:" + sessionId;
+  }
+
+  String connection(String sessionId, String connectionId) {
+    return new HashField(connections(sessionId), connectionId).key();
+  }
+
   String sessions() {
     return prefix + "sessions";
   }

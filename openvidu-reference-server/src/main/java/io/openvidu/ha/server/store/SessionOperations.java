@@ -3,6 +3,7 @@ package io.openvidu.ha.server.store;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -10,6 +11,16 @@ import java.util.function.UnaryOperator;
 /**
  * Session and connection transitions inside one {@link Transaction}. Every method validates before
  * it stages anything, so a {@link TransitionRejectedException} leaves the transaction as it was.
+ *
+ * <p>Layout: a session is one document without its connections; each connection is a field document
+ * of the session's connections hash. A change to one connection reads and writes the session's
+ * document and that one field, so its cost does not grow with the session, and changes to different
+ * connections of one session do not conflict (the session document changes only on session-wide
+ * transitions: activation, recording, closing). What needs the whole session (fetching it, a
+ * participant leaving, a stream unpublished, a recording started, closing) reads the document and
+ * the hash together in one round trip, and then conflicts with any concurrent change to the
+ * session's connections, which keeps its view consistent. Closing deletes the hash with the
+ * session.
  */
 public final class SessionOperations {
   /** The reason a session closes when its last participant goes. */
@@ -23,9 +34,24 @@ public final class SessionOperations {
     this.keys = keys;
   }
 
-  /** The session with that id, if it exists. */
+  /** The session with that id, with its connections, if it exists. */
   public Optional<SessionState> find(String sessionId) {
-    return tx.read(keys.session(sessionId), SessionState.class);
+    String connections = keys.connections(sessionId);
+    tx.load(List.of(keys.session(sessionId)), List.of(connections));
+    return head(sessionId)
+        .map(
+            session ->
+                session.toBuilder()
+                    .connections(sorted(tx.readHash(connections, ConnectionState.class)))
+                    .build());
+  }
+
+  /**
+   * Whether a session with that id exists. Unlike {@link #find}, does not read its connections, so
+   * it does not conflict with changes to them.
+   */
+  public boolean exists(String sessionId) {
+    return head(sessionId).isPresent();
   }
 
   /**
@@ -42,14 +68,15 @@ public final class SessionOperations {
   /** Every session, initialized or active, in no particular order. */
   public List<SessionState> list() {
     List<String> ids = new ArrayList<>(tx.members(keys.sessions()));
-    return tx.readAll(ids.stream().map(keys::session).toList(), SessionState.class);
+    tx.load(ids.stream().map(keys::session).toList(), ids.stream().map(keys::connections).toList());
+    return ids.stream().map(this::find).flatMap(Optional::stream).toList();
   }
 
   /**
    * Creates {@code session}; rejected with {@link Rejection#SESSION_EXISTS} when its id is taken.
    */
   public SessionState create(SessionState session) {
-    if (find(session.id()).isPresent()) {
+    if (exists(session.id())) {
       throw new TransitionRejectedException(
           Rejection.SESSION_EXISTS, "Session " + session.id() + " already exists");
     }
@@ -59,11 +86,18 @@ public final class SessionOperations {
     return session;
   }
 
-  /** Replaces an existing session by {@code change} applied to it. */
+  /**
+   * Replaces an existing session by {@code change} applied to it; its connections change only
+   * through the connection transitions.
+   */
   public SessionState update(String sessionId, UnaryOperator<SessionState> change) {
-    SessionState updated = change.apply(get(sessionId));
+    SessionState current = get(sessionId);
+    SessionState updated = change.apply(current);
     if (!updated.id().equals(sessionId)) {
       throw new IllegalArgumentException("a session's id cannot change");
+    }
+    if (!updated.connections().equals(current.connections())) {
+      throw new IllegalArgumentException("connections change through the connection transitions");
     }
     tx.put(keys.session(sessionId), updated, null);
     return updated;
@@ -94,6 +128,7 @@ public final class SessionOperations {
       tx.mediaNodes().release(session.mediaNodeId(), sessionId);
     }
     tx.delete(keys.session(sessionId));
+    tx.deleteHash(keys.connections(sessionId));
     tx.removeMember(keys.sessions(), sessionId);
     tx.webhooks().sessionDestroyed(session, reason, now);
     tx.events()
@@ -109,8 +144,9 @@ public final class SessionOperations {
 
   /** The connection of a session; rejected when the session or the connection does not exist. */
   public ConnectionState connection(String sessionId, String connectionId) {
-    return get(sessionId)
-        .connection(connectionId)
+    tx.load(List.of(keys.session(sessionId), keys.connection(sessionId, connectionId)), List.of());
+    requireHead(sessionId);
+    return findConnection(sessionId, connectionId)
         .orElseThrow(() -> connectionNotFound(sessionId, connectionId));
   }
 
@@ -119,20 +155,22 @@ public final class SessionOperations {
    * activates the session and places it on a media node if it is not placed yet.
    */
   public ConnectionState addConnection(ConnectionState connection) {
-    SessionState session = get(connection.sessionId());
-    if (session.connection(connection.id()).isPresent()) {
+    String sessionId = connection.sessionId();
+    String key = keys.connection(sessionId, connection.id());
+    tx.load(List.of(keys.session(sessionId), key), List.of());
+    SessionState session = requireHead(sessionId);
+    if (findConnection(sessionId, connection.id()).isPresent()) {
       throw new TransitionRejectedException(
           Rejection.CONNECTION_EXISTS, "Connection " + connection.id() + " already exists");
     }
-    SessionState updated = session.withConnection(connection);
     if (connection.isActive()) {
-      updated = activate(updated);
+      activate(session);
     }
-    tx.put(keys.session(session.id()), updated, null);
+    tx.put(key, connection, null);
     if (connection.isActive()) {
-      tx.webhooks().participantJoined(updated, connection);
+      tx.webhooks().participantJoined(session, connection);
       for (PublisherState camera : connection.publishers()) {
-        tx.webhooks().streamPublished(updated, connection, camera);
+        tx.webhooks().streamPublished(session, connection, camera);
       }
     }
     return connection;
@@ -141,16 +179,13 @@ public final class SessionOperations {
   /** Replaces a connection by {@code change} applied to it. */
   public ConnectionState updateConnection(
       String sessionId, String connectionId, UnaryOperator<ConnectionState> change) {
-    SessionState session = get(sessionId);
-    ConnectionState current =
-        session
-            .connection(connectionId)
-            .orElseThrow(() -> connectionNotFound(sessionId, connectionId));
+    ConnectionState current = connection(sessionId, connectionId);
+    SessionState session = requireHead(sessionId);
     ConnectionState updated = change.apply(current);
     if (!updated.id().equals(connectionId) || !updated.sessionId().equals(sessionId)) {
       throw new IllegalArgumentException("a connection's id and session cannot change");
     }
-    tx.put(keys.session(sessionId), session.withConnection(updated), null);
+    tx.put(keys.connection(sessionId, connectionId), updated, null);
     if (updated.record() != current.record()) {
       tx.recordings().recordFlagChanged(session, updated, System.currentTimeMillis());
     }
@@ -164,16 +199,12 @@ public final class SessionOperations {
    * closing it is the caller's decision (it depends on recordings).
    */
   public ConnectionState removeConnection(String sessionId, String connectionId) {
-    SessionState session = get(sessionId);
-    ConnectionState removed =
-        session
-            .connection(connectionId)
-            .orElseThrow(() -> connectionNotFound(sessionId, connectionId));
-    SessionState updated = session.withoutConnection(connectionId);
+    ConnectionState removed = connection(sessionId, connectionId);
+    SessionState session = requireHead(sessionId);
     for (PublisherState publisher : removed.publishers()) {
-      updated = withoutSubscribersOf(updated, publisher.streamId());
+      removeSubscribersOf(sessionId, publisher.streamId());
     }
-    tx.put(keys.session(sessionId), updated, null);
+    tx.delete(keys.connection(sessionId, connectionId));
     tx.recordings()
         .streamsEnded(
             session,
@@ -245,9 +276,9 @@ public final class SessionOperations {
                     .location(activation.location())
                     .clientData(activation.clientData())
                     .masterId(activation.masterId()));
-    SessionState updated = activate(session.withConnection(active));
-    tx.put(keys.session(sessionId), updated, null);
-    tx.webhooks().participantJoined(updated, active);
+    activate(session);
+    tx.put(keys.connection(sessionId, active.id()), active, null);
+    tx.webhooks().participantJoined(session, active);
     return active;
   }
 
@@ -267,8 +298,9 @@ public final class SessionOperations {
               publishers.add(publisher);
               return c.with(b -> b.publishers(publishers));
             });
-    tx.recordings().streamPublished(get(sessionId), updated, publisher);
-    tx.webhooks().streamPublished(get(sessionId), updated, publisher);
+    SessionState head = requireHead(sessionId);
+    tx.recordings().streamPublished(head, updated, publisher);
+    tx.webhooks().streamPublished(head, updated, publisher);
     return updated;
   }
 
@@ -290,17 +322,18 @@ public final class SessionOperations {
                     new TransitionRejectedException(
                         Rejection.STREAM_NOT_FOUND,
                         "Stream " + streamId + " not found in session " + sessionId));
-    ConnectionState updatedOwner =
+    tx.put(
+        keys.connection(sessionId, owner.id()),
         owner.with(
             b ->
                 b.publishers(
                     owner.publishers().stream()
                         .filter(p -> !p.streamId().equals(streamId))
-                        .toList()));
-    SessionState updated = withoutSubscribersOf(session.withConnection(updatedOwner), streamId);
-    tx.put(keys.session(sessionId), updated, null);
+                        .toList())),
+        null);
+    removeSubscribersOf(sessionId, streamId);
     tx.recordings().streamsEnded(session, List.of(streamId), System.currentTimeMillis());
-    return updated.connection(owner.id()).orElseThrow();
+    return connection(sessionId, owner.id());
   }
 
   /** Records that {@code connectionId} receives {@code streamId}. */
@@ -341,30 +374,63 @@ public final class SessionOperations {
                             .toList())));
   }
 
-  private SessionState activate(SessionState session) {
+  /**
+   * Marks the session active and places it on a media node, if not done yet: the session's document
+   * is written only by the first participant, so later ones do not conflict on it.
+   */
+  private void activate(SessionState session) {
+    if (session.active() && session.mediaNodeId() != null) {
+      return;
+    }
     SessionState active = session.active() ? session : session.with(b -> b.active(true));
     if (active.mediaNodeId() == null) {
       String nodeId = tx.mediaNodes().place(active);
       active = active.with(b -> b.mediaNodeId(nodeId));
     }
-    return active;
+    tx.put(keys.session(session.id()), active, null);
   }
 
-  private static SessionState withoutSubscribersOf(SessionState session, String streamId) {
-    SessionState updated = session;
-    for (ConnectionState c : session.connections()) {
+  /** Removes every subscription to {@code streamId} in the session (reads all its connections). */
+  private void removeSubscribersOf(String sessionId, String streamId) {
+    for (ConnectionState c : tx.readHash(keys.connections(sessionId), ConnectionState.class)) {
       if (c.subscribers().stream().anyMatch(s -> s.streamId().equals(streamId))) {
-        updated =
-            updated.withConnection(
-                c.with(
-                    b ->
-                        b.subscribers(
-                            c.subscribers().stream()
-                                .filter(s -> !s.streamId().equals(streamId))
-                                .toList())));
+        tx.put(
+            keys.connection(sessionId, c.id()),
+            c.with(
+                b ->
+                    b.subscribers(
+                        c.subscribers().stream()
+                            .filter(s -> !s.streamId().equals(streamId))
+                            .toList())),
+            null);
       }
     }
-    return updated;
+  }
+
+  /** The session's own document, without its connections. */
+  private Optional<SessionState> head(String sessionId) {
+    return tx.read(keys.session(sessionId), SessionState.class);
+  }
+
+  private SessionState requireHead(String sessionId) {
+    return head(sessionId)
+        .orElseThrow(
+            () ->
+                new TransitionRejectedException(
+                    Rejection.SESSION_NOT_FOUND, "Session " + sessionId + " not found"));
+  }
+
+  private Optional<ConnectionState> findConnection(String sessionId, String connectionId) {
+    return tx.read(keys.connection(sessionId, connectionId), ConnectionState.class);
+  }
+
+  private static final Comparator<ConnectionState> CREATION_ORDER =
+      Comparator.comparingLong(ConnectionState::createdAt).thenComparing(ConnectionState::id);
+
+  private static List<ConnectionState> sorted(List<ConnectionState> connections) {
+    List<ConnectionState> copy = new ArrayList<>(connections);
+    copy.sort(CREATION_ORDER);
+    return copy;
   }
 
   private static TransitionRejectedException connectionNotFound(

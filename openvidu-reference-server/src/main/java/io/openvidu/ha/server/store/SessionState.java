@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,8 +8,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A session as the store keeps it, with every connection under it (pending and active, in creation
- * order) so that a session and its connections change together atomically.
+ * A session with every connection under it (pending and active, in creation order: by {@code
+ * createdAt}, then id). The store keeps the connections apart from the session (see {@link
+ * SessionOperations}), so they are not part of the session's stored JSON.
  *
  * <p>{@code customSessionId} is {@code ""} when the id was generated. {@code requestedMediaNodeId}
  * is the node asked for at creation (Pro's {@code mediaNode}); {@code mediaNodeId} is where the
@@ -31,7 +33,7 @@ public record SessionState(
     boolean active,
     String activeRecordingId,
     boolean recordingManuallyStopped,
-    List<ConnectionState> connections) {
+    @JsonIgnore List<ConnectionState> connections) {
 
   public SessionState {
     Objects.requireNonNull(id, "id");

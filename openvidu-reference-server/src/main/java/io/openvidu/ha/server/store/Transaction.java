@@ -28,6 +28,10 @@ public final class Transaction {
   private final ObjectMapper json;
   private final Keys keys;
   private final Map<String, VersionedDocument> reads = new HashMap<>();
+
+  /** The hashes read whole, with the fields each held when read. */
+  private final Map<String, Set<String>> hashesRead = new HashMap<>();
+
   private final Map<String, DocumentWrite> stagedDocuments = new LinkedHashMap<>();
   private final List<DocumentWrite> stagedOthers = new ArrayList<>();
 
@@ -103,14 +107,7 @@ public final class Transaction {
    * keyList}.
    */
   <T> List<T> readAll(List<String> keyList, Class<T> type) {
-    List<String> missing =
-        keyList.stream()
-            .filter(k -> !reads.containsKey(k) && !stagedDocuments.containsKey(k))
-            .distinct()
-            .toList();
-    if (!missing.isEmpty()) {
-      reads.putAll(documents.read(missing));
-    }
+    load(keyList, List.of());
     List<T> result = new ArrayList<>();
     for (String key : keyList) {
       String text = currentJson(key);
@@ -119,6 +116,71 @@ public final class Transaction {
       }
     }
     return result;
+  }
+
+  /**
+   * Reads, in one round trip, whatever of {@code keyList} and of the hashes {@code hashKeys} this
+   * transaction has not read yet. What was read before keeps the version it was read with (a
+   * decision may rest on it), so a document that changed in between fails the commit.
+   */
+  void load(List<String> keyList, List<String> hashKeys) {
+    List<String> missing =
+        keyList.stream()
+            .filter(k -> !reads.containsKey(k) && !stagedDocuments.containsKey(k))
+            .distinct()
+            .toList();
+    List<String> missingHashes =
+        hashKeys.stream().filter(h -> !hashesRead.containsKey(h)).distinct().toList();
+    if (missing.isEmpty() && missingHashes.isEmpty()) {
+      return;
+    }
+    Map<String, VersionedDocument> loaded = documents.read(missing, missingHashes);
+    for (String hash : missingHashes) {
+      hashesRead.put(hash, new java.util.LinkedHashSet<>());
+    }
+    loaded.forEach(
+        (key, doc) -> {
+          reads.putIfAbsent(key, doc);
+          HashField.parse(key)
+              .filter(f -> !f.isVersion() && hashesRead.containsKey(f.hash()))
+              .ifPresent(f -> hashesRead.get(f.hash()).add(key));
+        });
+  }
+
+  /**
+   * Every document of the hash {@code hashKey}, staged changes included, in no particular order.
+   * The hash's version is read too: any change to any of its fields by another transaction fails
+   * this one's commit.
+   */
+  <T> List<T> readHash(String hashKey, Class<T> type) {
+    load(List.of(), List.of(hashKey));
+    Set<String> fieldKeys = new java.util.LinkedHashSet<>(hashesRead.get(hashKey));
+    for (String key : stagedDocuments.keySet()) {
+      HashField.parse(key).filter(f -> f.hash().equals(hashKey)).ifPresent(f -> fieldKeys.add(key));
+    }
+    StringBuilder array = new StringBuilder("[");
+    for (String key : fieldKeys) {
+      String text = currentJson(key);
+      if (text != null) {
+        array.append(array.length() == 1 ? "" : ",").append(text);
+      }
+    }
+    // One parse of them all: a parse per document costs about twice as much in a big session.
+    try {
+      return json.readerForListOf(type).readValue(array.append(']').toString());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "corrupt " + type.getSimpleName() + " document in the store", e);
+    }
+  }
+
+  /** Stages the removal of a hash with every field it holds. */
+  void deleteHash(String hashKey) {
+    ensureRead(HashField.versionOf(hashKey).key());
+    stagedDocuments
+        .keySet()
+        .removeIf(key -> HashField.parse(key).filter(f -> f.hash().equals(hashKey)).isPresent());
+    stagedDocuments.put(hashKey, new DocumentWrite.Delete(hashKey));
   }
 
   Set<String> members(String setKey) {
@@ -203,7 +265,13 @@ public final class Transaction {
     if (staged instanceof DocumentWrite.Delete) {
       return null;
     }
-    return reads.get(key).json();
+    Optional<HashField> field = HashField.parse(key);
+    if (field.isPresent()
+        && stagedDocuments.get(field.get().hash()) instanceof DocumentWrite.Delete) {
+      return null;
+    }
+    VersionedDocument read = reads.get(key);
+    return read == null ? null : read.json();
   }
 
   private String encode(Object value) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,169 @@ abstract class ClusterStoreContract {
   @AfterEach
   void closeStores() {
     opened.forEach(ClusterStore::close);
+  }
+
+  // ---- big sessions: connections kept apart from their session ----
+
+  @Test
+  void connectionsAddedFromSixteenThreadsIntoOneSessionAreAllKeptOnce() throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.sessions().create(session("big")));
+
+    List<Boolean> outcomes =
+        race(
+            16,
+            i -> {
+              ClusterStore through = i % 2 == 0 ? store : other;
+              for (int n = 0; n < 25; n++) {
+                String id = "con_" + i + "_" + n;
+                through.atomically(tx -> tx.sessions().addConnection(pending("big", id, "t" + id)));
+              }
+              return true;
+            });
+
+    assertThat(outcomes).containsOnly(true);
+    List<ConnectionState> connections =
+        other.atomically(tx -> tx.sessions().get("big")).connections();
+    assertThat(connections).hasSize(16 * 25);
+    assertThat(connections.stream().map(ConnectionState::id).distinct()).hasSize(16 * 25);
+  }
+
+  @Test
+  void sixteenParticipantsJoiningOneSessionAtOnceAreEachActiveOnce() throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.sessions().create(session("big")));
+    for (int i = 0; i < 16; i++) {
+      String id = "con_" + i;
+      store.atomically(tx -> tx.sessions().addConnection(pending("big", id, "tok" + id)));
+    }
+
+    List<Boolean> outcomes =
+        race(
+            32,
+            i -> {
+              ClusterStore through = i % 2 == 0 ? store : other;
+              try {
+                // two attempts per token: exactly one of them may win
+                through.atomically(
+                    tx ->
+                        tx.sessions().activateConnection("big", "tokcon_" + i / 2, join("m" + i)));
+                return true;
+              } catch (TransitionRejectedException e) {
+                return false;
+              }
+            });
+
+    assertThat(outcomes.stream().filter(b -> b)).hasSize(16);
+    for (int token = 0; token < 16; token++) {
+      assertThat(List.of(outcomes.get(2 * token), outcomes.get(2 * token + 1)))
+          .containsOnlyOnce(true);
+    }
+    SessionState session = store.atomically(tx -> tx.sessions().get("big"));
+    assertThat(session.activeConnections()).hasSize(16);
+    assertThat(session.mediaNodeId()).isEqualTo("media_a");
+    assertThat(store.atomically(tx -> tx.mediaNodes().get("media_a")).sessionIds())
+        .containsExactly("big");
+  }
+
+  @Test
+  void aChangeToOneConnectionIsNotRedoneForAConcurrentChangeToAnother() {
+    ClusterStore other = track(newStoreSharingState());
+    activeSession("s1", "con_A", "con_B");
+    AtomicInteger attempts = new AtomicInteger();
+
+    store.atomically(
+        tx -> {
+          tx.sessions().addSubscriber("s1", "con_A", new SubscriberState("str_X", NOW));
+          if (attempts.incrementAndGet() == 1) {
+            other.atomically(
+                o -> o.sessions().addSubscriber("s1", "con_B", new SubscriberState("str_Y", NOW)));
+          }
+          return null;
+        });
+
+    assertThat(attempts).hasValue(1);
+    SessionState session = store.atomically(tx -> tx.sessions().get("s1"));
+    assertThat(session.connection("con_A").orElseThrow().subscribers()).hasSize(1);
+    assertThat(session.connection("con_B").orElseThrow().subscribers()).hasSize(1);
+  }
+
+  @Test
+  void aTransactionThatReadTheWholeSessionIsRedoneWhenAConnectionChanges() {
+    ClusterStore other = track(newStoreSharingState());
+    activeSession("s1", "con_A", "con_B");
+    AtomicInteger attempts = new AtomicInteger();
+
+    int seen =
+        store.atomically(
+            tx -> {
+              int active = tx.sessions().get("s1").activeConnections().size();
+              tx.writeDocument("seen", active);
+              if (attempts.incrementAndGet() == 1) {
+                other.atomically(o -> o.sessions().removeConnection("s1", "con_B"));
+              }
+              return active;
+            });
+
+    assertThat(attempts).hasValue(2);
+    assertThat(seen).isEqualTo(1);
+  }
+
+  @Test
+  void closingASessionRemovesItsConnectionsWithIt() {
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_B", "tokB")));
+
+    store.atomically(tx -> tx.sessions().close("s1", "sessionClosedByServer", NOW));
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    assertThat(store.atomically(tx -> tx.sessions().get("s1")).connections()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                store.atomically(tx -> tx.sessions().activateConnection("s1", "tokB", join("m1"))))
+        .isInstanceOfSatisfying(
+            TransitionRejectedException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.TOKEN_INVALID));
+  }
+
+  @Test
+  void aConnectionAddedWhileItsSessionClosesIsEitherRefusedOrClosedWithIt() throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    List<Boolean> outcomes =
+        race(
+            16,
+            i -> {
+              if (i == 0) {
+                store.atomically(tx -> tx.sessions().close("s1", "sessionClosedByServer", NOW));
+                return true;
+              }
+              try {
+                other.atomically(
+                    tx -> tx.sessions().addConnection(pending("s1", "con_" + i, "tok" + i)));
+                return true;
+              } catch (TransitionRejectedException e) {
+                assertThat(e.rejection()).isEqualTo(Rejection.SESSION_NOT_FOUND);
+                return false;
+              }
+            });
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    assertThat(outcomes.get(0)).isTrue();
+    assertThat(store.atomically(tx -> tx.sessions().get("s1")).connections()).isEmpty();
+  }
+
+  @Test
+  void sessionsAreListedWithTheirConnections() {
+    activeSession("s1", "con_A", "con_B");
+    store.atomically(tx -> tx.sessions().create(session("s2")));
+
+    List<SessionState> sessions = store.atomically(tx -> tx.sessions().list());
+
+    assertThat(sessions)
+        .extracting(SessionState::id, s -> s.connections().size())
+        .containsExactlyInAnyOrder(Tuple.tuple("s1", 2), Tuple.tuple("s2", 0));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.openvidu.ha.server.store.memory;
 
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentWrite;
+import io.openvidu.ha.server.store.HashField;
 import io.openvidu.ha.server.store.OrderedDelivery;
 import io.openvidu.ha.server.store.Subscription;
 import io.openvidu.ha.server.store.VersionedDocument;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
 public final class MemoryDocumentStore implements DocumentStore {
   private final Object lock = new Object();
   private final Map<String, Entry> documents = new HashMap<>();
+  private final Map<String, Hash> hashes = new HashMap<>();
   private final Map<String, Set<String>> sets = new HashMap<>();
   private final Map<String, List<MemorySubscription>> subscriptions = new HashMap<>();
   private final PriorityQueue<Expiry> expiries =
@@ -34,7 +37,7 @@ public final class MemoryDocumentStore implements DocumentStore {
   private boolean closed;
 
   @Override
-  public Map<String, VersionedDocument> read(List<String> keys) {
+  public Map<String, VersionedDocument> read(List<String> keys, List<String> hashKeys) {
     long now = System.currentTimeMillis();
     Map<String, VersionedDocument> result = new LinkedHashMap<>();
     synchronized (lock) {
@@ -45,6 +48,19 @@ public final class MemoryDocumentStore implements DocumentStore {
             entry == null
                 ? VersionedDocument.absent(key)
                 : new VersionedDocument(key, entry.version, entry.json));
+      }
+      for (String hashKey : hashKeys) {
+        Hash hash = hashes.get(hashKey);
+        String versionKey = HashField.versionOf(hashKey).key();
+        result.put(
+            versionKey, new VersionedDocument(versionKey, hash == null ? 0 : hash.version, null));
+        if (hash != null) {
+          hash.fields.forEach(
+              (field, entry) -> {
+                String key = new HashField(hashKey, field).key();
+                result.put(key, new VersionedDocument(key, entry.version, entry.json));
+              });
+        }
       }
     }
     return result;
@@ -102,7 +118,15 @@ public final class MemoryDocumentStore implements DocumentStore {
   }
 
   private void apply(DocumentWrite write, long now) {
-    if (write instanceof DocumentWrite.Put put) {
+    Optional<HashField> field =
+        write instanceof DocumentWrite.Put put
+            ? HashField.parse(put.key())
+            : write instanceof DocumentWrite.Delete delete
+                ? HashField.parse(delete.key())
+                : Optional.empty();
+    if (field.isPresent()) {
+      applyToField(field.get(), write);
+    } else if (write instanceof DocumentWrite.Put put) {
       long version = ++lastVersion;
       long expiresAt = put.ttlMillis() > 0 ? now + put.ttlMillis() : Long.MAX_VALUE;
       documents.put(put.key(), new Entry(version, put.json(), expiresAt));
@@ -111,6 +135,7 @@ public final class MemoryDocumentStore implements DocumentStore {
       }
     } else if (write instanceof DocumentWrite.Delete delete) {
       documents.remove(delete.key());
+      hashes.remove(delete.key());
     } else if (write instanceof DocumentWrite.AddMember add) {
       sets.computeIfAbsent(add.setKey(), k -> new LinkedHashSet<>()).add(add.member());
     } else if (write instanceof DocumentWrite.RemoveMember remove) {
@@ -125,7 +150,37 @@ public final class MemoryDocumentStore implements DocumentStore {
     }
   }
 
+  private void applyToField(HashField field, DocumentWrite write) {
+    if (field.isVersion()) {
+      throw new IllegalArgumentException("a hash's version is not written directly");
+    }
+    if (write instanceof DocumentWrite.Put put) {
+      if (put.ttlMillis() > 0) {
+        throw new IllegalArgumentException("a hash field has no time to live");
+      }
+      Hash hash = hashes.computeIfAbsent(field.hash(), k -> new Hash());
+      long version = ++lastVersion;
+      hash.fields.put(field.field(), new Entry(version, put.json(), Long.MAX_VALUE));
+      hash.version = version;
+    } else {
+      Hash hash = hashes.get(field.hash());
+      if (hash != null && hash.fields.remove(field.field()) != null) {
+        hash.version = ++lastVersion;
+      }
+    }
+  }
+
   private Entry live(String key, long now) {
+    Optional<HashField> field = HashField.parse(key);
+    if (field.isPresent()) {
+      Hash hash = hashes.get(field.get().hash());
+      if (hash == null) {
+        return null;
+      }
+      return field.get().isVersion()
+          ? new Entry(hash.version, null, Long.MAX_VALUE)
+          : hash.fields.get(field.get().field());
+    }
     Entry entry = documents.get(key);
     if (entry != null && entry.expiresAt <= now) {
       documents.remove(key);
@@ -156,6 +211,12 @@ public final class MemoryDocumentStore implements DocumentStore {
   }
 
   private record Entry(long version, String json, long expiresAt) {}
+
+  /** A hash of field documents; its version is that of its last change. */
+  private static final class Hash {
+    private final Map<String, Entry> fields = new HashMap<>();
+    private long version;
+  }
 
   private record Expiry(long expiresAt, String key, long version) {}
 

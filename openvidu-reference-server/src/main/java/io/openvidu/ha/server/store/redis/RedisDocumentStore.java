@@ -14,8 +14,11 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentWrite;
+import io.openvidu.ha.server.store.HashField;
 import io.openvidu.ha.server.store.OrderedDelivery;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 import io.openvidu.ha.server.store.Subscription;
@@ -30,10 +33,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +54,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lettuce reconnects by itself, re-subscribes channels and sends again the commands whose
  * connection closed before their answer; a marker written by each commit makes that second run
- * answer as the first did. A call that cannot reach Redis within the command timeout fails with
- * {@link StoreUnavailableException}; for a commit whose answer was lost after it may have reached
- * Redis (connection reset, timeout), the exception says the outcome is unknown. Thread-safe.
+ * answer as the first did. Over Redis Sentinel it asks the sentinels for the primary at each
+ * (re)connection, so it follows a failover by itself; a commit is then acknowledged only once a
+ * replica has it ({@code WAIT 1}) and the primary answering after the wait still holds its marker,
+ * so the death of a primary loses no acknowledged commit. When the primary has no replica connected
+ * (the last one died, or was promoted), commits are acknowledged without one. Commits waiting for a
+ * replica go over a few connections of their own, because {@code WAIT} holds up every later command
+ * of its connection. A call that cannot reach Redis within the command timeout fails with {@link
+ * StoreUnavailableException}; for a commit whose answer was lost after it may have reached Redis
+ * (connection reset, timeout), the exception says the outcome is unknown. Thread-safe.
  */
 public final class RedisDocumentStore implements DocumentStore {
   private static final Logger log = LoggerFactory.getLogger(RedisDocumentStore.class);
   private static final String VERSION_COUNTER = "openvidu-ha:version";
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
 
   /**
    * Marks an applied commit, so that a copy of it that Lettuce sends again after a reconnection
@@ -65,17 +76,37 @@ public final class RedisDocumentStore implements DocumentStore {
 
   private static final Duration COMMIT_MARKER_TTL = Duration.ofMinutes(5);
 
+  /** How long a commit waits for a replica's acknowledgement before checking that one exists. */
+  private static final Duration REPLICA_ACK_TIMEOUT = Duration.ofSeconds(1);
+
+  private static final int COMMIT_LANES = 4;
+
+  private static final Duration REPLICAS_RECHECK = Duration.ofSeconds(1);
+
   private final RedisClient client;
+  private final ClientResources resources;
   private final StatefulRedisConnection<String, String> connection;
+  private final List<StatefulRedisConnection<String, String>> commitLanes;
+  private final AtomicInteger nextLane = new AtomicInteger();
+  private final int replicaAcks;
+  private volatile boolean replicasSeen = true;
+  private volatile long replicasCheckedAt = System.nanoTime() - REPLICAS_RECHECK.toNanos() - 1;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
   private final ObjectMapper json = new ObjectMapper();
   private final LuaScript commitScript;
   private final LuaScript readScript;
   private final Map<String, List<RedisSubscription>> subscriptions = new ConcurrentHashMap<>();
 
-  private RedisDocumentStore(RedisClient client) {
+  private RedisDocumentStore(RedisClient client, ClientResources resources, int replicaAcks) {
     this.client = client;
+    this.resources = resources;
+    this.replicaAcks = replicaAcks;
     this.connection = client.connect();
+    List<StatefulRedisConnection<String, String>> lanes = new ArrayList<>();
+    for (int i = 0; replicaAcks > 0 && i < COMMIT_LANES; i++) {
+      lanes.add(client.connect());
+    }
+    this.commitLanes = List.copyOf(lanes);
     this.pubSub = client.connectPubSub();
     this.commitScript = new LuaScript(loadScript("commit.lua"));
     this.readScript = new LuaScript(loadScript("read.lua"));
@@ -89,39 +120,95 @@ public final class RedisDocumentStore implements DocumentStore {
   }
 
   /**
-   * Connects to the Redis at {@code uri} ({@code redis://host:port}, optionally with a password or
-   * a database).
+   * Connects to the Redis at {@code uri}: {@code redis://host:port} (optionally with a password or
+   * a database), or a Redis Sentinel group {@code redis-sentinel://host:port[,host:port...]/MASTER}
+   * (see {@link RedisStoreUri}), whose commits then wait for a replica.
    *
    * @throws StoreUnavailableException when Redis cannot be reached
+   * @throws IllegalArgumentException when {@code uri} is not a Redis URI
    */
   public static RedisDocumentStore connect(String uri) {
-    RedisURI redisUri = RedisURI.create(uri);
-    redisUri.setTimeout(COMMAND_TIMEOUT);
-    RedisClient client = RedisClient.create(redisUri);
+    RedisURI redisUri = RedisStoreUri.parse(uri);
+    return connect(redisUri, redisUri.getSentinels().isEmpty() ? 0 : 1);
+  }
+
+  /**
+   * Connects to {@code redisUri}; commits are acknowledged once {@code replicaAcks} replicas (0 or
+   * 1) have them, when the primary has replicas.
+   */
+  public static RedisDocumentStore connect(RedisURI redisUri, int replicaAcks) {
+    if (replicaAcks < 0 || replicaAcks > 1) {
+      throw new IllegalArgumentException("replicaAcks must be 0 or 1");
+    }
+    // Lettuce's default backoff grows to 30 s: a store must find its (new) primary within a second.
+    ClientResources resources =
+        ClientResources.builder()
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(10), Duration.ofMillis(500), 2, TimeUnit.MILLISECONDS))
+            .build();
+    RedisClient client = RedisClient.create(resources, redisUri);
     try {
-      return new RedisDocumentStore(client);
+      return new RedisDocumentStore(client, resources, replicaAcks);
     } catch (RedisException e) {
       client.shutdown();
+      resources.shutdown();
       throw new StoreUnavailableException(
-          "cannot connect to Redis at " + redisUri.getHost() + ":" + redisUri.getPort(), e);
+          "cannot connect to Redis at " + RedisStoreUri.describe(redisUri), e);
     }
   }
 
   @Override
-  public Map<String, VersionedDocument> read(List<String> keys) {
-    List<String> flat = readScript.run(keys, List.of(), false);
+  public Map<String, VersionedDocument> read(List<String> keys, List<String> hashKeys) {
+    List<String> redisKeys = new ArrayList<>(keys.size() + hashKeys.size());
+    List<String> kinds = new ArrayList<>(keys.size() + hashKeys.size());
+    for (String key : keys) {
+      Optional<HashField> field = HashField.parse(key);
+      redisKeys.add(field.map(HashField::hash).orElse(key));
+      kinds.add(field.map(f -> "f" + f.field()).orElse("d"));
+    }
+    for (String hashKey : hashKeys) {
+      redisKeys.add(hashKey);
+      kinds.add("h");
+    }
+    List<String> flat = readScript.run(connection, redisKeys, kinds, false);
     Map<String, VersionedDocument> result = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      String key = keys.get(i);
-      long version = Long.parseLong(flat.get(2 * i));
-      String text = flat.get(2 * i + 1);
-      result.put(
-          key,
-          version == 0 || text.isEmpty()
-              ? VersionedDocument.absent(key)
-              : new VersionedDocument(key, version, text));
+    int at = 0;
+    for (String key : keys) {
+      if (HashField.parse(key).isPresent()) {
+        result.put(key, fieldDocument(key, flat.get(at++)));
+      } else {
+        long version = Long.parseLong(flat.get(at++));
+        String text = flat.get(at++);
+        result.put(
+            key,
+            version == 0 || text.isEmpty()
+                ? VersionedDocument.absent(key)
+                : new VersionedDocument(key, version, text));
+      }
+    }
+    for (String hashKey : hashKeys) {
+      int fields = Integer.parseInt(flat.get(at++));
+      String versionKey = HashField.versionOf(hashKey).key();
+      result.put(versionKey, VersionedDocument.absent(versionKey));
+      for (int i = 0; i < fields; i++) {
+        String key = new HashField(hashKey, flat.get(at++)).key();
+        result.put(key, fieldDocument(key, flat.get(at++)));
+      }
     }
     return result;
+  }
+
+  /** A field document from its raw value {@code version:json} (the hash's version: no JSON). */
+  private static VersionedDocument fieldDocument(String key, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return VersionedDocument.absent(key);
+    }
+    int colon = raw.indexOf(':');
+    return colon < 0
+        ? new VersionedDocument(key, Long.parseLong(raw), null)
+        : new VersionedDocument(
+            key, Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
   }
 
   @Override
@@ -142,10 +229,36 @@ public final class RedisDocumentStore implements DocumentStore {
     spec.put("t", COMMIT_MARKER_TTL.toMillis());
     ArrayNode checks = spec.putArray("c");
     expectedVersions.forEach(
-        (key, version) -> checks.addArray().add(indexOf(keys, key)).add(version));
+        (key, version) -> {
+          Optional<HashField> field = HashField.parse(key);
+          ArrayNode check = checks.addArray();
+          check.add(indexOf(keys, field.map(HashField::hash).orElse(key))).add(version);
+          field.ifPresent(f -> check.add(f.field()));
+        });
     ArrayNode ops = spec.putArray("w");
     for (DocumentWrite write : writes) {
-      if (write instanceof DocumentWrite.Put put) {
+      Optional<HashField> field =
+          write instanceof DocumentWrite.Put put
+              ? HashField.parse(put.key())
+              : write instanceof DocumentWrite.Delete delete
+                  ? HashField.parse(delete.key())
+                  : Optional.empty();
+      if (field.isPresent()) {
+        if (field.get().isVersion()) {
+          throw new IllegalArgumentException("a hash's version is not written directly");
+        }
+        ArrayNode op =
+            ops.addArray()
+                .add(write instanceof DocumentWrite.Put ? "hput" : "hdel")
+                .add(indexOf(keys, field.get().hash()))
+                .add(field.get().field());
+        if (write instanceof DocumentWrite.Put put) {
+          if (put.ttlMillis() > 0) {
+            throw new IllegalArgumentException("a hash field has no time to live");
+          }
+          op.add(put.json());
+        }
+      } else if (write instanceof DocumentWrite.Put put) {
         ops.addArray()
             .add("put")
             .add(indexOf(keys, put.key()))
@@ -167,8 +280,54 @@ public final class RedisDocumentStore implements DocumentStore {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    List<String> result = commitScript.run(keys, List.of(encoded), true);
-    return "1".equals(result.get(0));
+    if (replicaAcks == 0) {
+      return "1".equals(commitScript.run(connection, keys, List.of(encoded), true).get(0));
+    }
+    StatefulRedisConnection<String, String> lane =
+        commitLanes.get(Math.floorMod(nextLane.getAndIncrement(), commitLanes.size()));
+    if (!"1".equals(commitScript.run(lane, keys, List.of(encoded), true).get(0))) {
+      return false;
+    }
+    confirmReplicated(lane, keys.get(1));
+    return true;
+  }
+
+  /**
+   * Returns once the commit whose marker is {@code marker} is on a replica (or no replica is
+   * connected) and the primary answering now still has it, which catches a {@code WAIT} that
+   * Lettuce sent again to a new primary after the one holding the commit died unreplicated.
+   */
+  private void confirmReplicated(StatefulRedisConnection<String, String> lane, String marker) {
+    try {
+      boolean replicated =
+          !hasReplicas(lane, false)
+              || lane.sync().waitForReplication(replicaAcks, REPLICA_ACK_TIMEOUT.toMillis())
+                  >= replicaAcks
+              || !hasReplicas(lane, true);
+      if (replicated && lane.sync().exists(marker) == 1) {
+        return;
+      }
+    } catch (RedisException e) {
+      throw new StoreUnavailableException("Redis did not confirm a change", e, true);
+    }
+    throw new StoreUnavailableException("no replica confirmed a change", null, true);
+  }
+
+  /**
+   * Whether the primary lists a connected replica ({@code ROLE}), asked at most every {@link
+   * #REPLICAS_RECHECK} unless {@code fresh}: a primary without replicas (after its only replica was
+   * promoted away from it, say) must not cost every commit a wait for nobody. A replica attaching
+   * in between gets everything by its full synchronisation anyway.
+   */
+  private boolean hasReplicas(StatefulRedisConnection<String, String> lane, boolean fresh) {
+    long now = System.nanoTime();
+    if (fresh || now - replicasCheckedAt > REPLICAS_RECHECK.toNanos()) {
+      List<Object> role = lane.sync().role();
+      replicasSeen =
+          role.size() > 2 && role.get(2) instanceof List<?> replicas && !replicas.isEmpty();
+      replicasCheckedAt = now;
+    }
+    return replicasSeen;
   }
 
   @Override
@@ -205,8 +364,10 @@ public final class RedisDocumentStore implements DocumentStore {
     try {
       pubSub.close();
       connection.close();
+      commitLanes.forEach(StatefulRedisConnection::close);
     } finally {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
   }
 
@@ -247,7 +408,11 @@ public final class RedisDocumentStore implements DocumentStore {
      *     Redis (a lost or late answer) leaves the outcome unknown, which callers must not report
      *     as "nothing changed"
      */
-    List<String> run(List<String> keys, List<String> args, boolean writes) {
+    List<String> run(
+        StatefulRedisConnection<String, String> connection,
+        List<String> keys,
+        List<String> args,
+        boolean writes) {
       String[] keyArray = keys.toArray(String[]::new);
       String[] argArray = args.toArray(String[]::new);
       try {

@@ -1,7 +1,9 @@
 -- Applies a transaction's writes if every document it read still has the version it read (0 = absent).
--- KEYS[1] is the version counter, KEYS[2] this commit's marker; the others are the documents and sets the transaction
--- touches.
--- ARGV[1] is {"c": [[keyIndex, version], ...], "w": [[op, keyIndexOrChannel, arg, ttlMillis], ...], "t": ttlMillis}.
+-- KEYS[1] is the version counter, KEYS[2] this commit's marker; the others are the documents, hashes and sets the
+-- transaction touches.
+-- ARGV[1] is {"c": [[keyIndex, version(, field)], ...], "w": [[op, keyIndexOrChannel, arg, arg], ...], "t": ttlMillis}.
+-- A check with a field checks one field document of a hash (field '' = the hash's own version). A field document is
+-- stored as 'version:json'; the hash's field '' holds the version of its last change.
 -- The marker makes a commit idempotent: Lettuce sends a command again after a reconnection when the connection closed
 -- before its answer, and this run must then answer what the first one did instead of seeing its own writes as a
 -- conflict.
@@ -10,7 +12,18 @@ if redis.call('EXISTS', KEYS[2]) == 1 then
   return {'1'}
 end
 for _, check in ipairs(spec.c) do
-  local current = redis.call('HGET', KEYS[check[1]], 'v')
+  local current
+  if check[3] == nil then
+    current = redis.call('HGET', KEYS[check[1]], 'v')
+  else
+    current = redis.call('HGET', KEYS[check[1]], check[3])
+    if current then
+      local colon = string.find(current, ':', 1, true)
+      if colon then
+        current = string.sub(current, 1, colon - 1)
+      end
+    end
+  end
   if (current and tonumber(current) or 0) ~= check[2] then
     return {'0'}
   end
@@ -25,6 +38,13 @@ for _, write in ipairs(spec.w) do
       redis.call('PEXPIRE', key, write[4])
     else
       redis.call('PERSIST', key)
+    end
+  elseif op == 'hput' then
+    local version = redis.call('INCR', KEYS[1])
+    redis.call('HSET', KEYS[write[2]], write[3], version .. ':' .. write[4], '', version)
+  elseif op == 'hdel' then
+    if redis.call('HDEL', KEYS[write[2]], write[3]) == 1 then
+      redis.call('HSET', KEYS[write[2]], '', redis.call('INCR', KEYS[1]))
     end
   elseif op == 'del' then
     redis.call('DEL', KEYS[write[2]])
