@@ -349,7 +349,7 @@ public final class SessionOperations {
               subscribers.add(subscriber);
               return c.with(b -> b.subscribers(subscribers));
             });
-    tx.webhooks().streamSubscribed(get(sessionId), updated, subscriber);
+    tx.webhooks().streamSubscribed(() -> get(sessionId), updated, subscriber);
     return updated;
   }
 
@@ -357,7 +357,7 @@ public final class SessionOperations {
   public ConnectionState removeSubscriber(String sessionId, String connectionId, String streamId) {
     tx.webhooks()
         .streamUnsubscribed(
-            get(sessionId),
+            () -> get(sessionId),
             connection(sessionId, connectionId),
             streamId,
             "unsubscribe",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The webhook outbox ({@code webhooks.md}): each event is staged in the transaction of the change
@@ -135,9 +136,15 @@ public final class WebhookOutbox {
 
   /** {@code webrtcConnectionCreated} INBOUND: {@code subscriber} started receiving a stream. */
   public void streamSubscribed(
-      SessionState session, ConnectionState subscriber, SubscriberState subscription) {
-    inboundMembers(session, subscriber, subscription, subscription.createdAt())
-        .ifPresent(body -> stage(session.id(), "webrtcConnectionCreated", body));
+      Supplier<SessionState> session, ConnectionState subscriber, SubscriberState subscription) {
+    // The whole session is read only when the event is wanted: that read makes a subscription
+    // conflict with every change to the session's other connections.
+    if (!wanted("webrtcConnectionCreated")) {
+      return;
+    }
+    SessionState whole = session.get();
+    inboundMembers(whole, subscriber, subscription, subscription.createdAt())
+        .ifPresent(body -> stage(whole.id(), "webrtcConnectionCreated", body));
   }
 
   /**
@@ -162,13 +169,18 @@ public final class WebhookOutbox {
 
   /** {@code webrtcConnectionDestroyed} INBOUND: {@code subscriber} stopped receiving a stream. */
   public void streamUnsubscribed(
-      SessionState session, ConnectionState subscriber, String streamId, String reason, long now) {
-    if (!enabled()) {
-      return;
+      Supplier<SessionState> session,
+      ConnectionState subscriber,
+      String streamId,
+      String reason,
+      long now) {
+    if (!wanted("webrtcConnectionDestroyed")) {
+      return; // without reading the whole session, as streamSubscribed
     }
+    SessionState whole = session.get();
     subscriber.subscribers().stream()
         .filter(s -> s.streamId().equals(streamId))
-        .forEach(s -> inboundDestroyed(session, subscriber, s, reason, now));
+        .forEach(s -> inboundDestroyed(whole, subscriber, s, reason, now));
   }
 
   /**
@@ -282,7 +294,7 @@ public final class WebhookOutbox {
   // ---- internals ----
 
   private void stage(String queue, String name, ObjectNode body) {
-    if (!enabled() || !filter().contains(name)) {
+    if (!wanted(name)) {
       return;
     }
     body.put("event", name);
@@ -309,6 +321,10 @@ public final class WebhookOutbox {
 
   /** The type of the wake-up event on {@link #CHANNEL}; its session id is the queue. */
   public static final String STAGED = "webhookStaged";
+
+  private boolean wanted(String event) {
+    return enabled() && filter().contains(event);
+  }
 
   private boolean enabled() {
     return config().path("OPENVIDU_WEBHOOK").asBoolean(false);
