@@ -4,10 +4,13 @@ import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.rpc.TrustedProxies;
+import io.openvidu.ha.server.tls.TlsSettings;
+import io.openvidu.ha.server.tls.TrustMaterial;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -125,6 +128,26 @@ public final class Main implements Callable<Integer> {
               + "socket's peer address is used).")
   TrustedProxies trustedProxies;
 
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "PEM certificate chain (the masters' certificate first) for HTTPS and WSS; needs --tls-key.")
+  Path tlsCertificate;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "PEM private key of --tls-cert (PKCS#8, or PKCS#1 RSA; not encrypted).")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-self-signed",
+      description =
+          "HTTPS and WSS with a certificate generated at start for the masters' host names; prints "
+              + "where its trust material is (PEM and PKCS#12) and its SHA-256 fingerprint.")
+  boolean tlsSelfSigned;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public static void main(String[] args) {
@@ -158,6 +181,7 @@ public final class Main implements Callable<Integer> {
     }
     OpenViduCluster cluster;
     try {
+      tlsSettings().ifPresent(builder::tls);
       builder.recordingSettings(
           RecordingSettings.defaults()
               .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));
@@ -175,6 +199,7 @@ public final class Main implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "shutdown"));
+    cluster.trustMaterial().ifPresent(Main::printTrustMaterial);
     System.out.println("OPENVIDU_URLS=" + cluster.urls());
     System.out.flush();
     try {
@@ -183,6 +208,32 @@ public final class Main implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** The TLS options as settings; empty for plain HTTP. */
+  Optional<TlsSettings> tlsSettings() {
+    if (tlsSelfSigned && (tlsCertificate != null || tlsKey != null)) {
+      throw new IllegalArgumentException("--tls-self-signed excludes --tls-cert and --tls-key");
+    }
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    if (tlsSelfSigned) {
+      return Optional.of(TlsSettings.selfSigned());
+    }
+    return tlsCertificate == null
+        ? Optional.empty()
+        : Optional.of(TlsSettings.pemFiles(tlsCertificate, tlsKey));
+  }
+
+  /**
+   * Lines scripts can read before the {@code OPENVIDU_URLS=} line (a trust store holds no secret).
+   */
+  private static void printTrustMaterial(TrustMaterial trust) {
+    System.out.println("OPENVIDU_TLS_TRUST_PEM=" + trust.pemFile().toAbsolutePath());
+    System.out.println("OPENVIDU_TLS_TRUST_PKCS12=" + trust.pkcs12File().toAbsolutePath());
+    System.out.println("OPENVIDU_TLS_TRUST_PKCS12_PASSWORD=" + TrustMaterial.PKCS12_PASSWORD);
+    System.out.println("OPENVIDU_TLS_SHA256=" + trust.sha256Fingerprint());
   }
 
   /** The version shown by {@code --version}. */

@@ -10,6 +10,9 @@ import io.openvidu.ha.server.rpc.ParticipantSignaling;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
+import io.openvidu.ha.server.tls.TlsIdentity;
+import io.openvidu.ha.server.tls.TlsSettings;
+import io.openvidu.ha.server.tls.TrustMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,8 +22,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>With {@link Builder#tls(TlsSettings)} every master speaks HTTPS and WSS only, tokens say
+ * {@code wss://}, and {@link #trustMaterial()} tells clients what to trust.
+ *
  * <p>Thread-safe. {@link #close()} stops every master, closes the store if the cluster opened it,
- * and deletes the recordings directory if the cluster created it.
+ * and deletes the recordings directory if the cluster created it (and the trust material files).
  */
 public final class OpenViduCluster implements AutoCloseable {
   private final ClusterStore store;
@@ -47,6 +56,7 @@ public final class OpenViduCluster implements AutoCloseable {
   private final List<Master> masters;
   private final RecordingModule recordings;
   private final boolean ownsRecordingsDir;
+  private final Optional<TrustMaterial> trustMaterial;
 
   private OpenViduCluster(
       ClusterStore store,
@@ -55,7 +65,8 @@ public final class OpenViduCluster implements AutoCloseable {
       ClusterSettings settings,
       List<Master> masters,
       RecordingModule recordings,
-      boolean ownsRecordingsDir) {
+      boolean ownsRecordingsDir,
+      Optional<TrustMaterial> trustMaterial) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.mediaNodes = mediaNodes;
@@ -63,6 +74,7 @@ public final class OpenViduCluster implements AutoCloseable {
     this.masters = masters;
     this.recordings = recordings;
     this.ownsRecordingsDir = ownsRecordingsDir;
+    this.trustMaterial = trustMaterial;
   }
 
   /**
@@ -108,6 +120,14 @@ public final class OpenViduCluster implements AutoCloseable {
     return mediaNodes;
   }
 
+  /**
+   * What clients must trust to verify the masters' certificate (its files live until {@link
+   * #close()}); empty when the masters speak plain HTTP.
+   */
+  public Optional<TrustMaterial> trustMaterial() {
+    return trustMaterial;
+  }
+
   /** The shared store. */
   public ClusterStore store() {
     return store;
@@ -131,6 +151,7 @@ public final class OpenViduCluster implements AutoCloseable {
     if (ownsRecordingsDir) {
       deleteRecordingsDirectory();
     }
+    trustMaterial.ifPresent(OpenViduCluster::deleteTrustMaterial);
     if (failure != null) {
       throw failure;
     }
@@ -147,6 +168,17 @@ public final class OpenViduCluster implements AutoCloseable {
               "Could not delete the recordings directory {}: {}",
               settings.recordingsDir(),
               e.getMessage());
+    }
+  }
+
+  private static void deleteTrustMaterial(TrustMaterial trust) {
+    try {
+      Files.deleteIfExists(trust.pemFile());
+      Files.deleteIfExists(trust.pkcs12File());
+      Files.deleteIfExists(trust.pemFile().getParent());
+    } catch (IOException e) {
+      LoggerFactory.getLogger(OpenViduCluster.class)
+          .warn("Could not delete the TLS trust material {}: {}", trust.pemFile(), e.getMessage());
     }
   }
 
@@ -173,6 +205,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private RecordingSettings recordingSettings = RecordingSettings.defaults();
     private final List<MasterFeature> features = new ArrayList<>();
     private SignalingSettings signaling = SignalingSettings.defaults();
+    private Optional<TlsSettings> tls = Optional.empty();
 
     private Builder() {}
 
@@ -290,6 +323,16 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Masters speak HTTPS and WSS only, with a certificate from PEM files or a self-signed one
+     * generated for their host names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}, the listen
+     * address and the public URL's host). Default: plain HTTP.
+     */
+    public Builder tls(TlsSettings settings) {
+      this.tls = Optional.of(settings);
+      return this;
+    }
+
     /** Adds a feature every master serves. */
     public Builder feature(MasterFeature feature) {
       this.features.add(Objects.requireNonNull(feature));
@@ -298,9 +341,10 @@ public final class OpenViduCluster implements AutoCloseable {
 
     /** Opens the store, adds the media nodes and starts every master. */
     public OpenViduCluster start() {
+      Optional<TlsIdentity> identity = tls.map(settings -> settings.identity(certificateHosts()));
       for (int attempt = 1; ; attempt++) {
         try {
-          return startOnce();
+          return startOnce(identity);
         } catch (JavalinBindException e) {
           // A port picked free was taken before the master could bind it (another process picking
           // ports, or one
@@ -317,14 +361,14 @@ public final class OpenViduCluster implements AutoCloseable {
       }
     }
 
-    private OpenViduCluster startOnce() {
+    private OpenViduCluster startOnce(Optional<TlsIdentity> identity) {
       List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
         ports.add(firstPort == 0 ? FreePorts.find() : firstPort + i);
       }
       String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
-      URI url =
-          publicUrl != null ? publicUrl : URI.create("http://" + shownHost + ":" + ports.get(0));
+      String scheme = identity.isPresent() ? "https://" : "http://";
+      URI url = publicUrl != null ? publicUrl : URI.create(scheme + shownHost + ":" + ports.get(0));
       ClusterSettings settings =
           new ClusterSettings(secret, url, recordings(), recordingEnabled, idempotencyTtl);
       boolean ownsStore = store == null;
@@ -332,9 +376,17 @@ public final class OpenViduCluster implements AutoCloseable {
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
       List<Master> started = new ArrayList<>();
+      Optional<TrustMaterial> trust = identity.map(Builder::writeTrustMaterial);
       OpenViduCluster cluster =
           new OpenViduCluster(
-              clusterStore, ownsStore, nodes, settings, started, recordings, recordingsDir == null);
+              clusterStore,
+              ownsStore,
+              nodes,
+              settings,
+              started,
+              recordings,
+              recordingsDir == null,
+              trust);
       try {
         // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
         recordings.warmUp();
@@ -345,7 +397,8 @@ public final class OpenViduCluster implements AutoCloseable {
         for (int i = 0; i < masters; i++) {
           ApiContext api =
               new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
-          Master master = new Master(api, nodes, masterFeatures(recordings), host, ports.get(i));
+          Master master =
+              new Master(api, nodes, masterFeatures(recordings), host, ports.get(i), identity);
           started.add(master);
           master.start();
         }
@@ -363,6 +416,27 @@ public final class OpenViduCluster implements AutoCloseable {
       all.add(recordings::install);
       all.addAll(features);
       return all;
+    }
+
+    /** The names clients may reach the masters by, the one URLs show first. */
+    private Set<String> certificateHosts() {
+      Set<String> hosts = new LinkedHashSet<>();
+      hosts.add(host.equals("0.0.0.0") ? "localhost" : host);
+      if (publicUrl != null && publicUrl.getHost() != null) {
+        hosts.add(publicUrl.getHost());
+      }
+      hosts.add("localhost");
+      hosts.add("127.0.0.1");
+      hosts.add("::1");
+      return hosts;
+    }
+
+    private static TrustMaterial writeTrustMaterial(TlsIdentity identity) {
+      try {
+        return identity.writeTrustMaterial(Files.createTempDirectory("openvidu-tls"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a directory for the TLS trust material", e);
+      }
     }
 
     private Path recordings() {
