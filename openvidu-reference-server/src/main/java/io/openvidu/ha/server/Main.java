@@ -129,6 +129,24 @@ public final class Main implements Callable<Integer> {
   TrustedProxies trustedProxies;
 
   @Option(
+      names = "--sessions-garbage-interval",
+      defaultValue = "900",
+      paramLabel = "SECONDS",
+      description =
+          "OPENVIDU_SESSIONS_GARBAGE_INTERVAL: how often sessions nobody ever joined are removed; 0 "
+              + "turns it off (default: ${DEFAULT-VALUE}).")
+  long sessionsGarbageInterval;
+
+  @Option(
+      names = "--sessions-garbage-threshold",
+      defaultValue = "3600",
+      paramLabel = "SECONDS",
+      description =
+          "OPENVIDU_SESSIONS_GARBAGE_THRESHOLD: how old such a session (and its newest token) must "
+              + "be to be removed (default: ${DEFAULT-VALUE}).")
+  long sessionsGarbageThreshold;
+
+  @Option(
       names = "--tls-cert",
       paramLabel = "FILE",
       description =
@@ -182,6 +200,9 @@ public final class Main implements Callable<Integer> {
     OpenViduCluster cluster;
     try {
       tlsSettings().ifPresent(builder::tls);
+      builder.sessionsGarbage(
+          Duration.ofSeconds(sessionsGarbageInterval),
+          Duration.ofSeconds(sessionsGarbageThreshold));
       builder.recordingSettings(
           RecordingSettings.defaults()
               .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));

@@ -31,6 +31,8 @@ class MainTest {
             "--recording-processing-ms",
             "--public-url",
             "--trusted-proxies",
+            "--sessions-garbage-interval",
+            "--sessions-garbage-threshold",
             "--tls-cert",
             "--tls-key",
             "--tls-self-signed",
@@ -92,6 +94,12 @@ class MainTest {
     CommandLine commandLine = Main.commandLine();
     commandLine.parseArgs(args);
     return commandLine.getCommand();
+  }
+
+  @Test
+  void negativeSessionsGarbageIntervalIsAStartFailure() {
+    assertThat(Main.commandLine().execute("--port", "0", "--sessions-garbage-interval", "-1"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -57,6 +58,7 @@ public final class OpenViduCluster implements AutoCloseable {
   private final RecordingModule recordings;
   private final boolean ownsRecordingsDir;
   private final Optional<TrustMaterial> trustMaterial;
+  private final SessionGarbageCollector garbageCollector;
 
   private OpenViduCluster(
       ClusterStore store,
@@ -66,7 +68,8 @@ public final class OpenViduCluster implements AutoCloseable {
       List<Master> masters,
       RecordingModule recordings,
       boolean ownsRecordingsDir,
-      Optional<TrustMaterial> trustMaterial) {
+      Optional<TrustMaterial> trustMaterial,
+      SessionGarbageCollector garbageCollector) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.mediaNodes = mediaNodes;
@@ -75,6 +78,7 @@ public final class OpenViduCluster implements AutoCloseable {
     this.recordings = recordings;
     this.ownsRecordingsDir = ownsRecordingsDir;
     this.trustMaterial = trustMaterial;
+    this.garbageCollector = garbageCollector;
   }
 
   /**
@@ -128,6 +132,11 @@ public final class OpenViduCluster implements AutoCloseable {
     return trustMaterial;
   }
 
+  /** This process's session garbage collector (to run a round now, in tests). */
+  public SessionGarbageCollector sessionGarbageCollector() {
+    return garbageCollector;
+  }
+
   /** The shared store. */
   public ClusterStore store() {
     return store;
@@ -143,6 +152,7 @@ public final class OpenViduCluster implements AutoCloseable {
         failure = e;
       }
     }
+    garbageCollector.close();
     mediaNodes.close();
     recordings.close();
     if (ownsStore) {
@@ -206,6 +216,10 @@ public final class OpenViduCluster implements AutoCloseable {
     private final List<MasterFeature> features = new ArrayList<>();
     private SignalingSettings signaling = SignalingSettings.defaults();
     private Optional<TlsSettings> tls = Optional.empty();
+    private Duration sessionsGarbageInterval = ClusterSettings.DEFAULT_GARBAGE_INTERVAL;
+    private Duration sessionsGarbageThreshold = ClusterSettings.DEFAULT_GARBAGE_THRESHOLD;
+    private Clock clock = Clock.systemUTC();
+    private boolean sessionsGarbageTimer = true;
 
     private Builder() {}
 
@@ -333,6 +347,41 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The session garbage collector (rest-api.md §6.1): every {@code interval} it removes the
+     * sessions that never became active and are older than {@code threshold}. Default: OpenVidu's,
+     * 900 s and 3600 s; an interval of zero turns it off. Shown by {@code GET /config} as {@code
+     * OPENVIDU_SESSIONS_GARBAGE_INTERVAL}/{@code _THRESHOLD}, which {@code POST /restart} may
+     * change.
+     */
+    public Builder sessionsGarbage(Duration interval, Duration threshold) {
+      if (interval.isNegative() || threshold.isNegative()) {
+        throw new IllegalArgumentException("negative sessions garbage interval or threshold");
+      }
+      this.sessionsGarbageInterval = interval;
+      this.sessionsGarbageThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Where the session garbage collector reads the time (default: the system clock), so tests run
+     * its rounds at chosen instants with {@link SessionGarbageCollector#collectIfDue()}.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * Whether the session garbage collector runs its rounds by itself (default true); false leaves
+     * them to {@link SessionGarbageCollector#collectIfDue()}, for tests that set the {@link
+     * #clock(Clock)} and must not race a background round.
+     */
+    public Builder sessionsGarbageTimer(boolean on) {
+      this.sessionsGarbageTimer = on;
+      return this;
+    }
+
     /** Adds a feature every master serves. */
     public Builder feature(MasterFeature feature) {
       this.features.add(Objects.requireNonNull(feature));
@@ -370,13 +419,25 @@ public final class OpenViduCluster implements AutoCloseable {
       String scheme = identity.isPresent() ? "https://" : "http://";
       URI url = publicUrl != null ? publicUrl : URI.create(scheme + shownHost + ":" + ports.get(0));
       ClusterSettings settings =
-          new ClusterSettings(secret, url, recordings(), recordingEnabled, idempotencyTtl);
+          new ClusterSettings(
+              secret,
+              url,
+              recordings(),
+              recordingEnabled,
+              idempotencyTtl,
+              sessionsGarbageInterval,
+              sessionsGarbageThreshold);
       boolean ownsStore = store == null;
       ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
       List<Master> started = new ArrayList<>();
       Optional<TrustMaterial> trust = identity.map(Builder::writeTrustMaterial);
+      byte[] processId = new byte[3];
+      new SecureRandom().nextBytes(processId);
+      String process = HexFormat.of().formatHex(processId);
+      SessionGarbageCollector garbageCollector =
+          new SessionGarbageCollector(clusterStore, settings, clock, "process-" + process);
       OpenViduCluster cluster =
           new OpenViduCluster(
               clusterStore,
@@ -386,14 +447,15 @@ public final class OpenViduCluster implements AutoCloseable {
               started,
               recordings,
               recordingsDir == null,
-              trust);
+              trust,
+              garbageCollector);
       try {
         // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
         recordings.warmUp();
         nodes.ensureSimulatedNodes(mediaNodes);
-        byte[] processId = new byte[3];
-        new SecureRandom().nextBytes(processId);
-        String process = HexFormat.of().formatHex(processId);
+        if (sessionsGarbageTimer) {
+          garbageCollector.start(garbageTick());
+        }
         for (int i = 0; i < masters; i++) {
           ApiContext api =
               new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
@@ -416,6 +478,15 @@ public final class OpenViduCluster implements AutoCloseable {
       all.add(recordings::install);
       all.addAll(features);
       return all;
+    }
+
+    /**
+     * How often the collector checks whether a round is due: a tenth of the interval, between 10 ms
+     * and 1 s (a round changed by {@code /restart} to a shorter interval is up to 1 s late).
+     */
+    private Duration garbageTick() {
+      long tenth = sessionsGarbageInterval.toMillis() / 10;
+      return Duration.ofMillis(Math.max(10, Math.min(1000, tenth == 0 ? 1000 : tenth)));
     }
 
     /** The names clients may reach the masters by, the one URLs show first. */
