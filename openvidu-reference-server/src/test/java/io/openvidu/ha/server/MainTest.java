@@ -31,6 +31,7 @@ class MainTest {
             "--recording-processing-ms",
             "--public-url",
             "--trusted-proxies",
+            "--[no-]recording-warm-up",
             "--sessions-garbage-interval",
             "--sessions-garbage-threshold",
             "--tls-cert",

@@ -69,7 +69,7 @@ final class ClusterWarmUp {
   static void run() {
     try (OpenViduCluster scratch =
         OpenViduCluster.builder()
-            .warmUp(false)
+            .recordingWarmUp(false)
             .sessionsGarbageTimer(false)
             .recordingSettings(
                 RecordingSettings.defaults()
