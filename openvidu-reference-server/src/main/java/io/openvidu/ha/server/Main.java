@@ -4,6 +4,8 @@ import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.recording.RecordingSettings;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.rpc.TrustedProxies;
+import io.openvidu.ha.server.tls.TlsSettings;
+import io.openvidu.ha.server.tls.TrustMaterial;
 import io.openvidu.ha.server.webhook.WebhookSettings;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -122,6 +125,16 @@ public final class Main implements Callable<Integer> {
   boolean recording;
 
   @Option(
+      names = "--recording-warm-up",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
+      description =
+          "Warm recordings up before media nodes run, so that the first recording starts as fast as "
+              + "later ones (the 2.20.0 fix; costs a little start time; default: ${DEFAULT-VALUE}).")
+  boolean recordingWarmUp;
+
+  @Option(
       names = "--trusted-proxies",
       defaultValue = "",
       paramLabel = "ADDRESSES",
@@ -175,6 +188,44 @@ public final class Main implements Callable<Integer> {
               + "line (default: ${DEFAULT-VALUE}).")
   long webhookRetrySeconds;
 
+  @Option(
+      names = "--sessions-garbage-interval",
+      defaultValue = "900",
+      paramLabel = "SECONDS",
+      description =
+          "OPENVIDU_SESSIONS_GARBAGE_INTERVAL: how often sessions nobody ever joined are removed; 0 "
+              + "turns it off (default: ${DEFAULT-VALUE}).")
+  long sessionsGarbageInterval;
+
+  @Option(
+      names = "--sessions-garbage-threshold",
+      defaultValue = "3600",
+      paramLabel = "SECONDS",
+      description =
+          "OPENVIDU_SESSIONS_GARBAGE_THRESHOLD: how old such a session (and its newest token) must "
+              + "be to be removed (default: ${DEFAULT-VALUE}).")
+  long sessionsGarbageThreshold;
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "PEM certificate chain (the masters' certificate first) for HTTPS and WSS; needs --tls-key.")
+  Path tlsCertificate;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description = "PEM private key of --tls-cert (PKCS#8, or PKCS#1 RSA; not encrypted).")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-self-signed",
+      description =
+          "HTTPS and WSS with a certificate generated at start for the masters' host names; prints "
+              + "where its trust material is (PEM and PKCS#12) and its SHA-256 fingerprint.")
+  boolean tlsSelfSigned;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public static void main(String[] args) {
@@ -202,6 +253,7 @@ public final class Main implements Callable<Integer> {
             .mediaNodes(mediaNodes)
             .recordingsDir(recordingsDir)
             .recordingEnabled(recording)
+            .recordingWarmUp(recordingWarmUp)
             .signaling(SignalingSettings.builder().trustedProxies(trustedProxies).build());
     if (publicUrl != null) {
       builder.publicUrl(publicUrl);
@@ -219,6 +271,10 @@ public final class Main implements Callable<Integer> {
                       : webhookSigningSecret)
               .retryFor(Duration.ofSeconds(webhookRetrySeconds))
               .build());
+      tlsSettings().ifPresent(builder::tls);
+      builder.sessionsGarbage(
+          Duration.ofSeconds(sessionsGarbageInterval),
+          Duration.ofSeconds(sessionsGarbageThreshold));
       builder.recordingSettings(
           RecordingSettings.defaults()
               .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));
@@ -236,6 +292,7 @@ public final class Main implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "shutdown"));
+    cluster.trustMaterial().ifPresent(Main::printTrustMaterial);
     System.out.println("OPENVIDU_URLS=" + cluster.urls());
     System.out.flush();
     try {
@@ -244,6 +301,32 @@ public final class Main implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** The TLS options as settings; empty for plain HTTP. */
+  Optional<TlsSettings> tlsSettings() {
+    if (tlsSelfSigned && (tlsCertificate != null || tlsKey != null)) {
+      throw new IllegalArgumentException("--tls-self-signed excludes --tls-cert and --tls-key");
+    }
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    if (tlsSelfSigned) {
+      return Optional.of(TlsSettings.selfSigned());
+    }
+    return tlsCertificate == null
+        ? Optional.empty()
+        : Optional.of(TlsSettings.pemFiles(tlsCertificate, tlsKey));
+  }
+
+  /**
+   * Lines scripts can read before the {@code OPENVIDU_URLS=} line (a trust store holds no secret).
+   */
+  private static void printTrustMaterial(TrustMaterial trust) {
+    System.out.println("OPENVIDU_TLS_TRUST_PEM=" + trust.pemFile().toAbsolutePath());
+    System.out.println("OPENVIDU_TLS_TRUST_PKCS12=" + trust.pkcs12File().toAbsolutePath());
+    System.out.println("OPENVIDU_TLS_TRUST_PKCS12_PASSWORD=" + TrustMaterial.PKCS12_PASSWORD);
+    System.out.println("OPENVIDU_TLS_SHA256=" + trust.sha256Fingerprint());
   }
 
   /** The version shown by {@code --version}. */

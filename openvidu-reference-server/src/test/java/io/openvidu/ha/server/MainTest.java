@@ -1,6 +1,7 @@
 package io.openvidu.ha.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +31,12 @@ class MainTest {
             "--recording-processing-ms",
             "--public-url",
             "--trusted-proxies",
+            "--[no-]recording-warm-up",
+            "--sessions-garbage-interval",
+            "--sessions-garbage-threshold",
+            "--tls-cert",
+            "--tls-key",
+            "--tls-self-signed",
             "--help",
             "OPENVIDU_URLS=");
   }
@@ -59,6 +66,41 @@ class MainTest {
     commandLine.setErr(new PrintWriter(err));
 
     assertThat(commandLine.execute("--port", "0", "--recording-processing-ms", "-1")).isEqualTo(1);
+  }
+
+  @Test
+  void aTlsCertificateWithoutItsKeyIsRefused() {
+    Main main = parsed("--tls-cert", "cert.pem");
+
+    assertThatThrownBy(main::tlsSettings).hasMessageContaining("go together");
+  }
+
+  @Test
+  void selfSignedTlsExcludesCertificateFiles() {
+    Main main = parsed("--tls-self-signed", "--tls-cert", "c.pem", "--tls-key", "k.pem");
+
+    assertThatThrownBy(main::tlsSettings).hasMessageContaining("excludes");
+  }
+
+  @Test
+  void tlsOptionsBecomeTheirSettings() {
+    assertThat(parsed("--tls-self-signed").tlsSettings())
+        .hasValueSatisfying(tls -> assertThat(tls.isSelfSigned()).isTrue());
+    assertThat(parsed("--tls-cert", "c.pem", "--tls-key", "k.pem").tlsSettings())
+        .hasValueSatisfying(tls -> assertThat(tls.isSelfSigned()).isFalse());
+    assertThat(parsed().tlsSettings()).isEmpty();
+  }
+
+  private static Main parsed(String... args) {
+    CommandLine commandLine = Main.commandLine();
+    commandLine.parseArgs(args);
+    return commandLine.getCommand();
+  }
+
+  @Test
+  void negativeSessionsGarbageIntervalIsAStartFailure() {
+    assertThat(Main.commandLine().execute("--port", "0", "--sessions-garbage-interval", "-1"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -67,7 +67,9 @@ public final class MasterProcess {
                 Integer.toString(options.mediaNodes()),
                 // Tests wait for recordings to be ready: a short processing keeps them fast.
                 "--recording-processing-ms",
-                "300"));
+                "300",
+                // Nothing here measures a first recording's start: every (re)start stays short.
+                "--no-recording-warm-up"));
     ChildProcess child = ChildProcess.start(options.name(), command, options.log());
     return child
         .firstLineMatching(line -> line.startsWith(URLS_LINE))

@@ -2,9 +2,12 @@ package io.openvidu.ha.server.testing;
 
 import io.openvidu.ha.server.cluster.Master;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
+import io.openvidu.ha.server.tls.TlsSettings;
+import io.openvidu.ha.server.tls.TrustMaterial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -26,6 +29,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   cluster.mediaNode(0).crash();
  * }
  * }</pre>
+ *
+ * <p>With {@link Builder#tls()} the masters speak HTTPS and WSS with a certificate generated for
+ * them; {@link #trustMaterial()} gives what a client must trust (a trust manager, an {@code
+ * SSLContext}, PEM and PKCS#12 files).
  *
  * <p>Test methods may also take {@code @OpenViduUrls String}, {@code @OpenViduSecret String} or
  * {@link OpenViduCluster} parameters. Not thread-safe: control it from the test thread.
@@ -94,6 +101,17 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
     return new SimulatedMediaNode("media_simulated-" + (index + 1), running().mediaNodes());
   }
 
+  /**
+   * What a client must trust to verify the masters of a {@link Builder#tls() TLS} cluster.
+   *
+   * @throws IllegalStateException when the cluster speaks plain HTTP
+   */
+  public TrustMaterial trustMaterial() {
+    return running()
+        .trustMaterial()
+        .orElseThrow(() -> new IllegalStateException("the cluster was built without tls()"));
+  }
+
   /** The running cluster, for everything else. */
   public OpenViduCluster cluster() {
     return running();
@@ -115,6 +133,7 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
             .mediaNodes(settings.mediaNodes)
             .secret(settings.secret)
             .store(settings.store.get());
+    settings.tls.ifPresent(builder::tls);
     settings.customizations.forEach(c -> c.accept(builder));
     cluster = builder.start();
   }
@@ -137,6 +156,7 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
     private int mediaNodes = 1;
     private String secret = "MY_SECRET";
     private Supplier<String> store = () -> "memory";
+    private Optional<TlsSettings> tls = Optional.empty();
     private final List<Consumer<OpenViduCluster.Builder>> customizations = new ArrayList<>();
 
     private Builder() {}
@@ -176,6 +196,20 @@ public final class OpenViduClusterExtension extends ScopedExtension implements P
      */
     public Builder store(Supplier<String> uri) {
       this.store = Objects.requireNonNull(uri);
+      return this;
+    }
+
+    /**
+     * HTTPS and WSS only, with a self-signed certificate generated for the masters at start (see
+     * {@link OpenViduClusterExtension#trustMaterial()}).
+     */
+    public Builder tls() {
+      return tls(TlsSettings.selfSigned());
+    }
+
+    /** HTTPS and WSS only, with these settings (PEM files of your own, say). */
+    public Builder tls(TlsSettings settings) {
+      this.tls = Optional.of(Objects.requireNonNull(settings));
       return this;
     }
 

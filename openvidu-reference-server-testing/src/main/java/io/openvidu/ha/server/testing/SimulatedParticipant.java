@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A participant without media that speaks OpenVidu 2.20's WebSocket JSON-RPC protocol the way
@@ -465,7 +466,14 @@ public final class SimulatedParticipant implements AutoCloseable {
 
   private void openLink(URI master) {
     URI uri = webSocketUri(master);
-    WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(settings.timeout);
+    HttpClient http =
+        settings.sslContext == null
+            ? HTTP
+            : HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .sslContext(settings.sslContext)
+                .build();
+    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(settings.timeout);
     settings.headers.forEach(builder::header);
     Link opening = new Link();
     try {
@@ -643,6 +651,7 @@ public final class SimulatedParticipant implements AutoCloseable {
     private Duration pingInterval = Duration.ofSeconds(5);
     private Duration timeout = Duration.ofSeconds(5);
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private SSLContext sslContext;
 
     private Builder(String token) {
       this.token = Objects.requireNonNull(token, "token");
@@ -704,6 +713,15 @@ public final class SimulatedParticipant implements AutoCloseable {
     /** A header on the WebSocket upgrade request, e.g. {@code X-Forwarded-For} to play a proxy. */
     public Builder header(String name, String value) {
       headers.put(name, value);
+      return this;
+    }
+
+    /**
+     * The TLS context a {@code wss://} socket verifies the master with, e.g. {@code
+     * cluster.trustMaterial().sslContext()} (default: the JVM's).
+     */
+    public Builder sslContext(SSLContext context) {
+      this.sslContext = Objects.requireNonNull(context, "context");
       return this;
     }
 

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * A plain HTTP client for the REST API in tests: Basic credentials by default, JSON bodies as
@@ -24,18 +25,27 @@ public final class ApiClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final HttpClient http;
   private final String baseUrl;
   private final Map<String, String> headers;
 
-  private ApiClient(String baseUrl, Map<String, String> headers) {
+  private ApiClient(HttpClient http, String baseUrl, Map<String, String> headers) {
+    this.http = http;
     this.baseUrl = baseUrl;
     this.headers = headers;
   }
 
   /** A client authenticated with {@code secret}. */
   public static ApiClient of(String baseUrl, String secret) {
-    return new ApiClient(baseUrl, Map.of())
+    return new ApiClient(HTTP, baseUrl, Map.of())
         .withHeader("Authorization", basic("OPENVIDUAPP", secret));
+  }
+
+  /** The same client verifying TLS servers with {@code context} (a TLS cluster's trust). */
+  public ApiClient trusting(SSLContext context) {
+    HttpClient trusting =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(context).build();
+    return new ApiClient(trusting, baseUrl, headers);
   }
 
   /** {@code Basic base64(user:password)}. */
@@ -49,14 +59,14 @@ public final class ApiClient {
   public ApiClient withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new ApiClient(baseUrl, copy);
+    return new ApiClient(http, baseUrl, copy);
   }
 
   /** The same client without the header. */
   public ApiClient without(String name) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.remove(name);
-    return new ApiClient(baseUrl, copy);
+    return new ApiClient(http, baseUrl, copy);
   }
 
   public Reply get(String path) {
@@ -94,7 +104,7 @@ public final class ApiClient {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -196,7 +196,23 @@ class MediaNodeApiTest {
   }
 
   @Test
-  void discoveryFindsNothingNew() {
+  void discoveryFindsNothingNewWhileEveryNodeIsInTheCluster() {
+    assertThat(api.put(NODES, null).json().get("numberOfElements").asInt()).isZero();
+  }
+
+  @Test
+  void discoveryFindsAgainTheNodesThatLeftTheClusterAndReturnsThem() {
+    cluster.mediaNode(1).crash();
+    api.delete(NODES + "/media_simulated-1?deletion-strategy=now");
+
+    ApiClient.Reply reply = api.put(NODES, null);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("numberOfElements").asInt()).isEqualTo(2);
+    assertThat(reply.json().get("content"))
+        .extracting(n -> n.get("id").asText() + "/" + n.get("status").asText())
+        .containsExactlyInAnyOrder("media_simulated-1/running", "media_simulated-2/running");
+    assertThat(api.get(NODES).json().get("numberOfElements").asInt()).isEqualTo(2);
     assertThat(api.put(NODES, null).json().get("numberOfElements").asInt()).isZero();
   }
 

@@ -91,8 +91,19 @@ class JoinRoomTest {
     cluster.joinWith(token, 0);
 
     assertThatThrownBy(() -> cluster.joinWith(token, 1))
-        .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(401))
-        .hasMessageNotContaining("tok_");
+        .isInstanceOfSatisfying(RpcCallException.class, e -> assertThat(e.code()).isEqualTo(401));
+  }
+
+  @Test
+  void anInvalidTokenIsEchoedInExactlyOpenViduMessage() {
+    String sessionId = cluster.createSession();
+    String token = cluster.createToken(sessionId, OpenViduRole.PUBLISHER);
+    cluster.joinWith(token, 0);
+
+    // signaling.md §4.1, "(sic, no space)": clients match on this text.
+    assertThatThrownBy(() -> cluster.joinWith(token, 1))
+        .hasMessageEndingWith(
+            ": Unable to join session " + sessionId + ". Token " + token + "is not valid");
   }
 
   @Test

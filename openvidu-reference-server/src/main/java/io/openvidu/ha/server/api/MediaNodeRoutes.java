@@ -172,9 +172,16 @@ final class MediaNodeRoutes {
     }
   }
 
-  /** Simulated nodes are never discovered: there is nothing outside the cluster to find. */
+  /**
+   * Finds again the simulated nodes this process started with that left the cluster (rest-api.md
+   * §5.17: the newly discovered nodes).
+   */
   private void discover(Context ctx) {
-    ApiResponse.ok(SessionJson.page(JsonNodeFactory.instance.arrayNode())).send(ctx);
+    ArrayNode content = JsonNodeFactory.instance.arrayNode();
+    for (MediaNodeState node : mediaNodes.discover()) {
+      content.add(render(node, Detail.NONE, List.of(), List.of()));
+    }
+    ApiResponse.ok(SessionJson.page(content)).send(ctx);
   }
 
   private static List<SessionState> sessionsOf(

@@ -4,15 +4,27 @@ import io.javalin.Javalin;
 import io.openvidu.ha.server.api.ApiContext;
 import io.openvidu.ha.server.api.RestApi;
 import io.openvidu.ha.server.media.MediaNodes;
+import io.openvidu.ha.server.tls.TlsIdentity;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One master: an HTTP server on its own port serving the REST API (and the installed {@link
- * MasterFeature}s) over the cluster's shared store. Stateless apart from the sockets it holds, so
- * it can be stopped, frozen and restarted while the others keep serving everything. Thread-safe.
+ * One master: an HTTP (or, with a {@link TlsIdentity}, HTTPS and WSS only) server on its own port
+ * serving the REST API (and the installed {@link MasterFeature}s) over the cluster's shared store.
+ * Stateless apart from the sockets it holds, so it can be stopped, frozen and restarted while the
+ * others keep serving everything. Thread-safe.
  */
 public final class Master {
   private static final Logger log = LoggerFactory.getLogger(Master.class);
@@ -22,17 +34,24 @@ public final class Master {
   private final List<MasterFeature> features;
   private final String host;
   private final int port;
+  private final Optional<TlsIdentity> tls;
   private final HangGate gate = new HangGate();
   private Javalin server;
   private final List<AutoCloseable> installed = new ArrayList<>();
 
   Master(
-      ApiContext api, MediaNodes mediaNodes, List<MasterFeature> features, String host, int port) {
+      ApiContext api,
+      MediaNodes mediaNodes,
+      List<MasterFeature> features,
+      String host,
+      int port,
+      Optional<TlsIdentity> tls) {
     this.api = api;
     this.mediaNodes = mediaNodes;
     this.features = List.copyOf(features);
     this.host = host;
     this.port = port;
+    this.tls = tls;
   }
 
   /** This master's id, unique in the cluster. */
@@ -40,10 +59,10 @@ public final class Master {
     return api.masterId();
   }
 
-  /** The base URL clients call, e.g. {@code http://127.0.0.1:4443}. */
+  /** The base URL clients call, e.g. {@code http://127.0.0.1:4443} ({@code https} with TLS). */
   public String url() {
     String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
-    return "http://" + shownHost + ":" + port;
+    return (tls.isPresent() ? "https://" : "http://") + shownHost + ":" + port;
   }
 
   /** The port it listens on (the same across restarts). */
@@ -67,6 +86,10 @@ public final class Master {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
+              tls.ifPresent(
+                  identity ->
+                      config.jetty.addConnector(
+                          (server, http) -> tlsConnector(server, http, identity)));
               config.routes.before(ctx -> gate.pass());
               config.routes.wsBeforeUpgrade(ctx -> gate.pass());
               RestApi.install(config, api, mediaNodes);
@@ -77,9 +100,34 @@ public final class Master {
                 }
               }
             });
-    created.start(host, port);
+    if (tls.isPresent()) {
+      created.start(); // the TLS connector carries the host and port
+    } else {
+      created.start(host, port);
+    }
     server = created;
     log.info("Master {} listens at {}", id(), url());
+  }
+
+  /** The only connector of a TLS master: HTTPS, and WSS for the WebSockets on the same port. */
+  private ServerConnector tlsConnector(
+      Server server, HttpConfiguration http, TlsIdentity identity) {
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    String password = Base64.getEncoder().encodeToString(random); // guards an in-memory store only
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStore(identity.keyStore(password.toCharArray()));
+    ssl.setKeyStorePassword(password);
+    ssl.setKeyManagerPassword(password);
+    // Clients reach masters by IP literal as often as by name: no SNI check against the
+    // certificate.
+    http.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+    ServerConnector connector =
+        new ServerConnector(
+            server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    return connector;
   }
 
   /**

@@ -12,6 +12,9 @@ import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.redis.RedisDocumentStore;
 import io.openvidu.ha.server.store.redis.RedisStoreUri;
+import io.openvidu.ha.server.tls.TlsIdentity;
+import io.openvidu.ha.server.tls.TlsSettings;
+import io.openvidu.ha.server.tls.TrustMaterial;
 import io.openvidu.ha.server.webhook.WebhookDispatcher;
 import io.openvidu.ha.server.webhook.WebhookSettings;
 import java.io.IOException;
@@ -20,11 +23,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +47,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>With {@link Builder#tls(TlsSettings)} every master speaks HTTPS and WSS only, tokens say
+ * {@code wss://}, and {@link #trustMaterial()} tells clients what to trust.
+ *
  * <p>Thread-safe. {@link #close()} stops every master, closes the store if the cluster opened it,
- * and deletes the recordings directory if the cluster created it.
+ * and deletes the recordings directory if the cluster created it (and the trust material files).
  */
 public final class OpenViduCluster implements AutoCloseable {
   private final ClusterStore store;
@@ -51,6 +61,8 @@ public final class OpenViduCluster implements AutoCloseable {
   private final List<Master> masters;
   private final RecordingModule recordings;
   private final boolean ownsRecordingsDir;
+  private final Optional<TrustMaterial> trustMaterial;
+  private final SessionGarbageCollector garbageCollector;
 
   private OpenViduCluster(
       ClusterStore store,
@@ -59,7 +71,9 @@ public final class OpenViduCluster implements AutoCloseable {
       ClusterSettings settings,
       List<Master> masters,
       RecordingModule recordings,
-      boolean ownsRecordingsDir) {
+      boolean ownsRecordingsDir,
+      Optional<TrustMaterial> trustMaterial,
+      SessionGarbageCollector garbageCollector) {
     this.store = store;
     this.ownsStore = ownsStore;
     this.mediaNodes = mediaNodes;
@@ -67,6 +81,8 @@ public final class OpenViduCluster implements AutoCloseable {
     this.masters = masters;
     this.recordings = recordings;
     this.ownsRecordingsDir = ownsRecordingsDir;
+    this.trustMaterial = trustMaterial;
+    this.garbageCollector = garbageCollector;
   }
 
   /**
@@ -112,6 +128,19 @@ public final class OpenViduCluster implements AutoCloseable {
     return mediaNodes;
   }
 
+  /**
+   * What clients must trust to verify the masters' certificate (its files live until {@link
+   * #close()}); empty when the masters speak plain HTTP.
+   */
+  public Optional<TrustMaterial> trustMaterial() {
+    return trustMaterial;
+  }
+
+  /** This process's session garbage collector (to run a round now, in tests). */
+  public SessionGarbageCollector sessionGarbageCollector() {
+    return garbageCollector;
+  }
+
   /** The shared store. */
   public ClusterStore store() {
     return store;
@@ -127,6 +156,7 @@ public final class OpenViduCluster implements AutoCloseable {
         failure = e;
       }
     }
+    garbageCollector.close();
     mediaNodes.close();
     recordings.close();
     if (ownsStore) {
@@ -135,6 +165,7 @@ public final class OpenViduCluster implements AutoCloseable {
     if (ownsRecordingsDir) {
       deleteRecordingsDirectory();
     }
+    trustMaterial.ifPresent(OpenViduCluster::deleteTrustMaterial);
     if (failure != null) {
       throw failure;
     }
@@ -151,6 +182,17 @@ public final class OpenViduCluster implements AutoCloseable {
               "Could not delete the recordings directory {}: {}",
               settings.recordingsDir(),
               e.getMessage());
+    }
+  }
+
+  private static void deleteTrustMaterial(TrustMaterial trust) {
+    try {
+      Files.deleteIfExists(trust.pemFile());
+      Files.deleteIfExists(trust.pkcs12File());
+      Files.deleteIfExists(trust.pemFile().getParent());
+    } catch (IOException e) {
+      LoggerFactory.getLogger(OpenViduCluster.class)
+          .warn("Could not delete the TLS trust material {}: {}", trust.pemFile(), e.getMessage());
     }
   }
 
@@ -178,6 +220,12 @@ public final class OpenViduCluster implements AutoCloseable {
     private final List<MasterFeature> features = new ArrayList<>();
     private SignalingSettings signaling = SignalingSettings.defaults();
     private WebhookSettings webhook = WebhookSettings.defaults();
+    private Optional<TlsSettings> tls = Optional.empty();
+    private Duration sessionsGarbageInterval = ClusterSettings.DEFAULT_GARBAGE_INTERVAL;
+    private Duration sessionsGarbageThreshold = ClusterSettings.DEFAULT_GARBAGE_THRESHOLD;
+    private Clock clock = Clock.systemUTC();
+    private boolean sessionsGarbageTimer = true;
+    private boolean warmUp = true;
 
     private Builder() {}
 
@@ -296,6 +344,62 @@ public final class OpenViduCluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Masters speak HTTPS and WSS only, with a certificate from PEM files or a self-signed one
+     * generated for their host names ({@code localhost}, {@code 127.0.0.1}, {@code ::1}, the listen
+     * address and the public URL's host). Default: plain HTTP.
+     */
+    public Builder tls(TlsSettings settings) {
+      this.tls = Optional.of(settings);
+      return this;
+    }
+
+    /**
+     * The session garbage collector (rest-api.md §6.1): every {@code interval} it removes the
+     * sessions that never became active and are older than {@code threshold}. Default: OpenVidu's,
+     * 900 s and 3600 s; an interval of zero turns it off. Shown by {@code GET /config} as {@code
+     * OPENVIDU_SESSIONS_GARBAGE_INTERVAL}/{@code _THRESHOLD}, which {@code POST /restart} may
+     * change.
+     */
+    public Builder sessionsGarbage(Duration interval, Duration threshold) {
+      if (interval.isNegative() || threshold.isNegative()) {
+        throw new IllegalArgumentException("negative sessions garbage interval or threshold");
+      }
+      this.sessionsGarbageInterval = interval;
+      this.sessionsGarbageThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Where the session garbage collector reads the time (default: the system clock), so tests run
+     * its rounds at chosen instants with {@link SessionGarbageCollector#collectIfDue()}.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * Whether the session garbage collector runs its rounds by itself (default true); false leaves
+     * them to {@link SessionGarbageCollector#collectIfDue()}, for tests that set the {@link
+     * #clock(Clock)} and must not race a background round.
+     */
+    public Builder sessionsGarbageTimer(boolean on) {
+      this.sessionsGarbageTimer = on;
+      return this;
+    }
+
+    /**
+     * Whether the first cluster of the JVM warms recordings up before its media nodes run (default
+     * true), so that the first recording starts as fast as later ones. Off, the start is shorter
+     * (no scratch cluster) and the first recording pays for loading the recording code: for
+     * processes whose recording latency nobody measures.
+     */
+    public Builder recordingWarmUp(boolean on) {
+      this.warmUp = on;
+      return this;
+    }
+
     /** Adds a feature every master serves. */
     /**
      * Webhooks: the initial {@code OPENVIDU_WEBHOOK_*} configuration (an endpoint turns webhooks on
@@ -314,9 +418,19 @@ public final class OpenViduCluster implements AutoCloseable {
 
     /** Opens the store, adds the media nodes and starts every master. */
     public OpenViduCluster start() {
+      if (warmUp) {
+        // Before any media node reports running: the first recording then starts as fast as later
+        // ones (the 2.20.0 fix).
+        Duration warmUpTime = ClusterWarmUp.runOncePerJvm();
+        if (!warmUpTime.isZero()) {
+          LoggerFactory.getLogger(OpenViduCluster.class)
+              .info("Recordings warmed up in {} ms", warmUpTime.toMillis());
+        }
+      }
+      Optional<TlsIdentity> identity = tls.map(settings -> settings.identity(certificateHosts()));
       for (int attempt = 1; ; attempt++) {
         try {
-          return startOnce();
+          return startOnce(identity);
         } catch (JavalinBindException e) {
           // A port picked free was taken before the master could bind it (another process picking
           // ports, or one
@@ -333,27 +447,46 @@ public final class OpenViduCluster implements AutoCloseable {
       }
     }
 
-    private OpenViduCluster startOnce() {
+    private OpenViduCluster startOnce(Optional<TlsIdentity> identity) {
       List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
         ports.add(firstPort == 0 ? FreePorts.find() : firstPort + i);
       }
       String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
-      URI url =
-          publicUrl != null ? publicUrl : URI.create("http://" + shownHost + ":" + ports.get(0));
+      String scheme = identity.isPresent() ? "https://" : "http://";
+      URI url = publicUrl != null ? publicUrl : URI.create(scheme + shownHost + ":" + ports.get(0));
       ClusterSettings settings =
-          new ClusterSettings(secret, url, recordings(), recordingEnabled, idempotencyTtl);
+          new ClusterSettings(
+              secret,
+              url,
+              recordings(),
+              recordingEnabled,
+              idempotencyTtl,
+              sessionsGarbageInterval,
+              sessionsGarbageThreshold);
       boolean ownsStore = store == null;
       ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
       List<Master> started = new ArrayList<>();
+      Optional<TrustMaterial> trust = identity.map(Builder::writeTrustMaterial);
+      byte[] processId = new byte[3];
+      new SecureRandom().nextBytes(processId);
+      String process = HexFormat.of().formatHex(processId);
+      SessionGarbageCollector garbageCollector =
+          new SessionGarbageCollector(clusterStore, settings, clock, "process-" + process);
       OpenViduCluster cluster =
           new OpenViduCluster(
-              clusterStore, ownsStore, nodes, settings, started, recordings, recordingsDir == null);
+              clusterStore,
+              ownsStore,
+              nodes,
+              settings,
+              started,
+              recordings,
+              recordingsDir == null,
+              trust,
+              garbageCollector);
       try {
-        // Media nodes only report running once the recording module is warm (the 2.20.0 fix).
-        recordings.warmUp();
         if (webhook.endpoint() != null) {
           clusterStore.atomically(
               tx -> {
@@ -362,13 +495,14 @@ public final class OpenViduCluster implements AutoCloseable {
               });
         }
         nodes.ensureSimulatedNodes(mediaNodes);
-        byte[] processId = new byte[3];
-        new SecureRandom().nextBytes(processId);
-        String process = HexFormat.of().formatHex(processId);
+        if (sessionsGarbageTimer) {
+          garbageCollector.start(garbageTick());
+        }
         for (int i = 0; i < masters; i++) {
           ApiContext api =
               new ApiContext(clusterStore, settings, "master-" + (i + 1) + "-" + process);
-          Master master = new Master(api, nodes, masterFeatures(recordings), host, ports.get(i));
+          Master master =
+              new Master(api, nodes, masterFeatures(recordings), host, ports.get(i), identity);
           started.add(master);
           master.start();
         }
@@ -387,6 +521,36 @@ public final class OpenViduCluster implements AutoCloseable {
       all.add(WebhookDispatcher.feature(webhook));
       all.addAll(features);
       return all;
+    }
+
+    /**
+     * How often the collector checks whether a round is due: a tenth of the interval, between 10 ms
+     * and 1 s (a round changed by {@code /restart} to a shorter interval is up to 1 s late).
+     */
+    private Duration garbageTick() {
+      long tenth = sessionsGarbageInterval.toMillis() / 10;
+      return Duration.ofMillis(Math.max(10, Math.min(1000, tenth == 0 ? 1000 : tenth)));
+    }
+
+    /** The names clients may reach the masters by, the one URLs show first. */
+    private Set<String> certificateHosts() {
+      Set<String> hosts = new LinkedHashSet<>();
+      hosts.add(host.equals("0.0.0.0") ? "localhost" : host);
+      if (publicUrl != null && publicUrl.getHost() != null) {
+        hosts.add(publicUrl.getHost());
+      }
+      hosts.add("localhost");
+      hosts.add("127.0.0.1");
+      hosts.add("::1");
+      return hosts;
+    }
+
+    private static TrustMaterial writeTrustMaterial(TlsIdentity identity) {
+      try {
+        return identity.writeTrustMaterial(Files.createTempDirectory("openvidu-tls"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a directory for the TLS trust material", e);
+      }
     }
 
     private Path recordings() {

@@ -8,22 +8,38 @@ import java.util.Objects;
 
 /**
  * The settings a cluster starts with, the same for every master: the secret, the public URL (which
- * tokens and recording URLs carry), the recordings directory, whether recording is on, and how long
- * idempotency records live. Runtime changes through {@code POST /openvidu/api/restart} live in the
- * store instead (see {@link RuntimeConfig}). Immutable; {@code toString()} hides the secret.
+ * tokens and recording URLs carry), the recordings directory, whether recording is on, how long
+ * idempotency records live, and the session garbage collector's interval and threshold (rest-api.md
+ * §6.1; an interval of zero disables it). Runtime changes through {@code POST
+ * /openvidu/api/restart} live in the store instead (see {@link RuntimeConfig}). Immutable; {@code
+ * toString()} hides the secret.
  */
 public record ClusterSettings(
     String secret,
     URI publicUrl,
     Path recordingsDir,
     boolean recordingEnabled,
-    Duration idempotencyTtl) {
+    Duration idempotencyTtl,
+    Duration sessionsGarbageInterval,
+    Duration sessionsGarbageThreshold) {
 
   /** OpenVidu's version this cluster emulates. */
   public static final String OPENVIDU_VERSION = "2.20.0";
 
+  /** OpenVidu's {@code OPENVIDU_SESSIONS_GARBAGE_INTERVAL} default. */
+  public static final Duration DEFAULT_GARBAGE_INTERVAL = Duration.ofSeconds(900);
+
+  /** OpenVidu's {@code OPENVIDU_SESSIONS_GARBAGE_THRESHOLD} default. */
+  public static final Duration DEFAULT_GARBAGE_THRESHOLD = Duration.ofSeconds(3600);
+
   public ClusterSettings {
     Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(sessionsGarbageInterval, "sessionsGarbageInterval");
+    Objects.requireNonNull(sessionsGarbageThreshold, "sessionsGarbageThreshold");
+    if (sessionsGarbageInterval.isNegative() || sessionsGarbageThreshold.isNegative()) {
+      throw new IllegalArgumentException(
+          "the sessions garbage interval and threshold must not be negative");
+    }
     Objects.requireNonNull(publicUrl, "publicUrl");
     Objects.requireNonNull(recordingsDir, "recordingsDir");
     Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
@@ -36,6 +52,23 @@ public record ClusterSettings(
     if (secret.isEmpty()) {
       throw new IllegalArgumentException("the secret must not be empty");
     }
+  }
+
+  /** Settings with OpenVidu's garbage collector defaults (every 900 s, sessions older than 1 h). */
+  public ClusterSettings(
+      String secret,
+      URI publicUrl,
+      Path recordingsDir,
+      boolean recordingEnabled,
+      Duration idempotencyTtl) {
+    this(
+        secret,
+        publicUrl,
+        recordingsDir,
+        recordingEnabled,
+        idempotencyTtl,
+        DEFAULT_GARBAGE_INTERVAL,
+        DEFAULT_GARBAGE_THRESHOLD);
   }
 
   /** The public URL without a trailing slash, e.g. {@code https://my.openvidu.ip:4443}. */
@@ -74,6 +107,10 @@ public record ClusterSettings(
         + recordingEnabled
         + ", idempotencyTtl="
         + idempotencyTtl
+        + ", sessionsGarbageInterval="
+        + sessionsGarbageInterval
+        + ", sessionsGarbageThreshold="
+        + sessionsGarbageThreshold
         + ", secret=***]";
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvidu.ha.server.store.Transaction;
 import io.openvidu.ha.server.store.WebhookOutbox;
 import io.openvidu.ha.server.webhook.WebhookSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,6 +165,39 @@ public final class RuntimeConfig {
     return json;
   }
 
+  /**
+   * How often the session garbage collector runs ({@code OPENVIDU_SESSIONS_GARBAGE_INTERVAL}); zero
+   * when it is off.
+   */
+  public Duration sessionsGarbageInterval() {
+    return seconds("OPENVIDU_SESSIONS_GARBAGE_INTERVAL", settings.sessionsGarbageInterval());
+  }
+
+  /**
+   * How old a never-active session must be to be collected ({@code
+   * OPENVIDU_SESSIONS_GARBAGE_THRESHOLD}).
+   */
+  public Duration sessionsGarbageThreshold() {
+    return seconds("OPENVIDU_SESSIONS_GARBAGE_THRESHOLD", settings.sessionsGarbageThreshold());
+  }
+
+  private Duration seconds(String name, Duration fallback) {
+    JsonNode value = values.path(name);
+    if (!value.isNumber()) {
+      return fallback;
+    }
+    return Duration.ofMillis(Math.max(0, Math.round(value.asDouble() * 1000)));
+  }
+
+  /** Whole seconds as an integer, as OpenVidu shows them; a fraction (tests) as a decimal. */
+  private static void putSeconds(ObjectNode json, String name, Duration value) {
+    if (value.toMillis() % 1000 == 0) {
+      json.put(name, value.toSeconds());
+    } else {
+      json.put(name, value.toMillis() / 1000.0);
+    }
+  }
+
   /** One configuration value, or a missing node. */
   public JsonNode value(String name) {
     return values.path(name);
@@ -182,8 +216,8 @@ public final class RuntimeConfig {
     json.put("OPENVIDU_STREAMS_VIDEO_MIN_SEND_BANDWIDTH", 300);
     json.put("OPENVIDU_STREAMS_FORCED_VIDEO_CODEC", "VP8");
     json.put("OPENVIDU_STREAMS_ALLOW_TRANSCODING", false);
-    json.put("OPENVIDU_SESSIONS_GARBAGE_INTERVAL", 900);
-    json.put("OPENVIDU_SESSIONS_GARBAGE_THRESHOLD", 3600);
+    putSeconds(json, "OPENVIDU_SESSIONS_GARBAGE_INTERVAL", settings.sessionsGarbageInterval());
+    putSeconds(json, "OPENVIDU_SESSIONS_GARBAGE_THRESHOLD", settings.sessionsGarbageThreshold());
     json.put("OPENVIDU_RECORDING", settings.recordingEnabled());
     json.put("OPENVIDU_RECORDING_VERSION", ClusterSettings.OPENVIDU_VERSION);
     json.put("OPENVIDU_RECORDING_PATH", settings.recordingsDir().toAbsolutePath().toString());

@@ -10,7 +10,9 @@ import io.openvidu.ha.server.store.Transaction;
 import io.openvidu.ha.server.store.TransitionRejectedException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ public final class MediaNodes implements AutoCloseable {
 
   private final ClusterStore store;
   private final Duration launchTime;
+  private volatile int simulatedCount;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -55,18 +58,22 @@ public final class MediaNodes implements AutoCloseable {
   /**
    * Makes sure nodes {@code media_simulated-1} … {@code media_simulated-<count>} are part of the
    * cluster (running), adding those that are missing. Several processes sharing a store thus share
-   * one set of nodes.
+   * one set of nodes. Remembers {@code count} for {@link #discover()}.
+   *
+   * @return the nodes it added
    */
-  public void ensureSimulatedNodes(int count) {
+  public List<MediaNodeState> ensureSimulatedNodes(int count) {
+    simulatedCount = Math.max(simulatedCount, count);
     long now = System.currentTimeMillis();
+    List<MediaNodeState> added = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       String environmentId = "simulated-" + i;
-      store.atomically(
-          tx ->
-              tx.mediaNodes()
-                  .find("media_" + environmentId)
-                  .orElseGet(
-                      () ->
+      store
+          .atomically(
+              tx ->
+                  tx.mediaNodes().find("media_" + environmentId).isPresent()
+                      ? Optional.<MediaNodeState>empty()
+                      : Optional.of(
                           tx.mediaNodes()
                               .add(
                                   running(
@@ -75,8 +82,21 @@ public final class MediaNodes implements AutoCloseable {
                                           "127.0.0.1",
                                           "ws://127.0.0.1:8888/kurento",
                                           now),
-                                      now))));
+                                      now))))
+          .ifPresent(added::add);
     }
+    return added;
+  }
+
+  /**
+   * {@code PUT /media-nodes} (rest-api.md §5.17): the simulated nodes this process was started with
+   * that are no longer part of the cluster (crashed, or removed) are found again and join it,
+   * running and empty.
+   *
+   * @return the nodes it added
+   */
+  public List<MediaNodeState> discover() {
+    return ensureSimulatedNodes(simulatedCount);
   }
 
   /**

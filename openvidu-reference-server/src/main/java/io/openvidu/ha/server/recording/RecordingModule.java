@@ -9,7 +9,6 @@ import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.EventOperations;
 import io.openvidu.ha.server.store.RecordingStatus;
 import io.openvidu.ha.server.store.Subscription;
-import java.time.Duration;
 
 /**
  * Recordings in one process of the cluster (recordings.md): the REST endpoints and file downloads
@@ -75,18 +74,6 @@ public final class RecordingModule implements AutoCloseable {
     IdempotentCalls calls = new IdempotentCalls(api.store(), api.settings().idempotencyTtl());
     new RecordingRoutes(api, calls, transitions, processor, folder).install(config.routes);
     return null;
-  }
-
-  /**
-   * Runs a recording of each kind through this module's code on private scratch state, so that the
-   * first real recording does not pay for loading and initialising it (the 2.20.0 fix: a media
-   * node's first COMPOSED recording starts as fast as its later ones). Call it before media nodes
-   * report {@code running}.
-   *
-   * @return how long it took
-   */
-  public Duration warmUp() {
-    return RecordingWarmUp.run(cluster, settings);
   }
 
   /**

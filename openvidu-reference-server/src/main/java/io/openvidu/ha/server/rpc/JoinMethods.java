@@ -109,7 +109,7 @@ final class JoinMethods {
       return joinResult(socket, joined, privileged);
     } catch (TransitionRejectedException e) {
       abandon(socket);
-      throw joinRejected(sessionId, e);
+      throw joinRejected(sessionId, token, e);
     } catch (RuntimeException e) {
       abandon(socket);
       throw e;
@@ -121,7 +121,7 @@ final class JoinMethods {
     Optional<SessionState> session = master.store.atomically(tx -> tx.sessions().find(sessionId));
     if (session.isEmpty()) {
       throw joinRejected(
-          sessionId, new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, ""));
+          sessionId, token, new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, ""));
     }
     return session.get().connections().stream()
         .filter(c -> c.status() == ConnectionStatus.PENDING && token.equals(c.token()))
@@ -130,17 +130,25 @@ final class JoinMethods {
         .orElseThrow(
             () ->
                 joinRejected(
-                    sessionId, new TransitionRejectedException(Rejection.TOKEN_INVALID, "")));
+                    sessionId,
+                    token,
+                    new TransitionRejectedException(Rejection.TOKEN_INVALID, "")));
   }
 
-  private static RpcException joinRejected(String sessionId, TransitionRejectedException e) {
+  /**
+   * OpenVidu's answers to a refused join. An invalid token is echoed exactly as signaling.md §4.1
+   * gives it ({@code "...Token <token>is not valid"}, no space): clients match on that text, and it
+   * only goes back to the participant who sent the token (an {@link RpcException} is never logged).
+   */
+  private static RpcException joinRejected(
+      String sessionId, String token, TransitionRejectedException e) {
     return switch (e.rejection()) {
       case SESSION_NOT_FOUND ->
           RpcError.ROOM_NOT_FOUND.exception(
               "Unable to join session. Session " + sessionId + " cannot be found");
       case TOKEN_INVALID ->
           RpcError.USER_UNAUTHORIZED.exception(
-              "Unable to join session " + sessionId + ". Token is not valid");
+              "Unable to join session " + sessionId + ". Token " + token + "is not valid");
       case NO_MEDIA_NODE_AVAILABLE ->
           RpcError.ROOM_CANNOT_BE_CREATED.exception(
               "Unable to join session " + sessionId + ": no media node can host it");

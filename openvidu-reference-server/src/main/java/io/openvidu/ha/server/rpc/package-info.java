@@ -37,7 +37,8 @@
  *       the grace period (CE keeps such a participant); unknown methods are answered with -32601
  *       and {@code forceUnpublish} of an unknown stream with 105 (OpenVidu never answers either);
  *       {@code closeSession} evicts at once with reason {@code networkDisconnect} (unconfirmed what
- *       OpenVidu does); error messages never contain the token.
+ *       OpenVidu does). An invalid token at {@code joinRoom} is echoed in signaling.md §4.1's exact
+ *       message, because clients match on it; no other error message contains a token.
  *   <li>The heartbeat watchdog starts with a socket's first ping; a socket that never pings is
  *       closed by the server's idle timeout (six default intervals).
  *   <li>Webhooks of participants' actions ({@code participantJoined}, {@code

@@ -1,0 +1,244 @@
+package io.openvidu.ha.server.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvidu.ha.server.recording.RecordingSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 2.20.0 fix for a slow first COMPOSED recording ("warm the recording module before the node
+ * reports running"), done the only way that leaves nothing cold: before the first cluster of this
+ * JVM starts its media nodes, a private scratch cluster (in-memory store, one master on a free
+ * loopback port, a temporary recordings directory) is driven over real HTTP and a real WebSocket
+ * exactly as an application and a participant drive it: a session for each recording kind
+ * (COMPOSED, COMPOSED_QUICK_START, INDIVIDUAL), a participant joining it, start (once with an
+ * {@code Idempotency-Key}), read, stop, processing and download. Every class, lambda and JSON
+ * binding a recording start touches is then loaded and linked, so the first real start costs what
+ * later ones do.
+ *
+ * <p>What is warmed is this JVM's code, not a node: it runs once per JVM (later clusters and media
+ * nodes added later find it warm) and leaves nothing behind. Thread-safe.
+ */
+final class ClusterWarmUp {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Object LOCK = new Object();
+  private static boolean done;
+
+  private ClusterWarmUp() {}
+
+  /**
+   * Warms this JVM unless an earlier cluster did.
+   *
+   * @return how long it took (zero when it was already warm)
+   */
+  static Duration runOncePerJvm() {
+    synchronized (LOCK) {
+      if (done) {
+        return Duration.ZERO;
+      }
+      long started = System.nanoTime();
+      try {
+        run();
+      } catch (RuntimeException e) {
+        // A warm-up that fails costs a slower first recording, not a cluster that does not start.
+        LoggerFactory.getLogger(ClusterWarmUp.class)
+            .warn("The recording warm-up failed; the first recording may start slower", e);
+      }
+      done = true;
+      return Duration.ofNanos(System.nanoTime() - started);
+    }
+  }
+
+  /** Drives one scratch cluster through every recording kind (tests call it directly). */
+  static void run() {
+    try (OpenViduCluster scratch =
+        OpenViduCluster.builder()
+            .recordingWarmUp(false)
+            .sessionsGarbageTimer(false)
+            .recordingSettings(
+                RecordingSettings.defaults()
+                    .withProcessingTime(Duration.ZERO)
+                    .withSweepInterval(Duration.ofMillis(20)))
+            .start()) {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+      Api api = new Api(http, scratch.urlList().get(0), scratch.secret());
+      record(api, http, "{}", "{}", null);
+      record(
+          api,
+          http,
+          "{\"defaultRecordingProperties\":{\"outputMode\":\"COMPOSED_QUICK_START\"}}",
+          "{}",
+          "warm-up-quick-start");
+      record(api, http, "{}", "{\"outputMode\":\"INDIVIDUAL\"}", null);
+    }
+  }
+
+  /** One recording of a new session with one participant, start to download. */
+  private static void record(
+      Api api, HttpClient http, String session, String startProperties, String idempotencyKey) {
+    String sessionId = api.call("POST", "/openvidu/api/sessions", session, null).get("id").asText();
+    String token =
+        api.call("POST", "/openvidu/api/sessions/" + sessionId + "/connection", "{}", null)
+            .get("token")
+            .asText();
+    WebSocket socket = join(http, api.base, sessionId, token);
+    try {
+      String body = startBody(sessionId, startProperties);
+      String id =
+          api.call("POST", "/openvidu/api/recordings/start", body, idempotencyKey)
+              .get("id")
+              .asText();
+      api.call("GET", "/openvidu/api/recordings/" + id, null, null);
+      api.call("POST", "/openvidu/api/recordings/stop/" + id, null, null);
+      JsonNode ready = api.call("GET", "/openvidu/api/recordings/" + id, null, null);
+      api.call("GET", "/openvidu/api/recordings", null, null);
+      String url = ready.path("url").asText("");
+      if (url.startsWith(api.base)) {
+        api.download(url.substring(api.base.length()));
+      }
+      api.call("DELETE", "/openvidu/api/recordings/" + id, null, null);
+    } finally {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String startBody(String sessionId, String properties) {
+    try {
+      return ((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(properties))
+          .put("session", sessionId)
+          .toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Opens the participant's WebSocket and joins with the token (signaling.md §4.1). */
+  private static WebSocket join(HttpClient http, String base, String sessionId, String token) {
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    WebSocket.Listener listener =
+        new WebSocket.Listener() {
+          private final StringBuilder text = new StringBuilder();
+
+          @Override
+          public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+              answer.complete(text.toString());
+              text.setLength(0);
+            }
+            socket.request(1);
+            return null;
+          }
+        };
+    try {
+      WebSocket socket =
+          http.newWebSocketBuilder()
+              .buildAsync(
+                  URI.create(base.replaceFirst("^http", "ws") + "/openvidu?sessionId=" + sessionId),
+                  listener)
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      socket.sendText(
+          JSON.createObjectNode()
+              .put("jsonrpc", "2.0")
+              .put("id", 1)
+              .put("method", "joinRoom")
+              .set(
+                  "params",
+                  JSON.createObjectNode()
+                      .put("token", token)
+                      .put("session", sessionId)
+                      .put("platform", "recording warm-up")
+                      .put("metadata", "")
+                      .put("secret", "")
+                      .put("recorder", false))
+              .toString(),
+          true);
+      JsonNode reply = JSON.readTree(answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+      if (!reply.has("result")) {
+        throw new IllegalStateException("the warm-up participant could not join: " + reply);
+      }
+      return socket;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the warm-up participant could not join", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while warming up", e);
+    }
+  }
+
+  /** The scratch master's REST API. */
+  private record Api(HttpClient http, String base, String secret) {
+
+    JsonNode call(String method, String path, String body, String idempotencyKey) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(TIMEOUT)
+              .header("Authorization", authorization())
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
+      if (body != null) {
+        request.header("Content-Type", "application/json");
+      }
+      if (idempotencyKey != null) {
+        request.header("Idempotency-Key", idempotencyKey);
+      }
+      HttpResponse<String> response = send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException(
+            method + " " + path + " answered " + response.statusCode() + " " + response.body());
+      }
+      try {
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    void download(String path) {
+      send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(TIMEOUT)
+              .header("Authorization", authorization())
+              .build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+      try {
+        return http.send(request, handler);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while warming up", e);
+      }
+    }
+
+    private String authorization() {
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString(("OPENVIDUAPP:" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}
