@@ -10,6 +10,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,10 +130,46 @@ final class KeepAliveServer implements Closeable {
     // one) is
     // either in the list closed below or sees the flag and closes itself.
     killed = true;
+    int port = server.getLocalPort();
     server.close();
     for (Socket connection : connections) {
       connection.close();
     }
+    awaitClosesReceived(port);
+  }
+
+  /**
+   * Waits until the client's kernel has acknowledged the FIN of every connection of {@code port}: a
+   * test that then sends a request knows the client could see the close. Closing returns once the
+   * FIN is queued, and on a loaded machine loopback delivers it later (a POST then went out on a
+   * connection the server had already closed, a race no client can win). Reads Linux's socket
+   * table; elsewhere it returns at once.
+   */
+  private static void awaitClosesReceived(int port) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (hasUnacknowledgedClose(port) && System.nanoTime() < deadline) {
+      Thread.yield();
+    }
+  }
+
+  /** Whether a socket of local port {@code port} is still ESTABLISHED (01) or FIN_WAIT1 (04). */
+  private static boolean hasUnacknowledgedClose(int port) throws IOException {
+    String localPort = String.format(Locale.ROOT, ":%04X ", port);
+    for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+      Path path = Paths.get(table);
+      if (!Files.isReadable(path)) {
+        continue;
+      }
+      for (String line : Files.readAllLines(path, StandardCharsets.US_ASCII)) {
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length > 3
+            && (fields[1] + " ").endsWith(localPort)
+            && (fields[3].equals("01") || fields[3].equals("04"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override
