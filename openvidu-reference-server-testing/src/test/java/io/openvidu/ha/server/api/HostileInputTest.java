@@ -263,4 +263,38 @@ class HostileInputTest {
     assertThat(api.get(SESSIONS + "/s/connection").json().path("numberOfElements").asInt())
         .isZero();
   }
+
+  @Test
+  void anIpCameraWhoseConnectionIdCouldNotBeAPathSegmentIs400() {
+    api.post(SESSIONS, "{\"customSessionId\":\"cams\"}");
+
+    for (String uri : new String[] {"rtsp://h/a%20b", "rtsp://h/a;b", "rtsp://[::1]/x"}) {
+      ApiClient.Reply refused =
+          api.post(
+              SESSIONS + "/cams/connection", "{\"type\":\"IPCAM\",\"rtspUri\":\"" + uri + "\"}");
+
+      assertThat(refused.status()).as(uri).isEqualTo(400);
+    }
+    ApiClient.Reply camera =
+        api.post(
+            SESSIONS + "/cams/connection",
+            "{\"type\":\"IPCAM\",\"rtspUri\":\"rtsp://camera.example:554/live/1\"}");
+    assertThat(camera.status()).isEqualTo(200);
+    String id = camera.json().path("connectionId").asText();
+    assertThat(api.delete(SESSIONS + "/cams/connection/" + id).status()).isEqualTo(204);
+  }
+
+  @Test
+  void aMediaNodeEnvironmentIdThatCannotBeAPathSegmentIs400() {
+    int nodes = api.get("/openvidu/api/media-nodes").json().path("numberOfElements").asInt();
+
+    ApiClient.Reply refused =
+        api.post(
+            "/openvidu/api/media-nodes",
+            "{\"uri\":\"ws://10.0.0.9:8888/kurento\",\"environmentId\":\"rtsp://camera/x\"}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(api.get("/openvidu/api/media-nodes").json().path("numberOfElements").asInt())
+        .isEqualTo(nodes);
+  }
 }

@@ -26,6 +26,11 @@ final class ConnectionRequest {
   private final boolean record;
   private final OpenViduRole role;
   private final KurentoOptions kurentoOptions;
+
+  /** What an IP camera's connection id may contain to be used in a URL path as it is. */
+  private static final java.util.regex.Pattern URL_SAFE_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
+
   private final URI rtspUri;
   private final boolean adaptativeBitrate;
   private final boolean onlyPlayWithSubscribers;
@@ -130,6 +135,13 @@ final class ConnectionRequest {
           .build();
     }
     String connectionId = Identifiers.ipCameraConnectionId(rtspUri);
+    if (!URL_SAFE_ID.matcher(connectionId).matches()) {
+      // The camera's connection id is made of its URI and is a URL path segment from then on.
+      throw ApiException.json(
+          400,
+          "Parameter 'rtspUri' is wrong: its host and path may only use letters, digits and"
+              + " - . _ / :");
+    }
     MediaOptions media =
         new MediaOptions(
             true,

@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.openvidu.ha.server.media.DeletionStrategy;
 import io.openvidu.ha.server.media.MediaNodes;
+import io.openvidu.ha.server.store.Identifiers;
 import io.openvidu.ha.server.store.MediaNodeState;
 import io.openvidu.ha.server.store.MediaNodeStatus;
 import io.openvidu.ha.server.store.RecordingState;
@@ -86,7 +87,12 @@ final class MediaNodeRoutes {
                     ApiException.json(
                         501,
                         "This cluster runs on premises: a media node is added by its \"uri\""));
-    String environmentId = body.string("environmentId").orElse(null);
+    String environmentId = body.name("environmentId").orElse(null);
+    // The node's id is media_<environmentId>, a URL path segment from then on: it must stay one.
+    if (environmentId != null && !Identifiers.CUSTOM_ID.matcher(environmentId).matches()) {
+      throw ApiException.json(
+          400, "Parameter 'environmentId' is wrong. Must be an alphanumeric string [a-zA-Z0-9_-]");
+    }
     URI uri = parseUri(uriText);
     String[] launched = new String[1];
     calls.run(

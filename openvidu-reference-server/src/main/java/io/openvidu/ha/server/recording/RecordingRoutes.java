@@ -102,11 +102,18 @@ final class RecordingRoutes {
             throw rejected(e);
           }
         });
-    try {
-      afterCommit(ctx, RecordingStatus.STARTED, processor::writeStarted);
-    } catch (RuntimeException e) {
-      failStart(ctx, e);
-    }
+    // Only a failed write fails the start: a store that cannot be read here is the store's 503/504
+    // (the client retries, and its Idempotency-Key replays the start).
+    afterCommit(
+        ctx,
+        RecordingStatus.STARTED,
+        recording -> {
+          try {
+            processor.writeStarted(recording);
+          } catch (UncheckedIOException | IllegalArgumentException e) {
+            failStart(ctx, recording.id(), e);
+          }
+        });
   }
 
   /**
@@ -116,8 +123,7 @@ final class RecordingRoutes {
    * OpenVidu's text, like every other error here. Names are validated before the start, so this is
    * the server's own failure (a full or broken disk), never a client's.
    */
-  private void failStart(Context ctx, RuntimeException cause) {
-    String id = readId(ctx.result());
+  private void failStart(Context ctx, String id, RuntimeException cause) {
     log.error("Recording {} could not write its files; it ends failed", id, cause);
     long now = System.currentTimeMillis();
     api.store()
