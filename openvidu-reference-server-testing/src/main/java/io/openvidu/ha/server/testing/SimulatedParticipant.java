@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvidu.ha.server.testing.internal.ParticipantWebSockets;
+import io.openvidu.ha.server.testing.internal.SocketListener;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -30,6 +30,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 
 /**
  * A participant without media that speaks OpenVidu 2.20's WebSocket JSON-RPC protocol the way
@@ -53,12 +56,12 @@ import javax.net.ssl.SSLContext;
  */
 public final class SimulatedParticipant implements AutoCloseable {
 
+  private static final int NORMAL_CLOSURE = 1000;
+
   /** openvidu-browser's close code after {@code leaveRoom}. */
   public static final int CLOSE_AFTER_LEAVING = 4102;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ScheduledExecutorService PINGER =
       Executors.newScheduledThreadPool(
           1,
@@ -248,7 +251,7 @@ public final class SimulatedParticipant implements AutoCloseable {
     call("leaveRoom", MAPPER.createObjectNode());
     Link current = link;
     stopPings(current);
-    current.socket.sendClose(CLOSE_AFTER_LEAVING, "Connection closed by client");
+    current.socket.close(CLOSE_AFTER_LEAVING, "Connection closed by client", Callback.NOOP);
   }
 
   /**
@@ -260,8 +263,8 @@ public final class SimulatedParticipant implements AutoCloseable {
     Link current = link;
     if (current != null) {
       stopPings(current);
-      current.socket.abort();
-      current.closed.complete(-1);
+      current.socket.disconnect();
+      current.closed.complete(SocketListener.FAILED);
     }
   }
 
@@ -273,7 +276,7 @@ public final class SimulatedParticipant implements AutoCloseable {
     Link current = link;
     if (current != null) {
       stopPings(current);
-      current.socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+      current.socket.close(NORMAL_CLOSURE, "", Callback.NOOP);
     }
   }
 
@@ -298,7 +301,7 @@ public final class SimulatedParticipant implements AutoCloseable {
     Link previous = link;
     if (previous != null) {
       stopPings(previous);
-      previous.socket.abort();
+      previous.socket.disconnect();
     }
     openLink(master);
     ObjectNode params = MAPPER.createObjectNode();
@@ -344,7 +347,7 @@ public final class SimulatedParticipant implements AutoCloseable {
       // Closing is best effort: the server may be gone already.
     } finally {
       stopPings(current);
-      current.socket.abort();
+      current.socket.disconnect();
     }
   }
 
@@ -466,25 +469,19 @@ public final class SimulatedParticipant implements AutoCloseable {
 
   private void openLink(URI master) {
     URI uri = webSocketUri(master);
-    HttpClient http =
-        settings.sslContext == null
-            ? HTTP
-            : HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .sslContext(settings.sslContext)
-                .build();
-    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(settings.timeout);
-    settings.headers.forEach(builder::header);
+    ClientUpgradeRequest upgrade = new ClientUpgradeRequest();
+    settings.headers.forEach(upgrade::setHeader);
     Link opening = new Link();
     try {
       opening.socket =
-          builder
-              .buildAsync(uri, new Receiver(opening))
+          ParticipantWebSockets.client(settings.sslContext)
+              .connect(
+                  new SocketListener(this::received, code -> lost(opening, code)), uri, upgrade)
               .get(settings.timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while opening " + uri, e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (IOException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Could not open " + uri, e);
     }
     link = opening;
@@ -537,9 +534,18 @@ public final class SimulatedParticipant implements AutoCloseable {
   }
 
   private void send(Link target, String text) {
-    // java.net.http.WebSocket refuses a send while the previous one is pending: one at a time.
+    // Frames go out one at a time, each written before the next, as a browser's would.
     synchronized (sendLock) {
-      target.socket.sendText(text, true).join();
+      Callback.Completable written = new Callback.Completable();
+      target.socket.sendText(text, written);
+      try {
+        written.get(settings.timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while sending", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("Could not send on the socket", e);
+      }
     }
   }
 
@@ -591,7 +597,7 @@ public final class SimulatedParticipant implements AutoCloseable {
 
   /** One WebSocket: a participant has a new one after each reconnection. */
   private static final class Link {
-    volatile WebSocket socket;
+    volatile Session socket;
     volatile ScheduledFuture<?> pings;
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
   }
@@ -599,38 +605,6 @@ public final class SimulatedParticipant implements AutoCloseable {
   private record PendingCall(String method, CompletableFuture<JsonNode> result) {
     PendingCall(String method) {
       this(method, new CompletableFuture<>());
-    }
-  }
-
-  private final class Receiver implements WebSocket.Listener {
-    private final Link owner;
-    private final StringBuilder partial = new StringBuilder();
-
-    Receiver(Link owner) {
-      this.owner = owner;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        received(text);
-      }
-      socket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-      lost(owner, statusCode);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket socket, Throwable error) {
-      lost(owner, -1);
     }
   }
 

@@ -3,6 +3,8 @@ package io.openvidu.ha.server.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SimulatedParticipantTest {
@@ -37,5 +39,21 @@ class SimulatedParticipantTest {
     assertThatThrownBy(
             () -> SimulatedParticipant.builder("wss://localhost:4443?token=tok_AVe8o7iltWqtijyl"))
         .hasMessageNotContaining("tok_AVe8o7iltWqtijyl");
+  }
+
+  @Test
+  void aSocketWhosePeerDiesWhileAMessageIsHandledIsSeenClosed() throws Exception {
+    try (DyingWebSocketPeer peer = new DyingWebSocketPeer()) {
+      SimulatedParticipant participant =
+          SimulatedParticipant.builder(peer.token())
+              .via(peer.uri())
+              .timeout(Duration.ofSeconds(5))
+              .open();
+
+      participant.awaitNotification("lastWords", Map.of());
+      participant.awaitDisconnected();
+
+      assertThat(participant.isConnected()).isFalse();
+    }
   }
 }

@@ -178,9 +178,8 @@ public final class Master {
   }
 
   /**
-   * Closes every open connection at once, as the kernel does for a killed process. Jetty's stop
-   * alone shuts connections down in its own time: under load a participant of a killed master was
-   * seen still connected 10 s later (ReconnectionTest, RedisSignalingTest on loaded CI runs).
+   * Closes every open connection at once, as the kernel does for a killed process, rather than in
+   * the order and time of Jetty's graceful stop.
    */
   private static void dropConnections(Javalin server) {
     for (Connector connector : server.jettyServer().server().getConnectors()) {
