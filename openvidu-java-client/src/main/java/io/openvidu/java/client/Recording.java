@@ -77,7 +77,8 @@ public class Recording {
             .outputMode(document.outputMode())
             .recordingLayout(document.recordingLayout())
             .resolution(document.resolution())
-            .customLayout(document.customLayout());
+            .customLayout(document.customLayout())
+            .mediaNode(document.mediaNode());
     if (document.frameRate() != null) {
       builder.frameRate(document.frameRate());
     }

@@ -29,6 +29,7 @@ public final class RecordingDocument {
   private final Integer frameRate;
   private final String customLayout;
   private final boolean ignoreFailedStreams;
+  private final String mediaNode;
 
   private RecordingDocument(ResponseJson json) {
     this.id = json.requireText("id");
@@ -52,6 +53,9 @@ public final class RecordingDocument {
     this.customLayout = json.optionalText("customLayout");
     Boolean ignore = json.optionalBoolean("ignoreFailedStreams");
     this.ignoreFailedStreams = ignore != null && ignore;
+    // Pro/Enterprise name the media node whatever the output mode; the official client keeps it.
+    ResponseJson node = json.isObject("mediaNode") ? json.optionalObject("mediaNode") : null;
+    this.mediaNode = node != null ? node.optionalText("id") : json.optionalText("mediaNode");
   }
 
   private static boolean orTrue(Boolean value) {
@@ -127,6 +131,13 @@ public final class RecordingDocument {
     return customLayout;
   }
 
+  /**
+   * @return the id of the media node that hosts the recording, or null when the answer names none
+   */
+  public String mediaNode() {
+    return mediaNode;
+  }
+
   public boolean ignoreFailedStreams() {
     return ignoreFailedStreams;
   }
@@ -155,7 +166,8 @@ public final class RecordingDocument {
         && recordingLayout == that.recordingLayout
         && Objects.equals(resolution, that.resolution)
         && Objects.equals(frameRate, that.frameRate)
-        && Objects.equals(customLayout, that.customLayout);
+        && Objects.equals(customLayout, that.customLayout)
+        && Objects.equals(mediaNode, that.mediaNode);
   }
 
   @Override
@@ -176,7 +188,8 @@ public final class RecordingDocument {
         resolution,
         frameRate,
         customLayout,
-        ignoreFailedStreams);
+        ignoreFailedStreams,
+        mediaNode);
   }
 
   @Override
