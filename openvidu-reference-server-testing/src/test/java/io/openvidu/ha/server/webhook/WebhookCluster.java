@@ -9,6 +9,7 @@ import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.config.RuntimeConfig;
 import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import io.openvidu.ha.server.testing.WebhookReceiverServer;
 import io.openvidu.java.client.webhook.MediaNodeStatusChangedEvent;
 import io.openvidu.java.client.webhook.NodeCrashedEvent;
 import io.openvidu.java.client.webhook.WebhookDelivery;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import io.openvidu.ha.server.testing.WebhookReceiverServer;
 import io.openvidu.java.client.webhook.WebhookEvent;
 import java.time.Duration;
 import java.util.List;
