@@ -21,10 +21,11 @@ import java.util.function.Supplier;
  * package).
  *
  * <p>Staging honours the configuration in the store at commit time ({@code OPENVIDU_WEBHOOK}, and
- * {@code OPENVIDU_WEBHOOK_EVENTS} as the filter): with webhooks off nothing is staged, nothing is
- * read beyond the configuration document, and no transition conflicts more than it did. With them
- * on, the transitions of one session conflict on that session's queue document, which is what keeps
- * their events in order.
+ * {@code OPENVIDU_WEBHOOK_EVENTS} as the filter): with webhooks off nothing is staged, nothing more
+ * is read (the configuration is taken at its last known version and checked at commit: {@link
+ * KnownVersions}), and no transition conflicts more than it did. With them on, the transitions of
+ * one session conflict on that session's queue document, which is what keeps their events in order.
+ * Media-node events go to {@link #CLUSTER_QUEUE}, one queue for every node.
  *
  * <p>Layout: a set of queue names; per queue a document {@code {head, next}} (the first undelivered
  * and the next free sequence number); per event a document {@link Entry}; a stats document with the
