@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <p>Staging honours the configuration in the store at commit time ({@code OPENVIDU_WEBHOOK}, and
  * {@code OPENVIDU_WEBHOOK_EVENTS} as the filter): with webhooks off nothing is staged, nothing more
- * is read (the configuration is taken at its last known version and checked at commit: {@link
+ * is read (the configuration is taken at its last known version and checked at commit: {@code
  * KnownVersions}), and no transition conflicts more than it did. With them on, the transitions of
  * one session conflict on that session's queue document, which is what keeps their events in order.
  * Media-node events go to {@link #CLUSTER_QUEUE}, one queue for every node.
