@@ -189,6 +189,25 @@ public final class Main implements Callable<Integer> {
   long webhookRetrySeconds;
 
   @Option(
+      names = "--webhook-takeover-ms",
+      defaultValue = "10000",
+      paramLabel = "MILLISECONDS",
+      description =
+          "How long the webhook events of a master that died wait before another master takes "
+              + "them over (the lease of a session's queue; default: ${DEFAULT-VALUE}).")
+  long webhookTakeoverMillis;
+
+  @Option(
+      names = "--webhook-timeout-ms",
+      defaultValue = "5000",
+      paramLabel = "MILLISECONDS",
+      description =
+          "How long one webhook POST may take, response included, before it counts as failed and "
+              + "is retried; at least a second less than --webhook-takeover-ms "
+              + "(default: ${DEFAULT-VALUE}).")
+  long webhookTimeoutMillis;
+
+  @Option(
       names = "--sessions-garbage-interval",
       defaultValue = "900",
       paramLabel = "SECONDS",
@@ -270,6 +289,8 @@ public final class Main implements Callable<Integer> {
                       ? null
                       : webhookSigningSecret)
               .retryFor(Duration.ofSeconds(webhookRetrySeconds))
+              .leaseTime(Duration.ofMillis(webhookTakeoverMillis))
+              .requestTimeout(Duration.ofMillis(webhookTimeoutMillis))
               .build());
       tlsSettings().ifPresent(builder::tls);
       builder.sessionsGarbage(

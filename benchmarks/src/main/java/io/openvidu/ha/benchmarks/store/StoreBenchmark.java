@@ -2,9 +2,11 @@ package io.openvidu.ha.benchmarks.store;
 
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.ConnectionState;
+import io.openvidu.ha.server.store.ConnectionStatus;
 import io.openvidu.ha.server.store.MediaNodeState;
 import io.openvidu.ha.server.store.MediaNodeStatus;
 import io.openvidu.ha.server.store.OpenViduRole;
+import io.openvidu.ha.server.store.PublisherState;
 import io.openvidu.ha.server.store.SessionOperations;
 import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.StoreUnavailableException;
@@ -60,6 +62,18 @@ public final class StoreBenchmark implements Callable<Integer> {
   @Option(names = "--threads", description = "Caller threads.")
   int threads = 16;
 
+  @Option(
+      names = "--joins",
+      description = "Participants joining one session at once (their tokens made beforehand).")
+  int joins = 1_000;
+
+  @Option(
+      names = "--webhooks",
+      description =
+          "Turn webhooks on (OPENVIDU_WEBHOOK in the configuration document): every transition"
+              + " then stages its events in the outbox (nobody delivers them here).")
+  boolean webhooks;
+
   @Option(names = "--sessions", description = "Sessions created for sessions/s.")
   int sessions = 3_000;
 
@@ -99,7 +113,13 @@ public final class StoreBenchmark implements Callable<Integer> {
         } else {
           store = ClusterStore.inMemory();
         }
-        System.out.println("## store: " + kind + ", " + threads + " threads");
+        System.out.println(
+            "## store: "
+                + kind
+                + ", "
+                + threads
+                + " threads, webhooks "
+                + (webhooks ? "on" : "off"));
         run(store);
         store.close();
       } finally {
@@ -116,8 +136,17 @@ public final class StoreBenchmark implements Callable<Integer> {
 
   private void run(ClusterStore store) throws Exception {
     store.atomically(tx -> tx.mediaNodes().add(node("media_bench")));
+    if (webhooks) {
+      store.atomically(
+          tx -> {
+            tx.writeDocument("config", java.util.Map.of("OPENVIDU_WEBHOOK", true));
+            return null;
+          });
+    }
     warmUp(store);
     bigSession(store);
+    joinsIntoOneSession(store);
+    publishesInOneSession(store);
     sessionsPerSecond(store);
     mixed(store);
     commitLatency(store);
@@ -186,6 +215,90 @@ public final class StoreBenchmark implements Callable<Integer> {
         size[0],
         fetch[fetch.length / 2] / 1e6,
         fetch[0] / 1e6);
+  }
+
+  /**
+   * {@code joins} participants join one session at once, each with its own token: with webhooks on,
+   * each join stages {@code participantJoined} in the session's one queue.
+   */
+  private void joinsIntoOneSession(ClusterStore store) throws Exception {
+    String sessionId = "joined";
+    store.atomically(tx -> tx.sessions().create(session(sessionId)));
+    parallel(
+        joins,
+        i -> store.atomically(tx -> tx.sessions().addConnection(pending(sessionId, "j" + i))));
+    AtomicInteger failed = new AtomicInteger();
+    long start = System.nanoTime();
+    int done =
+        parallel(
+            joins,
+            i -> {
+              try {
+                store.atomically(
+                    tx ->
+                        tx.sessions()
+                            .activateConnection(
+                                sessionId,
+                                "tok_j" + i,
+                                new SessionOperations.Activation(
+                                    1, "127.0.0.1", "bench", "unknown", "", "m1")));
+              } catch (StoreUnavailableException e) {
+                failed.incrementAndGet();
+              }
+            });
+    System.out.printf(
+        Locale.ROOT,
+        "joins into one session: %.0f joins/s (%d joins, %d gave up)%n",
+        (done - failed.get()) / ((System.nanoTime() - start) / 1e9),
+        done - failed.get(),
+        failed.get());
+  }
+
+  /**
+   * {@code joins} participants of one session start publishing at once: each changes only its own
+   * connection, so without webhooks they do not conflict; with webhooks on, each stages {@code
+   * webrtcConnectionCreated} in the session's one queue.
+   */
+  private void publishesInOneSession(ClusterStore store) throws Exception {
+    String sessionId = "published";
+    store.atomically(tx -> tx.sessions().create(session(sessionId)));
+    parallel(
+        joins,
+        i ->
+            store.atomically(
+                tx ->
+                    tx.sessions()
+                        .addConnection(
+                            pending(sessionId, "p" + i)
+                                .with(
+                                    b ->
+                                        b.status(ConnectionStatus.ACTIVE)
+                                            .activeAt(System.currentTimeMillis())))));
+    AtomicInteger failed = new AtomicInteger();
+    long start = System.nanoTime();
+    int done =
+        parallel(
+            joins,
+            i -> {
+              try {
+                store.atomically(
+                    tx ->
+                        tx.sessions()
+                            .addPublisher(
+                                sessionId,
+                                "p" + i,
+                                new PublisherState(
+                                    "str_p" + i, System.currentTimeMillis(), null, null)));
+              } catch (StoreUnavailableException e) {
+                failed.incrementAndGet();
+              }
+            });
+    System.out.printf(
+        Locale.ROOT,
+        "publishes in one session: %.0f publishes/s (%d publishes, %d gave up)%n",
+        (done - failed.get()) / ((System.nanoTime() - start) / 1e9),
+        done - failed.get(),
+        failed.get());
   }
 
   private void sessionsPerSecond(ClusterStore store) throws Exception {

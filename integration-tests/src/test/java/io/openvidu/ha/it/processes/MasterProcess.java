@@ -26,7 +26,7 @@ public final class MasterProcess {
   /**
    * What a master process needs to join the cluster. Every master of a cluster has the same {@code
    * publicUrl} (what a load balancer in front of them would answer at), which tokens and recording
-   * URLs carry.
+   * URLs carry. {@code extraArguments} go last on the command line (e.g. webhook options).
    */
   public record Options(
       String name,
@@ -35,7 +35,8 @@ public final class MasterProcess {
       String publicUrl,
       Path recordingsDir,
       int mediaNodes,
-      Path log) {}
+      Path log,
+      List<String> extraArguments) {}
 
   /**
    * Starts the process; the future completes when it is ready (or fails with the reason and its
@@ -70,6 +71,7 @@ public final class MasterProcess {
                 "300",
                 // Nothing here measures a first recording's start: every (re)start stays short.
                 "--no-recording-warm-up"));
+    command.addAll(options.extraArguments());
     ChildProcess child = ChildProcess.start(options.name(), command, options.log());
     return child
         .firstLineMatching(line -> line.startsWith(URLS_LINE))

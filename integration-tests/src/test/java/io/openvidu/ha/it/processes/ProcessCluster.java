@@ -35,6 +35,7 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
   private RedisSentinelExtension sentinel;
   private final boolean overSentinel;
   private int launches;
+  private List<String> masterArguments = List.of();
 
   /** A cluster of {@code masters} master processes and {@code mediaNodes} simulated media nodes. */
   public ProcessCluster(int masters, int mediaNodes) {
@@ -45,6 +46,15 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     this.masterCount = masters;
     this.mediaNodes = mediaNodes;
     this.overSentinel = overSentinel;
+  }
+
+  /**
+   * Starts every master with these command-line options too (e.g. {@code --webhook-endpoint URL});
+   * call it before the cluster starts.
+   */
+  public ProcessCluster withMasterArguments(String... arguments) {
+    this.masterArguments = List.of(arguments);
+    return this;
   }
 
   /**
@@ -170,6 +180,7 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
             urlList().get(0),
             workDir.resolve("recordings"),
             mediaNodes,
-            workDir.resolve(name + ".log")));
+            workDir.resolve(name + ".log"),
+            masterArguments));
   }
 }

@@ -3,14 +3,21 @@ package io.openvidu.ha.server.webhook;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.openvidu.ha.server.api.ApiClient;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
+import io.openvidu.ha.server.config.RuntimeConfig;
+import io.openvidu.ha.server.rpc.SignalingSettings;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import io.openvidu.ha.server.testing.WebhookReceiverServer;
+import io.openvidu.java.client.webhook.MediaNodeStatusChangedEvent;
+import io.openvidu.java.client.webhook.NodeCrashedEvent;
 import io.openvidu.java.client.webhook.WebhookDelivery;
 import io.openvidu.java.client.webhook.WebhookEvent;
 import io.openvidu.java.client.webhook.WebhookException;
 import io.openvidu.java.client.webhook.WebhookReceiver;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A cluster of in-memory masters posting its webhooks, signed and with a static header, to a real
  * HTTP receiver; what arrives is checked and read by the SDK's {@link WebhookReceiver} (signature,
  * header, repeats). Short timings: a dead master's queues are taken over after 3 s. Started before
- * each test, stopped after it with its participants.
+ * each test (with webhooks on, once the starting media node's two events arrived), stopped after it
+ * with its participants.
  */
 final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
 
@@ -33,6 +41,7 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
 
   private final int masters;
   private UnaryOperator<WebhookSettings.Builder> change = UnaryOperator.identity();
+  private UnaryOperator<SignalingSettings.Builder> signaling = UnaryOperator.identity();
   private WebhookReceiverServer receiver;
   private OpenViduCluster cluster;
   private final List<SimulatedParticipant> participants = new ArrayList<>();
@@ -48,6 +57,12 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
   /** Changes the webhook settings the cluster starts with. */
   WebhookCluster settings(UnaryOperator<WebhookSettings.Builder> change) {
     this.change = change;
+    return this;
+  }
+
+  /** Changes the signalling settings the cluster starts with (e.g. a short reconnection grace). */
+  WebhookCluster signaling(UnaryOperator<SignalingSettings.Builder> change) {
+    this.signaling = change;
     return this;
   }
 
@@ -72,10 +87,16 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
             .masters(masters)
             .secret(SECRET)
             .webhook(settings)
+            .signaling(signaling.apply(SignalingSettings.builder()).build())
             .recordingSettings(
                 io.openvidu.ha.server.recording.RecordingSettings.defaults()
                     .withProcessingTime(Duration.ofMillis(100)))
             .start();
+    if (settings.endpoint() != null) {
+      // The starting media node's launching and running are posted before the test begins, so
+      // that no POST of them is in flight while a test holds or refuses the receiver.
+      awaitNodeEventCount(2);
+    }
   }
 
   @Override
@@ -110,14 +131,25 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
 
   /** A pending connection created through master 0; returns it (id, token). */
   JsonNode createConnection(String sessionId) {
+    return createConnection(sessionId, "PUBLISHER");
+  }
+
+  private JsonNode createConnection(String sessionId, String role) {
     return api(0)
-        .post("/openvidu/api/sessions/" + sessionId + "/connection", "{\"data\":\"server-data\"}")
+        .post(
+            "/openvidu/api/sessions/" + sessionId + "/connection",
+            "{\"data\":\"server-data\",\"role\":\"" + role + "\"}")
         .json();
   }
 
   /** A participant of {@code sessionId} joined through master {@code master}. */
   SimulatedParticipant join(String sessionId, int master) {
-    String token = createConnection(sessionId).path("token").asText();
+    return join(sessionId, master, "PUBLISHER");
+  }
+
+  /** A participant with that role ({@code MODERATOR}, ...) joined through master {@code master}. */
+  SimulatedParticipant join(String sessionId, int master, String role) {
+    String token = createConnection(sessionId, role).path("token").asText();
     SimulatedParticipant participant =
         SimulatedParticipant.builder(token)
             .via(URI.create(cluster.master(master).url()))
@@ -144,6 +176,13 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
     return events;
   }
 
+  /** The POSTs received about sessions (not the media-node events), answered or not. */
+  List<WebhookReceiverServer.Post> sessionPosts() {
+    return receiver.posts().stream()
+        .filter(p -> new String(p.body(), StandardCharsets.UTF_8).contains("\"sessionId\""))
+        .toList();
+  }
+
   /** The events of one session, in arrival order. */
   List<WebhookEvent> events(String sessionId) {
     return events().stream()
@@ -160,6 +199,32 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
         .atMost(Duration.ofSeconds(15))
         .until(() -> events(sessionId).stream().map(WebhookEvent::name).toList(), names::equals);
     return events(sessionId);
+  }
+
+  /**
+   * The media-node events ({@code mediaNodeStatusChanged}, {@code nodeCrashed}), in arrival order.
+   */
+  List<WebhookEvent> nodeEvents() {
+    return events().stream()
+        .filter(e -> e instanceof MediaNodeStatusChangedEvent || e instanceof NodeCrashedEvent)
+        .toList();
+  }
+
+  /** Waits until there are at least {@code count} media-node events. */
+  List<WebhookEvent> awaitNodeEventCount(int count) {
+    await().atMost(Duration.ofSeconds(15)).until(() -> nodeEvents().size() >= count);
+    return nodeEvents();
+  }
+
+  /** Changes the cluster's configuration as {@code POST /openvidu/api/restart} would. */
+  void configure(String property, double value) {
+    cluster
+        .store()
+        .atomically(
+            tx -> {
+              RuntimeConfig.apply(tx, JsonNodeFactory.instance.objectNode().put(property, value));
+              return null;
+            });
   }
 
   /** Waits until the session has at least {@code count} events. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvidu.ha.server.api.ApiClient;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import io.openvidu.ha.server.testing.WebhookReceiverServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

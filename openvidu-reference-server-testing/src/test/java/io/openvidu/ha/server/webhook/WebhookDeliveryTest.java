@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import io.openvidu.ha.server.testing.WebhookReceiverServer;
 import io.openvidu.java.client.webhook.WebhookEvent;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ class WebhookDeliveryTest {
       cluster.awaitEventCount(sessionId, 4);
     }
 
-    List<WebhookReceiverServer.Post> posts = cluster.receiver().posts();
+    List<WebhookReceiverServer.Post> posts = cluster.sessionPosts();
     assertThat(posts).hasSize(12);
     assertThat(posts).extracting(p -> p.headers().get("Webhook-id").get(0)).doesNotHaveDuplicates();
   }
@@ -76,7 +77,7 @@ class WebhookDeliveryTest {
             "webrtcConnectionDestroyed",
             "participantLeft",
             "sessionDestroyed"));
-    assertThat(cluster.receiver().acceptedPosts()).hasSize(6);
+    assertThat(cluster.sessionPosts()).filteredOn(WebhookReceiverServer.Post::accepted).hasSize(6);
   }
 
   @Test
@@ -87,7 +88,7 @@ class WebhookDeliveryTest {
     String second = cluster.createSession(1);
     cluster.join(second, 2).leave();
 
-    assertThat(cluster.receiver().acceptedPosts()).isEmpty();
+    assertThat(cluster.sessionPosts()).filteredOn(WebhookReceiverServer.Post::accepted).isEmpty();
     assertThat(cluster.api(0).get("/openvidu/api/sessions/" + first).status()).isEqualTo(200);
     cluster.receiver().release();
     cluster.awaitEventCount(second, 4);

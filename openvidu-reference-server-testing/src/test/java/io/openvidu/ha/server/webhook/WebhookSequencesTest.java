@@ -3,6 +3,7 @@ package io.openvidu.ha.server.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import io.openvidu.ha.server.testing.WebhookReceiverServer;
 import io.openvidu.java.client.webhook.EndReason;
 import io.openvidu.java.client.webhook.ParticipantJoinedEvent;
 import io.openvidu.java.client.webhook.ParticipantLeftEvent;

@@ -235,7 +235,7 @@ public final class RuntimeConfig {
     json.put("OPENVIDU_PRO_STATS_SERVER_INTERVAL", 0);
     json.put("OPENVIDU_PRO_STATS_MONITORING_INTERVAL", 0);
     json.put("OPENVIDU_PRO_STATS_WEBRTC_INTERVAL", 0);
-    json.put("OPENVIDU_PRO_CLUSTER_ID", "openvidu-reference-cluster");
+    json.put("OPENVIDU_PRO_CLUSTER_ID", WebhookOutbox.DEFAULT_CLUSTER_ID);
     json.put("OPENVIDU_PRO_CLUSTER_ENVIRONMENT", "on_premise");
     json.put("OPENVIDU_PRO_CLUSTER_PATH", "/opt/openvidu/cluster");
     json.put("OPENVIDU_PRO_CLUSTER_AUTOSCALING", false);

@@ -5,6 +5,7 @@ import io.openvidu.ha.server.store.Identifiers;
 import io.openvidu.ha.server.store.MediaNodeState;
 import io.openvidu.ha.server.store.MediaNodeStatus;
 import io.openvidu.ha.server.store.Rejection;
+import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 import io.openvidu.ha.server.store.Transaction;
 import io.openvidu.ha.server.store.TransitionRejectedException;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,15 +76,12 @@ public final class MediaNodes implements AutoCloseable {
                   tx.mediaNodes().find("media_" + environmentId).isPresent()
                       ? Optional.<MediaNodeState>empty()
                       : Optional.of(
-                          tx.mediaNodes()
-                              .add(
-                                  running(
-                                      newNode(
-                                          environmentId,
-                                          "127.0.0.1",
-                                          "ws://127.0.0.1:8888/kurento",
-                                          now),
-                                      now))))
+                          add(
+                              tx,
+                              newNode(
+                                  environmentId, "127.0.0.1", "ws://127.0.0.1:8888/kurento", now),
+                              true,
+                              now)))
           .ifPresent(added::add);
     }
     return added;
@@ -116,7 +115,7 @@ public final class MediaNodes implements AutoCloseable {
       throw new TransitionRejectedException(
           Rejection.MEDIA_NODE_EXISTS, "A media node at that URI exists");
     }
-    return tx.mediaNodes().add(wait ? running(launching, now) : launching);
+    return add(tx, launching, wait, now);
   }
 
   /**
@@ -153,15 +152,18 @@ public final class MediaNodes implements AutoCloseable {
                         + " to "
                         + target.wireName());
               }
+              long now = System.currentTimeMillis();
               if (target == MediaNodeStatus.TERMINATING) {
-                closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT);
+                closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT, now);
                 return new StatusChange(node.withStatus(MediaNodeStatus.TERMINATING), true);
               }
               if (target == MediaNodeStatus.WAITING_IDLE_TO_TERMINATE
                   && node.sessionIds().isEmpty()) {
-                tx.mediaNodes().remove(nodeId);
+                tx.webhooks().mediaNodeStatusChanged(node, node.status(), target, now);
+                closeSessionsAndRemove(tx, node.withStatus(target), MEDIA_SERVER_DISCONNECT, now);
                 return new StatusChange(node.withStatus(target), true);
               }
+              tx.webhooks().mediaNodeStatusChanged(node, node.status(), target, now);
               return new StatusChange(
                   tx.mediaNodes().update(nodeId, n -> n.withStatus(target)), true);
             });
@@ -183,8 +185,9 @@ public final class MediaNodes implements AutoCloseable {
     return store.atomically(
         tx -> {
           MediaNodeState node = tx.mediaNodes().get(nodeId);
+          long now = System.currentTimeMillis();
           if (node.sessionIds().isEmpty() || strategy == DeletionStrategy.NOW) {
-            closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT);
+            closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT, now);
             return Removal.REMOVED;
           }
           if (strategy == DeletionStrategy.IF_NO_SESSIONS) {
@@ -192,20 +195,35 @@ public final class MediaNodes implements AutoCloseable {
                 Rejection.MEDIA_NODE_HAS_SESSIONS,
                 "Media node " + nodeId + " hosts " + node.sessionIds().size() + " sessions");
           }
-          tx.mediaNodes()
-              .update(nodeId, n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE));
+          if (node.status() != MediaNodeStatus.WAITING_IDLE_TO_TERMINATE) {
+            tx.webhooks()
+                .mediaNodeStatusChanged(
+                    node, node.status(), MediaNodeStatus.WAITING_IDLE_TO_TERMINATE, now);
+            tx.mediaNodes()
+                .update(nodeId, n -> n.withStatus(MediaNodeStatus.WAITING_IDLE_TO_TERMINATE));
+          }
           return Removal.WAITING_FOR_SESSIONS;
         });
   }
 
   /**
-   * Simulates the crash of a node: its sessions close with reason {@code nodeCrashed} (their
-   * participants are told through the store's events) and the node leaves the cluster.
+   * Simulates the crash of a node: webhook {@code nodeCrashed}, then its sessions close with reason
+   * {@code nodeCrashed} (their participants are told through the store's events) and the node
+   * leaves the cluster ({@code terminating}, {@code terminated}).
    */
   public void crash(String nodeId) {
     store.atomically(
         tx -> {
-          closeSessionsAndRemove(tx, tx.mediaNodes().get(nodeId), NODE_CRASHED);
+          long now = System.currentTimeMillis();
+          MediaNodeState node = tx.mediaNodes().get(nodeId);
+          List<String> recordingIds =
+              node.sessionIds().stream()
+                  .map(id -> tx.sessions().find(id).map(SessionState::activeRecordingId))
+                  .flatMap(Optional::stream)
+                  .filter(Objects::nonNull)
+                  .toList();
+          tx.webhooks().nodeCrashed(node, recordingIds, now);
+          closeSessionsAndRemove(tx, node, NODE_CRASHED, now);
           return null;
         });
   }
@@ -228,11 +246,14 @@ public final class MediaNodes implements AutoCloseable {
                 .find(nodeId)
                 .ifPresent(
                     node -> {
+                      long now = System.currentTimeMillis();
                       if (node.status() == MediaNodeStatus.LAUNCHING) {
-                        long now = System.currentTimeMillis();
+                        tx.webhooks()
+                            .mediaNodeStatusChanged(
+                                node, MediaNodeStatus.LAUNCHING, MediaNodeStatus.RUNNING, now);
                         tx.mediaNodes().update(nodeId, n -> running(n, now));
                       } else if (node.status() == MediaNodeStatus.CANCELED) {
-                        tx.mediaNodes().remove(nodeId);
+                        closeSessionsAndRemove(tx, node, MEDIA_SERVER_DISCONNECT, now);
                       }
                     });
             return null;
@@ -242,14 +263,42 @@ public final class MediaNodes implements AutoCloseable {
     }
   }
 
-  private static void closeSessionsAndRemove(Transaction tx, MediaNodeState node, String reason) {
-    long now = System.currentTimeMillis();
+  /**
+   * Takes a node out of the cluster: {@code terminating}, its sessions closed with {@code reason},
+   * then {@code terminated}. The node is marked {@code terminating} first so that closing its last
+   * session does not terminate it a second time (see {@code MediaNodeOperations#release}).
+   */
+  private static void closeSessionsAndRemove(
+      Transaction tx, MediaNodeState node, String reason, long now) {
+    tx.webhooks().mediaNodeStatusChanged(node, node.status(), MediaNodeStatus.TERMINATING, now);
+    if (!node.sessionIds().isEmpty()) {
+      tx.mediaNodes().update(node.id(), n -> n.withStatus(MediaNodeStatus.TERMINATING));
+    }
     for (String sessionId : node.sessionIds()) {
       if (tx.sessions().find(sessionId).isPresent()) {
         tx.sessions().close(sessionId, reason, now);
       }
     }
     tx.mediaNodes().find(node.id()).ifPresent(n -> tx.mediaNodes().remove(n.id()));
+    tx.webhooks()
+        .mediaNodeStatusChanged(
+            node.withStatus(MediaNodeStatus.TERMINATING),
+            MediaNodeStatus.TERMINATING,
+            MediaNodeStatus.TERMINATED,
+            now);
+  }
+
+  /** Adds a node {@code launching}, and {@code running} at once when {@code run}. */
+  private static MediaNodeState add(
+      Transaction tx, MediaNodeState launching, boolean run, long now) {
+    tx.mediaNodes().add(launching);
+    tx.webhooks().mediaNodeStatusChanged(launching, null, MediaNodeStatus.LAUNCHING, now);
+    if (!run) {
+      return launching;
+    }
+    tx.webhooks()
+        .mediaNodeStatusChanged(launching, MediaNodeStatus.LAUNCHING, MediaNodeStatus.RUNNING, now);
+    return tx.mediaNodes().update(launching.id(), n -> running(n, now));
   }
 
   private static MediaNodeState newNode(String environmentId, String ip, String uri, long now) {

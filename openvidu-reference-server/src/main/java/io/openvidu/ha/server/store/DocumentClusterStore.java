@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -32,33 +33,54 @@ final class DocumentClusterStore implements ClusterStore {
 
   private final ObjectMapper json = JSON;
 
+  /**
+   * The configuration is read by every transition that may stage a webhook event and written only
+   * by {@code /restart}: its last version is assumed, and checked at commit, instead of read.
+   */
+  private final KnownVersions knownVersions;
+
   DocumentClusterStore(DocumentStore documents, String keyPrefix) {
     this.documents = documents;
     this.keys = new Keys(keyPrefix);
+    this.knownVersions = new KnownVersions(Set.of(keys.document("config")));
   }
 
   @Override
   public <T> T atomically(Function<Transaction, T> work) {
     long deadline = System.nanoTime() + GIVE_UP_NANOS;
     for (int attempt = 1; ; attempt++) {
-      Transaction tx = new Transaction(documents, json, keys);
+      Transaction tx = new Transaction(documents, json, keys, knownVersions);
       T result;
       try {
         result = work.apply(tx);
       } catch (RuntimeException e) {
+        boolean current = tx.readsStillCurrent();
+        if (!current) {
+          knownVersions.forget(tx.assumed());
+        }
         // Reads are not a snapshot: a refusal computed from documents that changed while being read
         // may be wrong
         // (e.g. a token found pending, then its lease found taken). Only a refusal of a consistent
         // view stands.
-        if (tx.readsStillCurrent() || System.nanoTime() > deadline) {
+        if (current || System.nanoTime() > deadline) {
           throw e;
         }
         backOff(attempt);
         continue;
       }
-      if (!tx.hasWrites() || documents.commit(tx.expectedVersions(), tx.writes())) {
+      if (!tx.hasWrites()) {
+        // Nothing commits to check an assumed version: check it here (what a read would cost).
+        if (tx.assumed().isEmpty() || tx.readsStillCurrent()) {
+          return result;
+        }
+        knownVersions.forget(tx.assumed());
+        continue;
+      }
+      if (documents.commit(tx.expectedVersions(), tx.writes())) {
+        knownVersions.forget(tx.rememberedWrites());
         return result;
       }
+      knownVersions.forget(tx.assumed());
       if (System.nanoTime() > deadline) {
         throw new StoreUnavailableException(
             "gave up after " + attempt + " conflicting attempts", null);

@@ -118,7 +118,17 @@ public final class MediaNodeOperations {
                 node.get().sessionIds().stream().filter(id -> !id.equals(sessionId)).toList());
     if (updated.status() == MediaNodeStatus.WAITING_IDLE_TO_TERMINATE
         && updated.sessionIds().isEmpty()) {
+      long now = System.currentTimeMillis();
+      tx.webhooks()
+          .mediaNodeStatusChanged(
+              updated, MediaNodeStatus.WAITING_IDLE_TO_TERMINATE, MediaNodeStatus.TERMINATING, now);
       remove(nodeId);
+      tx.webhooks()
+          .mediaNodeStatusChanged(
+              updated.withStatus(MediaNodeStatus.TERMINATING),
+              MediaNodeStatus.TERMINATING,
+              MediaNodeStatus.TERMINATED,
+              now);
     } else {
       tx.put(keys.mediaNode(nodeId), updated, null);
     }

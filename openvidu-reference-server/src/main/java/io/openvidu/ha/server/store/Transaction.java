@@ -35,10 +35,16 @@ public final class Transaction {
   private final Map<String, DocumentWrite> stagedDocuments = new LinkedHashMap<>();
   private final List<DocumentWrite> stagedOthers = new ArrayList<>();
 
-  Transaction(DocumentStore documents, ObjectMapper json, Keys keys) {
+  /** The documents this transaction took from {@link #knownVersions} instead of the store. */
+  private final List<String> assumed = new ArrayList<>();
+
+  private final KnownVersions knownVersions;
+
+  Transaction(DocumentStore documents, ObjectMapper json, Keys keys, KnownVersions knownVersions) {
     this.documents = documents;
     this.json = json;
     this.keys = keys;
+    this.knownVersions = knownVersions;
   }
 
   /** Sessions and the connections under them. */
@@ -124,6 +130,17 @@ public final class Transaction {
    * decision may rest on it), so a document that changed in between fails the commit.
    */
   void load(List<String> keyList, List<String> hashKeys) {
+    for (String key : keyList) {
+      if (!reads.containsKey(key) && !stagedDocuments.containsKey(key)) {
+        knownVersions
+            .get(key)
+            .ifPresent(
+                known -> {
+                  reads.put(key, known);
+                  assumed.add(key);
+                });
+      }
+    }
     List<String> missing =
         keyList.stream()
             .filter(k -> !reads.containsKey(k) && !stagedDocuments.containsKey(k))
@@ -141,6 +158,7 @@ public final class Transaction {
     loaded.forEach(
         (key, doc) -> {
           reads.putIfAbsent(key, doc);
+          knownVersions.saw(doc);
           HashField.parse(key)
               .filter(f -> !f.isVersion() && hashesRead.containsKey(f.hash()))
               .ifPresent(f -> hashesRead.get(f.hash()).add(key));
@@ -220,6 +238,16 @@ public final class Transaction {
   }
 
   // ---- used by ClusterStore to commit ----
+
+  /** The documents taken from the known versions rather than read: the commit checks them. */
+  List<String> assumed() {
+    return assumed;
+  }
+
+  /** The documents this transaction writes that the known versions remember. */
+  List<String> rememberedWrites() {
+    return stagedDocuments.keySet().stream().filter(knownVersions::remembers).toList();
+  }
 
   boolean hasWrites() {
     return !stagedDocuments.isEmpty() || !stagedOthers.isEmpty();

@@ -21,10 +21,11 @@ import java.util.function.Supplier;
  * package).
  *
  * <p>Staging honours the configuration in the store at commit time ({@code OPENVIDU_WEBHOOK}, and
- * {@code OPENVIDU_WEBHOOK_EVENTS} as the filter): with webhooks off nothing is staged, nothing is
- * read beyond the configuration document, and no transition conflicts more than it did. With them
- * on, the transitions of one session conflict on that session's queue document, which is what keeps
- * their events in order.
+ * {@code OPENVIDU_WEBHOOK_EVENTS} as the filter): with webhooks off nothing is staged, nothing more
+ * is read (the configuration is taken at its last known version and checked at commit: {@code
+ * KnownVersions}), and no transition conflicts more than it did. With them on, the transitions of
+ * one session conflict on that session's queue document, which is what keeps their events in order.
+ * Media-node events go to {@link #CLUSTER_QUEUE}, one queue for every node.
  *
  * <p>Layout: a set of queue names; per queue a document {@code {head, next}} (the first undelivered
  * and the next free sequence number); per event a document {@link Entry}; a stats document with the
@@ -56,6 +57,9 @@ public final class WebhookOutbox {
 
   /** The queue of events that belong to no session (media nodes). Not a valid session id. */
   public static final String CLUSTER_QUEUE = "~cluster";
+
+  /** {@code OPENVIDU_PRO_CLUSTER_ID} unless {@code /restart} changed it. */
+  public static final String DEFAULT_CLUSTER_ID = "openvidu-reference-cluster";
 
   private static final String CONFIG = "config";
   private static final String UNKNOWN_LOCATION = "unknown";
@@ -245,6 +249,41 @@ public final class WebhookOutbox {
     stage(recording.sessionId(), "recordingStatusChanged", body);
   }
 
+  /**
+   * {@code mediaNodeStatusChanged} (§3.10) in the cluster queue: {@code oldStatus} is null for a
+   * node that starts {@code launching}.
+   */
+  public void mediaNodeStatusChanged(
+      MediaNodeState node, MediaNodeStatus oldStatus, MediaNodeStatus newStatus, long now) {
+    if (!wanted("mediaNodeStatusChanged")) {
+      return;
+    }
+    ObjectNode body = nodeMembers(node, now);
+    body.put("newStatus", newStatus.wireName());
+    body.put("oldStatus", oldStatus == null ? null : oldStatus.wireName());
+    body.put("clusterId", clusterId());
+    stage(CLUSTER_QUEUE, "mediaNodeStatusChanged", body);
+  }
+
+  /**
+   * {@code nodeCrashed} (§3.11) in the cluster queue, for a media node hosting {@code node}'s
+   * sessions and the recordings {@code recordingIds}.
+   */
+  public void nodeCrashed(MediaNodeState node, List<String> recordingIds, long now) {
+    if (!wanted("nodeCrashed")) {
+      return;
+    }
+    ObjectNode body = nodeMembers(node, now);
+    if (node.environmentId() == null) {
+      body.remove("environmentId");
+    }
+    body.put("nodeRole", "medianode");
+    node.sessionIds().forEach(body.putArray("sessionIds")::add);
+    recordingIds.forEach(body.putArray("recordingIds")::add);
+    body.put("clusterId", clusterId());
+    stage(CLUSTER_QUEUE, "nodeCrashed", body);
+  }
+
   // ---- delivery ----
 
   /** The queues holding events, in no particular order. */
@@ -369,6 +408,20 @@ public final class WebhookOutbox {
     ObjectNode body = outboundMembers(session, owner, publisher, now);
     ending(body, publisher.createdAt(), now, reason);
     stage(session.id(), "webrtcConnectionDestroyed", body);
+  }
+
+  private static ObjectNode nodeMembers(MediaNodeState node, long timestamp) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("timestamp", timestamp);
+    body.put("id", node.id());
+    body.put("environmentId", node.environmentId());
+    body.put("ip", node.ip());
+    body.put("uri", node.uri());
+    return body;
+  }
+
+  private String clusterId() {
+    return config().path("OPENVIDU_PRO_CLUSTER_ID").asText(DEFAULT_CLUSTER_ID);
   }
 
   private static ObjectNode sessionMembers(SessionState session, long timestamp) {

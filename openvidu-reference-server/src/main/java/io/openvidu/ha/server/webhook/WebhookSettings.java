@@ -78,7 +78,8 @@ public record WebhookSettings(
     }
     if (leaseTime.compareTo(requestTimeout.plusSeconds(1)) < 0) {
       throw new IllegalArgumentException(
-          "the webhook lease time must exceed the request timeout by a second at least");
+          "the webhook lease time (--webhook-takeover-ms) must exceed the request timeout"
+              + " (--webhook-timeout-ms) by a second at least");
     }
     if (workers < 1) {
       throw new IllegalArgumentException("at least one webhook worker");
@@ -155,6 +156,21 @@ public record WebhookSettings(
     /** How long a failing event is retried before it is dropped. */
     public Builder retryFor(Duration retryFor) {
       this.retryFor = retryFor;
+      return this;
+    }
+
+    /**
+     * How long a master holds a session's queue without renewing it: how soon another master takes
+     * over the events of a dead one.
+     */
+    public Builder leaseTime(Duration leaseTime) {
+      this.leaseTime = leaseTime;
+      return this;
+    }
+
+    /** How long one POST may take, response included. */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
       return this;
     }
 

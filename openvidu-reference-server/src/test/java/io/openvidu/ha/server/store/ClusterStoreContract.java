@@ -709,6 +709,40 @@ abstract class ClusterStoreContract {
         .isEmpty();
   }
 
+  // ---- the configuration, assumed at its last known version ----
+
+  @Test
+  void webhooksTurnedOnThroughAnotherStoreAreHonouredByTheNextTransition() {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.sessions().create(session("before"))); // config known: no webhook
+    other.atomically(
+        tx -> {
+          tx.writeDocument(
+              "config", JsonNodeFactory.instance.objectNode().put("OPENVIDU_WEBHOOK", true));
+          return null;
+        });
+
+    store.atomically(tx -> tx.sessions().create(session("after")));
+
+    assertThat(store.<List<String>>atomically(tx -> tx.webhooks().queues()))
+        .containsExactly("after");
+  }
+
+  @Test
+  void aReadOnlyTransactionSeesTheConfigurationAnotherStoreChanged() {
+    ClusterStore other = track(newStoreSharingState());
+    store.atomically(tx -> tx.readDocument("config", Map.class));
+    other.atomically(
+        tx -> {
+          tx.writeDocument("config", Map.of("OPENVIDU_WEBHOOK", true));
+          return null;
+        });
+
+    Optional<Map> read = store.atomically(tx -> tx.readDocument("config", Map.class));
+
+    assertThat(read).contains(Map.of("OPENVIDU_WEBHOOK", true));
+  }
+
   @Test
   void idempotencyRecordIsReadThroughAnotherStore() {
     ClusterStore other = track(newStoreSharingState());
