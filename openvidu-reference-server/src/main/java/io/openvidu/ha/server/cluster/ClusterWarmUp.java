@@ -74,6 +74,7 @@ final class ClusterWarmUp {
             .recordingSettings(
                 RecordingSettings.defaults()
                     .withProcessingTime(Duration.ZERO)
+                    .withLaunchTimes(Duration.ZERO, Duration.ZERO)
                     .withSweepInterval(Duration.ofMillis(20)))
             .start()) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
