@@ -33,6 +33,7 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
 
   private final int masters;
   private UnaryOperator<WebhookSettings.Builder> change = UnaryOperator.identity();
+  private UnaryOperator<OpenViduCluster.Builder> clusterChange = UnaryOperator.identity();
   private WebhookReceiverServer receiver;
   private OpenViduCluster cluster;
   private final List<SimulatedParticipant> participants = new ArrayList<>();
@@ -48,6 +49,14 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
   /** Changes the webhook settings the cluster starts with. */
   WebhookCluster settings(UnaryOperator<WebhookSettings.Builder> change) {
     this.change = change;
+    return this;
+  }
+
+  /**
+   * Changes the rest of what the cluster starts with (after the webhook and recording settings).
+   */
+  WebhookCluster configure(UnaryOperator<OpenViduCluster.Builder> change) {
+    this.clusterChange = change;
     return this;
   }
 
@@ -68,13 +77,15 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
                         Duration.ofMillis(100)))
             .build();
     cluster =
-        OpenViduCluster.builder()
-            .masters(masters)
-            .secret(SECRET)
-            .webhook(settings)
-            .recordingSettings(
-                io.openvidu.ha.server.recording.RecordingSettings.defaults()
-                    .withProcessingTime(Duration.ofMillis(100)))
+        clusterChange
+            .apply(
+                OpenViduCluster.builder()
+                    .masters(masters)
+                    .secret(SECRET)
+                    .webhook(settings)
+                    .recordingSettings(
+                        io.openvidu.ha.server.recording.RecordingSettings.defaults()
+                            .withProcessingTime(Duration.ofMillis(100))))
             .start();
   }
 
