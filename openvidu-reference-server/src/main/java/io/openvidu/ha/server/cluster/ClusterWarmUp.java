@@ -146,8 +146,10 @@ final class ClusterWarmUp {
           .store()
           .atomically(
               tx -> {
+                // Started in the same transaction: the scratch sweeper completes a due start.
                 RecordingState starting =
                     tx.recordings().start(sessionId, RecordingProperties.defaults(), now, now);
+                tx.recordings().markStarted(starting.id());
                 tx.idempotency()
                     .record(
                         new IdempotencyRecord(key, key, 200, "application/json", "{}", now),
@@ -160,7 +162,6 @@ final class ClusterWarmUp {
               tx -> {
                 tx.idempotency().find(key);
                 String id = tx.sessions().get(sessionId).activeRecordingId();
-                tx.recordings().markStarted(id);
                 tx.recordings().stop(id, "recordingStoppedByServer", false, now);
                 tx.recordings().finish(id, RecordingStatus.READY, 0, 0, null);
                 return tx.recordings().delete(id);
