@@ -109,6 +109,26 @@ public final class Main implements Callable<Integer> {
   long recordingProcessingMillis;
 
   @Option(
+      names = "--recording-container-launch-ms",
+      defaultValue = "100",
+      paramLabel = "MILLIS",
+      description =
+          "How long a COMPOSED recording (with video) stays starting while its container launches;"
+              + " a COMPOSED_QUICK_START container launches when its session's first participant"
+              + " joins (default: ${DEFAULT-VALUE}).")
+  long recordingContainerLaunchMillis;
+
+  @Option(
+      names = "--recording-recorder-start-ms",
+      defaultValue = "10",
+      paramLabel = "MILLIS",
+      description =
+          "How long recorders take to start: all of an INDIVIDUAL or audio-only start, and what a"
+              + " COMPOSED_QUICK_START start waits for once its container runs"
+              + " (default: ${DEFAULT-VALUE}).")
+  long recordingRecorderStartMillis;
+
+  @Option(
       names = "--public-url",
       paramLabel = "URL",
       description =
@@ -298,7 +318,10 @@ public final class Main implements Callable<Integer> {
           Duration.ofSeconds(sessionsGarbageThreshold));
       builder.recordingSettings(
           RecordingSettings.defaults()
-              .withProcessingTime(Duration.ofMillis(recordingProcessingMillis)));
+              .withProcessingTime(Duration.ofMillis(recordingProcessingMillis))
+              .withLaunchTimes(
+                  Duration.ofMillis(recordingContainerLaunchMillis),
+                  Duration.ofMillis(recordingRecorderStartMillis)));
       cluster = builder.start();
     } catch (RuntimeException e) {
       PrintWriter err = new PrintWriter(System.err, true);

@@ -29,6 +29,8 @@ class MainTest {
             "--media-nodes",
             "--recordings-dir",
             "--recording-processing-ms",
+            "--recording-container-launch-ms",
+            "--recording-recorder-start-ms",
             "--public-url",
             "--trusted-proxies",
             "--[no-]recording-warm-up",
@@ -66,6 +68,16 @@ class MainTest {
     commandLine.setErr(new PrintWriter(err));
 
     assertThat(commandLine.execute("--port", "0", "--recording-processing-ms", "-1")).isEqualTo(1);
+  }
+
+  @Test
+  void negativeRecordingLaunchTimeIsAStartFailure() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    assertThat(commandLine.execute("--port", "0", "--recording-container-launch-ms", "-1"))
+        .isEqualTo(1);
   }
 
   @Test

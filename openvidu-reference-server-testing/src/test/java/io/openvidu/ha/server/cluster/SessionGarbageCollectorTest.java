@@ -11,6 +11,7 @@ import io.openvidu.ha.server.store.ClusterEvent;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.EventOperations;
 import io.openvidu.ha.server.store.Subscription;
+import io.openvidu.ha.server.testing.ManualClock;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -225,7 +225,11 @@ class RecordingApiTest {
         .atomically(
             tx ->
                 tx.recordings()
-                    .start(sessionId, RecordingProperties.defaults(), System.currentTimeMillis()));
+                    .start(
+                        sessionId,
+                        RecordingProperties.defaults(),
+                        System.currentTimeMillis(),
+                        System.currentTimeMillis() + 3_600_000));
 
     ApiClient.Reply reply = api.post("/openvidu/api/recordings/stop/" + sessionId, null);
 
@@ -234,7 +238,7 @@ class RecordingApiTest {
   }
 
   @Test
-  void recordingLeftStartingByADeadStarterFails() {
+  void recordingLeftStartingByADeadStarterIsStartedByTheCluster() {
     String sessionId = participants.sessionWithPublisher();
     cluster
         .cluster()
@@ -245,11 +249,12 @@ class RecordingApiTest {
                     .start(
                         sessionId,
                         RecordingProperties.defaults(),
+                        System.currentTimeMillis() - 60_000,
                         System.currentTimeMillis() - 60_000));
 
-    RecordingCluster.awaitStatus(api, sessionId, "failed");
-    assertThat(api.get("/openvidu/api/sessions/" + sessionId).json().get("recording").asBoolean())
-        .isFalse();
+    RecordingCluster.awaitStatus(api, sessionId, "started");
+    assertThat(api.post("/openvidu/api/recordings/stop/" + sessionId, null).status())
+        .isEqualTo(200);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.openvidu.ha.server.recording;
 import io.openvidu.ha.server.api.ApiClient;
 import io.openvidu.ha.server.cluster.OpenViduCluster;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * starts and for later ones, in a fresh JVM: COMPOSED, COMPOSED_QUICK_START (a session whose
  * default output mode it is), and COMPOSED on a media node added after the start. One line per run,
  * so that a loop of fresh JVMs gives the spread over cluster starts. Not a test: it measures and
- * prints, and never fails on a number.
+ * prints, and never fails on a number. The emulated launch times are zero, so that what is timed is
+ * the cluster's own work (a start waits for its launch time on top of it).
  *
  * <pre>
  * mvn -q -Dmaven.repo.local=... -pl openvidu-reference-server-testing -am test-compile
@@ -31,7 +33,11 @@ public final class RecordingStartBenchmark {
   public static void main(String[] args) {
     int later = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     long clusterStart = System.nanoTime();
-    try (OpenViduCluster cluster = OpenViduCluster.builder().start();
+    try (OpenViduCluster cluster =
+            OpenViduCluster.builder()
+                .recordingSettings(
+                    RecordingSettings.defaults().withLaunchTimes(Duration.ZERO, Duration.ZERO))
+                .start();
         Participants participants =
             new Participants(
                 ApiClient.of(cluster.urlList().get(0), cluster.secret()),

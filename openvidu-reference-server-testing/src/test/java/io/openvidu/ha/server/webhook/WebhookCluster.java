@@ -42,6 +42,7 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
   private final int masters;
   private UnaryOperator<WebhookSettings.Builder> change = UnaryOperator.identity();
   private UnaryOperator<SignalingSettings.Builder> signaling = UnaryOperator.identity();
+  private UnaryOperator<OpenViduCluster.Builder> clusterChange = UnaryOperator.identity();
   private WebhookReceiverServer receiver;
   private OpenViduCluster cluster;
   private final List<SimulatedParticipant> participants = new ArrayList<>();
@@ -66,6 +67,14 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
     return this;
   }
 
+  /**
+   * Changes the rest of what the cluster starts with (after the webhook and recording settings).
+   */
+  WebhookCluster configure(UnaryOperator<OpenViduCluster.Builder> change) {
+    this.clusterChange = change;
+    return this;
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
     receiver = new WebhookReceiverServer();
@@ -83,14 +92,16 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
                         Duration.ofMillis(100)))
             .build();
     cluster =
-        OpenViduCluster.builder()
-            .masters(masters)
-            .secret(SECRET)
-            .webhook(settings)
-            .signaling(signaling.apply(SignalingSettings.builder()).build())
-            .recordingSettings(
-                io.openvidu.ha.server.recording.RecordingSettings.defaults()
-                    .withProcessingTime(Duration.ofMillis(100)))
+        clusterChange
+            .apply(
+                OpenViduCluster.builder()
+                    .masters(masters)
+                    .secret(SECRET)
+                    .webhook(settings)
+                    .signaling(signaling.apply(SignalingSettings.builder()).build())
+                    .recordingSettings(
+                        io.openvidu.ha.server.recording.RecordingSettings.defaults()
+                            .withProcessingTime(Duration.ofMillis(100))))
             .start();
     if (settings.endpoint() != null) {
       // The starting media node's launching and running are posted before the test begins, so

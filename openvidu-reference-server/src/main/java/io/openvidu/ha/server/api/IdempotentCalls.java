@@ -42,47 +42,50 @@ public final class IdempotentCalls {
    * before throwing is dropped.
    */
   public void run(Context ctx, Function<Transaction, ApiResponse> work) {
+    execute(ctx, work).send(ctx);
+  }
+
+  /**
+   * Runs {@code work} as {@link #run} does but leaves sending the answer to the caller, for calls
+   * whose side effect goes on after its transaction (a recording's launch): the recorded response
+   * is the one the call gives once that is over, and the caller sends it then.
+   */
+  public Answer execute(Context ctx, Function<Transaction, ApiResponse> work) {
     String key = ctx.header(HEADER);
     String path = ctx.path();
     if (key == null) {
-      store.atomically(tx -> answer(tx, work, path)).send(ctx);
-      return;
+      return new Answer(store.atomically(tx -> answer(tx, work, path)), false);
     }
     requireValid(key);
     String fingerprint = fingerprint(ctx);
-    Outcome outcome =
-        store.atomically(
-            tx -> {
-              Optional<IdempotencyRecord> previous = tx.idempotency().find(key);
-              if (previous.isPresent()) {
-                return previous.get().fingerprint().equals(fingerprint)
-                    ? new Outcome(toResponse(previous.get()), true)
-                    : new Outcome(
-                        ApiException.json(
-                                422,
-                                "Idempotency-Key '"
-                                    + key
-                                    + "' was already used with a different request")
-                            .toResponse(path),
-                        false);
-              }
-              ApiResponse fresh = answer(tx, work, path);
-              tx.idempotency()
-                  .record(
-                      new IdempotencyRecord(
-                          key,
-                          fingerprint,
-                          fresh.status(),
-                          fresh.contentType(),
-                          fresh.body(),
-                          System.currentTimeMillis()),
-                      ttl);
-              return new Outcome(fresh, false);
-            });
-    if (outcome.replayed) {
-      ctx.header(ApiResponse.REPLAYED_HEADER, "true");
-    }
-    outcome.response.send(ctx);
+    return store.atomically(
+        tx -> {
+          Optional<IdempotencyRecord> previous = tx.idempotency().find(key);
+          if (previous.isPresent()) {
+            return previous.get().fingerprint().equals(fingerprint)
+                ? new Answer(toResponse(previous.get()), true)
+                : new Answer(
+                    ApiException.json(
+                            422,
+                            "Idempotency-Key '"
+                                + key
+                                + "' was already used with a different request")
+                        .toResponse(path),
+                    false);
+          }
+          ApiResponse fresh = answer(tx, work, path);
+          tx.idempotency()
+              .record(
+                  new IdempotencyRecord(
+                      key,
+                      fingerprint,
+                      fresh.status(),
+                      fresh.contentType(),
+                      fresh.body(),
+                      System.currentTimeMillis()),
+                  ttl);
+          return new Answer(fresh, false);
+        });
   }
 
   private static ApiResponse answer(
@@ -123,5 +126,18 @@ public final class IdempotentCalls {
     return new ApiResponse(record.status(), record.contentType(), record.body());
   }
 
-  private record Outcome(ApiResponse response, boolean replayed) {}
+  /**
+   * The response of a call and whether it was replayed from an idempotency record (it is then sent
+   * marked with {@value ApiResponse#REPLAYED_HEADER}).
+   */
+  public record Answer(ApiResponse response, boolean replayed) {
+
+    /** Sends the response. */
+    public void send(Context ctx) {
+      if (replayed) {
+        ctx.header(ApiResponse.REPLAYED_HEADER, "true");
+      }
+      response.send(ctx);
+    }
+  }
 }

@@ -371,8 +371,11 @@ public final class OpenViduCluster implements AutoCloseable {
     }
 
     /**
-     * Where the session garbage collector reads the time (default: the system clock), so tests run
-     * its rounds at chosen instants with {@link SessionGarbageCollector#collectIfDue()}.
+     * Where the session garbage collector and the ends of recording launches read the time
+     * (default: the system clock), so tests run garbage rounds at chosen instants with {@link
+     * SessionGarbageCollector#collectIfDue()} and hold recordings in {@code starting} until they
+     * move the clock. A clock that does not move holds a recording start for its launch time plus
+     * {@link RecordingSettings#startTimeout()} of real time at most, then fails it.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
@@ -467,7 +470,8 @@ public final class OpenViduCluster implements AutoCloseable {
       boolean ownsStore = store == null;
       ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
-      RecordingModule recordings = new RecordingModule(clusterStore, settings, recordingSettings);
+      RecordingModule recordings =
+          new RecordingModule(clusterStore, settings, recordingSettings, clock);
       List<Master> started = new ArrayList<>();
       Optional<TrustMaterial> trust = identity.map(Builder::writeTrustMaterial);
       byte[] processId = new byte[3];

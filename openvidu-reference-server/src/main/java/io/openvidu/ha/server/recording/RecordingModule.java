@@ -9,6 +9,7 @@ import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.EventOperations;
 import io.openvidu.ha.server.store.RecordingStatus;
 import io.openvidu.ha.server.store.Subscription;
+import java.time.Clock;
 
 /**
  * Recordings in one process of the cluster (recordings.md): the REST endpoints and file downloads
@@ -23,6 +24,7 @@ public final class RecordingModule implements AutoCloseable {
 
   private final RecordingFolder folder;
   private final RecordingTransitions transitions;
+  private final RecordingLaunches launches;
   private final RecordingProcessor processor;
   private final RecordingSweeper sweeper;
   private final Subscription closedSessions;
@@ -36,14 +38,18 @@ public final class RecordingModule implements AutoCloseable {
    * @param cluster the cluster's settings (public URL, recordings directory, secret, recording
    *     switch)
    * @param settings the timing of the emulated recording module
+   * @param clock where the ends of recording launches are read (a test's clock holds recordings in
+   *     {@code starting} until it moves)
    */
-  public RecordingModule(ClusterStore store, ClusterSettings cluster, RecordingSettings settings) {
+  public RecordingModule(
+      ClusterStore store, ClusterSettings cluster, RecordingSettings settings, Clock clock) {
     this.cluster = cluster;
     this.settings = settings;
     this.folder = new RecordingFolder(cluster.recordingsDir());
-    this.transitions = new RecordingTransitions(cluster);
+    this.transitions = new RecordingTransitions(cluster, settings, clock);
     this.processor = new RecordingProcessor(store, folder, cluster, settings);
-    this.sweeper = new RecordingSweeper(store, cluster, settings, transitions, processor);
+    this.launches = new RecordingLaunches(store, transitions, processor, settings, clock);
+    this.sweeper = new RecordingSweeper(store, cluster, settings, transitions, launches, processor);
     sweeper.start();
     this.closedSessions =
         store.subscribe(
@@ -58,7 +64,10 @@ public final class RecordingModule implements AutoCloseable {
               if (stoppedId != null) {
                 store
                     .atomically(tx -> tx.recordings().find(stoppedId))
-                    .filter(r -> r.status() == RecordingStatus.STOPPED)
+                    .filter(
+                        r ->
+                            r.status() == RecordingStatus.STOPPED
+                                || r.status() == RecordingStatus.FAILED)
                     .ifPresent(processor::writeMetadata);
               }
             });
@@ -68,12 +77,14 @@ public final class RecordingModule implements AutoCloseable {
    * Installs the recording endpoints into one master's configuration (the shape of the cluster's
    * master features).
    *
-   * @return nothing to close: the routes hold no resources
+   * @return what stops the master's start requests from waiting for launches in progress
    */
   public AutoCloseable install(JavalinConfig config, ApiContext api) {
     IdempotentCalls calls = new IdempotentCalls(api.store(), api.settings().idempotencyTtl());
-    new RecordingRoutes(api, calls, transitions, processor, folder).install(config.routes);
-    return null;
+    RecordingRoutes routes =
+        new RecordingRoutes(api, calls, transitions, launches, processor, folder);
+    routes.install(config.routes);
+    return routes::stop;
   }
 
   /**

@@ -45,22 +45,31 @@ final class RecordingRoutes {
   private final ApiContext api;
   private final IdempotentCalls calls;
   private final RecordingTransitions transitions;
+  private final RecordingLaunches launches;
   private final RecordingProcessor processor;
   private final RecordingFolder folder;
   private final BasicAuthentication authentication;
+  private volatile boolean stopping;
 
   RecordingRoutes(
       ApiContext api,
       IdempotentCalls calls,
       RecordingTransitions transitions,
+      RecordingLaunches launches,
       RecordingProcessor processor,
       RecordingFolder folder) {
     this.api = api;
     this.calls = calls;
     this.transitions = transitions;
+    this.launches = launches;
     this.processor = processor;
     this.folder = folder;
     this.authentication = new BasicAuthentication(api.settings().secret());
+  }
+
+  /** Stops waiting for starts in progress: their requests answer 503 (this master stops). */
+  void stop() {
+    stopping = true;
   }
 
   void install(RoutesConfig routes) {
@@ -72,74 +81,69 @@ final class RecordingRoutes {
     routes.get(FILES + "/{recordingId}/{fileName}", this::download);
   }
 
+  /**
+   * Starts a recording in two transactions (recordings.md §6): the first makes it {@code starting}
+   * and records, for an {@code Idempotency-Key}, the answer the start gives once it is over (the
+   * Recording as {@code started}); the second, once its launch is over, makes it {@code started}.
+   * The answer is sent only then, to the first request as to any replay of it, so nobody is told
+   * {@code started} about a recording that is still {@code starting}; a start that failed meanwhile
+   * answers 500 (rule 9), also when replayed.
+   */
   private void start(Context ctx) {
     StartRecordingRequest request = StartRecordingRequest.of(RequestText.of(ctx));
     requireEnabled();
     String sessionId = request.sessionId();
-    calls.run(
-        ctx,
-        tx -> {
-          SessionState session =
-              tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(404));
-          // The session's own conditions come before the properties (rest-api.md §5.7 rules 4-7).
-          if (session.mediaMode() != MediaMode.ROUTED || session.isBeingRecorded()) {
-            throw ApiException.empty(409);
-          }
-          if (!session.active() || session.activeConnections().isEmpty()) {
-            throw ApiException.empty(406);
-          }
-          RecordingProperties properties;
-          try {
-            properties = request.resolve(session.defaultRecordingProperties());
-          } catch (ApiException e) {
-            return e.toResponse(StartRecordingRequest.PROPERTY_ERROR_PATH);
-          }
-          try {
-            RecordingState started =
-                transitions.start(tx, session, properties, System.currentTimeMillis());
-            return ApiResponse.ok(RecordingJson.rest(started, processor.publicUrl()));
-          } catch (TransitionRejectedException e) {
-            throw rejected(e);
-          }
-        });
-    // Only a failed write fails the start: a store that cannot be read here is the store's 503/504
-    // (the client retries, and its Idempotency-Key replays the start).
-    afterCommit(
-        ctx,
-        RecordingStatus.STARTED,
-        recording -> {
-          try {
-            processor.writeStarted(recording);
-          } catch (UncheckedIOException | IllegalArgumentException e) {
-            failStart(ctx, recording.id(), e);
-          }
-        });
-  }
-
-  /**
-   * A start whose files could not be written: the recording ends {@code failed} and its session is
-   * free to record again, so that nothing is left {@code started} that no file backs. The answer is
-   * OpenVidu's 500 for a failed start (rest-api.md §5.7 rule 9), as a JSON error rather than
-   * OpenVidu's text, like every other error here. Names are validated before the start, so this is
-   * the server's own failure (a full or broken disk), never a client's.
-   */
-  private void failStart(Context ctx, String id, RuntimeException cause) {
-    log.error("Recording {} could not write its files; it ends failed", id, cause);
-    long now = System.currentTimeMillis();
-    api.store()
-        .atomically(
+    IdempotentCalls.Answer answer =
+        calls.execute(
+            ctx,
             tx -> {
-              Optional<RecordingState> recording = tx.recordings().find(id);
-              if (recording.isPresent() && recording.get().status() == RecordingStatus.STARTED) {
-                transitions.stop(tx, id, STOPPED_BY_SERVER, false, now);
-                tx.recordings().finish(id, RecordingStatus.FAILED, 0, 0, null);
+              SessionState session =
+                  tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(404));
+              // The session's own conditions come before the properties (rest-api.md §5.7 rules
+              // 4-7).
+              if (session.mediaMode() != MediaMode.ROUTED || session.isBeingRecorded()) {
+                throw ApiException.empty(409);
               }
-              return null;
+              if (!session.active() || session.activeConnections().isEmpty()) {
+                throw ApiException.empty(406);
+              }
+              RecordingProperties properties;
+              try {
+                properties = request.resolve(session.defaultRecordingProperties());
+              } catch (ApiException e) {
+                return e.toResponse(StartRecordingRequest.PROPERTY_ERROR_PATH);
+              }
+              try {
+                RecordingState starting =
+                    transitions.start(tx, session, properties, System.currentTimeMillis());
+                return ApiResponse.ok(
+                    RecordingJson.rest(starting.started(), processor.publicUrl()));
+              } catch (TransitionRejectedException e) {
+                throw rejected(e);
+              }
             });
-    ApiException.json(
-            500, "Error starting recording: its files could not be written on the media node")
-        .toResponse(ctx.path())
-        .send(ctx);
+    if (answer.response().status() == 200) {
+      Optional<RecordingState> after =
+          launches.awaitStart(readId(answer.response().body()), () -> stopping);
+      if (after.isPresent() && after.get().status() == RecordingStatus.STARTING) {
+        // This master stops: the start goes on in the cluster, and a retry with the same
+        // Idempotency-Key on another master waits for it there.
+        ApiException.json(503, "This master is stopping; the recording is still starting")
+            .toResponse(ctx.path())
+            .send(ctx);
+        return;
+      }
+      if (after.isPresent() && after.get().isFailedStart()) {
+        // OpenVidu's 500 for a failed start, as a JSON error like every other error here. Names
+        // are validated before the start, so this is the server's own failure, never a client's.
+        ApiException.json(
+                500, "Error starting recording: the recording could not start on the media node")
+            .toResponse(ctx.path())
+            .send(ctx);
+        return;
+      }
+    }
+    answer.send(ctx);
   }
 
   private void stop(Context ctx) {
@@ -163,12 +167,13 @@ final class RecordingRoutes {
     requireEnabled();
     String id = ctx.pathParam("recordingId");
     long now = System.currentTimeMillis();
-    Optional<RecordingState> recording = api.store().atomically(tx -> tx.recordings().find(id));
+    Optional<RecordingState> recording =
+        api.store()
+            .atomically(tx -> tx.recordings().find(id))
+            .map(r -> processor.finishIfDue(launches.completeIfDue(r), now))
+            .filter(RecordingRoutes::reported);
     recording
-        .map(
-            r ->
-                ApiResponse.ok(
-                    RecordingJson.rest(processor.finishIfDue(r, now), processor.publicUrl())))
+        .map(r -> ApiResponse.ok(RecordingJson.rest(r, processor.publicUrl())))
         .orElse(ApiResponse.empty(404))
         .send(ctx);
   }
@@ -176,12 +181,15 @@ final class RecordingRoutes {
   private void list(Context ctx) {
     requireEnabled();
     long now = System.currentTimeMillis();
-    List<RecordingState> recordings = api.store().atomically(tx -> tx.recordings().list());
+    List<RecordingState> recordings =
+        api.store().atomically(tx -> tx.recordings().list()).stream()
+            .map(r -> processor.finishIfDue(launches.completeIfDue(r), now))
+            .filter(RecordingRoutes::reported)
+            .toList();
     ObjectNode page = RecordingJson.MAPPER.createObjectNode();
     page.put("count", recordings.size());
     ArrayNode items = page.putArray("items");
-    recordings.forEach(
-        r -> items.add(RecordingJson.rest(processor.finishIfDue(r, now), processor.publicUrl())));
+    recordings.forEach(r -> items.add(RecordingJson.rest(r, processor.publicUrl())));
     ApiResponse.ok(page).send(ctx);
   }
 
@@ -248,6 +256,16 @@ final class RecordingRoutes {
         .atomically(tx -> tx.recordings().find(id))
         .filter(r -> r.status() == expected)
         .ifPresent(write);
+  }
+
+  /**
+   * Whether reads report the recording (rest-api.md §5.9, recordings.md §6): OpenVidu reads its
+   * metadata file, which a COMPOSED recording with video has while its container launches (it reads
+   * {@code starting}) and other modes only once {@code started}.
+   */
+  private static boolean reported(RecordingState recording) {
+    return recording.status() != RecordingStatus.STARTING
+        || recording.properties().isComposedWithVideo();
   }
 
   private static String readId(String responseBody) {

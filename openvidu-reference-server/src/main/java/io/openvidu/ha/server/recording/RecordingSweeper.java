@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * ones carry on). Each sweep:
  *
  * <ul>
- *   <li>fails recordings left {@code starting} longer than the start timeout (their starter died);
+ *   <li>completes the starts whose launch is over (their starter may have died), fails those still
+ *       {@code starting} a start timeout after it, and those whose media node is gone;
  *   <li>stops, with reason {@code nodeCrashed}, recordings whose media node is gone or
  *       disconnected, and fails them;
  *   <li>runs the automatic-stop countdown of rest-api.md §6.4: arms it when the last participant
@@ -49,6 +50,7 @@ final class RecordingSweeper implements AutoCloseable {
   private final ClusterSettings cluster;
   private final RecordingSettings settings;
   private final RecordingTransitions transitions;
+  private final RecordingLaunches launches;
   private final RecordingProcessor processor;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -63,11 +65,13 @@ final class RecordingSweeper implements AutoCloseable {
       ClusterSettings cluster,
       RecordingSettings settings,
       RecordingTransitions transitions,
+      RecordingLaunches launches,
       RecordingProcessor processor) {
     this.store = store;
     this.cluster = cluster;
     this.settings = settings;
     this.transitions = transitions;
+    this.launches = launches;
     this.processor = processor;
   }
 
@@ -114,7 +118,13 @@ final class RecordingSweeper implements AutoCloseable {
 
   private void sweep(RecordingState recording, long now) {
     switch (recording.status()) {
-      case STARTING -> failIfStuck(recording, now);
+      case STARTING -> {
+        if (nodeGone(recording)) {
+          launches.fail(recording, "its media node is gone", null);
+        } else {
+          launches.completeIfDue(recording);
+        }
+      }
       case STARTED -> {
         if (!stopIfNodeCrashed(recording, now)) {
           runAutoStop(recording, now);
@@ -127,45 +137,11 @@ final class RecordingSweeper implements AutoCloseable {
     }
   }
 
-  private void failIfStuck(RecordingState recording, long now) {
-    if (now - recording.createdAt() < settings.startTimeout().toMillis()) {
-      return;
-    }
-    Optional<RecordingState> failed =
-        store.atomically(
-            tx ->
-                tx.recordings()
-                    .find(recording.id())
-                    .filter(r -> r.status() == RecordingStatus.STARTING)
-                    .map(
-                        r ->
-                            tx.recordings()
-                                .finish(
-                                    r.id(),
-                                    RecordingStatus.FAILED,
-                                    0,
-                                    0,
-                                    RecordingJson.url(
-                                        r.finished(RecordingStatus.FAILED, 0, 0, null),
-                                        processor.publicUrl()))));
-    failed.ifPresent(
-        r -> {
-          log.warn(
-              "Recording {} failed: it did not start within {}", r.id(), settings.startTimeout());
-          processor.writeMetadata(r);
-        });
-  }
-
   /**
    * @return whether the recording's media node is gone (the recording is then stopped, to fail)
    */
   private boolean stopIfNodeCrashed(RecordingState recording, long now) {
-    if (recording.mediaNodeId() == null) {
-      return false;
-    }
-    Optional<MediaNodeState> node =
-        store.atomically(tx -> tx.mediaNodes().find(recording.mediaNodeId()));
-    if (node.isPresent() && node.get().connected()) {
+    if (!nodeGone(recording)) {
       return false;
     }
     Optional<RecordingState> stopped =
@@ -182,6 +158,16 @@ final class RecordingSweeper implements AutoCloseable {
                                         tx, r.id(), RecordingProcessor.NODE_CRASHED, false, now))));
     stopped.ifPresent(r -> processor.finishIfDue(r, now));
     return true;
+  }
+
+  /** Whether the recording's media node is gone or disconnected. */
+  private boolean nodeGone(RecordingState recording) {
+    if (recording.mediaNodeId() == null) {
+      return false;
+    }
+    Optional<MediaNodeState> node =
+        store.atomically(tx -> tx.mediaNodes().find(recording.mediaNodeId()));
+    return node.isEmpty() || !node.get().connected();
   }
 
   private void runAutoStop(RecordingState recording, long now) {
@@ -237,7 +223,7 @@ final class RecordingSweeper implements AutoCloseable {
                       }));
       if (started.isPresent()) {
         log.debug("Recording {} started automatically", started.get().id());
-        processor.writeStarted(started.get());
+        launches.completeIfDue(started.get());
       } else {
         // A start another process won, or one refused: either way nothing is left to do for this
         // candidate.

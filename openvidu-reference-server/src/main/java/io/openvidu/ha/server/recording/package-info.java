@@ -21,18 +21,23 @@
  *   <li>No media: containers are structurally valid (MP4 boxes, WebM elements, JPEG) with the
  *       recording's duration and picture size, but hold no frames; the thumbnail is a test card.
  *       Sizes grow with the duration.
- *   <li>Starting has nothing to wait for: a start goes {@code starting} to {@code started} in one
- *       transaction, so {@code starting} is never seen through the API and {@code stop} answers 406
- *       only for a recording another process left {@code starting} (which fails after {@link
- *       RecordingSettings#startTimeout()}). No start ever answers 500 or 503.
+ *   <li>A start is {@code starting} for an emulated launch time ({@link RecordingSettings}): a
+ *       COMPOSED container launches at each start, a COMPOSED_QUICK_START container when its
+ *       session's first participant joins (its starts then wait only for the recorder), INDIVIDUAL
+ *       and audio-only starts wait for their recorders. Meanwhile {@code GET} reports {@code
+ *       starting} for COMPOSED with video and 404 for the other modes (OpenVidu has no metadata
+ *       file for them yet), {@code stop} answers 406, {@code DELETE} 409; the start answers once
+ *       the recording is {@code started}. A start is two store transactions ({@link
+ *       RecordingLaunches}): any process completes a start whose master died. A start fails (500)
+ *       only when its files cannot be written, when its session closes while it starts, or when its
+ *       media node is gone; never 503.
  *   <li>{@code stop} answers {@code stopped} (Enterprise); {@code ready} follows after {@link
  *       RecordingSettings#processingTime()}. The store turns {@code ready} just before the files
  *       are written; a download in between writes them itself.
- *   <li>COMPOSED_QUICK_START behaves as COMPOSED (there is no container to keep alive). A COMPOSED
- *       recording's {@code duration} is the wall time from start to stop; its resolution, frame
- *       rate and tracks are the requested ones. The {@code mediaNode} property of a start is
- *       type-checked and ignored: a recording always runs on the node hosting its session, and the
- *       Recording object always names that node.
+ *   <li>A COMPOSED recording's {@code duration} is the wall time from start to stop; its
+ *       resolution, frame rate and tracks are the requested ones. The {@code mediaNode} property of
+ *       a start is type-checked and ignored: a recording always runs on the node hosting its
+ *       session, and the Recording object always names that node.
  *   <li>{@code INDIVIDUAL}: no transient per-stream files ({@code .stream.<fileName>}, growing
  *       {@code .webm}) while it records: the folder holds the metadata until the zip is written.
  *       {@code ignoreFailedStreams} has no effect (no recorder fails). A recording without any
@@ -48,8 +53,9 @@
  *       its node crashed still becomes {@code ready}. A node removed with {@code
  *       deletion-strategy=now} stops its recordings with reason {@code mediaServerDisconnect}, and
  *       they become {@code ready}.
- *   <li>Not done: webhooks ({@code recordingStatusChanged}) and CDR events, S3 storage, custom
- *       layouts ({@code /openvidu/layouts}) and {@code OPENVIDU_RECORDING_DEBUG} files.
+ *   <li>Not done: CDR events, S3 storage, custom layouts ({@code /openvidu/layouts}) and {@code
+ *       OPENVIDU_RECORDING_DEBUG} files. ({@code recordingStatusChanged} webhooks are staged by the
+ *       store's transitions.)
  *   <li>A deletion racing the processing of the same recording, immediately followed by a new
  *       recording taking the same id, could leave the old files in the new recording's folder (the
  *       window is the time to write the files).

@@ -69,9 +69,11 @@ public final class RecordingOperations {
    * Rejection#SESSION_NOT_ROUTED} or {@link Rejection#SESSION_ALREADY_RECORDING} when those apply,
    * else {@link Rejection#SESSION_NOT_ACTIVE}; an active one with those two, or {@link
    * Rejection#NO_PARTICIPANTS} when nobody is connected. An empty {@code properties.name()} becomes
-   * the recording id. Two concurrent starts: exactly one wins.
+   * the recording id. Two concurrent starts: exactly one wins. {@code launchEndsAt} is when its
+   * emulated launch is over (see {@link RecordingState}).
    */
-  public RecordingState start(String sessionId, RecordingProperties properties, long now) {
+  public RecordingState start(
+      String sessionId, RecordingProperties properties, long now, long launchEndsAt) {
     SessionState session = tx.sessions().get(sessionId);
     if (session.mediaMode() != MediaMode.ROUTED) {
       throw new TransitionRejectedException(
@@ -104,7 +106,7 @@ public final class RecordingOperations {
       }
     }
     RecordingState recording =
-        RecordingState.starting(id, sessionId, named, session.mediaNodeId(), now)
+        RecordingState.starting(id, sessionId, named, session.mediaNodeId(), now, launchEndsAt)
             .withUniqueSessionId(sessionId + "_" + session.createdAt())
             .withStreams(periods);
     tx.put(keys.recording(id), recording, null);
@@ -118,7 +120,7 @@ public final class RecordingOperations {
   public RecordingState markStarted(String recordingId) {
     RecordingState recording = get(recordingId);
     requireStatus(recording, RecordingStatus.STARTING);
-    RecordingState started = save(recording.withStatus(RecordingStatus.STARTED));
+    RecordingState started = save(recording.started());
     tx.webhooks().recordingStatusChanged(started, System.currentTimeMillis());
     return started;
   }
@@ -284,10 +286,21 @@ public final class RecordingOperations {
                 .toList()));
   }
 
-  /** Stops the session's active recording (used by {@link #stop} and by closing a session). */
+  /**
+   * Stops the session's active recording (used by {@link #stop} and by closing a session). A
+   * recording still {@code starting} (only a closing session stops one) ends {@code failed} at
+   * once, with the webhooks OpenVidu sends for it: {@code stopped}, {@code started}, {@code failed}
+   * (recordings.md §6, observed for an interrupted COMPOSED_QUICK_START start).
+   */
   RecordingState stopActive(SessionState session, String reason, boolean manual, long now) {
     RecordingState recording = get(session.activeRecordingId());
     RecordingState stopped = recording.stopped(reason, now);
+    if (recording.status() == RecordingStatus.STARTING) {
+      tx.webhooks().recordingStatusChanged(stopped, now);
+      tx.webhooks().recordingStatusChanged(stopped.withStatus(RecordingStatus.STARTED), now);
+      stopped = stopped.finished(RecordingStatus.FAILED, 0, 0, null);
+      tx.removeMember(keys.unfinishedRecordings(), recording.id());
+    }
     save(stopped);
     tx.webhooks().recordingStatusChanged(stopped, now);
     tx.put(

@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.store;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,10 @@ import java.util.Objects;
  * files and webhooks, after the session is gone). {@code streams} are the periods an {@code
  * INDIVIDUAL} recording records, kept up to date by the publish and unpublish transitions (empty
  * for composed recordings). {@code autoStopAt} is the deadline of the automatic-stop countdown
- * (rest-api.md §6.4), null when none runs. Immutable.
+ * (rest-api.md §6.4), null when none runs. {@code launchEndsAt} is when a {@code starting}
+ * recording's emulated launch is over (on the cluster's clock, see {@code OpenViduCluster.Builder
+ * .clock}); it is cleared when the recording turns {@code started}, so a {@code failed} recording
+ * that still has it never started (see {@link #isFailedStart()}). Immutable.
  */
 public record RecordingState(
     String id,
@@ -30,7 +34,8 @@ public record RecordingState(
     Long stoppedAt,
     String uniqueSessionId,
     List<RecordedStreamState> streams,
-    Long autoStopAt) {
+    Long autoStopAt,
+    Long launchEndsAt) {
 
   public RecordingState {
     Objects.requireNonNull(id, "id");
@@ -46,7 +51,8 @@ public record RecordingState(
       String sessionId,
       RecordingProperties properties,
       String mediaNodeId,
-      long createdAt) {
+      long createdAt,
+      Long launchEndsAt) {
     return new RecordingState(
         id,
         sessionId,
@@ -61,7 +67,8 @@ public record RecordingState(
         null,
         null,
         List.of(),
-        null);
+        null,
+        launchEndsAt);
   }
 
   /** A copy in another status. */
@@ -80,7 +87,8 @@ public record RecordingState(
         stoppedAt,
         uniqueSessionId,
         streams,
-        autoStopAt);
+        autoStopAt,
+        launchEndsAt);
   }
 
   /**
@@ -102,7 +110,8 @@ public record RecordingState(
         at,
         uniqueSessionId,
         streams.stream().map(p -> p.closedAt(at)).toList(),
-        null);
+        null,
+        launchEndsAt);
   }
 
   /** A copy in a final status ({@code ready} or {@code failed}) with its final figures. */
@@ -122,7 +131,8 @@ public record RecordingState(
         stoppedAt,
         uniqueSessionId,
         streams,
-        null);
+        null,
+        launchEndsAt);
   }
 
   /** A copy with its OpenVidu {@code uniqueSessionId}. */
@@ -141,7 +151,8 @@ public record RecordingState(
         stoppedAt,
         newUniqueSessionId,
         streams,
-        autoStopAt);
+        autoStopAt,
+        launchEndsAt);
   }
 
   /** A copy recording these stream periods. */
@@ -160,7 +171,8 @@ public record RecordingState(
         stoppedAt,
         uniqueSessionId,
         newStreams,
-        autoStopAt);
+        autoStopAt,
+        launchEndsAt);
   }
 
   /** A copy whose automatic-stop countdown ends at {@code deadline} (null: no countdown). */
@@ -179,6 +191,33 @@ public record RecordingState(
         stoppedAt,
         uniqueSessionId,
         streams,
-        deadline);
+        deadline,
+        launchEndsAt);
+  }
+
+  /** A copy in {@code started} status: its launch is over. */
+  public RecordingState started() {
+    return new RecordingState(
+        id,
+        sessionId,
+        properties,
+        mediaNodeId,
+        createdAt,
+        RecordingStatus.STARTED,
+        size,
+        duration,
+        url,
+        reason,
+        stoppedAt,
+        uniqueSessionId,
+        streams,
+        autoStopAt,
+        null);
+  }
+
+  /** Whether this recording failed while {@code starting}: it never was {@code started}. */
+  @JsonIgnore
+  public boolean isFailedStart() {
+    return status == RecordingStatus.FAILED && launchEndsAt != null;
   }
 }

@@ -164,7 +164,7 @@ public final class SessionOperations {
           Rejection.CONNECTION_EXISTS, "Connection " + connection.id() + " already exists");
     }
     if (connection.isActive()) {
-      activate(session);
+      activate(session, connection.activeAt());
     }
     tx.put(key, connection, null);
     if (connection.isActive()) {
@@ -276,7 +276,7 @@ public final class SessionOperations {
                     .location(activation.location())
                     .clientData(activation.clientData())
                     .masterId(activation.masterId()));
-    activate(session);
+    activate(session, activation.at());
     tx.put(keys.connection(sessionId, active.id()), active, null);
     tx.webhooks().participantJoined(session, active);
     return active;
@@ -375,14 +375,16 @@ public final class SessionOperations {
   }
 
   /**
-   * Marks the session active and places it on a media node, if not done yet: the session's document
-   * is written only by the first participant, so later ones do not conflict on it.
+   * Marks the session active (since {@code at}) and places it on a media node, if not done yet: the
+   * session's document is written only by the first participant, so later ones do not conflict on
+   * it.
    */
-  private void activate(SessionState session) {
+  private void activate(SessionState session, Long at) {
     if (session.active() && session.mediaNodeId() != null) {
       return;
     }
-    SessionState active = session.active() ? session : session.with(b -> b.active(true));
+    SessionState active =
+        session.active() ? session : session.with(b -> b.active(true).activeAt(at));
     if (active.mediaNodeId() == null) {
       String nodeId = tx.mediaNodes().place(active);
       active = active.with(b -> b.mediaNodeId(nodeId));

@@ -15,9 +15,10 @@ import java.util.function.UnaryOperator;
  * <p>{@code customSessionId} is {@code ""} when the id was generated. {@code requestedMediaNodeId}
  * is the node asked for at creation (Pro's {@code mediaNode}); {@code mediaNodeId} is where the
  * session was placed, null until its first participant joins. {@code active} turns true at the
- * first join. {@code activeRecordingId} is the recording in {@code starting}/{@code started}
- * status, if any; {@code recordingManuallyStopped} remembers a REST stop so that an {@code ALWAYS}
- * session never restarts recording on its own. Immutable; change it through {@link #toBuilder()}.
+ * first join, at {@code activeAt} (null before). {@code activeRecordingId} is the recording in
+ * {@code starting}/{@code started} status, if any; {@code recordingManuallyStopped} remembers a
+ * REST stop so that an {@code ALWAYS} session never restarts recording on its own. Immutable;
+ * change it through {@link #toBuilder()}.
  */
 public record SessionState(
     String id,
@@ -31,6 +32,7 @@ public record SessionState(
     String requestedMediaNodeId,
     String mediaNodeId,
     boolean active,
+    Long activeAt,
     String activeRecordingId,
     boolean recordingManuallyStopped,
     @JsonIgnore List<ConnectionState> connections) {
@@ -122,6 +124,7 @@ public record SessionState(
     private String requestedMediaNodeId;
     private String mediaNodeId;
     private boolean active;
+    private Long activeAt;
     private String activeRecordingId;
     private boolean recordingManuallyStopped;
     private List<ConnectionState> connections = List.of();
@@ -140,6 +143,7 @@ public record SessionState(
       requestedMediaNodeId = s.requestedMediaNodeId;
       mediaNodeId = s.mediaNodeId;
       active = s.active;
+      activeAt = s.activeAt;
       activeRecordingId = s.activeRecordingId;
       recordingManuallyStopped = s.recordingManuallyStopped;
       connections = s.connections;
@@ -200,6 +204,11 @@ public record SessionState(
       return this;
     }
 
+    public Builder activeAt(Long value) {
+      activeAt = value;
+      return this;
+    }
+
     public Builder activeRecordingId(String value) {
       activeRecordingId = value;
       return this;
@@ -228,6 +237,7 @@ public record SessionState(
           requestedMediaNodeId,
           mediaNodeId,
           active,
+          activeAt,
           activeRecordingId,
           recordingManuallyStopped,
           connections);

@@ -155,7 +155,7 @@ class RecordingArtifactsTest {
 
   @Test
   void recordingThatHasNotStoppedHasNoArtifacts() {
-    RecordingState started = RecordingState.starting("s", "s", composed("s"), "m", 0);
+    RecordingState started = RecordingState.starting("s", "s", composed("s"), "m", 0, null);
 
     assertThatThrownBy(() -> RecordingArtifacts.of(started))
         .isInstanceOf(IllegalArgumentException.class);

@@ -25,7 +25,7 @@ final class RecordingFixtures {
 
   static RecordingState stopped(
       RecordingProperties properties, long stoppedAfterMillis, List<RecordedStreamState> streams) {
-    return RecordingState.starting("ses_A", "ses_A", properties, "media_1", CREATED_AT)
+    return RecordingState.starting("ses_A", "ses_A", properties, "media_1", CREATED_AT, null)
         .withUniqueSessionId("ses_A_" + (CREATED_AT - 5_000))
         .withStreams(streams)
         .withStatus(RecordingStatus.STARTED)

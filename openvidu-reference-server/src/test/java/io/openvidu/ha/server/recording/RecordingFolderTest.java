@@ -27,7 +27,7 @@ class RecordingFolderTest {
   @Test
   void startedComposedRecordingHasItsMetadataAndANonEmptyMediaFile() throws IOException {
     RecordingState started =
-        RecordingState.starting("ses_A", "ses_A", composed("rec"), "media_1", 1L)
+        RecordingState.starting("ses_A", "ses_A", composed("rec"), "media_1", 1L, null)
             .withStatus(RecordingStatus.STARTED);
 
     new RecordingFolder(root).writeStarted(started, RecordingJson.metadata(started, PUBLIC_URL));

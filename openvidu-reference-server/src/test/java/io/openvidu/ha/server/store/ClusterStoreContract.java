@@ -405,7 +405,8 @@ abstract class ClusterStoreContract {
   void closingASessionRemovesItFreesItsNodeStopsItsRecordingAndTellsTheMasters() throws Exception {
     activeSession("s1", "con_A");
     RecordingState recording =
-        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+        store.atomically(
+            tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
     store.atomically(tx -> tx.recordings().markStarted(recording.id()));
     List<ClusterEvent> events = new CopyOnWriteArrayList<>();
     try (Subscription ignored =
@@ -437,7 +438,8 @@ abstract class ClusterStoreContract {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       RecordingState started =
-          store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+          store.atomically(
+              tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
       store.atomically(tx -> tx.recordings().markStarted(started.id()));
       store.atomically(
           tx -> tx.recordings().stop(started.id(), "recordingStoppedByServer", true, NOW));
@@ -446,7 +448,8 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.recordings().delete("s1"));
 
     RecordingState next =
-        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+        store.atomically(
+            tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
 
     assertThat(ids).containsExactly("s1", "s1-1", "s1-2");
     assertThat(next.id()).isEqualTo("s1");
@@ -465,7 +468,7 @@ abstract class ClusterStoreContract {
               ClusterStore through = i % 2 == 0 ? store : other;
               try {
                 through.atomically(
-                    tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+                    tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
                 return true;
               } catch (TransitionRejectedException e) {
                 return false;
@@ -483,7 +486,7 @@ abstract class ClusterStoreContract {
     assertThatThrownBy(
             () ->
                 store.atomically(
-                    tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW)))
+                    tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW)))
         .isInstanceOfSatisfying(
             TransitionRejectedException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.SESSION_NOT_ACTIVE));
@@ -492,7 +495,7 @@ abstract class ClusterStoreContract {
   @Test
   void stoppingAStartingRecordingIsRejected() {
     activeSession("s1", "con_A");
-    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
 
     assertThatThrownBy(
             () ->
@@ -506,7 +509,7 @@ abstract class ClusterStoreContract {
   @Test
   void stoppingFreesTheSessionAndRemembersAManualStop() {
     activeSession("s1", "con_A");
-    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
     store.atomically(tx -> tx.recordings().markStarted("s1"));
 
     RecordingState stopped =
@@ -521,7 +524,7 @@ abstract class ClusterStoreContract {
   @Test
   void deletingAnActiveRecordingIsRejected() {
     activeSession("s1", "con_A");
-    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
 
     assertThatThrownBy(() -> store.atomically(tx -> tx.recordings().delete("s1")))
         .isInstanceOfSatisfying(
@@ -532,7 +535,7 @@ abstract class ClusterStoreContract {
   @Test
   void finishingMovesAStoppedRecordingToReadyWithItsFigures() {
     activeSession("s1", "con_A");
-    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
     store.atomically(tx -> tx.recordings().markStarted("s1"));
     store.atomically(tx -> tx.recordings().stop("s1", "recordingStoppedByServer", true, NOW));
 
@@ -549,7 +552,8 @@ abstract class ClusterStoreContract {
     activeSession("s1", "con_A");
 
     RecordingState recording =
-        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+        store.atomically(
+            tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
 
     assertThat(recording.uniqueSessionId()).isEqualTo("s1_" + NOW);
   }
@@ -560,7 +564,7 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
 
     RecordingState recording =
-        store.atomically(tx -> tx.recordings().start("s1", individual(), NOW + 10));
+        store.atomically(tx -> tx.recordings().start("s1", individual(), NOW + 10, NOW + 10));
 
     assertThat(recording.streams())
         .singleElement()
@@ -579,7 +583,8 @@ abstract class ClusterStoreContract {
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
 
     RecordingState recording =
-        store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
+        store.atomically(
+            tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
 
     assertThat(recording.streams()).isEmpty();
   }
@@ -587,7 +592,7 @@ abstract class ClusterStoreContract {
   @Test
   void streamPublishedDuringAnIndividualRecordingGetsAPeriodFromItsPublication() {
     activeSession("s1", "con_A");
-    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW, NOW));
 
     store.atomically(
         tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A", NOW + 500)));
@@ -601,7 +606,7 @@ abstract class ClusterStoreContract {
   @Test
   void unpublishedStreamClosesItsPeriod() {
     activeSession("s1", "con_A");
-    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW, NOW));
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
 
     store.atomically(tx -> tx.sessions().removePublisher("s1", "str_A"));
@@ -615,7 +620,7 @@ abstract class ClusterStoreContract {
   void connectionLeavingClosesThePeriodsOfItsStreams() {
     activeSession("s1", "con_A", "con_B");
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
-    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW, NOW));
 
     store.atomically(tx -> tx.sessions().removeConnection("s1", "con_A"));
 
@@ -629,7 +634,7 @@ abstract class ClusterStoreContract {
     activeSession("s1", "con_A");
     store.atomically(
         tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
-    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW, NOW));
 
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
 
@@ -640,7 +645,7 @@ abstract class ClusterStoreContract {
   void turningRecordOffAndOnSplitsAStreamIntoPeriods() {
     activeSession("s1", "con_A");
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
-    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW, NOW));
 
     store.atomically(
         tx -> tx.sessions().updateConnection("s1", "con_A", c -> c.with(b -> b.record(false))));
@@ -656,7 +661,7 @@ abstract class ClusterStoreContract {
   void stoppingClosesOpenPeriodsAtTheStopTime() {
     activeSession("s1", "con_A");
     store.atomically(tx -> tx.sessions().addPublisher("s1", "con_A", publisher("str_A")));
-    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", individual(), NOW, NOW));
     store.atomically(tx -> tx.recordings().markStarted("s1"));
 
     RecordingState stopped =
@@ -672,8 +677,8 @@ abstract class ClusterStoreContract {
   void unfinishedRecordingsAreListedUntilFinishedOrDeleted() {
     activeSession("s1", "con_A");
     activeSession("s2", "con_B");
-    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW));
-    store.atomically(tx -> tx.recordings().start("s2", RecordingProperties.defaults(), NOW));
+    store.atomically(tx -> tx.recordings().start("s1", RecordingProperties.defaults(), NOW, NOW));
+    store.atomically(tx -> tx.recordings().start("s2", RecordingProperties.defaults(), NOW, NOW));
     store.atomically(tx -> tx.recordings().markStarted("s2"));
     store.atomically(tx -> tx.recordings().stop("s2", "recordingStoppedByServer", true, NOW));
     assertThat(store.<List<RecordingState>>atomically(tx -> tx.recordings().unfinished()))
