@@ -1,6 +1,10 @@
 package io.openvidu.java.client.internal.transport;
 
 import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.internal.transport.endpoints.Endpoint;
+import io.openvidu.java.client.internal.transport.endpoints.RoutedCall;
+import io.openvidu.java.client.internal.transport.policy.AttemptResult;
+import io.openvidu.java.client.internal.transport.policy.StopReason;
 import io.openvidu.java.client.transport.AttemptFailure;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +17,7 @@ import java.util.stream.Collectors;
  * tried, every failed attempt, and whether an earlier attempt may have taken effect. Confined to
  * the calling thread.
  */
-final class CallProgress {
+final class CallProgress implements RoutedCall {
 
   private final ApiRequest request;
   private final long startNanos;
@@ -40,18 +44,18 @@ final class CallProgress {
     return deadlineNanos;
   }
 
-  int attempts() {
+  @Override
+  public int attempts() {
     return attempts;
   }
 
-  boolean tried(Endpoint endpoint) {
+  @Override
+  public boolean tried(Endpoint endpoint) {
     return tried[endpoint.index()];
   }
 
-  /**
-   * @return the index (from 0) of the next backoff this call waits before trying an endpoint again
-   */
-  int nextRepeat() {
+  @Override
+  public int nextRepeat() {
     return repeats++;
   }
 
@@ -119,7 +123,7 @@ final class CallProgress {
    * @return the exception that ends the call, naming every endpoint tried and why it failed; its
    *     cause is the last I/O failure, with the earlier ones suppressed
    */
-  OpenViduJavaClientException failure(String reason, long now) {
+  OpenViduJavaClientException failure(StopReason reason, long now) {
     StringBuilder message =
         new StringBuilder()
             .append(request.operation())
@@ -137,7 +141,7 @@ final class CallProgress {
           .append(
               failures.stream().map(AttemptFailure::toString).collect(Collectors.joining("; ")));
     }
-    message.append(". Gave up: ").append(reason);
+    message.append(". Gave up: ").append(reason.description());
     IOException cause = null;
     List<IOException> earlier = new ArrayList<>();
     for (AttemptFailure failure : failures) {
