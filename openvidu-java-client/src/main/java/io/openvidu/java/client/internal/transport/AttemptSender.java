@@ -39,7 +39,7 @@ public final class AttemptSender {
     try {
       result = executor.execute(endpoint, request, idempotencyKey, timeoutNanos, cancellation);
     } finally {
-      monitor.attemptEnded(endpoint, pending, result != null && result.isAnswered());
+      monitor.attemptEnded(endpoint, pending, result);
     }
     return result;
   }

@@ -28,6 +28,7 @@ final class CallProgress implements RoutedCall {
   private int attempts;
   private int repeats;
   private boolean hedged;
+  private boolean reliesOnKey;
   private boolean earlierAttemptMayHaveTakenEffect;
   private AttemptResult lastResult;
   private Endpoint lastEndpoint;
@@ -52,6 +53,16 @@ final class CallProgress implements RoutedCall {
   @Override
   public boolean tried(Endpoint endpoint) {
     return tried[endpoint.index()];
+  }
+
+  @Override
+  public boolean reliesOnKey() {
+    return reliesOnKey;
+  }
+
+  /** From now on the call goes on only to endpoints trusted to honour its key. */
+  void relyOnKey() {
+    reliesOnKey = true;
   }
 
   @Override

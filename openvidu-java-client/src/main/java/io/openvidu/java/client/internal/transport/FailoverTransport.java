@@ -124,7 +124,7 @@ final class FailoverTransport implements Transport {
             endpoints.size(),
             attemptTimeoutNanos);
     this.sender = new AttemptSender(executor, monitor);
-    this.router = new Router(monitor, budget, new Backoff(settings.retryPolicy()));
+    this.router = new Router(monitor, budget, new Backoff(settings.retryPolicy()), table);
     this.hedger =
         new Hedger(
             table,
@@ -314,7 +314,8 @@ final class FailoverTransport implements Transport {
     budget.onFailure();
     monitor.failed(endpoint, route.ticket(), result, failure.description());
     RetryDecision decision =
-        table.afterFailure(request, failure, attempt, table.trustsIdempotencyKeys());
+        table.afterFailure(
+            request, failure, attempt, table.keysHonouredBy(endpoint.announcesIdempotency()));
     if (!decision.mayGoOn()) {
       LOG.debug(
           "{} attempt {} on {} failed: {}; not retried: {}",
@@ -324,6 +325,9 @@ final class FailoverTransport implements Transport {
           failure.description(),
           decision.refusal());
       return Verdict.stop(decision.refusal());
+    }
+    if (decision.reliesOnKey()) {
+      call.relyOnKey();
     }
     LOG.warn(
         "{} attempt {} on {} failed: {}; failing over",

@@ -11,10 +11,27 @@ import java.util.List;
 public interface ResponseHeaders {
 
   /** No headers. */
-  ResponseHeaders EMPTY = name -> Collections.emptyList();
+  ResponseHeaders EMPTY =
+      new ResponseHeaders() {
+        @Override
+        public List<String> values(String name) {
+          return Collections.emptyList();
+        }
+
+        @Override
+        public String get(String name) {
+          return null;
+        }
+      };
 
   /**
    * @return every value of the header {@code name}, in the order received; empty when absent
    */
   List<String> values(String name);
+
+  /**
+   * @return the last value of the header {@code name}, or {@code null} when absent; allocates
+   *     nothing, unlike {@link #values}
+   */
+  String get(String name);
 }

@@ -14,6 +14,7 @@ public final class Endpoint {
   private final String name;
   private final EndpointHealth health = new EndpointHealth();
   private final Responsiveness responsiveness = new Responsiveness();
+  private volatile boolean announcesIdempotency;
 
   /**
    * @param index the endpoint's position in the configured order, from 0
@@ -53,6 +54,21 @@ public final class Endpoint {
 
   public Responsiveness responsiveness() {
     return responsiveness;
+  }
+
+  /**
+   * @return whether the endpoint's last answer announced that it honours {@code Idempotency-Key}
+   *     (false until it answered)
+   */
+  public boolean announcesIdempotency() {
+    return announcesIdempotency;
+  }
+
+  /** Records what the endpoint's latest answer said about {@code Idempotency-Key}. */
+  void announcedIdempotency(boolean announced) {
+    if (announcesIdempotency != announced) { // a volatile write only on a change
+      announcesIdempotency = announced;
+    }
   }
 
   @Override

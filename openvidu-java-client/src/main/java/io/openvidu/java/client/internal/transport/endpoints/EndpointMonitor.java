@@ -5,6 +5,7 @@ import io.openvidu.java.client.internal.transport.policy.AttemptResult;
 import io.openvidu.java.client.internal.transport.policy.RetryAfter;
 import io.openvidu.java.client.internal.transport.policy.RetryableStatus;
 import io.openvidu.java.client.internal.transport.policy.TimeSource;
+import io.openvidu.java.client.transport.IdempotencyKeyTrust;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,12 +98,18 @@ public final class EndpointMonitor {
   }
 
   /**
-   * An attempt on the endpoint ended. One that ends unanswered (cancelled because its hedge won, or
-   * timed out) while the endpoint is silent starts the probe of its silence, if no call has yet:
-   * the endpoint owes nothing more once that attempt is gone, and without the probe the next calls
-   * would be sent into it again.
+   * An attempt on the endpoint ended, with {@code result}, or {@code null} if it threw. An answer
+   * tells whether the endpoint announces that it honours idempotency keys. One that ends unanswered
+   * (cancelled because its hedge won, or timed out) while the endpoint is silent starts the probe
+   * of its silence, if no call has yet: the endpoint owes nothing more once that attempt is gone,
+   * and without the probe the next calls would be sent into it again.
    */
-  public void attemptEnded(Endpoint endpoint, Responsiveness.Pending pending, boolean answered) {
+  public void attemptEnded(
+      Endpoint endpoint, Responsiveness.Pending pending, AttemptResult result) {
+    boolean answered = result != null && result.isAnswered();
+    if (answered) {
+      announcement(endpoint, result);
+    }
     boolean silent = endpoint.responsiveness().ended(pending, answered, time.nanoTime());
     if (silent && several) {
       silent(endpoint);
@@ -160,6 +167,16 @@ public final class EndpointMonitor {
     }
   }
 
+  /**
+   * Reads the answer's {@value IdempotencyKeyTrust#ANNOUNCEMENT_HEADER}: every answer says anew
+   * whether the endpoint honours keys, so a master replaced by one that does not stops being
+   * trusted at its first answer.
+   */
+  private static void announcement(Endpoint endpoint, AttemptResult result) {
+    endpoint.announcedIdempotency(
+        "true".equalsIgnoreCase(result.headers().get(IdempotencyKeyTrust.ANNOUNCEMENT_HEADER)));
+  }
+
   private void probe(Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence) {
     network.sendInBackground(
         endpoint, PROBE, probeTimeoutNanos, result -> probed(endpoint, ticket, silence, result));
@@ -174,6 +191,7 @@ public final class EndpointMonitor {
   private void probed(
       Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence, AttemptResult result) {
     if (result.isAnswered()) {
+      announcement(endpoint, result);
       endpoint.responsiveness().answered(time.nanoTime());
     }
     if (silence) {

@@ -11,6 +11,9 @@ public final class Route {
   /** The retry budget forbids anything but a healthy endpoint, and none is left. */
   static final Route BUDGET_EXHAUSTED = new Route(null, null, 0, StopReason.BUDGET_EXHAUSTED);
 
+  /** The call relies on its idempotency key, and no endpoint is trusted to honour it. */
+  static final Route NO_TRUSTED_ENDPOINT = new Route(null, null, 0, StopReason.NO_TRUSTED_ENDPOINT);
+
   private final Endpoint endpoint;
   private final EndpointHealth.Ticket ticket;
   private final long waitNanos;

@@ -10,6 +10,12 @@ public interface RoutedCall {
   int attempts();
 
   /**
+   * Whether the call may go on only to endpoints trusted to honour its {@code Idempotency-Key}: an
+   * earlier attempt of a POST may have acted, and only the key keeps a repeat from acting twice.
+   */
+  boolean reliesOnKey();
+
+  /**
    * @return the index (from 0) of the next backoff this call waits before trying an endpoint again,
    *     counting it
    */

@@ -2,6 +2,7 @@ package io.openvidu.java.client.internal.transport.endpoints;
 
 import io.openvidu.java.client.internal.transport.policy.Backoff;
 import io.openvidu.java.client.internal.transport.policy.RetryBudget;
+import io.openvidu.java.client.internal.transport.policy.RetryTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,18 +19,22 @@ import java.util.List;
  *       tried; or else, all tried, one again after a backoff with full jitter.
  * </ol>
  *
- * A {@code Retry-After} an endpoint sent delays any attempt to it until then.
+ * A {@code Retry-After} an endpoint sent delays any attempt to it until then. A call that {@link
+ * RoutedCall#reliesOnKey() relies on its idempotency key} considers only the endpoints trusted to
+ * honour it.
  */
 public final class Router {
 
   private final EndpointMonitor monitor;
   private final RetryBudget budget;
   private final Backoff backoff;
+  private final RetryTable table;
 
-  public Router(EndpointMonitor monitor, RetryBudget budget, Backoff backoff) {
+  public Router(EndpointMonitor monitor, RetryBudget budget, Backoff backoff, RetryTable table) {
     this.monitor = monitor;
     this.budget = budget;
     this.backoff = backoff;
+    this.table = table;
   }
 
   /**
@@ -37,7 +42,20 @@ public final class Router {
    * @return where the next attempt goes and after how long a wait, or a refusal when the retry
    *     budget forbids anything but a healthy endpoint and none is left
    */
-  public Route route(RoutedCall call, List<Endpoint> order, long now) {
+  public Route route(RoutedCall call, List<Endpoint> balancingOrder, long now) {
+    // 0. A repeat that is safe only by the call's key: endpoints trusted to honour it, if any.
+    List<Endpoint> order = balancingOrder;
+    if (call.reliesOnKey()) {
+      order = new ArrayList<>();
+      for (Endpoint endpoint : balancingOrder) {
+        if (table.keysHonouredBy(endpoint.announcesIdempotency())) {
+          order.add(endpoint);
+        }
+      }
+      if (order.isEmpty()) {
+        return Route.NO_TRUSTED_ENDPOINT;
+      }
+    }
     // 1. A healthy endpoint the call has not tried: at once.
     for (Endpoint endpoint : order) {
       if (!call.tried(endpoint)) {

@@ -196,7 +196,7 @@ public final class Hedger {
                   sender.send(
                       endpoint, pending, request, null, timeoutNanos, hedge.hedgeCancellation())));
     } catch (RejectedExecutionException closedMeanwhile) {
-      monitor.attemptEnded(endpoint, pending, false);
+      monitor.attemptEnded(endpoint, pending, null);
       hedge.hedgeEnded(
           AttemptResult.failed(
               AttemptFailure.Kind.NOT_SENT, "the OpenVidu client is closed", null));

@@ -197,7 +197,7 @@ public final class AttemptExecutor implements Network {
     byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
     // OkHttp's Headers are immutable: handed on as they are, not copied into a map nobody may read.
     return AttemptResult.answered(
-        response.code(), bytes, response.headers()::values, trace.retryAfter());
+        response.code(), bytes, new OkHttpHeaders(response.headers()), trace.retryAfter());
   }
 
   private AttemptResult failed(

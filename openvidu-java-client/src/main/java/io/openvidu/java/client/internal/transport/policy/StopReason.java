@@ -25,6 +25,11 @@ public final class StopReason {
           Kind.NOT_REPEATABLE,
           "a POST that may have reached the server is not repeated without an idempotency"
               + " guarantee");
+  public static final StopReason NO_TRUSTED_ENDPOINT =
+      new StopReason(
+          Kind.NOT_REPEATABLE,
+          "a POST that may have reached the server is repeated only on an endpoint that announced"
+              + " it honours Idempotency-Key, and none did");
   public static final StopReason BUDGET_EXHAUSTED =
       new StopReason(
           Kind.BUDGET_EXHAUSTED,
