@@ -108,6 +108,14 @@ final class CallProgress implements RoutedCall {
   }
 
   /**
+   * Records that a hedged write's other copy, cancelled, may have acted: the call's "already done"
+   * answer may be its own doing.
+   */
+  void mayHaveTakenEffectElsewhere() {
+    earlierAttemptMayHaveTakenEffect = true;
+  }
+
+  /**
    * @return whether the last attempt got an HTTP answer (of any status)
    */
   boolean lastAttemptAnswered() {

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *       retry budget allows, after a backoff), or its refusal. Which endpoint is healthy, silent or
  *       ejected, and the probes that bring one back, are the {@link EndpointMonitor}'s;
  *   <li>how long: the smaller of the attempt timeout and what is left of the call timeout;
- *   <li>whether a second attempt races the first: the {@link Hedger}'s {@link Hedge}, for a GET
- *       still unanswered after {@link #HEDGE_DELAY}; the first answer that ends the call wins;
+ *   <li>whether a second attempt races the first: the {@link Hedger}'s {@link Hedge}, for a GET, or
+ *       a POST whose key is trusted, still unanswered after {@link #HEDGE_DELAY}; the first answer
+ *       that ends the call wins;
  *   <li>what came of it: a {@link Verdict} (answered, go on, or stop for a {@link StopReason}),
  *       from the {@link RetryTable} once the attempt failed. A {@code Retry-After} on 429 or 503
  *       keeps calls off that endpoint for that long ({@link RetryAfter}).
@@ -218,7 +219,15 @@ final class FailoverTransport implements Transport {
     Responsiveness.Pending pending = monitor.attemptStarted(endpoint);
     Hedge hedge =
         hedger.schedule(
-            call, call.hedged(), order, request, attempt, timeoutNanos, call.deadlineNanos());
+            call,
+            call.hedged(),
+            order,
+            endpoint,
+            request,
+            idempotencyKey,
+            attempt,
+            timeoutNanos,
+            call.deadlineNanos());
     AttemptResult result =
         sender.send(
             endpoint,
@@ -248,6 +257,10 @@ final class FailoverTransport implements Transport {
       Hedge hedge,
       Route hedgeRoute) {
     int hedgeAttempt = call.startHedge(hedgeRoute.endpoint());
+    if (request.method() != ApiRequest.Method.GET) {
+      // Both copies were sent, and the loser is only cancelled: it may have acted as well.
+      call.mayHaveTakenEffectElsewhere();
+    }
     if (!hedge.hedgeWon() && result.endsCall()) {
       hedge.hedgeCancellation().cancel();
       LOG.debug(

@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * maxAttempts}, hedges throttled by the retry token bucket), restricted to one hedge per call, and
  * Finagle's backup requests: a hedge takes a retry-budget token when it is sent and gets it back if
  * its answer is the call's, so hedges that do not help (a cluster merely slow, every master hung)
- * soon stop, while hedges around one hung master cost nothing. Only GETs: a POST, PATCH or DELETE
- * sent twice at once could act twice. Never with a lone endpoint, and never to an endpoint the call
- * already tried.
+ * soon stop, while hedges around one hung master cost nothing. Never with a lone endpoint, and
+ * never to an endpoint the call already tried. What may be hedged is {@link #mayHedge}'s to say:
+ * GETs, and POSTs where their {@code Idempotency-Key} is trusted.
  *
  * <p>Thread-safe. The delay is kept by {@link AttemptDeadlines}' thread, which an attempt keeps
  * awake anyway; the hedge is decided and sent on a thread of the hedger's own: not on OkHttp's
@@ -94,10 +94,13 @@ public final class Hedger {
   }
 
   /**
-   * Schedules the hedge of an attempt about to be sent, if the call may have one: a GET, on a
-   * transport with several endpoints, not yet hedged, with an attempt left in its {@code
-   * maxAttempts} and an endpoint it has not tried, whose attempt lasts longer than the hedge delay.
+   * Schedules the hedge of an attempt about to be sent, if the call may have one: a request that
+   * {@link #mayHedge may be hedged}, on a transport with several endpoints, not yet hedged, with an
+   * attempt left in its {@code maxAttempts} and an endpoint it has not tried (trusted with the key,
+   * for a POST), whose attempt lasts longer than the hedge delay.
    *
+   * @param endpoint where the attempt goes
+   * @param idempotencyKey the call's key, sent with a POST's hedge; {@code null} for a GET
    * @param attempt the attempt's number, from 1
    * @param deadlineNanos the call's deadline
    * @return the race the hedge would join, or {@code null} when no hedge may be sent
@@ -106,21 +109,24 @@ public final class Hedger {
       RoutedCall call,
       boolean hedged,
       List<Endpoint> order,
+      Endpoint endpoint,
       ApiRequest request,
+      String idempotencyKey,
       int attempt,
       long timeoutNanos,
       long deadlineNanos) {
     if (hedgeSenders == null
-        || request.method() != ApiRequest.Method.GET
+        || !mayHedge(request, endpoint)
         || hedged
         || !table.allowsAnotherAttempt(attempt)
         || hedgeDelayNanos >= timeoutNanos) {
       return null;
     }
+    boolean keyed = request.method() == ApiRequest.Method.POST;
     List<Endpoint> untried = new ArrayList<>();
-    for (Endpoint endpoint : order) {
-      if (!call.tried(endpoint)) {
-        untried.add(endpoint);
+    for (Endpoint candidate : order) {
+      if (!call.tried(candidate) && (!keyed || trusted(candidate))) {
+        untried.add(candidate);
       }
     }
     if (untried.isEmpty()) {
@@ -129,15 +135,50 @@ public final class Hedger {
     Hedge hedge = new Hedge();
     hedge.timer(
         AttemptDeadlines.SHARED.schedule(
-            () -> decide(hedge, untried, request, attempt, deadlineNanos), hedgeDelayNanos));
+            () -> decide(hedge, untried, request, idempotencyKey, attempt, deadlineNanos),
+            hedgeDelayNanos));
     return hedge;
+  }
+
+  /**
+   * Whether an attempt of {@code request} on {@code endpoint} may have a hedge: a second copy sent
+   * while the first may still act.
+   */
+  private boolean mayHedge(ApiRequest request, Endpoint endpoint) {
+    switch (request.method()) {
+      case GET:
+        // 1. A read acts on nothing: two at once are as safe as one.
+        return true;
+      case POST:
+        // 2. A POST carries its Idempotency-Key: where masters honour it, the copy that comes
+        //    second, even the original let out by a master that froze, gets the stored answer of
+        //    the first and acts on nothing. Only then.
+        return trusted(endpoint);
+      case PATCH:
+      case DELETE:
+      default:
+        // 3. PATCH and DELETE carry no key, so nothing stops the original from acting after the
+        //    hedge: a PATCH let out late by a frozen master would undo a newer change, a DELETE
+        //    racing its copy answers 404 to one of them, which a hedge race cannot reconcile as a
+        //    retry can. They wait for their attempt timeout and fail over instead.
+        return false;
+    }
+  }
+
+  private boolean trusted(Endpoint endpoint) {
+    return table.keysHonouredBy(endpoint.announcesIdempotency());
   }
 
   /** On the deadline thread, which must not wait: the rest happens on a hedge thread. */
   private void decide(
-      Hedge hedge, List<Endpoint> untried, ApiRequest request, int attempt, long deadline) {
+      Hedge hedge,
+      List<Endpoint> untried,
+      ApiRequest request,
+      String idempotencyKey,
+      int attempt,
+      long deadline) {
     try {
-      hedgeSenders.execute(() -> send(hedge, untried, request, attempt, deadline));
+      hedgeSenders.execute(() -> send(hedge, untried, request, idempotencyKey, attempt, deadline));
     } catch (RejectedExecutionException closedMeanwhile) {
       // the client was closed: no hedge
     }
@@ -151,7 +192,12 @@ public final class Hedger {
    * failure does, so that hedges cannot double the load of a cluster that is merely slow.
    */
   private void send(
-      Hedge hedge, List<Endpoint> untried, ApiRequest request, int attempt, long deadline) {
+      Hedge hedge,
+      List<Endpoint> untried,
+      ApiRequest request,
+      String idempotencyKey,
+      int attempt,
+      long deadline) {
     // TODO(#3): in a full FailoverLatencyBenchmark run, 2 or 3 of the ~34 GETs sent into the hung
     // master in the open-loop row still wait out their attempt timeout (none when that row runs
     // alone): not yet explained. To find out whether their hedge was not sent (budget, no admitted
@@ -194,7 +240,12 @@ public final class Hedger {
           () ->
               hedge.hedgeEnded(
                   sender.send(
-                      endpoint, pending, request, null, timeoutNanos, hedge.hedgeCancellation())));
+                      endpoint,
+                      pending,
+                      request,
+                      idempotencyKey,
+                      timeoutNanos,
+                      hedge.hedgeCancellation())));
     } catch (RejectedExecutionException closedMeanwhile) {
       monitor.attemptEnded(endpoint, pending, null);
       hedge.hedgeEnded(
