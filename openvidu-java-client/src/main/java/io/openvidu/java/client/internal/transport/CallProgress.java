@@ -6,7 +6,9 @@ import io.openvidu.java.client.internal.transport.endpoints.RoutedCall;
 import io.openvidu.java.client.internal.transport.policy.AttemptResult;
 import io.openvidu.java.client.internal.transport.policy.StopReason;
 import io.openvidu.java.client.transport.AttemptFailure;
+import io.openvidu.java.client.transport.CallEnded;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -131,6 +133,31 @@ final class CallProgress implements RoutedCall {
         lastEndpoint.name(),
         attempts,
         earlierAttemptMayHaveTakenEffect);
+  }
+
+  /**
+   * @param failed whether the call ends without an answer
+   * @return the event that reports how the call ended
+   */
+  CallEnded ended(boolean failed, long now) {
+    CallEnded.Outcome outcome;
+    int status = 0;
+    if (failed || lastResult == null || !lastResult.isAnswered()) {
+      outcome = CallEnded.Outcome.FAILED;
+    } else {
+      status = lastResult.status();
+      outcome =
+          status >= 200 && status < 300
+              ? CallEnded.Outcome.SUCCEEDED
+              : CallEnded.Outcome.ERROR_STATUS;
+    }
+    return new CallEnded(
+        request.operation(),
+        lastEndpoint == null ? null : lastEndpoint.name(),
+        attempts,
+        Duration.ofNanos(now - startNanos),
+        outcome,
+        status);
   }
 
   long elapsedMillis(long now) {

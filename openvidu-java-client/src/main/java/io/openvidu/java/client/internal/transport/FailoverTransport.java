@@ -85,6 +85,7 @@ final class FailoverTransport implements Transport {
   private final RetryTable table;
   private final RetryBudget budget;
   private final OpenViduEventListener listener;
+  private final boolean reportsCallEnded;
   private final TimeSource time;
   private final long attemptTimeoutNanos;
   private final long callTimeoutNanos;
@@ -109,7 +110,9 @@ final class FailoverTransport implements Transport {
     this.time = time;
     this.attemptTimeoutNanos = settings.attemptTimeout().toNanos();
     this.callTimeoutNanos = settings.callTimeout().toNanos();
-    this.listener = new SafeListener(settings.listener());
+    SafeListener safeListener = new SafeListener(settings.listener());
+    this.listener = safeListener;
+    this.reportsCallEnded = safeListener.wantsCallEnded();
     this.balancer = new Balancer(endpoints, settings.balancingPolicy());
     this.executor = new AttemptExecutor(settings);
     this.table = new RetryTable(settings.retryPolicy());
@@ -147,6 +150,23 @@ final class FailoverTransport implements Transport {
     }
     CallProgress call =
         new CallProgress(request, time.nanoTime(), callTimeoutNanos, endpoints.size());
+    if (!reportsCallEnded) {
+      return run(call, request);
+    }
+    ApiResponse response;
+    try {
+      response = run(call, request);
+    } catch (OpenViduJavaClientException | RuntimeException e) {
+      listener.callEnded(call.ended(true, time.nanoTime()));
+      throw e;
+    }
+    listener.callEnded(call.ended(false, time.nanoTime()));
+    return response;
+  }
+
+  /** The call loop: routes, attempts and reads each attempt's verdict until the call ends. */
+  private ApiResponse run(CallProgress call, ApiRequest request)
+      throws OpenViduJavaClientException {
     String idempotencyKey =
         request.method() == ApiRequest.Method.POST ? IdempotencyKeys.next() : null;
     List<Endpoint> order = balancer.orderForNewCall();

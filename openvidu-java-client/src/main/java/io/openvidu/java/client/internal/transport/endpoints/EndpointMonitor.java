@@ -114,6 +114,7 @@ public final class EndpointMonitor {
     if (silent && several) {
       silent(endpoint);
     }
+    answersAgain(endpoint);
   }
 
   /**
@@ -161,6 +162,7 @@ public final class EndpointMonitor {
               + "calls avoid it until it answers (a probe is sent)",
           endpoint,
           Responsiveness.SILENCE_THRESHOLD_MILLIS);
+      listener.endpointSilent(endpoint.name());
       // A ticket of the current epoch: if the probe fails, it ejects the endpoint, unless an
       // attempt that timed out meanwhile already did.
       probe(endpoint, endpoint.health().force(), true);
@@ -175,6 +177,14 @@ public final class EndpointMonitor {
   private static void announcement(Endpoint endpoint, AttemptResult result) {
     endpoint.announcedIdempotency(
         "true".equalsIgnoreCase(result.headers().get(IdempotencyKeyTrust.ANNOUNCEMENT_HEADER)));
+  }
+
+  /** Reports the end of the endpoint's silence, once, if an answer just ended it. */
+  private void answersAgain(Endpoint endpoint) {
+    if (endpoint.responsiveness().takeRecovery()) {
+      LOG.info("OpenVidu endpoint {} answers again: new calls go to it again", endpoint);
+      listener.endpointAnswersAgain(endpoint.name());
+    }
   }
 
   private void probe(Endpoint endpoint, EndpointHealth.Ticket ticket, boolean silence) {
@@ -197,10 +207,9 @@ public final class EndpointMonitor {
     if (silence) {
       endpoint.responsiveness().probeEnded();
     }
+    answersAgain(endpoint);
     if (result.isAnswered() && !RetryableStatus.is(result.status())) {
-      if (silence) {
-        LOG.info("OpenVidu endpoint {} answered a probe: new calls go to it again", endpoint);
-      } else if (endpoint.health().succeeded(ticket)) {
+      if (!silence && endpoint.health().succeeded(ticket)) {
         LOG.info("OpenVidu endpoint {} restored: it answered a probe", endpoint);
         listener.endpointRestored(endpoint.name());
       }

@@ -62,6 +62,9 @@ public final class Responsiveness {
    */
   private boolean shunned;
 
+  /** A silence that a probe was sent for has ended with an answer, not yet reported. */
+  private volatile boolean recovered;
+
   /** Counts an attempt about to be sent. */
   public synchronized Pending started(long now) {
     Pending pending = new Pending(now);
@@ -91,7 +94,26 @@ public final class Responsiveness {
       lastAnswerNanos = now;
       answeredEver = true;
     }
+    if (shunned) {
+      recovered = true;
+    }
     shunned = false;
+  }
+
+  /**
+   * @return true once after an answer ended a silence that new calls were avoiding (not when the
+   *     silence ended with a failed probe, which ejects the endpoint instead); lock-free while
+   *     there is nothing to report
+   */
+  public boolean takeRecovery() {
+    if (!recovered) {
+      return false;
+    }
+    synchronized (this) {
+      boolean report = recovered;
+      recovered = false;
+      return report;
+    }
   }
 
   /**
