@@ -29,12 +29,12 @@ public interface OpenViduEventListener {
   default void attemptStarted(String endpoint, String operation, int attempt) {}
 
   /**
-   * A hedge is about to be sent: the same GET (or POST, with the same {@code Idempotency-Key},
-   * where the servers honour it) again, to another endpoint, because the call's attempt has been
-   * unanswered for a second. Unlike a failover, the earlier attempt is not abandoned: the first
-   * answer wins and the other attempt is cancelled without being reported as failed. At most one
-   * per call. Called on the transport's timer thread. By default reported as {@link
-   * #attemptStarted}.
+   * A hedge is about to be sent: the same GET (or write, where the servers announce that they
+   * honour {@code Idempotency-Key}; a POST with the same key) again, to another endpoint, because
+   * the call's attempt has been unanswered for a second. Unlike a failover, the earlier attempt is
+   * not abandoned: the first answer wins and the other attempt is cancelled without being reported
+   * as failed. At most one per call. Called on the transport's timer thread. By default reported as
+   * {@link #attemptStarted}.
    *
    * @param endpoint the base URL of the endpoint chosen
    * @param operation the operation's name, such as {@code getSession}

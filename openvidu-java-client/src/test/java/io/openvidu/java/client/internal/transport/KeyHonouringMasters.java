@@ -16,13 +16,15 @@ import mockwebserver3.RecordedRequest;
  * does: the first POST with a key acts (one side effect, counted) and its answer is stored; any
  * later POST with that key, on any of the masters, gets the stored answer and acts on nothing.
  * Every answer announces it. A master can be frozen: it reads its writes (POST, PATCH, DELETE) and
- * answers them only once thawed, as a master stopped with SIGSTOP and resumed does; a PATCH or
- * DELETE then just answers {@code 200 {}}. Thread-safe.
+ * answers them only once thawed, as a master stopped with SIGSTOP and resumed does. A DELETE acts
+ * (one side effect) and answers 204 the first time for its path, 404 after; a PATCH answers {@code
+ * 200 {}}. Thread-safe.
  */
 final class KeyHonouringMasters {
 
   private final Map<String, String> answers = new ConcurrentHashMap<>();
   private final BlockingQueue<String> sideEffects = new LinkedBlockingQueue<>();
+  private final java.util.Set<String> deleted = new java.util.HashSet<>(); // guarded by this
   private int processed; // guarded by this
 
   /** A master of this cluster, named {@code name} in the answers it gives. */
@@ -30,13 +32,14 @@ final class KeyHonouringMasters {
     return new Master(name);
   }
 
-  /** How many POSTs acted. */
+  /** How many writes acted. */
   int sideEffects() {
     return sideEffects.size();
   }
 
   /**
-   * Waits until {@code count} POSTs in all were processed (acted or replayed), up to five seconds.
+   * Waits until {@code count} POSTs and DELETEs in all were processed (acted or not), up to five
+   * seconds.
    */
   synchronized void awaitProcessed(int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -47,6 +50,19 @@ final class KeyHonouringMasters {
       }
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
+  }
+
+  /**
+   * @return whether the path was there to delete (and now is not)
+   */
+  private synchronized boolean delete(String path) {
+    processed++;
+    notifyAll();
+    if (!deleted.add(path)) {
+      return false;
+    }
+    sideEffects.add(path);
+    return true;
   }
 
   private synchronized String act(String key, String master) {
@@ -106,6 +122,14 @@ final class KeyHonouringMasters {
       if (frozen) {
         thawed.await(30, TimeUnit.SECONDS);
       }
+      if ("DELETE".equals(request.getMethod())) {
+        return delete(request.getTarget())
+            ? new MockResponse.Builder()
+                .code(204)
+                .addHeader(IdempotencyKeyTrust.ANNOUNCEMENT_HEADER, "true")
+                .build()
+            : announcing(404, "{\"status\":404}");
+      }
       if (!"POST".equals(request.getMethod())) {
         return announcing("{}");
       }
@@ -119,8 +143,12 @@ final class KeyHonouringMasters {
     }
 
     private MockResponse announcing(String body) {
+      return announcing(200, body);
+    }
+
+    private MockResponse announcing(int status, String body) {
       return new MockResponse.Builder()
-          .code(200)
+          .code(status)
           .body(body)
           .addHeader(IdempotencyKeyTrust.ANNOUNCEMENT_HEADER, "true")
           .build();

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * its answer is the call's, so hedges that do not help (a cluster merely slow, every master hung)
  * soon stop, while hedges around one hung master cost nothing. Never with a lone endpoint, and
  * never to an endpoint the call already tried. What may be hedged is {@link #mayHedge}'s to say:
- * GETs, and POSTs where their {@code Idempotency-Key} is trusted.
+ * GETs always, writes where the masters are trusted with {@code Idempotency-Key}.
  *
  * <p>Thread-safe. The delay is kept by {@link AttemptDeadlines}' thread, which an attempt keeps
  * awake anyway; the hedge is decided and sent on a thread of the hedger's own: not on OkHttp's
@@ -96,8 +96,8 @@ public final class Hedger {
   /**
    * Schedules the hedge of an attempt about to be sent, if the call may have one: a request that
    * {@link #mayHedge may be hedged}, on a transport with several endpoints, not yet hedged, with an
-   * attempt left in its {@code maxAttempts} and an endpoint it has not tried (trusted with the key,
-   * for a POST), whose attempt lasts longer than the hedge delay.
+   * attempt left in its {@code maxAttempts} and an endpoint it has not tried (trusted with keys,
+   * for a write), whose attempt lasts longer than the hedge delay.
    *
    * @param endpoint where the attempt goes
    * @param idempotencyKey the call's key, sent with a POST's hedge; {@code null} for a GET
@@ -122,7 +122,7 @@ public final class Hedger {
         || hedgeDelayNanos >= timeoutNanos) {
       return null;
     }
-    boolean keyed = request.method() == ApiRequest.Method.POST;
+    boolean keyed = request.method() != ApiRequest.Method.GET;
     List<Endpoint> untried = new ArrayList<>();
     for (Endpoint candidate : order) {
       if (!call.tried(candidate) && (!keyed || trusted(candidate))) {
@@ -157,11 +157,13 @@ public final class Hedger {
       case PATCH:
       case DELETE:
       default:
-        // 3. PATCH and DELETE carry no key, so nothing stops the original from acting after the
-        //    hedge: a PATCH let out late by a frozen master would undo a newer change, a DELETE
-        //    racing its copy answers 404 to one of them, which a hedge race cannot reconcile as a
-        //    retry can. They wait for their attempt timeout and fail over instead.
-        return false;
+        // 3. A PATCH sets absolute values and a DELETE finds nothing the second time: two copies
+        //    leave the state one leaves, and a 404 that wins the race is reconciled as done (the
+        //    call records that its other copy may have acted). A copy let out late by a frozen
+        //    master acts as a repeat after a timeout would, which the retry table already allows.
+        //    Only where masters announce keys, though: the reference cluster, whose writes are
+        //    transactions of its shared store; against real OpenVidu nothing changes.
+        return trusted(endpoint);
     }
   }
 
