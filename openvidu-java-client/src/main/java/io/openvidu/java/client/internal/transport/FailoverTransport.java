@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  *       ejected, and the probes that bring one back, are the {@link EndpointMonitor}'s;
  *   <li>how long: the smaller of the attempt timeout and what is left of the call timeout;
  *   <li>whether a second attempt races the first: the {@link Hedger}'s {@link Hedge}, for a GET, or
- *       a POST whose key is trusted, still unanswered after {@link #HEDGE_DELAY}; the first answer
- *       that ends the call wins;
+ *       a write where keys are trusted, still unanswered after {@link #HEDGE_DELAY}; the first
+ *       answer that ends the call wins;
  *   <li>what came of it: a {@link Verdict} (answered, go on, or stop for a {@link StopReason}),
  *       from the {@link RetryTable} once the attempt failed. A {@code Retry-After} on 429 or 503
  *       keeps calls off that endpoint for that long ({@link RetryAfter}).
