@@ -43,10 +43,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * or done twice". Three master processes over a persistent Redis; 8 threads of mixed SDK calls; one
  * fault per test, injected mid-load. Each test prints one line of the fault report ({@link
  * FaultReport}) and asserts what the design promises: no failed call, nothing lost, nothing
- * duplicated when a master fails (with the default retry policy, as against a real OpenVidu that
- * ignores idempotency keys, only the POSTs a killed master was working on may fail, with their
- * outcome unknown); nothing lost or duplicated, and only clean failures after the call timeout,
- * when Redis does.
+ * duplicated when a master fails, with the client's default settings where the test says so (with
+ * idempotency keys never trusted, as against a real OpenVidu that ignores them, only the POSTs a
+ * killed master was working on may fail, with their outcome unknown); nothing lost or duplicated,
+ * and only clean failures after the call timeout, when Redis does.
  *
  * <p>Every test starts from a whole cluster (dead masters are restarted first) and may run alone;
  * the order only saves time, the kills coming last.
@@ -69,6 +69,9 @@ class FaultInjectionTest {
 
   private static final int VICTIM = 0;
 
+  /** How long the frozen master stays frozen. */
+  private static final long FROZEN_SECONDS = 10;
+
   private final List<SimulatedParticipant> participants = new ArrayList<>();
 
   @BeforeEach
@@ -85,13 +88,22 @@ class FaultInjectionTest {
     participants.forEach(SimulatedParticipant::close);
   }
 
+  /**
+   * A master frozen for {@value #FROZEN_SECONDS} s under load, with the client's DEFAULT settings:
+   * its silence is seen within a second and the calls it holds are hedged (the cluster announces
+   * that it honours idempotency keys); when it resumes, the POSTs it held get the answers stored
+   * for their keys, its DELETEs find nothing. The worst call latency is reported, not asserted.
+   */
   @Test
   @Order(1)
-  void masterFrozenWithSigstopThenResumedLosesNothingAndFailsNoCall() throws Exception {
+  void masterFrozenWithSigstopThenResumedLosesNothingAndFailsNoCallWithDefaultSettings()
+      throws Exception {
     String victim = CLUSTER.urlList().get(VICTIM);
     List<SimulatedParticipant> onVictim = joinParticipants(victim, 2);
     ChildProcess frozen = CLUSTER.master(VICTIM).process();
-    try (FaultRun run = new FaultRun("master-sigstop", CLUSTER.urlList(), CLUSTER.secret())) {
+    try (FaultRun run =
+        FaultRun.withDefaultSettings(
+            "master-sigstop-defaults", CLUSTER.urlList(), CLUSTER.secret())) {
       run.startLoad(BASELINE_CALLS, spared(VICTIM));
 
       run.faultInjected();
@@ -100,6 +112,10 @@ class FaultInjectionTest {
       try {
         run.awaitEjected(victim);
         run.awaitCallsSinceFault(CALLS_AFTER / 2);
+        // The fault lasts this long: no call may wait it out.
+        await()
+            .atMost(Duration.ofSeconds(FROZEN_SECONDS + 30))
+            .until(() -> System.nanoTime() - frozenAt >= FROZEN_SECONDS * 1_000_000_000L);
       } finally {
         frozen.resume();
       }
@@ -109,7 +125,15 @@ class FaultInjectionTest {
       run.stopLoad();
 
       FaultRun.Outcome outcome =
-          run.audit(victim, CLUSTER.secret(), REPORT, "frozen=" + frozenMillis + "ms");
+          run.audit(
+              victim,
+              CLUSTER.secret(),
+              REPORT,
+              "frozen="
+                  + frozenMillis
+                  + "ms worst-latency="
+                  + run.worstMillisSinceFault()
+                  + "ms retry-policy=default");
       assertNoFailureLossOrDuplicate(outcome);
       assertThat(onVictim).allMatch(SimulatedParticipant::isConnected);
       assertStillActive(onVictim, victim);
@@ -177,9 +201,9 @@ class FaultInjectionTest {
   }
 
   /**
-   * With the default retry policy (as against a real OpenVidu, which ignores idempotency keys): the
-   * only calls that may fail are POSTs the victim was working on when it died, whose outcome is
-   * unknown. The pooled connections the kill left behind fail nothing.
+   * With idempotency keys never trusted (as against a real OpenVidu, which ignores them): the only
+   * calls that may fail are POSTs the victim was working on when it died, whose outcome is unknown.
+   * The pooled connections the kill left behind fail nothing.
    */
   @Test
   @Order(6)
@@ -212,7 +236,7 @@ class FaultInjectionTest {
                   + onVictim.size()
                   + " recording-across-kill="
                   + recording
-                  + " retry-policy=default");
+                  + " retry-policy=never-trust-keys");
       assertOnlyInFlightPostsFailed(outcome, deadNanos);
       assertNothingLostOrDuplicated(outcome);
       assertThat(reconnected).isEqualTo(onVictim.size());
@@ -224,15 +248,17 @@ class FaultInjectionTest {
   }
 
   /**
-   * What the design promises when the masters honour idempotency keys (the reference cluster does):
-   * even the POSTs the victim was working on when it died are repeated on a survivor, so no call
-   * fails.
+   * What the design promises when the masters honour idempotency keys and say so (the reference
+   * cluster does), with the client's DEFAULT settings: even the POSTs the victim was working on
+   * when it died are repeated on a survivor with their keys, so no call fails, and none acts twice.
    */
   @Test
   @Order(7)
-  void masterKilledWithSigkillFailsNoCallWhenMastersHonourIdempotencyKeys() throws Exception {
+  void masterKilledWithSigkillFailsNoCallWithDefaultSettings() throws Exception {
     String survivor = CLUSTER.urlList().get(1);
-    try (FaultRun run = new FaultRun("master-sigkill-keys", CLUSTER.urlList(), CLUSTER.secret())) {
+    try (FaultRun run =
+        FaultRun.withDefaultSettings(
+            "master-sigkill-defaults", CLUSTER.urlList(), CLUSTER.secret())) {
       run.startLoad(BASELINE_CALLS, spared(VICTIM));
 
       run.faultInjected();
@@ -241,7 +267,11 @@ class FaultInjectionTest {
       run.stopLoad();
 
       FaultRun.Outcome outcome =
-          run.audit(survivor, CLUSTER.secret(), REPORT, "retry-policy=trust-idempotency-keys");
+          run.audit(
+              survivor,
+              CLUSTER.secret(),
+              REPORT,
+              "worst-latency=" + run.worstMillisSinceFault() + "ms retry-policy=default");
       assertNoFailureLossOrDuplicate(outcome);
     }
   }

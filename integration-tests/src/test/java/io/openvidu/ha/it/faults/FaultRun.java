@@ -58,35 +58,56 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
-   * @param trustIdempotencyKeys false for the default retry policy, as against a real OpenVidu,
-   *     which ignores the keys: then a POST whose outcome is unknown is not repeated and its call
-   *     fails
+   * @param trustIdempotencyKeys false to never trust idempotency keys, as against a real OpenVidu,
+   *     which ignores them: then a POST whose outcome is unknown is not repeated and its call fails
    */
   FaultRun(String fault, List<String> urls, String secret, boolean trustIdempotencyKeys) {
+    this(
+        fault,
+        urls,
+        secret,
+        RetryPolicy.builder()
+            .trustIdempotencyKeys(trustIdempotencyKeys)
+            .retryBudget(40, 0.2)
+            .build());
+  }
+
+  /**
+   * A run whose client keeps every default setting (timeouts, retry policy: idempotency keys
+   * trusted where the masters announce it, as the reference cluster does), as a user's would.
+   */
+  static FaultRun withDefaultSettings(String fault, List<String> urls, String secret) {
+    return new FaultRun(fault, urls, secret, null);
+  }
+
+  /**
+   * @param tunedPolicy the retry policy of a client with this class's tuned timeouts, or {@code
+   *     null} for a client with every default setting
+   */
+  private FaultRun(String fault, List<String> urls, String secret, RetryPolicy tunedPolicy) {
     this.fault = fault;
     this.runTag =
         "f-"
             + fault.replaceAll("[^A-Za-z0-9]", "")
             + "-"
             + Long.toString(System.nanoTime() % 46656, 36);
+    OpenVidu.Builder builder =
+        new OpenVidu.Builder().endpoints(urls.toArray(String[]::new)).secret(secret);
+    if (tunedPolicy != null) {
+      builder
+          // A frozen master is left after the attempt timeout. On this shared 2-core machine a
+          // healthy master sometimes
+          // takes seconds to answer (a master JVM starting, other builds): the attempt timeout
+          // and the retry budget
+          // (8 threads share it; the default suits fewer) are sized so that such stalls are
+          // retried, not failed.
+          .connectTimeout(Duration.ofSeconds(1))
+          .attemptTimeout(Duration.ofSeconds(3))
+          .callTimeout(CALL_TIMEOUT)
+          .retryPolicy(tunedPolicy);
+    }
     this.client =
-        new OpenVidu.Builder()
-            .endpoints(urls.toArray(String[]::new))
-            .secret(secret)
-            // A frozen master is left after the attempt timeout. On this shared 2-core machine a
-            // healthy master sometimes
-            // takes seconds to answer (a master JVM starting, other builds): the attempt timeout
-            // and the retry budget
-            // (8 threads share it; the default suits fewer) are sized so that such stalls are
-            // retried, not failed.
-            .connectTimeout(Duration.ofSeconds(1))
-            .attemptTimeout(Duration.ofSeconds(3))
-            .callTimeout(CALL_TIMEOUT)
-            .retryPolicy(
-                RetryPolicy.builder()
-                    .trustIdempotencyKeys(trustIdempotencyKeys)
-                    .retryBudget(40, 0.2)
-                    .build())
+        builder
             .eventListener(
                 new OpenViduEventListener() {
                   @Override
@@ -226,6 +247,11 @@ final class FaultRun implements AutoCloseable {
             ("orphans=" + audit.orphans() + " " + extra).trim(),
             notes);
     return new Outcome(line, log, audit);
+  }
+
+  /** The longest a call that started at or after the fault, or was running then, took, in ms. */
+  long worstMillisSinceFault() {
+    return log.worstMillisFrom(faultNanos);
   }
 
   @Override

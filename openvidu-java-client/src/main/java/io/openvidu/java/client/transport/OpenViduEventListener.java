@@ -8,10 +8,10 @@ import java.time.Duration;
  * empty default.
  *
  * <p>Methods are called on the calling thread of the API method that caused the event, possibly
- * from many threads at once, except the outcome of a background probe of an ejected endpoint
- * (ejected again, or restored), which arrives on an OkHttp dispatcher thread, and {@link
- * #hedgeStarted}. Methods must return quickly; an exception thrown by a listener is logged and
- * otherwise ignored. Endpoints are named by their base URL; events never carry the secret, the
+ * from many threads at once, except the outcome of a background probe (an endpoint ejected again,
+ * restored, or answering again after a silence), which arrives on an OkHttp dispatcher thread, and
+ * {@link #hedgeStarted}. Methods must return quickly; an exception thrown by a listener is logged
+ * and otherwise ignored. Endpoints are named by their base URL; events never carry the secret, the
  * Authorization header or a token.
  */
 public interface OpenViduEventListener {
@@ -29,10 +29,11 @@ public interface OpenViduEventListener {
   default void attemptStarted(String endpoint, String operation, int attempt) {}
 
   /**
-   * A hedge is about to be sent: the same GET again, to another endpoint, because the call's
-   * attempt has been unanswered for a second. Unlike a failover, the earlier attempt is not
-   * abandoned: the first answer wins and the other attempt is cancelled without being reported as
-   * failed. At most one per call. Called on the transport's timer thread. By default reported as
+   * A hedge is about to be sent: the same GET (or write, where the servers announce that they
+   * honour {@code Idempotency-Key}; a POST with the same key) again, to another endpoint, because
+   * the call's attempt has been unanswered for a second. Unlike a failover, the earlier attempt is
+   * not abandoned: the first answer wins and the other attempt is cancelled without being reported
+   * as failed. At most one per call. Called on the transport's timer thread. By default reported as
    * {@link #attemptStarted}.
    *
    * @param endpoint the base URL of the endpoint chosen
@@ -67,6 +68,32 @@ public interface OpenViduEventListener {
    * @param endpoint the endpoint's base URL
    */
   default void endpointRestored(String endpoint) {}
+
+  /**
+   * An endpoint has answered nothing for over a second while attempts wait on it (a master that
+   * hangs, or a network that drops its packets): new calls avoid it, and one background request
+   * probes it. Its attempts in flight are left to finish or time out. Reported once per silence;
+   * {@link #endpointAnswersAgain} or, if the probe fails, {@link #endpointEjected} follows.
+   *
+   * @param endpoint the endpoint's base URL
+   */
+  default void endpointSilent(String endpoint) {}
+
+  /**
+   * A silent endpoint answered again (a call or its probe) and takes new calls as before.
+   *
+   * @param endpoint the endpoint's base URL
+   */
+  default void endpointAnswersAgain(String endpoint) {}
+
+  /**
+   * A call ended, answered or not: one event per call of the API, for metrics (counts by outcome,
+   * latency histograms by operation and endpoint) without parsing logs. Called on the calling
+   * thread, after the call's other events, before the API method returns or throws.
+   *
+   * @param call what the call was and how it ended
+   */
+  default void callEnded(CallEnded call) {}
 
   /**
    * A call got its answer after more than one attempt.

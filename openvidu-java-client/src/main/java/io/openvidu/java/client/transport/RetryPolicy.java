@@ -23,10 +23,12 @@ import java.util.Objects;
  *       capacity or less, a call no longer tries endpoints known to be failing, so a dead cluster
  *       is not hammered. Moving to an endpoint believed healthy is always allowed: that is what
  *       makes one master's death invisible;
- *   <li>{@linkplain Builder#trustIdempotencyKeys(boolean) trust in idempotency keys}: every POST
- *       carries an {@code Idempotency-Key} header; when the servers are known to honour it (the
- *       reference cluster does; real OpenVidu ignores it), every POST becomes safe to repeat. Off
- *       by default.
+ *   <li>{@linkplain Builder#idempotencyKeyTrust(IdempotencyKeyTrust) trust in idempotency keys}:
+ *       every POST carries an {@code Idempotency-Key} header; where a server honours it (the
+ *       reference cluster does; real OpenVidu ignores it), every POST becomes safe to repeat. By
+ *       default ({@link IdempotencyKeyTrust#ANNOUNCED}) an endpoint is trusted once it announces it
+ *       with the response header {@value IdempotencyKeyTrust#ANNOUNCEMENT_HEADER}; {@link
+ *       Builder#trustIdempotencyKeys(boolean)} forces either way.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -40,7 +42,7 @@ public final class RetryPolicy {
   private final Duration maxBackoff;
   private final int budgetMaxTokens;
   private final double budgetTokenRatio;
-  private final boolean trustIdempotencyKeys;
+  private final IdempotencyKeyTrust idempotencyKeyTrust;
 
   private RetryPolicy(Builder builder) {
     this.maxAttempts = builder.maxAttempts;
@@ -48,12 +50,13 @@ public final class RetryPolicy {
     this.maxBackoff = builder.maxBackoff;
     this.budgetMaxTokens = builder.budgetMaxTokens;
     this.budgetTokenRatio = builder.budgetTokenRatio;
-    this.trustIdempotencyKeys = builder.trustIdempotencyKeys;
+    this.idempotencyKeyTrust = builder.idempotencyKeyTrust;
   }
 
   /**
    * @return the default policy: 5 attempts, backoff from 100 ms up to 2 s, a budget of 10 tokens
-   *     refilled by 0.1 per answered call, idempotency keys not trusted
+   *     refilled by 0.1 per answered call, idempotency keys trusted where the server announces that
+   *     it honours them
    */
   public static RetryPolicy defaults() {
     return DEFAULTS;
@@ -116,10 +119,18 @@ public final class RetryPolicy {
   }
 
   /**
-   * @return whether every POST is repeated as if the servers honoured its {@code Idempotency-Key}
+   * @return whether every POST is repeated as if the servers honoured its {@code Idempotency-Key},
+   *     whatever they announce ({@link IdempotencyKeyTrust#ALWAYS})
    */
   public boolean trustIdempotencyKeys() {
-    return trustIdempotencyKeys;
+    return idempotencyKeyTrust == IdempotencyKeyTrust.ALWAYS;
+  }
+
+  /**
+   * @return when the servers are trusted to honour {@code Idempotency-Key}
+   */
+  public IdempotencyKeyTrust idempotencyKeyTrust() {
+    return idempotencyKeyTrust;
   }
 
   @Override
@@ -134,8 +145,8 @@ public final class RetryPolicy {
         + budgetMaxTokens
         + "/"
         + budgetTokenRatio
-        + ", trustIdempotencyKeys="
-        + trustIdempotencyKeys
+        + ", idempotencyKeyTrust="
+        + idempotencyKeyTrust
         + "}";
   }
 
@@ -147,7 +158,7 @@ public final class RetryPolicy {
     private Duration maxBackoff = Duration.ofSeconds(2);
     private int budgetMaxTokens = 10;
     private double budgetTokenRatio = 0.1;
-    private boolean trustIdempotencyKeys;
+    private IdempotencyKeyTrust idempotencyKeyTrust = IdempotencyKeyTrust.ANNOUNCED;
 
     private Builder() {}
 
@@ -157,7 +168,7 @@ public final class RetryPolicy {
       this.maxBackoff = policy.maxBackoff;
       this.budgetMaxTokens = policy.budgetMaxTokens;
       this.budgetTokenRatio = policy.budgetTokenRatio;
-      this.trustIdempotencyKeys = policy.trustIdempotencyKeys;
+      this.idempotencyKeyTrust = policy.idempotencyKeyTrust;
     }
 
     /**
@@ -218,14 +229,27 @@ public final class RetryPolicy {
     }
 
     /**
-     * @param trust true when every server honours the {@code Idempotency-Key} header (replays the
-     *     first answer to a repeated key), so that any POST may be repeated after an unknown
-     *     outcome; real OpenVidu ignores the header, so leave this off unless every endpoint is the
-     *     reference cluster or does the same
+     * Forces trust in idempotency keys either way, whatever the servers announce.
+     *
+     * @param trust true ({@link IdempotencyKeyTrust#ALWAYS}) when every server honours the {@code
+     *     Idempotency-Key} header (replays the first answer to a repeated key), so that any POST
+     *     may be repeated after an unknown outcome; false ({@link IdempotencyKeyTrust#NEVER}) to
+     *     never rely on it, even where a server announces it. Without this call, keys are trusted
+     *     where a server announces them ({@link IdempotencyKeyTrust#ANNOUNCED})
      * @return this builder
      */
     public Builder trustIdempotencyKeys(boolean trust) {
-      this.trustIdempotencyKeys = trust;
+      this.idempotencyKeyTrust = trust ? IdempotencyKeyTrust.ALWAYS : IdempotencyKeyTrust.NEVER;
+      return this;
+    }
+
+    /**
+     * @param trust when the servers are trusted to honour {@code Idempotency-Key}; {@link
+     *     IdempotencyKeyTrust#ANNOUNCED} by default
+     * @return this builder
+     */
+    public Builder idempotencyKeyTrust(IdempotencyKeyTrust trust) {
+      this.idempotencyKeyTrust = Objects.requireNonNull(trust, "trust");
       return this;
     }
 

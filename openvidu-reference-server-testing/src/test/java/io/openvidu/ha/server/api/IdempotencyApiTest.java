@@ -46,6 +46,29 @@ class IdempotencyApiTest {
   }
 
   @Test
+  void everyApiAnswerAnnouncesThatKeysAreHonoured() {
+    ApiClient anonymous = ApiClient.of(cluster.urlList().get(0), "wrong-secret");
+
+    List<ApiClient.Reply> replies =
+        List.of(
+            first.post("/openvidu/api/sessions", "{}"),
+            first.get("/openvidu/api/sessions"),
+            first.get("/openvidu/api/sessions/none"),
+            first.post("/openvidu/api/sessions", "not json"),
+            anonymous.get("/openvidu/api/sessions"));
+
+    assertThat(replies)
+        .allSatisfy(
+            reply ->
+                assertThat(reply.header(IdempotentCalls.HONOURED_HEADER))
+                    .as("answer %s", reply.status())
+                    .contains("true"));
+    assertThat(replies)
+        .extracting(ApiClient.Reply::status)
+        .containsExactly(200, 200, 404, 400, 401);
+  }
+
+  @Test
   void repeatedConnectionCreationMakesOneConnection() {
     first.post("/openvidu/api/sessions", "{\"customSessionId\":\"s1\"}");
 

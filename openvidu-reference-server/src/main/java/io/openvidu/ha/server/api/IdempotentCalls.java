@@ -26,6 +26,13 @@ public final class IdempotentCalls {
   /** The request header carrying the key. */
   public static final String HEADER = "Idempotency-Key";
 
+  /**
+   * The response header, on every answer under {@code /openvidu/api}, that announces that this
+   * server honours {@value #HEADER}: a client may then repeat a POST whose outcome it does not know
+   * (its SDK trusts keys on an endpoint once that endpoint sent it). Real OpenVidu never sends it.
+   */
+  public static final String HONOURED_HEADER = "Idempotency-Key-Honoured";
+
   private static final int MAX_KEY_LENGTH = 255;
 
   private final ClusterStore store;

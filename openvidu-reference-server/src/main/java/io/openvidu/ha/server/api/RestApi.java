@@ -48,6 +48,10 @@ public final class RestApi {
     config.routes.before(
         ctx -> {
           allowAnyOrigin(ctx);
+          if (ctx.path().startsWith(BASE)) {
+            // Every answer of the API, errors included, says that keys are honoured.
+            ctx.header(IdempotentCalls.HONOURED_HEADER, "true");
+          }
           if (hasMalformedEscape(ctx.req().getRequestURI())) {
             // Javalin would fail decoding the path parameter, with a 500.
             throw ApiException.framework(

@@ -32,6 +32,11 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
 
   private static final Logger log = LoggerFactory.getLogger(ParticipantSignaling.class);
 
+  private static final long HEARTBEAT_CHECK_MILLIS = 250;
+
+  /** A watchdog tick this late means the process was not running, not that sockets are silent. */
+  private static final long STALL_NANOS = 1_000_000_000L;
+
   /** The WebSocket path of OpenVidu's signaling. */
   public static final String PATH = "/openvidu";
 
@@ -40,6 +45,9 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
   private final ParticipantEndpoint endpoint;
   private final EventDelivery delivery;
   private volatile Subscription subscription;
+
+  /** When the heartbeat watchdog last looked; only its timer task reads and writes it. */
+  private long lastHeartbeatCheckNanos = System.nanoTime();
 
   /**
    * @param store the cluster's shared store
@@ -105,7 +113,7 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
     every(Math.max(ttl / 3, 10), leases::renewMasterLease, "renewing the master lease");
     long grace = master.settings.reconnectionGrace().toMillis();
     every(Math.max(10, Math.min(1000, Math.min(grace, ttl) / 5)), leases::reap, "reaping leases");
-    every(250, this::closeSilentSockets, "watching heartbeats");
+    every(HEARTBEAT_CHECK_MILLIS, this::closeSilentSockets, "watching heartbeats");
   }
 
   /**
@@ -150,6 +158,21 @@ public final class ParticipantSignaling implements MasterFeature.Crashable {
 
   private void closeSilentSockets() {
     long now = System.nanoTime();
+    long stalled = now - lastHeartbeatCheckNanos - HEARTBEAT_CHECK_MILLIS * 1_000_000L;
+    lastHeartbeatCheckNanos = now;
+    if (stalled > STALL_NANOS) {
+      // This process did not run (SIGSTOP, a long pause): the pings sent meanwhile wait unread in
+      // the sockets, and this check, due during the stall, runs before they are read. Closing now
+      // would drop every participant of a master that merely froze.
+      log.warn(
+          "Master {} did not run for {} ms: its participants' heartbeats are not counted for it",
+          master.masterId,
+          stalled / 1_000_000);
+      for (ParticipantSocket socket : master.local.all()) {
+        socket.excuse(stalled);
+      }
+      return;
+    }
     for (ParticipantSocket socket : master.local.all()) {
       if (socket.missedPings(now)) {
         socket.close(1000, "Close for not receive ping from client");

@@ -99,6 +99,15 @@ final class ParticipantSocket {
     lastPingNanos = nowNanos;
   }
 
+  /**
+   * Does not count {@code stalledNanos} against the participant: this process was not running then
+   * (suspended, a long pause), so its pings wait unread in the socket, not missing. A ping recorded
+   * concurrently may be moved as far into the future, which only delays the watchdog once.
+   */
+  void excuse(long stalledNanos) {
+    lastPingNanos += stalledNanos;
+  }
+
   /** Whether three heartbeat intervals passed since the last ping (never before the first ping). */
   boolean missedPings(long nowNanos) {
     long interval = pingIntervalMillis;

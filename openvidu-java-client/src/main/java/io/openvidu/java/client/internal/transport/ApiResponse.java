@@ -3,7 +3,6 @@ package io.openvidu.java.client.internal.transport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import okhttp3.Headers;
 
 /**
  * The answer to one logical call: the final attempt's status and body, plus what the API layer
@@ -16,7 +15,7 @@ public final class ApiResponse {
 
   private final int status;
   private final byte[] body;
-  private final Headers headers;
+  private final ResponseHeaders headers;
   private final String endpoint;
   private final int attempts;
   private final boolean earlierAttemptMayHaveTakenEffect;
@@ -24,7 +23,7 @@ public final class ApiResponse {
   /**
    * @param status the HTTP status of the final attempt
    * @param body the body of the final attempt (empty when none)
-   * @param headers response headers of the final attempt ({@link Headers#EMPTY} for none)
+   * @param headers response headers of the final attempt ({@link ResponseHeaders#EMPTY} for none)
    * @param endpoint the base URL that answered
    * @param attempts how many attempts the call took (1 when the first attempt answered)
    * @param earlierAttemptMayHaveTakenEffect true when an earlier attempt was sent and its outcome
@@ -34,13 +33,13 @@ public final class ApiResponse {
   public ApiResponse(
       int status,
       byte[] body,
-      Headers headers,
+      ResponseHeaders headers,
       String endpoint,
       int attempts,
       boolean earlierAttemptMayHaveTakenEffect) {
     this.status = status;
     this.body = body == null ? new byte[0] : body;
-    this.headers = headers == null ? Headers.EMPTY : headers;
+    this.headers = headers == null ? ResponseHeaders.EMPTY : headers;
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.attempts = attempts;
     this.earlierAttemptMayHaveTakenEffect = earlierAttemptMayHaveTakenEffect;

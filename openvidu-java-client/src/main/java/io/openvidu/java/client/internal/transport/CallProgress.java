@@ -1,8 +1,14 @@
 package io.openvidu.java.client.internal.transport;
 
 import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.internal.transport.endpoints.Endpoint;
+import io.openvidu.java.client.internal.transport.endpoints.RoutedCall;
+import io.openvidu.java.client.internal.transport.policy.AttemptResult;
+import io.openvidu.java.client.internal.transport.policy.StopReason;
 import io.openvidu.java.client.transport.AttemptFailure;
+import io.openvidu.java.client.transport.CallEnded;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +19,7 @@ import java.util.stream.Collectors;
  * tried, every failed attempt, and whether an earlier attempt may have taken effect. Confined to
  * the calling thread.
  */
-final class CallProgress {
+final class CallProgress implements RoutedCall {
 
   private final ApiRequest request;
   private final long startNanos;
@@ -24,6 +30,7 @@ final class CallProgress {
   private int attempts;
   private int repeats;
   private boolean hedged;
+  private boolean reliesOnKey;
   private boolean earlierAttemptMayHaveTakenEffect;
   private AttemptResult lastResult;
   private Endpoint lastEndpoint;
@@ -40,18 +47,28 @@ final class CallProgress {
     return deadlineNanos;
   }
 
-  int attempts() {
+  @Override
+  public int attempts() {
     return attempts;
   }
 
-  boolean tried(Endpoint endpoint) {
+  @Override
+  public boolean tried(Endpoint endpoint) {
     return tried[endpoint.index()];
   }
 
-  /**
-   * @return the index (from 0) of the next backoff this call waits before trying an endpoint again
-   */
-  int nextRepeat() {
+  @Override
+  public boolean reliesOnKey() {
+    return reliesOnKey;
+  }
+
+  /** From now on the call goes on only to endpoints trusted to honour its key. */
+  void relyOnKey() {
+    reliesOnKey = true;
+  }
+
+  @Override
+  public int nextRepeat() {
     return repeats++;
   }
 
@@ -93,6 +110,14 @@ final class CallProgress {
   }
 
   /**
+   * Records that a hedged write's other copy, cancelled, may have acted: the call's "already done"
+   * answer may be its own doing.
+   */
+  void mayHaveTakenEffectElsewhere() {
+    earlierAttemptMayHaveTakenEffect = true;
+  }
+
+  /**
    * @return whether the last attempt got an HTTP answer (of any status)
    */
   boolean lastAttemptAnswered() {
@@ -110,6 +135,31 @@ final class CallProgress {
         earlierAttemptMayHaveTakenEffect);
   }
 
+  /**
+   * @param failed whether the call ends without an answer
+   * @return the event that reports how the call ended
+   */
+  CallEnded ended(boolean failed, long now) {
+    CallEnded.Outcome outcome;
+    int status = 0;
+    if (failed || lastResult == null || !lastResult.isAnswered()) {
+      outcome = CallEnded.Outcome.FAILED;
+    } else {
+      status = lastResult.status();
+      outcome =
+          status >= 200 && status < 300
+              ? CallEnded.Outcome.SUCCEEDED
+              : CallEnded.Outcome.ERROR_STATUS;
+    }
+    return new CallEnded(
+        request.operation(),
+        lastEndpoint == null ? null : lastEndpoint.name(),
+        attempts,
+        Duration.ofNanos(now - startNanos),
+        outcome,
+        status);
+  }
+
   long elapsedMillis(long now) {
     return TimeUnit.NANOSECONDS.toMillis(now - startNanos);
   }
@@ -119,7 +169,7 @@ final class CallProgress {
    * @return the exception that ends the call, naming every endpoint tried and why it failed; its
    *     cause is the last I/O failure, with the earlier ones suppressed
    */
-  OpenViduJavaClientException failure(String reason, long now) {
+  OpenViduJavaClientException failure(StopReason reason, long now) {
     StringBuilder message =
         new StringBuilder()
             .append(request.operation())
@@ -137,7 +187,7 @@ final class CallProgress {
           .append(
               failures.stream().map(AttemptFailure::toString).collect(Collectors.joining("; ")));
     }
-    message.append(". Gave up: ").append(reason);
+    message.append(". Gave up: ").append(reason.description());
     IOException cause = null;
     List<IOException> earlier = new ArrayList<>();
     for (AttemptFailure failure : failures) {

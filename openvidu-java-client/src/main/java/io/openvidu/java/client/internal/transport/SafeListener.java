@@ -1,6 +1,7 @@
 package io.openvidu.java.client.internal.transport;
 
 import io.openvidu.java.client.transport.AttemptFailure;
+import io.openvidu.java.client.transport.CallEnded;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -43,6 +44,34 @@ final class SafeListener implements OpenViduEventListener {
   @Override
   public void endpointRestored(String endpoint) {
     guard(() -> delegate.endpointRestored(endpoint));
+  }
+
+  @Override
+  public void endpointSilent(String endpoint) {
+    guard(() -> delegate.endpointSilent(endpoint));
+  }
+
+  @Override
+  public void endpointAnswersAgain(String endpoint) {
+    guard(() -> delegate.endpointAnswersAgain(endpoint));
+  }
+
+  @Override
+  public void callEnded(CallEnded call) {
+    guard(() -> delegate.callEnded(call));
+  }
+
+  /**
+   * Whether the user's listener implements {@link #callEnded}: if not, the transport does not build
+   * the event, which would cost every call an allocation for nothing.
+   */
+  boolean wantsCallEnded() {
+    try {
+      return delegate.getClass().getMethod("callEnded", CallEnded.class).getDeclaringClass()
+          != OpenViduEventListener.class;
+    } catch (NoSuchMethodException e) {
+      return true;
+    }
   }
 
   @Override

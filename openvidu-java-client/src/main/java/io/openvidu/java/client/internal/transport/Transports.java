@@ -1,5 +1,8 @@
 package io.openvidu.java.client.internal.transport;
 
+import io.openvidu.java.client.internal.transport.http.TransportSettings;
+import io.openvidu.java.client.internal.transport.policy.TimeSource;
+
 /**
  * Builds the {@link Transport} that {@code OpenVidu} uses for a set of {@link TransportSettings}.
  */

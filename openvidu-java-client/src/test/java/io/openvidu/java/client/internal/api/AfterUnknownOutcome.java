@@ -3,11 +3,11 @@ package io.openvidu.java.client.internal.api;
 import io.openvidu.java.client.OpenViduJavaClientException;
 import io.openvidu.java.client.internal.transport.ApiRequest;
 import io.openvidu.java.client.internal.transport.ApiResponse;
+import io.openvidu.java.client.internal.transport.ResponseHeaders;
 import io.openvidu.java.client.internal.transport.Transport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import okhttp3.Headers;
 
 /**
  * Stands in for the failover transport in the one situation these tests need: the call was repeated
@@ -33,7 +33,7 @@ final class AfterUnknownOutcome implements Transport {
     requests.add(request);
     ApiResponse answer = real.execute(request);
     return new ApiResponse(
-        answer.status(), answer.body(), Headers.EMPTY, answer.endpoint(), 2, true);
+        answer.status(), answer.body(), ResponseHeaders.EMPTY, answer.endpoint(), 2, true);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.openvidu.java.client.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openvidu.java.client.internal.transport.http.AttemptDeadlines;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,7 @@
 package io.openvidu.java.client.internal.transport;
 
 import com.sun.net.httpserver.HttpServer;
+import io.openvidu.java.client.internal.transport.http.TransportSettings;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;

@@ -1,5 +1,6 @@
 package io.openvidu.java.client.internal.transport;
 
+import io.openvidu.java.client.internal.transport.policy.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

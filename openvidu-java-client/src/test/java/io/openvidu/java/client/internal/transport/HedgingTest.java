@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.internal.transport.endpoints.Endpoint;
+import io.openvidu.java.client.internal.transport.endpoints.Responsiveness;
 import io.openvidu.java.client.transport.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;

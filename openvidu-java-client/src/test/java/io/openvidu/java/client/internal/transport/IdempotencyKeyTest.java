@@ -5,6 +5,7 @@ import static io.openvidu.java.client.internal.transport.Responses.ok;
 import static io.openvidu.java.client.internal.transport.TransportFixture.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvidu.java.client.internal.transport.policy.IdempotencyKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.internal.transport.policy.RetryBudget;
 import io.openvidu.java.client.transport.RetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

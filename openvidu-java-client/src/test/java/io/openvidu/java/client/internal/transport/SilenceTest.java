@@ -4,6 +4,7 @@ import static io.openvidu.java.client.internal.transport.TransportFixture.base;
 import static io.openvidu.java.client.internal.transport.TransportFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvidu.java.client.internal.transport.endpoints.Responsiveness;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

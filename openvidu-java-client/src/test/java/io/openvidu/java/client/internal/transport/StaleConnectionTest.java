@@ -4,6 +4,7 @@ import static io.openvidu.java.client.internal.transport.Responses.ok;
 import static io.openvidu.java.client.internal.transport.TransportFixture.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvidu.java.client.internal.transport.endpoints.Endpoint;
 import io.openvidu.java.client.transport.AttemptFailure;
 import java.util.ArrayList;
 import java.util.Arrays;

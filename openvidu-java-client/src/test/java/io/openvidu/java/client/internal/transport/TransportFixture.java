@@ -1,5 +1,6 @@
 package io.openvidu.java.client.internal.transport;
 
+import io.openvidu.java.client.internal.transport.http.TransportSettings;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;

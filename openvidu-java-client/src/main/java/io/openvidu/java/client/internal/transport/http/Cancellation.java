@@ -1,0 +1,43 @@
+package io.openvidu.java.client.internal.transport.http;
+
+import okhttp3.Call;
+
+/**
+ * Lets one thread cancel an attempt that another thread sends: the hedge's answer cancels the
+ * attempt its call is blocked on, and the call cancels a hedge it no longer needs. Cancelling
+ * before the attempt's HTTP call exists cancels that call as soon as it is attached, so no
+ * cancellation is lost to the race between the two.
+ *
+ * <p>Thread-safe; used for one attempt.
+ */
+public final class Cancellation {
+
+  private Call call;
+  private boolean cancelled;
+
+  /** The attempt's HTTP call was made: it is cancelled at once if the attempt already was. */
+  void attach(Call call) {
+    boolean cancelNow;
+    synchronized (this) {
+      this.call = call;
+      cancelNow = cancelled;
+    }
+    if (cancelNow) {
+      call.cancel();
+    }
+  }
+
+  /**
+   * Cancels the attempt: its call ends with an I/O failure at once, or never starts. Idempotent.
+   */
+  public void cancel() {
+    Call toCancel;
+    synchronized (this) {
+      cancelled = true;
+      toCancel = call;
+    }
+    if (toCancel != null) {
+      toCancel.cancel();
+    }
+  }
+}

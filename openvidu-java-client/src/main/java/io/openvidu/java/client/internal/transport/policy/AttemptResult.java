@@ -1,0 +1,89 @@
+package io.openvidu.java.client.internal.transport.policy;
+
+import io.openvidu.java.client.internal.transport.ResponseHeaders;
+import io.openvidu.java.client.transport.AttemptFailure;
+import java.io.IOException;
+
+/**
+ * What one attempt produced: an HTTP answer (any status), or a failure classified by whether the
+ * request may have reached the server. Immutable.
+ */
+public final class AttemptResult {
+
+  private final int status;
+  private final byte[] body;
+  private final ResponseHeaders headers;
+  private final String retryAfter;
+  private final AttemptFailure.Kind failureKind;
+  private final String failureDescription;
+  private final IOException failure;
+
+  private AttemptResult(
+      int status,
+      byte[] body,
+      ResponseHeaders headers,
+      String retryAfter,
+      AttemptFailure.Kind failureKind,
+      String failureDescription,
+      IOException failure) {
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+    this.retryAfter = retryAfter;
+    this.failureKind = failureKind;
+    this.failureDescription = failureDescription;
+    this.failure = failure;
+  }
+
+  /**
+   * @param retryAfter the answer's {@code Retry-After} value, or {@code null}: passed on its own
+   *     because the HTTP layer may hide it from the headers (see {@code RetryAfterCapture})
+   */
+  public static AttemptResult answered(
+      int status, byte[] body, ResponseHeaders headers, String retryAfter) {
+    return new AttemptResult(status, body, headers, retryAfter, null, null, null);
+  }
+
+  public static AttemptResult failed(
+      AttemptFailure.Kind kind, String description, IOException failure) {
+    return new AttemptResult(0, null, ResponseHeaders.EMPTY, null, kind, description, failure);
+  }
+
+  public boolean isAnswered() {
+    return failureKind == null;
+  }
+
+  /** Whether this is an answer that ends the call: any status but 502, 503, 504 and 429. */
+  public boolean endsCall() {
+    return isAnswered() && !RetryableStatus.is(status);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public ResponseHeaders headers() {
+    return headers;
+  }
+
+  /** The answer's {@code Retry-After} value, or {@code null}. */
+  public String retryAfter() {
+    return retryAfter;
+  }
+
+  public AttemptFailure.Kind failureKind() {
+    return failureKind;
+  }
+
+  public String failureDescription() {
+    return failureDescription;
+  }
+
+  public IOException failure() {
+    return failure;
+  }
+}
