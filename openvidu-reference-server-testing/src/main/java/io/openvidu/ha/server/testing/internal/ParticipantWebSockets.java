@@ -52,6 +52,11 @@ public final class ParticipantWebSockets {
     WebSocketClient client = new WebSocketClient(http);
     client.setIdleTimeout(NO_IDLE_TIMEOUT);
     client.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+    // The WebSocket layer builds a pool of its own ("WebSocket@..."), not a daemon by default: it
+    // kept a program that used participants from exiting after main returned.
+    for (QueuedThreadPool pool : client.getContainedBeans(QueuedThreadPool.class)) {
+      pool.setDaemon(true);
+    }
     try {
       client.start();
     } catch (Exception e) {
