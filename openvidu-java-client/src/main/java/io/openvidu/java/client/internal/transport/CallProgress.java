@@ -97,13 +97,16 @@ final class CallProgress implements RoutedCall {
   }
 
   /**
-   * Records a failed attempt. An outcome-unknown failure, or a 502 or 504 (a gateway that may have
-   * passed the request on), means a later "already done" answer may be this call's own doing.
+   * Records a failed attempt. An outcome-unknown failure, a 502 or 504 (a gateway that may have
+   * passed the request on) or a 503 (a master whose store stopped answering mid-commit says 503,
+   * and the commit may have happened) means a later "already done" answer may be this call's own
+   * doing.
    */
   void failed(AttemptFailure failure) {
     failures.add(failure);
     if (failure.kind() == AttemptFailure.Kind.OUTCOME_UNKNOWN
         || failure.status() == 502
+        || failure.status() == 503
         || failure.status() == 504) {
       earlierAttemptMayHaveTakenEffect = true;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The retry table of the design, row by row: what happened to the first attempt decides whether the
@@ -144,6 +145,29 @@ class RetryTableTest {
     assertThat(fixture.listener().failures())
         .extracting(AttemptFailure::status)
         .containsExactly(code);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(ints = {502, 503, 504})
+  void aGatewayOrUnavailableAnswerFlagsTheCallForReconciliation(int code) throws Exception {
+    MockWebServer first = fixture.server(status(code));
+    MockWebServer second = fixture.server(status(404));
+
+    ApiResponse response = fixture.transport(base(first), base(second)).execute(Responses.delete());
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.earlierAttemptMayHaveTakenEffect()).isTrue();
+  }
+
+  @Test
+  void aTooManyRequestsAnswerDoesNotFlagTheCallForReconciliation() throws Exception {
+    MockWebServer first = fixture.server(status(429));
+    MockWebServer second = fixture.server(status(404));
+
+    ApiResponse response = fixture.transport(base(first), base(second)).execute(Responses.delete());
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.earlierAttemptMayHaveTakenEffect()).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")
