@@ -1,6 +1,7 @@
 package io.openvidu.java.client;
 
 import io.openvidu.java.client.internal.api.OpenViduApi;
+import io.openvidu.java.client.internal.api.Operation;
 import io.openvidu.java.client.internal.api.SessionIds;
 import io.openvidu.java.client.internal.json.RecordingDocument;
 import io.openvidu.java.client.internal.json.SessionDocument;
@@ -20,7 +21,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import javax.net.SocketFactory;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLSocketFactory;
@@ -104,6 +107,8 @@ public class OpenVidu implements AutoCloseable {
   private final List<HttpUrl> endpoints;
   private final OpenViduApi api;
   private final Object fetchLock = new Object();
+  private final Executor asyncExecutor;
+  private final OpenViduAsync async;
 
   /**
    * A client with the default timeouts and policies.
@@ -116,14 +121,36 @@ public class OpenVidu implements AutoCloseable {
    *     query or a fragment, or the secret is empty; the message never contains the secret
    */
   public OpenVidu(String urls, String secret) {
-    this(new Builder().endpoints(splitUrls(urls)).secret(secret).settings());
+    this(new Builder().endpoints(splitUrls(urls)).secret(secret).settings(), null);
   }
 
-  private OpenVidu(TransportSettings settings) {
+  private OpenVidu(TransportSettings settings, Executor asyncExecutor) {
     this.endpoints = settings.endpoints();
     String first = endpoints.get(0).toString();
     this.hostname = first.endsWith("/") ? first : first + "/";
     this.api = new OpenViduApi(Transports.create(settings));
+    this.asyncExecutor = asyncExecutor == null ? ForkJoinPool.commonPool() : asyncExecutor;
+    this.async = new OpenViduAsync(this);
+  }
+
+  /**
+   * The asynchronous form of this client's operations (an addition to the official API): each
+   * returns a {@link java.util.concurrent.CompletableFuture} at once, with the same failover,
+   * retries, hedging and reconciliation as the blocking method of the same name, and no thread held
+   * while it is in flight. See {@link OpenViduAsync} for the threading.
+   *
+   * @return the asynchronous face of this client (one object; no state of its own)
+   */
+  public OpenViduAsync async() {
+    return async;
+  }
+
+  OpenViduApi api() {
+    return api;
+  }
+
+  Executor asyncExecutor() {
+    return asyncExecutor;
   }
 
   private static String[] splitUrls(String urls) {
@@ -164,14 +191,21 @@ public class OpenVidu implements AutoCloseable {
    */
   public Session createSession(SessionProperties properties)
       throws OpenViduJavaClientException, OpenViduHttpException {
+    return api.call(createSessionOperation(properties));
+  }
+
+  Operation<Session> createSessionOperation(SessionProperties properties) {
     Objects.requireNonNull(properties, "properties");
     String customId = properties.customSessionId();
     boolean idChosenByCaller = customId != null && !customId.isEmpty();
     String sessionId = idChosenByCaller ? customId : SessionIds.generate();
-    SessionDocument created = api.createSession(properties, sessionId, idChosenByCaller);
-    Session session = new Session(this, api, created, properties);
-    activeSessions.put(session.getSessionId(), session);
-    return session;
+    return OpenViduApi.createSessionOperation(properties, sessionId, idChosenByCaller)
+        .map(
+            created -> {
+              Session session = new Session(this, api, created, properties);
+              activeSessions.put(session.getSessionId(), session);
+              return session;
+            });
   }
 
   /**
@@ -189,12 +223,19 @@ public class OpenVidu implements AutoCloseable {
    */
   public Recording startRecording(String sessionId, RecordingProperties properties)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    RecordingDocument started = api.startRecording(sessionId, properties);
-    Session session = activeSessions.get(sessionId);
-    if (session != null) {
-      session.setBeingRecorded(true);
-    }
-    return new Recording(started);
+    return api.call(startRecordingOperation(sessionId, properties));
+  }
+
+  Operation<Recording> startRecordingOperation(String sessionId, RecordingProperties properties) {
+    return OpenViduApi.startRecordingOperation(sessionId, properties)
+        .map(
+            started -> {
+              Session session = activeSessions.get(sessionId);
+              if (session != null) {
+                session.setBeingRecorded(true);
+              }
+              return new Recording(started);
+            });
   }
 
   /**
@@ -239,12 +280,19 @@ public class OpenVidu implements AutoCloseable {
    */
   public Recording stopRecording(String recordingId)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    RecordingDocument stopped = api.stopRecording(recordingId);
-    Session session = activeSessions.get(stopped.sessionId());
-    if (session != null) {
-      session.setBeingRecorded(false);
-    }
-    return new Recording(stopped);
+    return api.call(stopRecordingOperation(recordingId));
+  }
+
+  Operation<Recording> stopRecordingOperation(String recordingId) {
+    return OpenViduApi.stopRecordingOperation(recordingId)
+        .map(
+            stopped -> {
+              Session session = activeSessions.get(stopped.sessionId());
+              if (session != null) {
+                session.setBeingRecorded(false);
+              }
+              return new Recording(stopped);
+            });
   }
 
   /**
@@ -255,7 +303,11 @@ public class OpenVidu implements AutoCloseable {
    */
   public Recording getRecording(String recordingId)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    return new Recording(api.getRecording(recordingId));
+    return api.call(getRecordingOperation(recordingId));
+  }
+
+  static Operation<Recording> getRecordingOperation(String recordingId) {
+    return OpenViduApi.getRecordingOperation(recordingId).map(Recording::new);
   }
 
   /**
@@ -265,11 +317,19 @@ public class OpenVidu implements AutoCloseable {
    */
   public List<Recording> listRecordings()
       throws OpenViduJavaClientException, OpenViduHttpException {
-    List<Recording> recordings = new ArrayList<>();
-    for (RecordingDocument recording : api.listRecordings()) {
-      recordings.add(new Recording(recording));
-    }
-    return recordings;
+    return api.call(listRecordingsOperation());
+  }
+
+  static Operation<List<Recording>> listRecordingsOperation() {
+    return OpenViduApi.listRecordingsOperation()
+        .map(
+            documents -> {
+              List<Recording> recordings = new ArrayList<>();
+              for (RecordingDocument recording : documents) {
+                recordings.add(new Recording(recording));
+              }
+              return recordings;
+            });
   }
 
   /**
@@ -283,7 +343,7 @@ public class OpenVidu implements AutoCloseable {
    */
   public void deleteRecording(String recordingId)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    api.deleteRecording(recordingId);
+    api.call(OpenViduApi.deleteRecordingOperation(recordingId));
   }
 
   /**
@@ -307,29 +367,44 @@ public class OpenVidu implements AutoCloseable {
    */
   public boolean fetch() throws OpenViduJavaClientException, OpenViduHttpException {
     synchronized (fetchLock) {
-      // Only sessions known before asking may be declared gone: one created meanwhile is not in the
-      // answer.
-      Set<String> knownBefore = new HashSet<>(activeSessions.keySet());
-      List<SessionDocument> fetched = api.listSessions();
-      boolean changed = false;
-      Set<String> fetchedIds = new HashSet<>();
-      for (SessionDocument document : fetched) {
-        fetchedIds.add(document.sessionId());
-        Session known = activeSessions.get(document.sessionId());
-        if (known != null) {
-          changed |= known.refresh(document);
-        } else {
-          activeSessions.put(document.sessionId(), new Session(this, api, document, null));
-          changed = true;
-        }
-      }
-      knownBefore.removeAll(fetchedIds);
-      for (String gone : knownBefore) {
-        changed |= activeSessions.remove(gone) != null;
-      }
-      log.debug("Sessions fetched: {} active; changed: {}", activeSessions.size(), changed);
-      return changed;
+      return api.call(fetchOperation());
     }
+  }
+
+  /**
+   * The fetch, its answer applied under the fetch lock: the blocking form holds the lock around the
+   * whole call, so blocking fetches apply in order; asynchronous ones hold it only while applying.
+   */
+  Operation<Boolean> fetchOperation() {
+    // Only sessions known before asking may be declared gone: one created meanwhile is not in the
+    // answer.
+    Set<String> knownBefore = new HashSet<>(activeSessions.keySet());
+    return OpenViduApi.listSessionsOperation()
+        .map(
+            fetched -> {
+              synchronized (fetchLock) {
+                boolean changed = false;
+                Set<String> fetchedIds = new HashSet<>();
+                for (SessionDocument document : fetched) {
+                  fetchedIds.add(document.sessionId());
+                  Session known = activeSessions.get(document.sessionId());
+                  if (known != null) {
+                    changed |= known.refresh(document);
+                  } else {
+                    activeSessions.put(
+                        document.sessionId(), new Session(this, api, document, null));
+                    changed = true;
+                  }
+                }
+                knownBefore.removeAll(fetchedIds);
+                for (String gone : knownBefore) {
+                  changed |= activeSessions.remove(gone) != null;
+                }
+                log.debug(
+                    "Sessions fetched: {} active; changed: {}", activeSessions.size(), changed);
+                return changed;
+              }
+            });
   }
 
   /**
@@ -375,6 +450,7 @@ public class OpenVidu implements AutoCloseable {
     private X509TrustManager trustManager;
     private HostnameVerifier hostnameVerifier;
     private ExecutorService executorService;
+    private Executor asyncExecutor;
     private OpenViduEventListener eventListener = OpenViduEventListener.NONE;
     private boolean trustAllCertificates;
 
@@ -507,6 +583,19 @@ public class OpenVidu implements AutoCloseable {
     }
 
     /**
+     * @param executor completes the futures of {@link OpenVidu#async()} calls: the callbacks you
+     *     chain without an executor of your own run on its threads, never on the client's own
+     *     (which move the calls on) and never while the client holds a lock. Yours: {@link
+     *     OpenVidu#close()} does not shut it down. Default: {@link ForkJoinPool#commonPool()}, as
+     *     {@code CompletableFuture}'s own asynchronous methods; give your own if callbacks block.
+     * @return this builder
+     */
+    public Builder asyncExecutor(Executor executor) {
+      this.asyncExecutor = Objects.requireNonNull(executor, "asyncExecutor");
+      return this;
+    }
+
+    /**
      * @param listener observer of attempts, failovers and endpoint health. Default: none.
      * @return this builder
      */
@@ -536,7 +625,7 @@ public class OpenVidu implements AutoCloseable {
      *     contains the secret
      */
     public OpenVidu build() {
-      return new OpenVidu(settings());
+      return new OpenVidu(settings(), asyncExecutor);
     }
 
     private TransportSettings settings() {

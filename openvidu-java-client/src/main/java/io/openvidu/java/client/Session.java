@@ -1,6 +1,8 @@
 package io.openvidu.java.client;
 
 import io.openvidu.java.client.internal.api.OpenViduApi;
+import io.openvidu.java.client.internal.api.Operation;
+import io.openvidu.java.client.internal.api.Step;
 import io.openvidu.java.client.internal.json.ConnectionDocument;
 import io.openvidu.java.client.internal.json.RequestJson;
 import io.openvidu.java.client.internal.json.SessionDocument;
@@ -8,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -71,6 +72,16 @@ public class Session {
   }
 
   /**
+   * The asynchronous form of this session's operations (an addition to the official API); see
+   * {@link OpenViduAsync} for the semantics and threading.
+   *
+   * @return the asynchronous face of this session
+   */
+  public SessionAsync async() {
+    return new SessionAsync(this, openVidu);
+  }
+
+  /**
    * @return the session id: the custom id given at creation, or the one the client generated
    */
   public String getSessionId() {
@@ -117,11 +128,17 @@ public class Session {
   @Deprecated
   public String generateToken(TokenOptions tokenOptions)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    ConnectionDocument created =
-        api.createConnection(
-            sessionId, RequestJson.token(sessionId, tokenOptions), "generateToken");
-    putConnection(created);
-    return created.token();
+    return api.call(generateTokenOperation(tokenOptions));
+  }
+
+  Operation<String> generateTokenOperation(TokenOptions tokenOptions) {
+    return OpenViduApi.createConnectionOperation(
+            sessionId, RequestJson.token(sessionId, tokenOptions), "generateToken")
+        .map(
+            created -> {
+              putConnection(created);
+              return created.token();
+            });
   }
 
   /**
@@ -132,13 +149,16 @@ public class Session {
    * @throws OpenViduJavaClientException no usable answer
    */
   public Connection createConnection() throws OpenViduJavaClientException, OpenViduHttpException {
-    return createConnection(
-        new ConnectionProperties.Builder()
-            .type(ConnectionType.WEBRTC)
-            .data("")
-            .record(true)
-            .role(OpenViduRole.PUBLISHER)
-            .build());
+    return createConnection(defaultConnectionProperties());
+  }
+
+  static ConnectionProperties defaultConnectionProperties() {
+    return new ConnectionProperties.Builder()
+        .type(ConnectionType.WEBRTC)
+        .data("")
+        .record(true)
+        .role(OpenViduRole.PUBLISHER)
+        .build();
   }
 
   /**
@@ -154,10 +174,13 @@ public class Session {
    */
   public Connection createConnection(ConnectionProperties connectionProperties)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    ConnectionDocument created =
-        api.createConnection(
-            sessionId, RequestJson.connection(sessionId, connectionProperties), "createConnection");
-    return putConnection(created);
+    return api.call(createConnectionOperation(connectionProperties));
+  }
+
+  Operation<Connection> createConnectionOperation(ConnectionProperties connectionProperties) {
+    return OpenViduApi.createConnectionOperation(
+            sessionId, RequestJson.connection(sessionId, connectionProperties), "createConnection")
+        .map(this::putConnection);
   }
 
   /**
@@ -168,8 +191,16 @@ public class Session {
    * @throws OpenViduJavaClientException no usable answer
    */
   public void close() throws OpenViduJavaClientException, OpenViduHttpException {
-    api.closeSession(sessionId);
-    openVidu.forget(this);
+    api.call(closeOperation());
+  }
+
+  Operation<Void> closeOperation() {
+    return OpenViduApi.closeSessionOperation(sessionId)
+        .map(
+            done -> {
+              openVidu.forget(this);
+              return null;
+            });
   }
 
   /**
@@ -184,18 +215,23 @@ public class Session {
    * @throws OpenViduJavaClientException no usable answer
    */
   public boolean fetch() throws OpenViduJavaClientException, OpenViduHttpException {
-    SessionDocument fetched;
-    try {
-      fetched = api.getSession(sessionId);
-    } catch (OpenViduHttpException e) {
-      if (e.getStatus() == 404) {
-        openVidu.forget(this);
-      }
-      throw e;
-    }
-    boolean changed = refresh(fetched);
-    log.debug("Session {} fetched; changed: {}", sessionId, changed);
-    return changed;
+    return api.call(fetchOperation());
+  }
+
+  Operation<Boolean> fetchOperation() {
+    return OpenViduApi.getSessionOperation(sessionId)
+        .whenRefused(
+            e -> {
+              if (e.getStatus() == 404) {
+                openVidu.forget(this);
+              }
+            })
+        .map(
+            fetched -> {
+              boolean changed = refresh(fetched);
+              log.debug("Session {} fetched; changed: {}", sessionId, changed);
+              return changed;
+            });
   }
 
   /**
@@ -222,8 +258,16 @@ public class Session {
    */
   public void forceDisconnect(String connectionId)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    api.deleteConnection(sessionId, connectionId);
-    apply(document -> document.withoutConnection(connectionId));
+    api.call(forceDisconnectOperation(connectionId));
+  }
+
+  Operation<Void> forceDisconnectOperation(String connectionId) {
+    return OpenViduApi.deleteConnectionOperation(sessionId, connectionId)
+        .map(
+            done -> {
+              apply(document -> document.withoutConnection(connectionId));
+              return null;
+            });
   }
 
   /**
@@ -251,8 +295,16 @@ public class Session {
    */
   public void forceUnpublish(String streamId)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    api.deleteStream(sessionId, streamId);
-    apply(document -> document.withoutStream(streamId));
+    api.call(forceUnpublishOperation(streamId));
+  }
+
+  Operation<Void> forceUnpublishOperation(String streamId) {
+    return OpenViduApi.deleteStreamOperation(sessionId, streamId)
+        .map(
+            done -> {
+              apply(document -> document.withoutStream(streamId));
+              return null;
+            });
   }
 
   /**
@@ -269,20 +321,36 @@ public class Session {
    */
   public Connection updateConnection(String connectionId, ConnectionProperties connectionProperties)
       throws OpenViduJavaClientException, OpenViduHttpException {
-    Optional<ConnectionDocument> updated =
-        api.updateConnection(sessionId, connectionId, connectionProperties);
-    if (updated.isPresent()) {
-      return putConnection(updated.get());
-    }
-    // 204 without a body: apply the change to what we know, or ask for the connection.
-    Connection known = getConnection(connectionId);
-    if (known != null) {
-      return putConnection(
-          known
-              .document()
-              .withRoleAndRecord(connectionProperties.getRole(), connectionProperties.record()));
-    }
-    return putConnection(api.getConnection(sessionId, connectionId));
+    return api.call(updateConnectionOperation(connectionId, connectionProperties));
+  }
+
+  Operation<Connection> updateConnectionOperation(
+      String connectionId, ConnectionProperties connectionProperties) {
+    return OpenViduApi.updateConnectionOperation(sessionId, connectionId, connectionProperties)
+        .then(
+            updated -> {
+              if (updated.isPresent()) {
+                return Step.done(putConnection(updated.get()));
+              }
+              // 204 without a body: apply the change to what we know, or ask for the connection.
+              Connection known = getConnection(connectionId);
+              if (known != null) {
+                return Step.done(
+                    putConnection(
+                        known
+                            .document()
+                            .withRoleAndRecord(
+                                connectionProperties.getRole(), connectionProperties.record())));
+              }
+              return Step.followUp(
+                  OpenViduApi.getConnectionOperation(sessionId, connectionId),
+                  (fetched, refused) -> {
+                    if (refused != null) {
+                      throw refused;
+                    }
+                    return Step.done(putConnection(fetched));
+                  });
+            });
   }
 
   /**

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * The state of one logical call while the transport works on it: its deadline, which endpoints it
  * tried, every failed attempt, and whether an earlier attempt may have taken effect. Confined to
- * the calling thread.
+ * one thread at a time: the calling thread of a blocking call; for an asynchronous call, the thread
+ * of its current step ({@link AsyncCall}), each step handed to the next.
  */
 final class CallProgress implements RoutedCall {
 

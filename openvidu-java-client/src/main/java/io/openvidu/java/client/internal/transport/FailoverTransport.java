@@ -26,6 +26,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +61,10 @@ import org.slf4j.LoggerFactory;
  * "already done" answer. When the last attempt failed without an answer, the call throws an
  * exception that lists each attempt.
  *
- * <p>Thread-safe; calls run in parallel on their callers' threads.
+ * <p>Asynchronous calls ({@link #executeAsync}) go through the same steps and read the same
+ * decisions, driven by {@link AsyncCall} instead of a waiting thread.
+ *
+ * <p>Thread-safe; blocking calls run in parallel on their callers' threads.
  */
 final class FailoverTransport implements Transport {
 
@@ -78,19 +84,22 @@ final class FailoverTransport implements Transport {
   private final List<Endpoint> endpoints;
   private final Balancer balancer;
   private final AttemptExecutor executor;
-  private final AttemptSender sender;
-  private final EndpointMonitor monitor;
-  private final Router router;
-  private final Hedger hedger;
+  final AttemptSender sender;
+  final EndpointMonitor monitor;
+  final Router router;
+  final Hedger hedger;
   private final RetryTable table;
   private final RetryBudget budget;
-  private final OpenViduEventListener listener;
-  private final boolean reportsCallEnded;
-  private final TimeSource time;
-  private final long attemptTimeoutNanos;
+  final OpenViduEventListener listener;
+  final boolean reportsCallEnded;
+  final TimeSource time;
+  final long attemptTimeoutNanos;
   private final long callTimeoutNanos;
 
   private volatile boolean closed;
+
+  /** Backoffs and hedge deadlines of asynchronous calls; made by the first one. */
+  private volatile ScheduledThreadPoolExecutor timer;
 
   FailoverTransport(TransportSettings settings, TimeSource time) {
     this(settings, time, HEDGE_DELAY);
@@ -164,6 +173,59 @@ final class FailoverTransport implements Transport {
     return response;
   }
 
+  /**
+   * Executes one logical call without holding a thread while it is in flight: the same loop as
+   * {@link #execute}, with the same decisions, driven by {@link AsyncCall}.
+   *
+   * @return the final attempt's answer, whatever its HTTP status, or a failure with the {@link
+   *     OpenViduJavaClientException} {@link #execute} would throw; completed on an SDK thread.
+   *     Cancelling it cancels the attempt in flight and ends the call.
+   */
+  @Override
+  public CompletableFuture<ApiResponse> executeAsync(ApiRequest request) {
+    if (closed) {
+      CompletableFuture<ApiResponse> refused = new CompletableFuture<>();
+      refused.completeExceptionally(
+          new OpenViduJavaClientException(
+              request.operation() + " failed: the OpenVidu client is closed"));
+      return refused;
+    }
+    CallProgress call =
+        new CallProgress(request, time.nanoTime(), callTimeoutNanos, endpoints.size());
+    String idempotencyKey =
+        request.method() == ApiRequest.Method.POST ? IdempotencyKeys.next() : null;
+    AsyncCall async =
+        new AsyncCall(this, call, request, idempotencyKey, balancer.orderForNewCall());
+    async.start();
+    return async.result();
+  }
+
+  /** The timer of asynchronous calls: one daemon thread, that only starts the next step. */
+  ScheduledExecutorService timer() {
+    ScheduledThreadPoolExecutor current = timer;
+    if (current == null) {
+      synchronized (this) {
+        current = timer;
+        if (current == null) {
+          current =
+              new ScheduledThreadPoolExecutor(
+                  1,
+                  task -> {
+                    Thread thread = new Thread(task, "OpenVidu async timer");
+                    thread.setDaemon(true);
+                    return thread;
+                  });
+          current.setRemoveOnCancelPolicy(true);
+          timer = current;
+          if (closed) {
+            current.shutdown();
+          }
+        }
+      }
+    }
+    return current;
+  }
+
   /** The call loop: routes, attempts and reads each attempt's verdict until the call ends. */
   private ApiResponse run(CallProgress call, ApiRequest request)
       throws OpenViduJavaClientException {
@@ -179,13 +241,11 @@ final class FailoverTransport implements Transport {
       }
       // 2. When: a backoff or a Retry-After, unless it would outlast the call. The first attempt
       //    goes ahead even if a Retry-After asks for more than the call has.
-      long wait = route.waitNanos();
-      if (wait > 0 && now + wait - call.deadlineNanos() >= 0) {
-        if (call.attempts() > 0) {
-          return giveUp(call, StopReason.NEXT_ATTEMPT_TOO_LATE, now);
-        }
-        wait = 0;
+      Pause pause = Pause.before(call, route, now);
+      if (pause.tooLate()) {
+        return giveUp(call, StopReason.NEXT_ATTEMPT_TOO_LATE, now);
       }
+      long wait = pause.nanos();
       if (wait > 0) {
         try {
           time.sleep(wait);
@@ -277,23 +337,9 @@ final class FailoverTransport implements Transport {
       Hedge hedge,
       Route hedgeRoute) {
     int hedgeAttempt = call.startHedge(hedgeRoute.endpoint());
-    if (request.method() != ApiRequest.Method.GET) {
-      // Both copies were sent, and the loser is only cancelled: it may have acted as well.
-      call.mayHaveTakenEffectElsewhere();
-    }
-    if (!hedge.hedgeWon() && result.endsCall()) {
-      hedge.hedgeCancellation().cancel();
-      LOG.debug(
-          "{} attempt {} on {} answered first; hedge attempt {} on {} cancelled",
-          request.operation(),
-          attempt,
-          route.endpoint(),
-          hedgeAttempt,
-          hedgeRoute.endpoint());
-      return outcome(call, route, request, attempt, result);
-    }
-    if (!hedge.hedgeWon()) {
-      outcome(call, route, request, attempt, result); // a failure: the hedge is the next attempt
+    Verdict first = raceAttemptEnded(call, route, request, attempt, result, hedge, hedgeRoute);
+    if (first.kind() != Verdict.Kind.AWAIT_HEDGE) {
+      return first;
     }
     AttemptResult hedgeResult;
     try {
@@ -307,6 +353,54 @@ final class FailoverTransport implements Transport {
       hedge.hedgeCancellation().cancel();
       return Verdict.stop(StopReason.CALL_TIMEOUT_AWAITING_HEDGE);
     }
+    return raceHedgeEnded(
+        call, route, request, attempt, hedge, hedgeRoute, hedgeAttempt, hedgeResult);
+  }
+
+  /**
+   * The first half of a race, once the call's attempt returned and its hedge was counted ({@link
+   * CallProgress#startHedge}): the attempt's answer if it won, else {@link Verdict#AWAIT_HEDGE}
+   * (the attempt's failure accounted for, the hedge being the next attempt).
+   */
+  Verdict raceAttemptEnded(
+      CallProgress call,
+      Route route,
+      ApiRequest request,
+      int attempt,
+      AttemptResult result,
+      Hedge hedge,
+      Route hedgeRoute) {
+    if (request.method() != ApiRequest.Method.GET) {
+      // Both copies were sent, and the loser is only cancelled: it may have acted as well.
+      call.mayHaveTakenEffectElsewhere();
+    }
+    if (!hedge.hedgeWon() && result.endsCall()) {
+      hedge.hedgeCancellation().cancel();
+      LOG.debug(
+          "{} attempt {} on {} answered first; hedge attempt {} on {} cancelled",
+          request.operation(),
+          attempt,
+          route.endpoint(),
+          call.attempts(),
+          hedgeRoute.endpoint());
+      return outcome(call, route, request, attempt, result);
+    }
+    if (!hedge.hedgeWon()) {
+      outcome(call, route, request, attempt, result); // a failure: the hedge is the next attempt
+    }
+    return Verdict.AWAIT_HEDGE;
+  }
+
+  /** The second half of a race: the hedge's outcome, the call having waited for it. */
+  Verdict raceHedgeEnded(
+      CallProgress call,
+      Route route,
+      ApiRequest request,
+      int attempt,
+      Hedge hedge,
+      Route hedgeRoute,
+      int hedgeAttempt,
+      AttemptResult hedgeResult) {
     if (hedgeResult.endsCall()) {
       hedger.won();
     }
@@ -323,7 +417,7 @@ final class FailoverTransport implements Transport {
   }
 
   /** Accounts for an attempt's result and reads the retry table. */
-  private Verdict outcome(
+  Verdict outcome(
       CallProgress call, Route route, ApiRequest request, int attempt, AttemptResult result) {
     Endpoint endpoint = route.endpoint();
     call.finished(endpoint, result);
@@ -394,7 +488,7 @@ final class FailoverTransport implements Transport {
   }
 
   /** Ends the call: its last answer if it had one (a retryable status), else an exception. */
-  private ApiResponse giveUp(CallProgress call, StopReason reason, long now)
+  static ApiResponse giveUp(CallProgress call, StopReason reason, long now)
       throws OpenViduJavaClientException {
     if (call.lastAttemptAnswered()) {
       return call.response();
@@ -405,6 +499,11 @@ final class FailoverTransport implements Transport {
   @Override
   public void close() {
     closed = true;
+    synchronized (this) {
+      if (timer != null) {
+        timer.shutdown();
+      }
+    }
     hedger.close();
     executor.close();
   }

@@ -1,6 +1,7 @@
 package io.openvidu.java.client.internal.transport;
 
 import io.openvidu.java.client.OpenViduJavaClientException;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Carries logical calls to the OpenVidu masters. The API layer ({@code OpenVidu}, {@code Session})
@@ -19,6 +20,17 @@ public interface Transport extends AutoCloseable {
    *     deadline; the message names each endpoint tried and why it failed
    */
   ApiResponse execute(ApiRequest request) throws OpenViduJavaClientException;
+
+  /**
+   * Executes one logical call asynchronously, with the same failover, retries and hedges as {@link
+   * #execute}, holding no thread while an attempt is in flight or a backoff runs.
+   *
+   * @return the final attempt's answer, whatever its HTTP status, or completed exceptionally with
+   *     the {@link OpenViduJavaClientException} {@link #execute} would throw. Completed on one of
+   *     the transport's threads: what depends on it must not block. Cancelling it cancels the
+   *     attempt in flight, and no further attempt is made.
+   */
+  CompletableFuture<ApiResponse> executeAsync(ApiRequest request);
 
   /** Releases what the transport owns (never an {@code OkHttpClient} the user shared with it). */
   @Override

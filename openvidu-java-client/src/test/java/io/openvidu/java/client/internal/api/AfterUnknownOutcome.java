@@ -8,6 +8,7 @@ import io.openvidu.java.client.internal.transport.Transport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Stands in for the failover transport in the one situation these tests need: the call was repeated
@@ -34,6 +35,21 @@ final class AfterUnknownOutcome implements Transport {
     ApiResponse answer = real.execute(request);
     return new ApiResponse(
         answer.status(), answer.body(), ResponseHeaders.EMPTY, answer.endpoint(), 2, true);
+  }
+
+  @Override
+  public CompletableFuture<ApiResponse> executeAsync(ApiRequest request) {
+    requests.add(request);
+    return real.executeAsync(request)
+        .thenApply(
+            answer ->
+                new ApiResponse(
+                    answer.status(),
+                    answer.body(),
+                    ResponseHeaders.EMPTY,
+                    answer.endpoint(),
+                    2,
+                    true));
   }
 
   /**

@@ -6,6 +6,7 @@ import io.openvidu.java.client.internal.transport.http.Cancellation;
 import io.openvidu.java.client.internal.transport.policy.AttemptResult;
 import io.openvidu.java.client.internal.transport.policy.TimeSource;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The race between one attempt of a GET, sent on its call's thread, and the hedge that the
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * still waits on its attempt ({@link #claim}); the hedge's outcome arrives on the thread that sent
  * it and, if it wins, cancels the attempt the call is blocked on ({@link #hedgeEnded}); the call,
  * once its attempt returned, learns whether a hedge went out ({@link #attemptEnded}) and, if it
- * needs it, waits for it ({@link #awaitHedge}). Every decision about the call itself (accounting,
- * failover) stays on the call's thread.
+ * needs it, waits for it ({@link #awaitHedge}) or, for an asynchronous call, has it handed on
+ * ({@link #whenHedgeEnded}). Every decision about the call itself (accounting, failover) stays on
+ * the call's thread.
  *
  * <p>Thread-safe: every transition holds this object's lock, briefly; no cancellation runs under
  * it.
@@ -31,6 +33,7 @@ public final class Hedge {
   private boolean attemptCancelled;
   private Route target;
   private AttemptResult hedgeResult;
+  private Consumer<AttemptResult> whenHedgeEnded;
 
   /** What cancels the call's own attempt when the hedge wins. */
   public Cancellation attemptCancellation() {
@@ -69,14 +72,37 @@ public final class Hedge {
    */
   void hedgeEnded(AttemptResult result) {
     boolean cancelAttempt;
+    Consumer<AttemptResult> action;
     synchronized (this) {
       hedgeResult = result;
       cancelAttempt = !attemptEnded && result.endsCall();
       attemptCancelled |= cancelAttempt;
+      action = whenHedgeEnded;
       notifyAll();
     }
     if (cancelAttempt) {
       attempt.cancel();
+    }
+    if (action != null) {
+      action.accept(result);
+    }
+  }
+
+  /**
+   * Asynchronous call: instead of {@link #awaitHedge waiting} for the hedge's outcome, hands it to
+   * {@code action}, at once if it is known, else on the hedge's thread when it ends; never under
+   * this object's lock.
+   */
+  public void whenHedgeEnded(Consumer<AttemptResult> action) {
+    AttemptResult known;
+    synchronized (this) {
+      known = hedgeResult;
+      if (known == null) {
+        whenHedgeEnded = action;
+      }
+    }
+    if (known != null) {
+      action.accept(known);
     }
   }
 

@@ -77,7 +77,9 @@ public final class AttemptExecutor implements Network {
     this.ownsClient = settings.sharedClient() == null;
     this.ownsExecutor = ownsClient && !settings.network().sharesExecutor();
     OkHttpClient.Builder builder =
-        ownsClient ? ownedClientBuilder(settings.network()) : settings.sharedClient().newBuilder();
+        ownsClient
+            ? ownedClientBuilder(settings.network(), settings.endpoints().size())
+            : settings.sharedClient().newBuilder();
     settings.network().applyTo(builder);
     builder
         .connectTimeout(settings.connectTimeout())
@@ -105,9 +107,13 @@ public final class AttemptExecutor implements Network {
     this.connectTimeoutMs = settings.connectTimeout().toMillis();
   }
 
-  private static OkHttpClient.Builder ownedClientBuilder(NetworkSettings network) {
+  private static OkHttpClient.Builder ownedClientBuilder(NetworkSettings network, int endpoints) {
+    // Asynchronous calls (the async API, probes, hedges) run on the dispatcher: at most as many per
+    // host as the pool keeps connections, and no cap across hosts below that (OkHttp's defaults, 5
+    // per host and 64 in all, would serialise an asynchronous load). Calls beyond wait in OkHttp's
+    // queue, holding no thread. Synchronous calls are not counted.
     Dispatcher dispatcher = network.newDispatcher();
-    dispatcher.setMaxRequests(256);
+    dispatcher.setMaxRequests(Math.max(256, POOLED_CONNECTIONS * endpoints));
     dispatcher.setMaxRequestsPerHost(POOLED_CONNECTIONS);
     return new OkHttpClient.Builder().dispatcher(dispatcher);
   }
@@ -151,8 +157,30 @@ public final class AttemptExecutor implements Network {
   @Override
   public void sendInBackground(
       Endpoint endpoint, ApiRequest request, long timeoutNanos, Consumer<AttemptResult> outcome) {
+    executeAsync(endpoint, request, null, timeoutNanos, null, outcome);
+  }
+
+  /**
+   * Sends one attempt on OkHttp's dispatcher, holding no thread while it waits there or for the
+   * answer's first byte beyond the dispatcher's own, and hands its outcome to {@code outcome} on a
+   * dispatcher thread (or on the caller's thread, if the dispatcher refuses the call). {@code
+   * outcome} is called exactly once and must not block: it runs on a thread every attempt needs.
+   *
+   * @param idempotencyKey the call's key, sent on a POST; {@code null} for other methods
+   * @param cancellation what cancels the attempt, or {@code null} when nothing does
+   */
+  public void executeAsync(
+      Endpoint endpoint,
+      ApiRequest request,
+      String idempotencyKey,
+      long timeoutNanos,
+      Cancellation cancellation,
+      Consumer<AttemptResult> outcome) {
     AttemptTrace trace = new AttemptTrace();
-    Call call = newCall(endpoint, request, null, trace);
+    Call call = newCall(endpoint, request, idempotencyKey, trace);
+    if (cancellation != null) {
+      cancellation.attach(call);
+    }
     AttemptDeadlines.Deadline deadline = AttemptDeadlines.SHARED.start(call, timeoutNanos);
     call.enqueue(
         new Callback() {

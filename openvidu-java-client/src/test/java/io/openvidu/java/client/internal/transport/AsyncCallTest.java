@@ -1,0 +1,145 @@
+package io.openvidu.java.client.internal.transport;
+
+import static io.openvidu.java.client.internal.transport.TransportFixture.base;
+import static io.openvidu.java.client.internal.transport.TransportFixture.name;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.internal.transport.endpoints.Endpoint;
+import io.openvidu.java.client.internal.transport.http.AttemptExecutor;
+import io.openvidu.java.client.transport.AttemptFailure;
+import io.openvidu.java.client.transport.CallEnded;
+import io.openvidu.java.client.transport.OpenViduEventListener;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link Transport#executeAsync}: the blocking call loop's semantics (failover, retries refused,
+ * idempotency keys, hedges) without a thread per call, and cancellation. Real sockets.
+ */
+@Timeout(30) // a guard against hangs, not a speed requirement
+class AsyncCallTest {
+
+  @RegisterExtension final TransportFixture fixture = new TransportFixture();
+
+  @Test
+  void aCallFailsOverFromAClosedPortToTheNextEndpoint() throws Exception {
+    MockWebServer healthy = fixture.server(Responses.ok("{}"));
+    Transport transport = fixture.transport(fixture.closedPort(), base(healthy));
+
+    ApiResponse response = transport.executeAsync(Responses.get()).get(10, TimeUnit.SECONDS);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.endpoint()).isEqualTo(name(healthy));
+    assertThat(response.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aPostWhoseOutcomeIsUnknownIsNotRepeated() throws Exception {
+    MockWebServer dropping = fixture.server(Responses.dropAfterRequest());
+    MockWebServer other = fixture.server(Responses.ok("duplicate"));
+    Transport transport = fixture.transport(base(dropping), base(other));
+
+    CompletableFuture<ApiResponse> call = transport.executeAsync(Responses.post());
+
+    Throwable failure = failureOf(call);
+    assertThat(failure)
+        .isInstanceOf(OpenViduJavaClientException.class)
+        .hasMessageContaining("not repeated without an idempotency guarantee");
+    assertThat(((OpenViduJavaClientException) failure).getAttemptFailures())
+        .extracting(AttemptFailure::kind)
+        .containsExactly(AttemptFailure.Kind.OUTCOME_UNKNOWN);
+    assertThat(other.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aRepeatablePostIsRepeatedWithTheSameIdempotencyKey() throws Exception {
+    MockWebServer dropping = fixture.server(Responses.dropAfterRequest());
+    MockWebServer other = fixture.server(Responses.ok("{}"));
+    Transport transport = fixture.transport(base(dropping), base(other));
+
+    ApiResponse response =
+        transport.executeAsync(Responses.repeatablePost()).get(10, TimeUnit.SECONDS);
+
+    assertThat(response.earlierAttemptMayHaveTakenEffect()).isTrue();
+    String first = dropping.takeRequest().getHeaders().get(AttemptExecutor.IDEMPOTENCY_KEY);
+    String second = other.takeRequest().getHeaders().get(AttemptExecutor.IDEMPOTENCY_KEY);
+    assertThat(first).isNotNull().isEqualTo(second);
+  }
+
+  @Test
+  void aGetToAHangingEndpointIsAnsweredByItsHedge() throws Exception {
+    SilentServer hanging = fixture.hangingServer();
+    MockWebServer healthy = fixture.server(Responses.ok("{}"));
+    Transport transport =
+        fixture.transport(
+            fixture
+                .settings(hanging.url(), base(healthy))
+                .hedgeDelay(Duration.ofMillis(100))
+                .attemptTimeout(Duration.ofSeconds(20))
+                .callTimeout(Duration.ofSeconds(20)));
+
+    ApiResponse response = transport.executeAsync(Responses.get()).get(10, TimeUnit.SECONDS);
+
+    assertThat(response.endpoint()).isEqualTo(name(healthy));
+    assertThat(response.attempts()).isEqualTo(2);
+    assertThat(fixture.listener().events())
+        .startsWith(
+            "started fetch #1 " + Endpoint.nameOf(hanging.url()),
+            "hedged fetch #2 " + name(healthy));
+    assertThat(fixture.listener().failures()).as("cancelled, not failed").isEmpty();
+    hanging.awaitClosedByClient();
+  }
+
+  @Test
+  void cancellingTheFutureClosesTheAttemptsConnectionAndEndsTheCallWithoutARetry()
+      throws Exception {
+    SilentServer hanging = fixture.hangingServer();
+    MockWebServer healthy = fixture.server(Responses.ok("{}"));
+    BlockingQueue<CallEnded> ended = new LinkedBlockingQueue<>();
+    Transport transport =
+        fixture.transport(
+            fixture
+                .settings(hanging.url(), base(healthy))
+                .listener(
+                    new OpenViduEventListener() {
+                      @Override
+                      public void callEnded(CallEnded call) {
+                        ended.add(call);
+                      }
+                    }));
+    CompletableFuture<ApiResponse> call = transport.executeAsync(Responses.get());
+    hanging.awaitConnection();
+
+    boolean cancelled = call.cancel(true);
+
+    assertThat(cancelled).isTrue();
+    assertThat(call).isCancelled();
+    hanging.awaitClosedByClient();
+    CallEnded end = ended.poll(10, TimeUnit.SECONDS);
+    assertThat(end).isNotNull();
+    assertThat(end.outcome()).isEqualTo(CallEnded.Outcome.FAILED);
+    assertThat(end.attempts()).isEqualTo(1);
+    assertThat(healthy.getRequestCount()).as("no attempt after the cancellation").isZero();
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
+    try {
+      future.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (CancellationException e) {
+      return e;
+    }
+    throw new AssertionError("the call succeeded");
+  }
+}
