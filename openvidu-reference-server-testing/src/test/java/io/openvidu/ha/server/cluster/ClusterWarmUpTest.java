@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The recording warm-up: it must work (a failure would only be logged at start, costing a slow
@@ -19,12 +20,13 @@ import org.junit.jupiter.api.Test;
 class ClusterWarmUpTest {
 
   @Test
-  void recordsEveryKindThroughAScratchClusterAndLeavesNoDirectoryBehind() throws IOException {
-    long before = scratchDirectories();
+  void recordsEveryKindThroughAScratchClusterAndLeavesNoDirectoryBehind(@TempDir Path temporary)
+      throws IOException {
+    ClusterWarmUp.run(temporary); // throws if any step of a recording fails
 
-    ClusterWarmUp.run(); // throws if any step of a recording fails
-
-    assertThat(scratchDirectories()).isEqualTo(before);
+    try (Stream<Path> left = Files.list(temporary)) {
+      assertThat(left).isEmpty();
+    }
   }
 
   @Test
@@ -42,14 +44,6 @@ class ClusterWarmUpTest {
 
       assertThat(sessions).isEmpty();
       assertThat(recordings).isEmpty();
-    }
-  }
-
-  private static long scratchDirectories() throws IOException {
-    try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return temporary
-          .filter(p -> p.getFileName().toString().startsWith("openvidu-recordings"))
-          .count();
     }
   }
 }

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
@@ -70,10 +71,19 @@ final class ClusterWarmUp {
     }
   }
 
-  /** Drives one scratch cluster through every recording kind (tests call it directly). */
+  /** Drives one scratch cluster through every recording kind. */
   static void run() {
+    run(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /**
+   * Drives one scratch cluster through every recording kind, its temporary directories made in
+   * {@code temporaryDirectories} (tests call it directly, with a directory of their own).
+   */
+  static void run(Path temporaryDirectories) {
     try (OpenViduCluster scratch =
         OpenViduCluster.builder()
+            .temporaryDirectoriesIn(temporaryDirectories)
             .recordingWarmUp(false)
             .sessionsGarbageTimer(false)
             .recordingSettings(

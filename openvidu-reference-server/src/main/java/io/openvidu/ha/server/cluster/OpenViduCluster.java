@@ -212,6 +212,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private ClusterStore store;
     private int mediaNodes = 1;
     private Path recordingsDir;
+    private Path temporaryDirectoriesParent;
     private URI publicUrl;
     private boolean recordingEnabled = true;
     private Duration idempotencyTtl = Duration.ofMinutes(10);
@@ -297,6 +298,15 @@ public final class OpenViduCluster implements AutoCloseable {
      */
     public Builder recordingsDir(Path dir) {
       this.recordingsDir = Objects.requireNonNull(dir);
+      return this;
+    }
+
+    /**
+     * Where the cluster creates its own temporary recordings directory when {@link #recordingsDir}
+     * is not given (default: the JVM's temporary directory); it is still deleted at close.
+     */
+    Builder temporaryDirectoriesIn(Path parent) {
+      this.temporaryDirectoriesParent = Objects.requireNonNull(parent);
       return this;
     }
 
@@ -562,7 +572,9 @@ public final class OpenViduCluster implements AutoCloseable {
         return recordingsDir;
       }
       try {
-        return Files.createTempDirectory("openvidu-recordings");
+        return temporaryDirectoriesParent == null
+            ? Files.createTempDirectory("openvidu-recordings")
+            : Files.createTempDirectory(temporaryDirectoriesParent, "openvidu-recordings");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a recordings directory", e);
       }
