@@ -1,0 +1,132 @@
+package io.openvidu.ha.benchmarks.percall;
+
+import io.openvidu.ha.benchmarks.client.BackendClient;
+import io.openvidu.ha.benchmarks.load.Percentiles;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One window of closed-loop callers repeating one call on one client: {@code threads} threads each
+ * make the call again as soon as the last one returned, until the window closes. Only calls that
+ * ended within the window count. Immutable once measured.
+ *
+ * @param calls successful calls that ended within the window
+ * @param seconds the window's length
+ * @param latencies the latency of each of those calls, in nanoseconds
+ * @param failed calls that threw
+ * @param firstFailure what the first failed call threw, or {@code null}
+ */
+record RepeatedCall(
+    long calls, double seconds, long[] latencies, long failed, Exception firstFailure) {
+
+  /** The call repeated: one operation of a {@link BackendClient} on one session. */
+  enum Operation {
+    /** {@code session.fetch()}: {@code GET /openvidu/api/sessions/{id}}, a session to parse. */
+    FETCH("session.fetch()"),
+    /**
+     * {@code session.createConnection()}: {@code POST /openvidu/api/sessions/{id}/connection}, a
+     * body to write and a connection to parse.
+     */
+    CREATE_CONNECTION("session.createConnection()");
+
+    final String label;
+
+    Operation(String label) {
+      this.label = label;
+    }
+
+    void call(BackendClient client, Object session) throws Exception {
+      switch (this) {
+        case FETCH -> client.fetchSession(session);
+        case CREATE_CONNECTION -> client.createConnection(session);
+      }
+    }
+  }
+
+  /** Runs one window and returns what it measured. */
+  static RepeatedCall measure(
+      BackendClient client, Object session, Operation operation, int threads, Duration window)
+      throws InterruptedException {
+    List<Caller> callers = new ArrayList<>();
+    long start = System.nanoTime();
+    long end = start + window.toNanos();
+    AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    for (int i = 0; i < threads; i++) {
+      Caller caller = new Caller(client, session, operation, end, firstFailure);
+      caller.thread.start();
+      callers.add(caller);
+    }
+    long calls = 0;
+    long failed = 0;
+    long[] latencies = new long[0];
+    for (Caller caller : callers) {
+      caller.thread.join();
+      int offset = latencies.length;
+      latencies = Arrays.copyOf(latencies, offset + caller.count);
+      System.arraycopy(caller.latencies, 0, latencies, offset, caller.count);
+      calls += caller.count;
+      failed += caller.failed;
+    }
+    return new RepeatedCall(calls, window.toNanos() / 1e9, latencies, failed, firstFailure.get());
+  }
+
+  double callsPerSecond() {
+    return calls / seconds;
+  }
+
+  Percentiles latency() {
+    return Percentiles.of(latencies);
+  }
+
+  /** One caller thread; its fields are read only after it ended. */
+  private static final class Caller implements Runnable {
+    final Thread thread = new Thread(this, "per-call");
+    private final BackendClient client;
+    private final Object session;
+    private final Operation operation;
+    private final long end;
+    private final AtomicReference<Exception> firstFailure;
+    long[] latencies = new long[4096];
+    int count;
+    long failed;
+
+    Caller(
+        BackendClient client,
+        Object session,
+        Operation operation,
+        long end,
+        AtomicReference<Exception> firstFailure) {
+      this.client = client;
+      this.session = session;
+      this.operation = operation;
+      this.end = end;
+      this.firstFailure = firstFailure;
+      thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      for (long start = System.nanoTime(); start < end; ) {
+        boolean succeeded = false;
+        try {
+          operation.call(client, session);
+          succeeded = true;
+        } catch (Exception e) {
+          failed++;
+          firstFailure.compareAndSet(null, e);
+        }
+        long now = System.nanoTime();
+        if (succeeded && now <= end) {
+          if (count == latencies.length) {
+            latencies = Arrays.copyOf(latencies, count * 2);
+          }
+          latencies[count++] = now - start;
+        }
+        start = now;
+      }
+    }
+  }
+}
