@@ -33,7 +33,6 @@ public final class FakeMaster implements AutoCloseable {
   private static final String API = "/openvidu/api/sessions";
   private static final Pattern CUSTOM_SESSION_ID =
       Pattern.compile("\"customSessionId\"\\s*:\\s*\"([^\"]+)\"");
-  private static final String DEFAULT_SESSION_ID = "ses_FakeMaster";
   private static final byte[] UNAUTHORIZED =
       response(
           401,
@@ -53,6 +52,7 @@ public final class FakeMaster implements AutoCloseable {
   private final Map<String, byte[]> connectionAnswers = new ConcurrentHashMap<>();
   private final AtomicLong unknown = new AtomicLong();
   private final AtomicLong challenged = new AtomicLong();
+  private final AtomicLong generatedIds = new AtomicLong();
   private volatile boolean closed;
 
   private FakeMaster(ServerSocket server) {
@@ -136,7 +136,7 @@ public final class FakeMaster implements AutoCloseable {
     String rest = path.startsWith(API) ? path.substring(API.length()) : null;
     if (rest != null && rest.isEmpty() && method.equals("POST")) {
       Matcher custom = CUSTOM_SESSION_ID.matcher(in.body(contentLength));
-      return session(custom.find() ? custom.group(1) : DEFAULT_SESSION_ID);
+      return session(custom.find() ? custom.group(1) : "ses_Fake" + generatedIds.incrementAndGet());
     }
     in.skip(contentLength);
     if (rest != null && rest.startsWith("/")) {

@@ -118,9 +118,15 @@ public final class PerCallBenchmark implements Callable<Integer> {
                     : launcherLocation().getParent().resolve("clients"))) {
       Map<String, BackendClient> clients = open(isolated, master);
       try {
-        Map<String, Object> sessions = new LinkedHashMap<>();
+        // One session per caller thread, created before any window (not measured).
+        int mostThreads = Math.max(16, Collections.max(threadCounts));
+        Map<String, List<Object>> sessions = new LinkedHashMap<>();
         for (Map.Entry<String, BackendClient> client : clients.entrySet()) {
-          sessions.put(client.getKey(), client.getValue().createSession());
+          List<Object> created = new ArrayList<>();
+          for (int i = 0; i < mostThreads; i++) {
+            created.add(client.getValue().createSession());
+          }
+          sessions.put(client.getKey(), created);
         }
         for (RepeatedCall.Operation operation : operations) {
           for (int turn = 0; turn < 2; turn++) {

@@ -46,16 +46,26 @@ record RepeatedCall(
     }
   }
 
-  /** Runs one window and returns what it measured. */
+  /**
+   * Runs one window and returns what it measured.
+   *
+   * @param sessions one session per caller thread (at least {@code threads}), as a backend's
+   *     threads each serve their own session: callers sharing one session object would measure its
+   *     lock
+   */
   static RepeatedCall measure(
-      BackendClient client, Object session, Operation operation, int threads, Duration window)
+      BackendClient client,
+      List<Object> sessions,
+      Operation operation,
+      int threads,
+      Duration window)
       throws InterruptedException {
     List<Caller> callers = new ArrayList<>();
     long start = System.nanoTime();
     long end = start + window.toNanos();
     AtomicReference<Exception> firstFailure = new AtomicReference<>();
     for (int i = 0; i < threads; i++) {
-      Caller caller = new Caller(client, session, operation, end, firstFailure);
+      Caller caller = new Caller(client, sessions.get(i), operation, end, firstFailure);
       caller.thread.start();
       callers.add(caller);
     }
