@@ -53,6 +53,7 @@ public final class FakeMaster implements AutoCloseable {
   private final AtomicLong unknown = new AtomicLong();
   private final AtomicLong challenged = new AtomicLong();
   private final AtomicLong generatedIds = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
   private volatile boolean closed;
 
   private FakeMaster(ServerSocket server) {
@@ -78,6 +79,11 @@ public final class FakeMaster implements AutoCloseable {
     return unknown.get();
   }
 
+  /** Connections accepted so far. */
+  public long connectionsAccepted() {
+    return accepted.get();
+  }
+
   /** Requests answered 401 so far (sent without credentials). */
   public long challengedRequests() {
     return challenged.get();
@@ -89,6 +95,7 @@ public final class FakeMaster implements AutoCloseable {
         Socket socket = server.accept();
         socket.setTcpNoDelay(true);
         connections.add(socket);
+        accepted.incrementAndGet();
         Thread handler = new Thread(() -> serve(socket), "fake-master-connection");
         handler.setDaemon(true);
         handler.start();

@@ -235,7 +235,15 @@ public final class PerCallBenchmark implements Callable<Integer> {
     headers.addAll(List.of("ours / official", "ours / raw sockets"));
     MarkdownTable rates = new MarkdownTable(headers.toArray(String[]::new));
     MarkdownTable latency =
-        new MarkdownTable("threads", "client", "p50 ms", "p99 ms", "calls", "failed");
+        new MarkdownTable(
+            "threads",
+            "client",
+            "p50 ms",
+            "p99 ms",
+            "caller CPU us/call",
+            "process CPU us/call",
+            "calls",
+            "failed");
     Map<Integer, Map<String, Double>> medians = new LinkedHashMap<>();
     byThreads.forEach(
         (threads, windows) -> {
@@ -256,6 +264,20 @@ public final class PerCallBenchmark implements Callable<Integer> {
                 label,
                 String.format(Locale.ROOT, "%.3f", pooled.at(50) / 1e6),
                 String.format(Locale.ROOT, "%.3f", pooled.at(99) / 1e6),
+                String.format(
+                    Locale.ROOT,
+                    "%.1f",
+                    median(
+                        windows.get(label).stream()
+                            .map(RepeatedCall::callerCpuMicrosPerCall)
+                            .toList())),
+                String.format(
+                    Locale.ROOT,
+                    "%.1f",
+                    median(
+                        windows.get(label).stream()
+                            .map(RepeatedCall::processCpuMicrosPerCall)
+                            .toList())),
                 pooled.count(),
                 windows.get(label).stream().mapToLong(RepeatedCall::failed).sum());
           }
@@ -265,7 +287,11 @@ public final class PerCallBenchmark implements Callable<Integer> {
           medians.put(threads, median);
         });
     out.append("Calls per second (median of the rounds):\n\n").append(rates.render()).append('\n');
-    out.append("Latency (all rounds pooled):\n\n").append(latency.render()).append('\n');
+    out.append(
+            "Latency (all rounds pooled) and CPU time per call (median of the rounds; caller threads, "
+                + "then the whole process, fake master included):\n\n")
+        .append(latency.render())
+        .append('\n');
     if (labels.contains("ours-baseline")) {
       out.append("Ours against the baseline build: ");
       medians.forEach(

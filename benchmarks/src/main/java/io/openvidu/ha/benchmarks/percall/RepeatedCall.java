@@ -2,6 +2,8 @@ package io.openvidu.ha.benchmarks.percall;
 
 import io.openvidu.ha.benchmarks.client.BackendClient;
 import io.openvidu.ha.benchmarks.load.Percentiles;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +20,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * @param latencies the latency of each of those calls, in nanoseconds
  * @param failed calls that threw
  * @param firstFailure what the first failed call threw, or {@code null}
+ * @param callerCpuNanos the CPU time of the caller threads over the window (every client here does
+ *     its I/O on the calling thread)
+ * @param processCpuNanos the CPU time of the whole process over the window: the fake master's
+ *     threads, the clients' helper threads, GC and JIT included
  */
 record RepeatedCall(
-    long calls, double seconds, long[] latencies, long failed, Exception firstFailure) {
+    long calls,
+    double seconds,
+    long[] latencies,
+    long failed,
+    Exception firstFailure,
+    long callerCpuNanos,
+    long processCpuNanos) {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   /** The call repeated: one operation of a {@link BackendClient} on one session. */
   enum Operation {
@@ -61,6 +76,7 @@ record RepeatedCall(
       Duration window)
       throws InterruptedException {
     List<Caller> callers = new ArrayList<>();
+    long processCpuBefore = PROCESS.getProcessCpuTime();
     long start = System.nanoTime();
     long end = start + window.toNanos();
     AtomicReference<Exception> firstFailure = new AtomicReference<>();
@@ -71,6 +87,7 @@ record RepeatedCall(
     }
     long calls = 0;
     long failed = 0;
+    long callerCpu = 0;
     long[] latencies = new long[0];
     for (Caller caller : callers) {
       caller.thread.join();
@@ -79,8 +96,27 @@ record RepeatedCall(
       System.arraycopy(caller.latencies, 0, latencies, offset, caller.count);
       calls += caller.count;
       failed += caller.failed;
+      callerCpu += caller.cpuNanos;
     }
-    return new RepeatedCall(calls, window.toNanos() / 1e9, latencies, failed, firstFailure.get());
+    long processCpu = PROCESS.getProcessCpuTime() - processCpuBefore;
+    return new RepeatedCall(
+        calls,
+        window.toNanos() / 1e9,
+        latencies,
+        failed,
+        firstFailure.get(),
+        callerCpu,
+        processCpu);
+  }
+
+  /** Microseconds of caller-thread CPU per successful call. */
+  double callerCpuMicrosPerCall() {
+    return calls == 0 ? 0 : callerCpuNanos / 1e3 / calls;
+  }
+
+  /** Microseconds of process CPU per successful call (the server's share included). */
+  double processCpuMicrosPerCall() {
+    return calls == 0 ? 0 : processCpuNanos / 1e3 / calls;
   }
 
   double callsPerSecond() {
@@ -102,6 +138,7 @@ record RepeatedCall(
     long[] latencies = new long[4096];
     int count;
     long failed;
+    long cpuNanos;
 
     Caller(
         BackendClient client,
@@ -137,6 +174,8 @@ record RepeatedCall(
         }
         start = now;
       }
+      // A thread per window: its whole CPU time is the window's.
+      cpuNanos = THREADS.getCurrentThreadCpuTime();
     }
   }
 }
