@@ -22,7 +22,13 @@ public enum ClientKind {
    * Our SDK with its defaults plus an event listener that reports failed attempts (for the failover
    * runs).
    */
-  OURS_OBSERVED("ours", "ours", "io.openvidu.ha.benchmarks.client.openvidu.ObservedClient");
+  OURS_OBSERVED("ours", "ours", "io.openvidu.ha.benchmarks.client.openvidu.ObservedClient"),
+  /**
+   * An older build of our SDK, for before-and-after runs: its jars copied by hand into {@code
+   * target/clients/ours-baseline} (the build does not lay this set out; it is optional).
+   */
+  OURS_BASELINE(
+      "ours (baseline)", "ours-baseline", "io.openvidu.ha.benchmarks.client.openvidu.DropInClient");
 
   private final String label;
   private final String jarDirectory;
@@ -37,6 +43,11 @@ public enum ClientKind {
   /** How tables name it. */
   public String label() {
     return label;
+  }
+
+  /** Whether the module's build lays its jars out (the baseline's are copied by hand). */
+  boolean required() {
+    return this != OURS_BASELINE;
   }
 
   /** The directory under {@code target/clients/} that holds its jars. */

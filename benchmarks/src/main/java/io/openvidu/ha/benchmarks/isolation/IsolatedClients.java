@@ -35,7 +35,22 @@ public final class IsolatedClients implements AutoCloseable {
   public IsolatedClients(Path clientsDirectory) {
     this.clientsDirectory = clientsDirectory;
     for (ClientKind kind : ClientKind.values()) {
-      jars(kind);
+      if (kind.required()) {
+        jars(kind);
+      }
+    }
+  }
+
+  /** Whether the jars of that kind are there (always, for the kinds the build lays out). */
+  public boolean has(ClientKind kind) {
+    Path directory = clientsDirectory.resolve(kind.jarDirectory());
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.anyMatch(file -> file.toString().endsWith(".jar"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
     }
   }
 

@@ -23,11 +23,19 @@ import java.util.Locale;
 public final class ResponseJson {
 
   private final JsonNode object;
-  private final String path;
 
-  private ResponseJson(JsonNode object, String path) {
+  // Where the object is, kept as links and built into a string only for a message: most answers
+  // are never wrong, and the path strings of every nested object were a share of what reading one
+  // allocated.
+  private final ResponseJson parent; // null at the root
+  private final String name; // the root's kind ("session"), else the member's name
+  private final int index; // the position in the member's array, or -1
+
+  private ResponseJson(JsonNode object, ResponseJson parent, String name, int index) {
     this.object = object;
-    this.path = path;
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
   }
 
   /**
@@ -62,14 +70,15 @@ public final class ResponseJson {
       throw new MalformedResponseException(
           "the body is not a JSON object, expected a " + what + " object");
     }
-    return new ResponseJson(root, what);
+    return new ResponseJson(root, null, what, -1);
   }
 
   /**
    * @return where this object is in the body, for messages
    */
   public String path() {
-    return path;
+    String own = index < 0 ? name : name + "[" + index + "]";
+    return parent == null ? own : parent.path() + "." + own;
   }
 
   /**
@@ -153,12 +162,12 @@ public final class ResponseJson {
   }
 
   public ResponseJson requireObject(String name) {
-    return objectOf(name, require(name), path + "." + name);
+    return objectOf(name, -1, require(name));
   }
 
   public ResponseJson optionalObject(String name) {
     JsonNode member = optional(name);
-    return member == null ? null : objectOf(name, member, path + "." + name);
+    return member == null ? null : objectOf(name, -1, member);
   }
 
   /**
@@ -179,8 +188,7 @@ public final class ResponseJson {
     }
     List<ResponseJson> objects = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      String elementPath = path + "." + name + "[" + i + "]";
-      objects.add(objectOf(name + "[" + i + "]", array.get(i), elementPath));
+      objects.add(objectOf(name, i, array.get(i)));
     }
     return objects;
   }
@@ -220,7 +228,7 @@ public final class ResponseJson {
     JsonNode member = object.get(name);
     if (member == null || member.isNull()) {
       throw new MalformedResponseException(
-          "member '" + path + "." + name + "' is " + (member == null ? "missing" : "null"));
+          "member '" + path() + "." + name + "' is " + (member == null ? "missing" : "null"));
     }
     return member;
   }
@@ -257,7 +265,7 @@ public final class ResponseJson {
     } catch (IllegalArgumentException e) {
       throw new MalformedResponseException(
           "member '"
-              + path
+              + path()
               + "."
               + name
               + "' has the unknown value '"
@@ -268,17 +276,17 @@ public final class ResponseJson {
     }
   }
 
-  private ResponseJson objectOf(String name, JsonNode member, String memberPath) {
+  private ResponseJson objectOf(String name, int index, JsonNode member) {
     if (!member.isObject()) {
-      throw wrongType(name, "an object", member);
+      throw wrongType(index < 0 ? name : name + "[" + index + "]", "an object", member);
     }
-    return new ResponseJson(member, memberPath);
+    return new ResponseJson(member, this, name, index);
   }
 
   private MalformedResponseException wrongType(String name, String expected, JsonNode actual) {
     return new MalformedResponseException(
         "member '"
-            + path
+            + path()
             + "."
             + name
             + "' should be "
