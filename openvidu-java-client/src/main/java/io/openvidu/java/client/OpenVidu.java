@@ -1,12 +1,20 @@
 package io.openvidu.java.client;
 
+import io.openvidu.java.client.deployment.HealthReport;
+import io.openvidu.java.client.deployment.OpenViduConfiguration;
+import io.openvidu.java.client.internal.api.ConfigurationCall;
+import io.openvidu.java.client.internal.api.HealthChecks;
+import io.openvidu.java.client.internal.api.MediaNodesOverApi;
 import io.openvidu.java.client.internal.api.OpenViduApi;
 import io.openvidu.java.client.internal.api.SessionIds;
+import io.openvidu.java.client.internal.api.SessionLookup;
+import io.openvidu.java.client.internal.api.SignalCall;
 import io.openvidu.java.client.internal.json.RecordingDocument;
 import io.openvidu.java.client.internal.json.SessionDocument;
 import io.openvidu.java.client.internal.transport.Transports;
 import io.openvidu.java.client.internal.transport.http.NetworkSettings;
 import io.openvidu.java.client.internal.transport.http.TransportSettings;
+import io.openvidu.java.client.medianode.MediaNodes;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
@@ -18,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -103,6 +112,8 @@ public class OpenVidu implements AutoCloseable {
 
   private final List<HttpUrl> endpoints;
   private final OpenViduApi api;
+  private final HealthChecks healthChecks;
+  private final MediaNodes mediaNodes;
   private final Object fetchLock = new Object();
 
   /**
@@ -124,6 +135,8 @@ public class OpenVidu implements AutoCloseable {
     String first = endpoints.get(0).toString();
     this.hostname = first.endsWith("/") ? first : first + "/";
     this.api = new OpenViduApi(Transports.create(settings));
+    this.healthChecks = new HealthChecks(settings);
+    this.mediaNodes = new MediaNodesOverApi(api);
   }
 
   private static String[] splitUrls(String urls) {
@@ -333,6 +346,88 @@ public class OpenVidu implements AutoCloseable {
   }
 
   /**
+   * Fetches one session by id, with its connections (pending ones included), without fetching every
+   * session ({@code GET /openvidu/api/sessions/{id}?pendingConnections=true}). An addition to the
+   * official 2.20 client, consistent with {@link #getActiveSessions()}: a session this client knows
+   * is refreshed in place and returned (the same object), one it did not know is added, and one the
+   * server does not have any more is removed.
+   *
+   * @param sessionId the session's id
+   * @return the session, or empty when the server has no session with that id (404)
+   * @throws OpenViduHttpException with the server's status when it refused otherwise
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Optional<Session> fetchSession(String sessionId)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    Optional<SessionDocument> fetched = api.call(SessionLookup.byId(sessionId));
+    if (!fetched.isPresent()) {
+      activeSessions.remove(sessionId);
+      return Optional.empty();
+    }
+    SessionDocument document = fetched.get();
+    Session session =
+        activeSessions.computeIfAbsent(sessionId, id -> new Session(this, api, document, null));
+    session.refresh(document);
+    return Optional.of(session);
+  }
+
+  /**
+   * Sends a signal to the participants of a session, to every one or to chosen connections ({@code
+   * POST /openvidu/api/signal}). An addition to the official 2.20 client. Not repeated after an
+   * attempt whose outcome is unknown, since a repeat would deliver it twice, unless the masters
+   * honour idempotency keys (the reference cluster does).
+   *
+   * @param signal the session, the recipients, the type and the data
+   * @throws SessionNotFoundException 404: the session does not exist
+   * @throws SessionNotActiveException 406: nobody has joined the session yet
+   * @throws InvalidSignalRecipientsException 406: a recipient is not a participant connected to the
+   *     session; the signal was sent to nobody
+   * @throws OpenViduHttpException another refusal
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public void sendSignal(Signal signal) throws OpenViduJavaClientException, OpenViduHttpException {
+    api.call(SignalCall.send(Objects.requireNonNull(signal, "signal")));
+  }
+
+  /**
+   * The configuration the deployment runs with ({@code GET /openvidu/api/config}), typed, with
+   * every member of the answer. An addition to the official 2.20 client.
+   *
+   * @return the configuration
+   * @throws OpenViduHttpException with the server's status when it refused
+   * @throws OpenViduJavaClientException no usable answer, or one without {@code VERSION} or {@code
+   *     OPENVIDU_PUBLICURL}
+   */
+  public OpenViduConfiguration getConfiguration()
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    return api.call(ConfigurationCall.get());
+  }
+
+  /**
+   * Asks every endpoint, each on its own and at once, whether it is healthy ({@code GET
+   * /openvidu/api/health}): for dashboards and readiness probes. No failover, retry or event: a
+   * check reports its endpoint only and changes nothing in how calls choose endpoints. Each check
+   * takes at most 2 s (or the attempt timeout if shorter). An addition to the official 2.20 client;
+   * OpenVidu CE has no health endpoint, so its endpoints report {@code DOWN} (404).
+   *
+   * @return one result per endpoint, in the order the client was given them
+   * @throws IllegalStateException when the client is closed
+   */
+  public HealthReport health() {
+    return healthChecks.check();
+  }
+
+  /**
+   * The media-node API of OpenVidu Pro/Enterprise: list, get, add, remove, change status. An
+   * addition to the official 2.20 client.
+   *
+   * @return the media-node operations of this client (thread-safe, no call made by this method)
+   */
+  public MediaNodes mediaNodes() {
+    return mediaNodes;
+  }
+
+  /**
    * Releases the connections and threads of this client (an addition to the official API). An
    * {@link ExecutorService} given to {@link Builder#executorService(ExecutorService)} is left to
    * its owner. Calls after closing fail.
@@ -340,6 +435,7 @@ public class OpenVidu implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    healthChecks.close();
   }
 
   @Override

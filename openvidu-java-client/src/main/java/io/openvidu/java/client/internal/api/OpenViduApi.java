@@ -271,6 +271,14 @@ public final class OpenViduApi implements AutoCloseable {
     delete(ApiRequest.delete(ApiPaths.recording(recordingId)).named("deleteRecording"), 404);
   }
 
+  /**
+   * Runs an operation defined as an {@link ApiCall} (the operations added after the official
+   * client's: signals, media nodes, configuration, one session by id).
+   */
+  public <T> T call(ApiCall<T> call) throws OpenViduJavaClientException, OpenViduHttpException {
+    return call.execute(transport);
+  }
+
   @Override
   public void close() {
     transport.close();
@@ -324,7 +332,7 @@ public final class OpenViduApi implements AutoCloseable {
         how);
   }
 
-  private static <T> T read(
+  static <T> T read(
       ApiRequest request, ApiResponse response, String what, Function<ResponseJson, T> parser)
       throws OpenViduJavaClientException {
     try {

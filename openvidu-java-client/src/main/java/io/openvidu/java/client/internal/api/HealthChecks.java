@@ -1,0 +1,140 @@
+package io.openvidu.java.client.internal.api;
+
+import io.openvidu.java.client.OpenViduJavaClientException;
+import io.openvidu.java.client.deployment.EndpointHealth;
+import io.openvidu.java.client.deployment.HealthReport;
+import io.openvidu.java.client.internal.transport.ApiRequest;
+import io.openvidu.java.client.internal.transport.ApiResponse;
+import io.openvidu.java.client.internal.transport.Transport;
+import io.openvidu.java.client.internal.transport.Transports;
+import io.openvidu.java.client.internal.transport.http.TransportSettings;
+import io.openvidu.java.client.transport.OpenViduEventListener;
+import io.openvidu.java.client.transport.RetryPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import okhttp3.HttpUrl;
+
+/**
+ * {@code GET /openvidu/api/health} (rest-api.md §5.15) asked of every endpoint on its own, in
+ * parallel: one single-endpoint transport per endpoint, without retries, failover or the user's
+ * listener, so that a check reports that endpoint and nothing else, and leaves the calls' view of
+ * the endpoints (ejections, silences, metrics) untouched. The transports are created on the first
+ * check, with the client's network settings (proxy, TLS trust) and a check timeout of at most 2 s.
+ *
+ * <p>Thread-safe.
+ */
+public final class HealthChecks implements AutoCloseable {
+
+  /** A master that takes longer to say it is up is not ready. */
+  static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
+
+  private static final ApiRequest HEALTH = ApiRequest.get(ApiPaths.HEALTH).named("health");
+
+  private final TransportSettings settings;
+  private List<Transport> transports;
+  private boolean closed;
+
+  public HealthChecks(TransportSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Checks every endpoint, in parallel, and waits for every answer (each bounded by 2 s). */
+  public HealthReport check() {
+    List<Transport> each = transports();
+    List<String> names = settings.endpointNames();
+    EndpointHealth[] results = new EndpointHealth[each.size()];
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 1; i < each.size(); i++) {
+      int index = i;
+      Thread thread =
+          new Thread(
+              () -> results[index] = check(names.get(index), each.get(index)),
+              "openvidu-health-check");
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    results[0] = check(names.get(0), each.get(0));
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while checking the endpoints' health", e);
+      }
+    }
+    List<EndpointHealth> list = new ArrayList<>(results.length);
+    Collections.addAll(list, results);
+    return new HealthReport(list);
+  }
+
+  private static EndpointHealth check(String endpoint, Transport transport) {
+    long start = System.nanoTime();
+    try {
+      ApiResponse response = transport.execute(HEALTH);
+      Duration latency = Duration.ofNanos(System.nanoTime() - start);
+      if (response.status() == 200 && response.bodyAsString().contains("\"UP\"")) {
+        return new EndpointHealth(endpoint, EndpointHealth.State.UP, 200, latency, null);
+      }
+      String serverStatus = response.bodyAsString().contains("\"DOWN\"") ? ": DOWN" : "";
+      return new EndpointHealth(
+          endpoint,
+          EndpointHealth.State.DOWN,
+          response.status(),
+          latency,
+          "HTTP " + response.status() + serverStatus);
+    } catch (OpenViduJavaClientException e) {
+      return new EndpointHealth(
+          endpoint,
+          EndpointHealth.State.UNREACHABLE,
+          0,
+          Duration.ofNanos(System.nanoTime() - start),
+          e.getMessage());
+    }
+  }
+
+  private synchronized List<Transport> transports() {
+    if (closed) {
+      throw new IllegalStateException("the OpenVidu client is closed");
+    }
+    if (transports == null) {
+      Duration timeout =
+          settings.attemptTimeout().compareTo(CHECK_TIMEOUT) < 0
+              ? settings.attemptTimeout()
+              : CHECK_TIMEOUT;
+      List<Transport> created = new ArrayList<>();
+      for (HttpUrl endpoint : settings.endpoints()) {
+        created.add(
+            Transports.create(
+                new TransportSettings(
+                    Collections.singletonList(endpoint),
+                    settings.secret(),
+                    settings.connectTimeout().compareTo(timeout) < 0
+                        ? settings.connectTimeout()
+                        : timeout,
+                    timeout,
+                    timeout,
+                    RetryPolicy.noRetries(),
+                    settings.balancingPolicy(),
+                    null,
+                    OpenViduEventListener.NONE,
+                    settings.trustAllCertificates(),
+                    settings.network())));
+      }
+      transports = created;
+    }
+    return transports;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (transports != null) {
+      for (Transport transport : transports) {
+        transport.close();
+      }
+    }
+  }
+}
