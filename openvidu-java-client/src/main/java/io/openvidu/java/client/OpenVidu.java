@@ -13,6 +13,7 @@ import io.openvidu.java.client.internal.json.RecordingDocument;
 import io.openvidu.java.client.internal.json.SessionDocument;
 import io.openvidu.java.client.internal.transport.Transports;
 import io.openvidu.java.client.internal.transport.http.NetworkSettings;
+import io.openvidu.java.client.internal.transport.http.ProxyCredentials;
 import io.openvidu.java.client.internal.transport.http.TransportSettings;
 import io.openvidu.java.client.medianode.MediaNodes;
 import io.openvidu.java.client.transport.BalancingPolicy;
@@ -466,6 +467,7 @@ public class OpenVidu implements AutoCloseable {
     private BalancingPolicy balancingPolicy = BalancingPolicy.ROUND_ROBIN;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Proxy proxy;
+    private ProxyCredentials proxyCredentials;
     private SocketFactory socketFactory;
     private SSLSocketFactory sslSocketFactory;
     private X509TrustManager trustManager;
@@ -553,6 +555,29 @@ public class OpenVidu implements AutoCloseable {
      */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * The user and password of an HTTP proxy that asks for Basic authentication (407 with {@code
+     * Proxy-Authenticate: Basic}): the proxy of {@link #proxy(Proxy)}, or the one the JVM's {@link
+     * java.net.ProxySelector} chooses. An HTTPS connection sends them with the {@code CONNECT} that
+     * opens its tunnel, so the masters never see them; a plain-HTTP request sends them with itself.
+     * A proxy that refuses them answers 407, which the call reports as an {@link
+     * OpenViduHttpException} with that status (plain HTTP) or an {@link
+     * OpenViduJavaClientException} (HTTPS). The {@code Proxy-Authorization} header and the password
+     * are never logged nor shown in messages or {@code toString()}. An addition to the official
+     * client.
+     *
+     * @param username the proxy user
+     * @param password the proxy password
+     * @return this builder
+     */
+    public Builder proxyAuthentication(String username, String password) {
+      this.proxyCredentials =
+          new ProxyCredentials(
+              Objects.requireNonNull(username, "username"),
+              Objects.requireNonNull(password, "password"));
       return this;
     }
 
@@ -679,7 +704,8 @@ public class OpenVidu implements AutoCloseable {
               sslSocketFactory,
               trustManager,
               hostnameVerifier,
-              executorService));
+              executorService,
+              proxyCredentials));
     }
 
     /**
