@@ -360,9 +360,13 @@ public class OpenVidu implements AutoCloseable {
    */
   public Optional<Session> fetchSession(String sessionId)
       throws OpenViduJavaClientException, OpenViduHttpException {
+    // Only the session known before asking may be declared gone: one created meanwhile is not.
+    Session knownBefore = activeSessions.get(sessionId);
     Optional<SessionDocument> fetched = api.call(SessionLookup.byId(sessionId));
     if (!fetched.isPresent()) {
-      activeSessions.remove(sessionId);
+      if (knownBefore != null) {
+        activeSessions.remove(sessionId, knownBefore);
+      }
       return Optional.empty();
     }
     SessionDocument document = fetched.get();

@@ -3,6 +3,8 @@ package io.openvidu.java.client.internal.api;
 import io.openvidu.java.client.OpenViduJavaClientException;
 import io.openvidu.java.client.deployment.EndpointHealth;
 import io.openvidu.java.client.deployment.HealthReport;
+import io.openvidu.java.client.internal.json.MalformedResponseException;
+import io.openvidu.java.client.internal.json.ResponseJson;
 import io.openvidu.java.client.internal.transport.ApiRequest;
 import io.openvidu.java.client.internal.transport.ApiResponse;
 import io.openvidu.java.client.internal.transport.Transport;
@@ -75,16 +77,16 @@ public final class HealthChecks implements AutoCloseable {
     try {
       ApiResponse response = transport.execute(HEALTH);
       Duration latency = Duration.ofNanos(System.nanoTime() - start);
-      if (response.status() == 200 && response.bodyAsString().contains("\"UP\"")) {
+      String status = statusOf(response);
+      if (response.status() == 200 && "UP".equals(status)) {
         return new EndpointHealth(endpoint, EndpointHealth.State.UP, 200, latency, null);
       }
-      String serverStatus = response.bodyAsString().contains("\"DOWN\"") ? ": DOWN" : "";
       return new EndpointHealth(
           endpoint,
           EndpointHealth.State.DOWN,
           response.status(),
           latency,
-          "HTTP " + response.status() + serverStatus);
+          "HTTP " + response.status() + (status == null ? "" : ": " + status));
     } catch (OpenViduJavaClientException e) {
       return new EndpointHealth(
           endpoint,
@@ -92,6 +94,15 @@ public final class HealthChecks implements AutoCloseable {
           0,
           Duration.ofNanos(System.nanoTime() - start),
           e.getMessage());
+    }
+  }
+
+  /** The {@code status} member of a {@code {"status": ...}} body, or {@code null}. */
+  private static String statusOf(ApiResponse response) {
+    try {
+      return ResponseJson.parse(response.body(), "health").optionalText("status");
+    } catch (MalformedResponseException notJson) {
+      return null;
     }
   }
 
