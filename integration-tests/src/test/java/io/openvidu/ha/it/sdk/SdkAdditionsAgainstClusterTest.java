@@ -140,6 +140,7 @@ class SdkAdditionsAgainstClusterTest {
   void theMediaNodesAreListedRunningWithTheSessionsTheyHost() throws Exception {
     Session session = openVidu.createSession();
     try (SimulatedParticipant ana = join(session, 0)) {
+      assertThat(ana.isConnected()).isTrue();
       List<MediaNode> nodes = openVidu.mediaNodes().list(MediaNodeDetail.SESSIONS);
 
       assertThat(nodes).hasSize(2).allMatch(node -> node.status() == MediaNodeStatus.RUNNING);
@@ -183,6 +184,7 @@ class SdkAdditionsAgainstClusterTest {
   void aMediaNodeHostingSessionsIsNotRemovedIfItMustHaveNone() throws Exception {
     Session session = openVidu.createSession();
     try (SimulatedParticipant ana = join(session, 0)) {
+      assertThat(ana.isConnected()).isTrue();
       String hosting =
           openVidu.mediaNodes().list(MediaNodeDetail.SESSIONS).stream()
               .filter(node -> node.sessionIds().contains(session.getSessionId()))
