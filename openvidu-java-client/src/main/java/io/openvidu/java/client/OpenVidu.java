@@ -1,13 +1,22 @@
 package io.openvidu.java.client;
 
+import io.openvidu.java.client.deployment.HealthReport;
+import io.openvidu.java.client.deployment.OpenViduConfiguration;
+import io.openvidu.java.client.internal.api.ConfigurationCall;
+import io.openvidu.java.client.internal.api.HealthChecks;
+import io.openvidu.java.client.internal.api.MediaNodesOverApi;
 import io.openvidu.java.client.internal.api.OpenViduApi;
 import io.openvidu.java.client.internal.api.Operation;
 import io.openvidu.java.client.internal.api.SessionIds;
+import io.openvidu.java.client.internal.api.SessionLookup;
+import io.openvidu.java.client.internal.api.SignalCall;
 import io.openvidu.java.client.internal.json.RecordingDocument;
 import io.openvidu.java.client.internal.json.SessionDocument;
 import io.openvidu.java.client.internal.transport.Transports;
 import io.openvidu.java.client.internal.transport.http.NetworkSettings;
+import io.openvidu.java.client.internal.transport.http.ProxyCredentials;
 import io.openvidu.java.client.internal.transport.http.TransportSettings;
+import io.openvidu.java.client.medianode.MediaNodes;
 import io.openvidu.java.client.transport.BalancingPolicy;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
@@ -19,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -106,6 +116,8 @@ public class OpenVidu implements AutoCloseable {
 
   private final List<HttpUrl> endpoints;
   private final OpenViduApi api;
+  private final HealthChecks healthChecks;
+  private final MediaNodes mediaNodes;
   private final Object fetchLock = new Object();
   private final Executor asyncExecutor;
   private final OpenViduAsync async;
@@ -129,6 +141,8 @@ public class OpenVidu implements AutoCloseable {
     String first = endpoints.get(0).toString();
     this.hostname = first.endsWith("/") ? first : first + "/";
     this.api = new OpenViduApi(Transports.create(settings));
+    this.healthChecks = new HealthChecks(settings);
+    this.mediaNodes = new MediaNodesOverApi(api);
     this.asyncExecutor = asyncExecutor == null ? ForkJoinPool.commonPool() : asyncExecutor;
     this.async = new OpenViduAsync(this);
   }
@@ -408,6 +422,104 @@ public class OpenVidu implements AutoCloseable {
   }
 
   /**
+   * Fetches one session by id, with its connections (pending ones included), without fetching every
+   * session ({@code GET /openvidu/api/sessions/{id}?pendingConnections=true}). An addition to the
+   * official 2.20 client, consistent with {@link #getActiveSessions()}: a session this client knows
+   * is refreshed in place and returned (the same object), one it did not know is added, and one the
+   * server does not have any more is removed.
+   *
+   * @param sessionId the session's id
+   * @return the session, or empty when the server has no session with that id (404)
+   * @throws OpenViduHttpException with the server's status when it refused otherwise
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public Optional<Session> fetchSession(String sessionId)
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    return api.call(fetchSessionOperation(sessionId));
+  }
+
+  Operation<Optional<Session>> fetchSessionOperation(String sessionId) {
+    // Only the session known before asking may be declared gone: one created meanwhile is not.
+    Session knownBefore = activeSessions.get(sessionId);
+    return SessionLookup.byId(sessionId)
+        .map(
+            fetched -> {
+              if (!fetched.isPresent()) {
+                if (knownBefore != null) {
+                  activeSessions.remove(sessionId, knownBefore);
+                }
+                return Optional.empty();
+              }
+              SessionDocument document = fetched.get();
+              Session session =
+                  activeSessions.computeIfAbsent(
+                      sessionId, id -> new Session(this, api, document, null));
+              session.refresh(document);
+              return Optional.of(session);
+            });
+  }
+
+  /**
+   * Sends a signal to the participants of a session, to every one or to chosen connections ({@code
+   * POST /openvidu/api/signal}). An addition to the official 2.20 client. Not repeated after an
+   * attempt whose outcome is unknown, since a repeat would deliver it twice, unless the masters
+   * honour idempotency keys (the reference cluster does).
+   *
+   * @param signal the session, the recipients, the type and the data
+   * @throws SessionNotFoundException 404: the session does not exist
+   * @throws SessionNotActiveException 406: nobody has joined the session yet
+   * @throws InvalidSignalRecipientsException 406: a recipient is not a participant connected to the
+   *     session; the signal was sent to nobody
+   * @throws OpenViduHttpException another refusal
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  public void sendSignal(Signal signal) throws OpenViduJavaClientException, OpenViduHttpException {
+    api.call(SignalCall.send(Objects.requireNonNull(signal, "signal")));
+  }
+
+  /**
+   * The configuration the deployment runs with ({@code GET /openvidu/api/config}), typed, with
+   * every member of the answer. An addition to the official 2.20 client.
+   *
+   * @return the configuration
+   * @throws OpenViduHttpException with the server's status when it refused
+   * @throws OpenViduJavaClientException no usable answer, or one without {@code VERSION} or {@code
+   *     OPENVIDU_PUBLICURL}
+   */
+  public OpenViduConfiguration getConfiguration()
+      throws OpenViduJavaClientException, OpenViduHttpException {
+    return api.call(ConfigurationCall.get());
+  }
+
+  /**
+   * Asks every endpoint, each on its own and at once, whether it is healthy ({@code GET
+   * /openvidu/api/health}): for dashboards and readiness probes. No failover, retry or event: a
+   * check reports its endpoint only and changes nothing in how calls choose endpoints. Each check
+   * takes at most 2 s (or the attempt timeout if shorter). An addition to the official 2.20 client;
+   * OpenVidu CE has no health endpoint, so its endpoints report {@code DOWN} (404).
+   *
+   * @return one result per endpoint, in the order the client was given them
+   * @throws IllegalStateException when the client is closed
+   */
+  public HealthReport health() {
+    return healthChecks.check();
+  }
+
+  HealthChecks healthChecks() {
+    return healthChecks;
+  }
+
+  /**
+   * The media-node API of OpenVidu Pro/Enterprise: list, get, add, remove, change status. An
+   * addition to the official 2.20 client.
+   *
+   * @return the media-node operations of this client (thread-safe, no call made by this method)
+   */
+  public MediaNodes mediaNodes() {
+    return mediaNodes;
+  }
+
+  /**
    * Releases the connections and threads of this client (an addition to the official API). An
    * {@link ExecutorService} given to {@link Builder#executorService(ExecutorService)} is left to
    * its owner. Calls after closing fail.
@@ -415,6 +527,7 @@ public class OpenVidu implements AutoCloseable {
   @Override
   public void close() {
     api.close();
+    healthChecks.close();
   }
 
   @Override
@@ -445,6 +558,7 @@ public class OpenVidu implements AutoCloseable {
     private BalancingPolicy balancingPolicy = BalancingPolicy.ROUND_ROBIN;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Proxy proxy;
+    private ProxyCredentials proxyCredentials;
     private SocketFactory socketFactory;
     private SSLSocketFactory sslSocketFactory;
     private X509TrustManager trustManager;
@@ -533,6 +647,29 @@ public class OpenVidu implements AutoCloseable {
      */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * The user and password of an HTTP proxy that asks for Basic authentication (407 with {@code
+     * Proxy-Authenticate: Basic}): the proxy of {@link #proxy(Proxy)}, or the one the JVM's {@link
+     * java.net.ProxySelector} chooses. An HTTPS connection sends them with the {@code CONNECT} that
+     * opens its tunnel, so the masters never see them; a plain-HTTP request sends them with itself.
+     * A proxy that refuses them answers 407, which the call reports as an {@link
+     * OpenViduHttpException} with that status (plain HTTP) or an {@link
+     * OpenViduJavaClientException} (HTTPS). The {@code Proxy-Authorization} header and the password
+     * are never logged nor shown in messages or {@code toString()}. An addition to the official
+     * client.
+     *
+     * @param username the proxy user
+     * @param password the proxy password
+     * @return this builder
+     */
+    public Builder proxyAuthentication(String username, String password) {
+      this.proxyCredentials =
+          new ProxyCredentials(
+              Objects.requireNonNull(username, "username"),
+              Objects.requireNonNull(password, "password"));
       return this;
     }
 
@@ -672,7 +809,8 @@ public class OpenVidu implements AutoCloseable {
               sslSocketFactory,
               trustManager,
               hostnameVerifier,
-              executorService));
+              executorService,
+              proxyCredentials));
     }
 
     /**

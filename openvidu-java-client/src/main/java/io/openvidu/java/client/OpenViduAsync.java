@@ -1,8 +1,16 @@
 package io.openvidu.java.client;
 
+import io.openvidu.java.client.deployment.HealthReport;
+import io.openvidu.java.client.deployment.OpenViduConfiguration;
+import io.openvidu.java.client.internal.api.ConfigurationCall;
+import io.openvidu.java.client.internal.api.MediaNodesAsyncOverApi;
 import io.openvidu.java.client.internal.api.OpenViduApi;
 import io.openvidu.java.client.internal.api.Operation;
+import io.openvidu.java.client.internal.api.SignalCall;
+import io.openvidu.java.client.medianode.MediaNodesAsync;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,9 +51,11 @@ import java.util.concurrent.CompletableFuture;
 public final class OpenViduAsync {
 
   private final OpenVidu openVidu;
+  private final MediaNodesAsync mediaNodes;
 
   OpenViduAsync(OpenVidu openVidu) {
     this.openVidu = openVidu;
+    this.mediaNodes = new MediaNodesAsyncOverApi(openVidu.api(), openVidu.asyncExecutor());
   }
 
   private <T> CompletableFuture<T> run(Operation<T> operation) {
@@ -104,6 +114,36 @@ public final class OpenViduAsync {
    */
   public CompletableFuture<Boolean> fetch() {
     return run(openVidu.fetchOperation());
+  }
+
+  /** {@link OpenVidu#fetchSession(String)}. */
+  public CompletableFuture<Optional<Session>> fetchSession(String sessionId) {
+    return run(openVidu.fetchSessionOperation(sessionId));
+  }
+
+  /** {@link OpenVidu#sendSignal(Signal)}. */
+  public CompletableFuture<Void> sendSignal(Signal signal) {
+    return run(SignalCall.send(Objects.requireNonNull(signal, "signal")));
+  }
+
+  /** {@link OpenVidu#getConfiguration()}. */
+  public CompletableFuture<OpenViduConfiguration> getConfiguration() {
+    return run(ConfigurationCall.get());
+  }
+
+  /**
+   * {@link OpenVidu#health()}: every endpoint checked at once, no thread held while the checks are
+   * in flight. Never fails for an endpoint's trouble (that is the endpoint's state in the report).
+   */
+  public CompletableFuture<HealthReport> health() {
+    return openVidu.healthChecks().checkAsync(openVidu.asyncExecutor());
+  }
+
+  /**
+   * @return the asynchronous form of {@link OpenVidu#mediaNodes()} (no call made by this method)
+   */
+  public MediaNodesAsync mediaNodes() {
+    return mediaNodes;
   }
 
   /**

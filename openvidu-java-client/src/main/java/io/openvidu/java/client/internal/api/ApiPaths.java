@@ -11,6 +11,10 @@ final class ApiPaths {
   static final String SESSIONS = "/openvidu/api/sessions";
   static final String RECORDINGS = "/openvidu/api/recordings";
   static final String RECORDINGS_START = RECORDINGS + "/start";
+  static final String SIGNAL = "/openvidu/api/signal";
+  static final String CONFIG = "/openvidu/api/config";
+  static final String HEALTH = "/openvidu/api/health";
+  static final String MEDIA_NODES = "/openvidu/api/media-nodes";
 
   private static final String HEX = "0123456789ABCDEF";
 
@@ -34,6 +38,10 @@ final class ApiPaths {
 
   static String recording(String recordingId) {
     return RECORDINGS + "/" + segment("recordingId", recordingId);
+  }
+
+  static String mediaNode(String mediaNodeId) {
+    return MEDIA_NODES + "/" + segment("mediaNodeId", mediaNodeId);
   }
 
   static String stopRecording(String recordingId) {

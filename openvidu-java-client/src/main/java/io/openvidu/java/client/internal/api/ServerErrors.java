@@ -30,6 +30,7 @@ final class ServerErrors {
     REASONS.put(404, "Not Found");
     REASONS.put(405, "Method Not Allowed");
     REASONS.put(406, "Not Acceptable");
+    REASONS.put(407, "Proxy Authentication Required");
     REASONS.put(409, "Conflict");
     REASONS.put(413, "Content Too Large");
     REASONS.put(415, "Unsupported Media Type");
@@ -46,6 +47,15 @@ final class ServerErrors {
 
   static OpenViduHttpException toException(ApiRequest request, ApiResponse response) {
     String serverMessage = serverMessage(response.body());
+    return new OpenViduHttpException(
+        response.status(), serverMessage, detail(request, response, serverMessage));
+  }
+
+  /**
+   * The text of {@link OpenViduHttpException#toString()}, for the exceptions specific to one
+   * refusal: {@code <operation> failed: HTTP <status> <reason>[: <server message>]}.
+   */
+  static String detail(ApiRequest request, ApiResponse response, String serverMessage) {
     StringBuilder message =
         new StringBuilder(request.operation()).append(" failed: HTTP ").append(response.status());
     String reason = REASONS.get(response.status());
@@ -55,7 +65,7 @@ final class ServerErrors {
     if (serverMessage != null) {
       message.append(": ").append(serverMessage);
     }
-    return new OpenViduHttpException(response.status(), serverMessage, message.toString());
+    return message.toString();
   }
 
   /**

@@ -194,6 +194,14 @@ public final class ResponseJson {
   }
 
   /**
+   * @return this object as plain Java values (maps, lists, strings, numbers, booleans, nulls), for
+   *     free-form members that the client passes on without reading
+   */
+  public java.util.Map<String, Object> asPlainMap() {
+    return PlainJson.toMap(object);
+  }
+
+  /**
    * @return the strings of an array member, or {@code null} when absent or {@code null}
    */
   public List<String> optionalTexts(String name) {

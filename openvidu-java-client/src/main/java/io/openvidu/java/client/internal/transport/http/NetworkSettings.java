@@ -28,6 +28,7 @@ public final class NetworkSettings {
   private final X509TrustManager trustManager;
   private final HostnameVerifier hostnameVerifier;
   private final ExecutorService executorService;
+  private final ProxyCredentials proxyCredentials;
 
   /**
    * @param proxy the proxy of every connection, or {@code null} for the JVM's {@code ProxySelector}
@@ -46,6 +47,29 @@ public final class NetworkSettings {
       X509TrustManager trustManager,
       HostnameVerifier hostnameVerifier,
       ExecutorService executorService) {
+    this(
+        proxy,
+        socketFactory,
+        sslSocketFactory,
+        trustManager,
+        hostnameVerifier,
+        executorService,
+        null);
+  }
+
+  /**
+   * As the other constructor, with the credentials of an HTTP proxy that asks for them.
+   *
+   * @param proxyCredentials the proxy's user and password, or {@code null}
+   */
+  public NetworkSettings(
+      Proxy proxy,
+      SocketFactory socketFactory,
+      SSLSocketFactory sslSocketFactory,
+      X509TrustManager trustManager,
+      HostnameVerifier hostnameVerifier,
+      ExecutorService executorService,
+      ProxyCredentials proxyCredentials) {
     if ((sslSocketFactory == null) != (trustManager == null)) {
       throw new IllegalArgumentException(
           "an SSL socket factory needs the trust manager it was initialised with");
@@ -56,6 +80,7 @@ public final class NetworkSettings {
     this.trustManager = trustManager;
     this.hostnameVerifier = hostnameVerifier;
     this.executorService = executorService;
+    this.proxyCredentials = proxyCredentials;
   }
 
   /** Whether the threads of background attempts belong to the caller (never shut down by us). */
@@ -82,6 +107,9 @@ public final class NetworkSettings {
     if (hostnameVerifier != null) {
       builder.hostnameVerifier(hostnameVerifier);
     }
+    if (proxyCredentials != null) {
+      proxyCredentials.applyTo(builder);
+    }
   }
 
   @Override
@@ -96,6 +124,8 @@ public final class NetworkSettings {
         + (hostnameVerifier != null)
         + ", executorService="
         + (executorService != null)
+        + ", proxyCredentials="
+        + (proxyCredentials != null)
         + "}";
   }
 }
