@@ -121,7 +121,10 @@ class HedgingTest {
         .isInstanceOf(OpenViduJavaClientException.class);
 
     assertThat(fixture.listener().events("hedged")).isEmpty();
-    assertThat(only.getRequestCount()).as("the attempt and its retry, nothing more").isEqualTo(2);
+    assertThat(fixture.listener().failures()).as("the attempt and its retry").hasSize(2);
+    // Counted by the server, a retry may not have been read yet when its attempt timed out (a
+    // loaded machine): at most the two attempts, never a third copy.
+    assertThat(only.getRequestCount()).as("nothing more").isLessThanOrEqualTo(2);
   }
 
   @Test
