@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openvidu.ha.server.testing.RedisServerExtension;
 import io.openvidu.ha.server.testing.SimulatedParticipant;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,11 @@ class RedisSignalingTest {
   @RegisterExtension
   @Order(2)
   final SignalingCluster cluster =
-      SignalingCluster.withMasters(1).processesOverRedis(2, redis::uri);
+      SignalingCluster.withMasters(1)
+          .processesOverRedis(2, redis::uri)
+          // The killed process's participant reconnects within the grace: 1 s was too short for
+          // a loaded machine to notice the close and reconnect (it was evicted first).
+          .settings(settings -> settings.reconnectionGrace(Duration.ofSeconds(3)));
 
   @Test
   void participantsOfOneSessionInTwoProcessesHearEachOther() {
