@@ -229,18 +229,17 @@ public final class StoreBenchmark implements Callable<Integer> {
             joins,
             i -> {
               try {
-                // What a WebSocket joinRoom asks of the store: the activation, and the others
-                // already there for its answer.
+                // What a WebSocket joinRoom asks of the store: the activation, then the others
+                // already there for its answer, as one snapshot.
                 store.atomically(
-                    tx -> {
-                      tx.sessions()
-                          .activateConnection(
-                              sessionId,
-                              "tok_j" + i,
-                              new SessionOperations.Activation(
-                                  1, "127.0.0.1", "bench", "unknown", "", "m1"));
-                      return tx.sessions().get(sessionId).activeConnections().size();
-                    });
+                    tx ->
+                        tx.sessions()
+                            .activateConnection(
+                                sessionId,
+                                "tok_j" + i,
+                                new SessionOperations.Activation(
+                                    1, "127.0.0.1", "bench", "unknown", "", "m1")));
+                store.atomically(tx -> tx.sessions().view(sessionId));
                 doneAt.set(finished.getAndIncrement(), System.nanoTime());
               } catch (StoreUnavailableException e) {
                 failed.incrementAndGet();
