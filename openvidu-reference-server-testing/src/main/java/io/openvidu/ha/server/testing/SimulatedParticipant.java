@@ -79,6 +79,10 @@ public final class SimulatedParticipant implements AutoCloseable {
 
   private volatile Link link;
   private volatile JsonNode joinResult;
+
+  /** How many notifications had arrived when the answer to joinRoom did (-1: not yet). */
+  private int notificationsAtJoinAnswer = -1;
+
   private volatile String rpcSessionId;
 
   private SimulatedParticipant(Builder settings) {
@@ -371,6 +375,16 @@ public final class SimulatedParticipant implements AutoCloseable {
     }
   }
 
+  /**
+   * The notifications that arrived before the answer to {@code joinRoom} (signaling.md allows none:
+   * a participant hears of its session only once it is in it), oldest first.
+   */
+  public List<Notification> notificationsBeforeJoinAnswer() {
+    synchronized (notifications) {
+      return List.copyOf(notifications.subList(0, Math.max(0, notificationsAtJoinAnswer)));
+    }
+  }
+
   /** The notifications received so far with the given method, oldest first. */
   public List<Notification> notifications(String method) {
     return notifications().stream().filter(n -> n.method.equals(method)).toList();
@@ -570,6 +584,11 @@ public final class SimulatedParticipant implements AutoCloseable {
     PendingCall call = pending.get(id.intValue());
     if (call == null) {
       return;
+    }
+    if (call.method.equals("joinRoom")) {
+      synchronized (notifications) {
+        notificationsAtJoinAnswer = notifications.size();
+      }
     }
     JsonNode error = frame.get("error");
     if (error != null && !error.isNull()) {

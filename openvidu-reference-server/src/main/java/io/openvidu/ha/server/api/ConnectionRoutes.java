@@ -157,9 +157,12 @@ final class ConnectionRoutes {
     api.store()
         .atomically(
             tx -> {
-              SessionState session =
-                  tx.sessions().find(sessionId).orElseThrow(() -> ApiException.empty(400));
-              if (session.connection(connectionId).isEmpty()) {
+              // The one connection, not the whole session: an eviction does not conflict with the
+              // session's other participants joining.
+              if (!tx.sessions().exists(sessionId)) {
+                throw ApiException.empty(400);
+              }
+              if (tx.sessions().findConnection(sessionId, connectionId).isEmpty()) {
                 throw ApiException.empty(404);
               }
               return tx.sessions()

@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
  * participants and closes their sockets later. Every master receives every event, in one order;
  * each acts only for its own sockets, so the participants of a session hear of its changes in
  * commit order whatever master they are connected through.
+ *
+ * <p>An event {@linkplain ClusterEvent#toSession addressed to the session} goes to the participants
+ * of that session this master holds when it delivers it, but the one it is about; since every
+ * master delivers in commit order, that is whoever joined before it and has not left. Notifications
+ * of joins, departures, publications and stream changes carry the event's position, so that a
+ * participant whose joinRoom answer already reflected the change does not hear of it again.
  */
 final class EventDelivery implements Consumer<ClusterEvent> {
 
@@ -42,13 +48,13 @@ final class EventDelivery implements Consumer<ClusterEvent> {
   public void accept(ClusterEvent event) {
     String method = NOTIFICATIONS.get(event.type());
     if (method != null) {
-      send(event.connectionIds(), RpcFrames.notification(method, event.data()));
+      send(event, RpcFrames.notification(method, event.data()));
       return;
     }
     switch (event.type()) {
       case ClusterEvent.STREAM_REMOVED ->
           send(
-              event.connectionIds(),
+              event,
               RpcFrames.notification(
                   "participantUnpublished",
                   Payloads.connectionAndReason(
@@ -63,10 +69,34 @@ final class EventDelivery implements Consumer<ClusterEvent> {
     }
   }
 
-  private void send(List<String> connectionIds, String frame) {
-    for (String connectionId : connectionIds) {
-      master.local.holding(connectionId).ifPresent(socket -> socket.notify(frame));
+  /** Changes a joinRoom answer lists: a participant hears of them only after its answer's view. */
+  private static final java.util.Set<String> IN_ANSWER =
+      java.util.Set.of(
+          ClusterEvent.PARTICIPANT_JOINED,
+          ClusterEvent.STREAM_PUBLISHED,
+          ClusterEvent.STREAM_PROPERTY_CHANGED,
+          ClusterEvent.STREAM_REMOVED,
+          ClusterEvent.CONNECTION_REMOVED);
+
+  private void send(ClusterEvent event, String frame) {
+    long position = IN_ANSWER.contains(event.type()) ? event.position() : 0;
+    recipients(event).forEach(socket -> socket.notifyAfter(position, frame));
+  }
+
+  /**
+   * The sockets here an event reaches: those of its session but the one it is about when it is
+   * addressed to the session, else those of the connections it lists.
+   */
+  private List<ParticipantSocket> recipients(ClusterEvent event) {
+    if (event.toSession()) {
+      return master.local.inSession(event.sessionId()).stream()
+          .filter(socket -> !event.connectionIds().contains(socket.participant().connectionId()))
+          .toList();
     }
+    return event.connectionIds().stream()
+        .map(master.local::holding)
+        .flatMap(java.util.Optional::stream)
+        .toList();
   }
 
   /**
@@ -81,25 +111,27 @@ final class EventDelivery implements Consumer<ClusterEvent> {
     String left = RpcFrames.notification("participantLeft", params);
     String evicted = RpcFrames.notification("participantEvicted", params);
     boolean eviction = !LEAVING.equals(reason);
-    for (String connectionId : event.connectionIds()) {
-      master
-          .local
-          .holding(connectionId)
-          .ifPresent(
-              socket -> {
-                if (!connectionId.equals(departed)) {
-                  socket.notify(left);
-                }
-                if (eviction) {
-                  socket.notify(evicted);
-                }
-                if (connectionId.equals(departed)) {
-                  master.detachAndCloseLater(
-                      socket, eviction ? "Evicted: " + reason : "Left the session");
-                  releaseLeaseLater(departed);
-                }
-              });
+    for (ParticipantSocket socket : recipients(event)) {
+      if (!socket.participant().connectionId().equals(departed)) {
+        socket.notifyAfter(event.position(), left);
+        if (eviction) {
+          socket.notifyAfter(event.position(), evicted);
+        }
+      }
     }
+    // The departed one is told of its own eviction whatever its view, and is no longer served.
+    master
+        .local
+        .holding(departed)
+        .ifPresent(
+            socket -> {
+              if (eviction) {
+                socket.notify(evicted);
+              }
+              master.detachAndCloseLater(
+                  socket, eviction ? "Evicted: " + reason : "Left the session");
+              releaseLeaseLater(departed);
+            });
   }
 
   /**
@@ -113,7 +145,7 @@ final class EventDelivery implements Consumer<ClusterEvent> {
         ObjectNode params = RpcFrames.object();
         params.put("property", property);
         params.put("newValue", changes.get(property).asText());
-        send(event.connectionIds(), RpcFrames.notification("connectionPropertyChanged", params));
+        send(event, RpcFrames.notification("connectionPropertyChanged", params));
       }
     }
   }

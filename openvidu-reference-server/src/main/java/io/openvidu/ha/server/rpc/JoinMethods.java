@@ -11,6 +11,7 @@ import io.openvidu.ha.server.store.ConnectionType;
 import io.openvidu.ha.server.store.Identifiers;
 import io.openvidu.ha.server.store.Rejection;
 import io.openvidu.ha.server.store.SessionOperations.Activation;
+import io.openvidu.ha.server.store.SessionOperations.SessionView;
 import io.openvidu.ha.server.store.SessionState;
 import io.openvidu.ha.server.store.Transaction;
 import io.openvidu.ha.server.store.TransitionRejectedException;
@@ -44,6 +45,15 @@ final class JoinMethods {
 
   private record Joined(ConnectionState self, List<ConnectionState> others) {}
 
+  /**
+   * The join commits the participant's own connection only (its token's one read, never the whole
+   * session), so joins of one session do not conflict; the others hear of it through an event
+   * {@linkplain ClusterEvent#toSession to the session}. The answer then lists the session as one
+   * snapshot taken after the commit, and the socket hears only the session's events that snapshot
+   * does not reflect ({@link ParticipantSocket#seesSessionAsOf}): whatever two participants joining
+   * at once interleave, each sees the other exactly once, in its answer or in a {@code
+   * participantJoined}.
+   */
   private ObjectNode joinRoom(ParticipantSocket socket, RpcRequest request) {
     String token = request.text("token");
     String sessionId = request.text("session");
@@ -67,10 +77,10 @@ final class JoinMethods {
     socket.hold();
     master.local.bind(socket, participant);
     try {
-      Joined joined =
+      ConnectionState self =
           master.store.atomically(
               tx -> {
-                ConnectionState self =
+                ConnectionState joined =
                     privileged
                         ? tx.sessions()
                             .addConnection(
@@ -93,20 +103,23 @@ final class JoinMethods {
                                     LOCATION_UNKNOWN,
                                     metadata,
                                     master.masterId));
-                List<ConnectionState> others =
-                    tx.sessions().get(sessionId).activeConnections().stream()
-                        .filter(c -> !c.id().equals(self.id()))
-                        .toList();
-                ParticipantTransitions.publish(
-                    tx,
-                    ClusterEvent.PARTICIPANT_JOINED,
-                    sessionId,
-                    others.stream().map(ConnectionState::id).toList(),
-                    Payloads.announcement(self));
+                tx.events()
+                    .publish(
+                        ClusterEvent.toSession(
+                            ClusterEvent.PARTICIPANT_JOINED,
+                            sessionId,
+                            List.of(joined.id()),
+                            Payloads.announcement(joined)));
                 leases.joined(tx, participant, now);
-                return new Joined(self, others);
+                return joined;
               });
-      return joinResult(socket, joined, privileged);
+      SessionView view = master.store.atomically(tx -> tx.sessions().view(sessionId));
+      socket.seesSessionAsOf(view.position());
+      List<ConnectionState> others =
+          view.session().map(SessionState::activeConnections).orElse(List.of()).stream()
+              .filter(c -> !c.id().equals(self.id()))
+              .toList();
+      return joinResult(socket, new Joined(self, others), privileged);
     } catch (TransitionRejectedException e) {
       abandon(socket);
       throw joinRejected(sessionId, token, e);
@@ -118,21 +131,19 @@ final class JoinMethods {
 
   /** Which pending connection the token names; checked again when the join commits. */
   private String pendingConnectionId(String sessionId, String token) {
-    Optional<SessionState> session = master.store.atomically(tx -> tx.sessions().find(sessionId));
-    if (session.isEmpty()) {
-      throw joinRejected(
-          sessionId, token, new TransitionRejectedException(Rejection.SESSION_NOT_FOUND, ""));
+    try {
+      return master
+          .store
+          .atomically(tx -> tx.sessions().pendingConnectionId(sessionId, token))
+          .orElseThrow(
+              () ->
+                  joinRejected(
+                      sessionId,
+                      token,
+                      new TransitionRejectedException(Rejection.TOKEN_INVALID, "")));
+    } catch (TransitionRejectedException e) {
+      throw joinRejected(sessionId, token, e);
     }
-    return session.get().connections().stream()
-        .filter(c -> c.status() == ConnectionStatus.PENDING && token.equals(c.token()))
-        .map(ConnectionState::id)
-        .findFirst()
-        .orElseThrow(
-            () ->
-                joinRejected(
-                    sessionId,
-                    token,
-                    new TransitionRejectedException(Rejection.TOKEN_INVALID, "")));
   }
 
   /**

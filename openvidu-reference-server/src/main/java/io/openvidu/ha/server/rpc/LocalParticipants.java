@@ -62,6 +62,17 @@ final class LocalParticipants {
     return Optional.ofNullable(byConnection.get(connectionId));
   }
 
+  /** The sockets that speak for a participant of {@code sessionId} here. */
+  List<ParticipantSocket> inSession(String sessionId) {
+    return byConnection.values().stream()
+        .filter(
+            socket -> {
+              ParticipantSocket.Participant participant = socket.participant();
+              return participant != null && participant.sessionId().equals(sessionId);
+            })
+        .toList();
+  }
+
   Collection<ParticipantSocket> all() {
     return List.copyOf(sockets.values());
   }

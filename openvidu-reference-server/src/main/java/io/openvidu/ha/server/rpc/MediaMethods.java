@@ -113,12 +113,13 @@ final class MediaMethods {
               PublisherState publisher = new PublisherState(streamId, now, null, media);
               ConnectionState updated =
                   tx.sessions().addPublisher(participant.sessionId(), self.id(), publisher);
-              ParticipantTransitions.publish(
-                  tx,
-                  ClusterEvent.STREAM_PUBLISHED,
-                  participant.sessionId(),
-                  othersThan(tx, participant),
-                  Payloads.published(updated));
+              tx.events()
+                  .publish(
+                      ClusterEvent.toSession(
+                          ClusterEvent.STREAM_PUBLISHED,
+                          participant.sessionId(),
+                          List.of(self.id()),
+                          Payloads.published(updated)));
               return publisher;
             });
     ObjectNode result = RpcFrames.object();
@@ -283,12 +284,13 @@ final class MediaMethods {
           // are quoted again.
           params.put("newValue", RpcFrames.write(newValue));
           params.put("reason", reason);
-          ParticipantTransitions.publish(
-              tx,
-              ClusterEvent.STREAM_PROPERTY_CHANGED,
-              participant.sessionId(),
-              othersThan(tx, participant),
-              params);
+          tx.events()
+              .publish(
+                  ClusterEvent.toSession(
+                      ClusterEvent.STREAM_PROPERTY_CHANGED,
+                      participant.sessionId(),
+                      List.of(self.id()),
+                      params));
           return null;
         });
     return RpcFrames.object();
@@ -343,10 +345,5 @@ final class MediaMethods {
       result.put("sdpAnswer", SyntheticSdp.answer(offer, Offerer.SUBSCRIBER));
     }
     return result;
-  }
-
-  private static List<String> othersThan(Transaction tx, Participant participant) {
-    return ParticipantTransitions.othersThan(
-        tx.sessions().get(participant.sessionId()), participant.connectionId());
   }
 }

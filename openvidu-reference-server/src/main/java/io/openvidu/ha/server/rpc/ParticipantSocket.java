@@ -12,6 +12,10 @@ import java.util.List;
  * <p>While a join or reconnection is being committed the socket <em>holds</em> notifications: they
  * are queued and sent after the call's answer, so that a participant never hears about its session
  * before it is in it.
+ *
+ * <p>A notification about the session's participants and streams carries the store position of the
+ * change it tells ({@link #notifyAfter}); the socket drops those its participant's answer already
+ * reflected ({@link #seesSessionAsOf}), so that it hears of each change exactly once.
  */
 final class ParticipantSocket {
 
@@ -26,7 +30,13 @@ final class ParticipantSocket {
 
   private boolean open = true;
   private boolean holding;
-  private final List<String> held = new ArrayList<>();
+  private final List<Held> held = new ArrayList<>();
+
+  /** The store position the participant's view of its session was taken at (0: none yet). */
+  private long seenUpTo;
+
+  /** A queued notification; {@code position} 0 is one that is sent whatever was seen. */
+  private record Held(long position, String frame) {}
 
   ParticipantSocket(WsContext context, String clientIp) {
     this.context = context;
@@ -125,11 +135,27 @@ final class ParticipantSocket {
 
   /** Sends a notification, or queues it while the socket holds notifications. */
   synchronized void notify(String frame) {
+    notifyAfter(0, frame);
+  }
+
+  /**
+   * Sends (or queues while holding) a notification of a change committed at {@code position},
+   * unless the participant's view of the session already reflects it.
+   */
+  synchronized void notifyAfter(long position, String frame) {
     if (holding) {
-      held.add(frame);
-    } else {
+      held.add(new Held(position, frame));
+    } else if (position == 0 || position > seenUpTo) {
       send(frame);
     }
+  }
+
+  /**
+   * The participant's answer described its session as of the store position {@code position}:
+   * notifications of changes up to it are not sent, queued ones included.
+   */
+  synchronized void seesSessionAsOf(long position) {
+    seenUpTo = position;
   }
 
   synchronized void hold() {
@@ -139,7 +165,11 @@ final class ParticipantSocket {
   /** Stops holding and sends what was queued, in arrival order. */
   synchronized void release() {
     holding = false;
-    held.forEach(this::send);
+    for (Held notification : held) {
+      if (notification.position() == 0 || notification.position() > seenUpTo) {
+        send(notification.frame());
+      }
+    }
     held.clear();
   }
 

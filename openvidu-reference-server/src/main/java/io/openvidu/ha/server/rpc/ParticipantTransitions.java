@@ -42,13 +42,11 @@ final class ParticipantTransitions {
    */
   static boolean removeParticipant(
       Transaction tx, String sessionId, String connectionId, String reason, long now) {
-    boolean active =
-        tx.sessions()
-            .find(sessionId)
-            .flatMap(s -> s.connection(connectionId))
+    if (!tx.sessions().exists(sessionId)
+        || tx.sessions()
+            .findConnection(sessionId, connectionId)
             .filter(ConnectionState::isActive)
-            .isPresent();
-    if (!active) {
+            .isEmpty()) {
       return false;
     }
     tx.sessions().evict(sessionId, connectionId, reason, now);
@@ -76,15 +74,17 @@ final class ParticipantTransitions {
     }
     tx.webhooks().streamEnded(session.get(), streamId, reason, System.currentTimeMillis());
     ConnectionState owner = tx.sessions().removePublisher(sessionId, streamId);
-    List<String> recipients = activeIds(session.get());
-    if (!ownerToo) {
-      recipients.remove(owner.id());
-    }
     ObjectNode data = RpcFrames.object();
     data.put("streamId", streamId);
     data.put("connectionId", owner.id());
     data.put("reason", reason);
-    publish(tx, ClusterEvent.STREAM_REMOVED, sessionId, recipients, data);
+    tx.events()
+        .publish(
+            ClusterEvent.toSession(
+                ClusterEvent.STREAM_REMOVED,
+                sessionId,
+                ownerToo ? List.of() : List.of(owner.id()),
+                data));
     return Optional.of(owner);
   }
 
@@ -133,13 +133,6 @@ final class ParticipantTransitions {
             type == null ? "signal" : type.startsWith("signal:") ? type.substring(7) : type,
             data,
             System.currentTimeMillis());
-  }
-
-  /** The ids of the session's active participants except {@code connectionId}. */
-  static List<String> othersThan(SessionState session, String connectionId) {
-    List<String> others = activeIds(session);
-    others.remove(connectionId);
-    return others;
   }
 
   private static List<String> activeIds(SessionState session) {

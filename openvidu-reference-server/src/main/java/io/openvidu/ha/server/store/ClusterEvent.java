@@ -7,12 +7,20 @@ import java.util.Objects;
 /**
  * Something that happened in the cluster and that masters other than the one that caused it must
  * act on, sent through the store's publish/subscribe. {@code type} says what happened (see the
- * constants), {@code sessionId} where, {@code connectionIds} to whom it is addressed (empty =
- * everybody in the session), {@code data} the details, {@code origin} the master that published it.
- * Immutable.
+ * constants), {@code sessionId} where, {@code connectionIds} to whom it is addressed (see {@link
+ * #toSession} for an event addressed to the session as it is when the event is delivered), {@code
+ * data} the details, {@code origin} the master that published it, {@code position} the position of
+ * the commit that published it ({@link DocumentStore.Message#position()}: set on delivery, 0
+ * before). Immutable.
  */
 public record ClusterEvent(
-    String type, String sessionId, List<String> connectionIds, JsonNode data, String origin) {
+    String type,
+    String sessionId,
+    List<String> connectionIds,
+    JsonNode data,
+    String origin,
+    boolean toSession,
+    long position) {
 
   /**
    * A participant joined; data is what the others see of it ({@code {id, createdAt, metadata}});
@@ -68,5 +76,29 @@ public record ClusterEvent(
   public ClusterEvent {
     Objects.requireNonNull(type, "type");
     connectionIds = connectionIds == null ? List.of() : List.copyOf(connectionIds);
+  }
+
+  /** An event addressed to {@code connectionIds}. */
+  public ClusterEvent(
+      String type, String sessionId, List<String> connectionIds, JsonNode data, String origin) {
+    this(type, sessionId, connectionIds, data, origin, false, 0);
+  }
+
+  /**
+   * An event addressed to whoever is in the session when it is delivered: each master hands it to
+   * the participants of the session it holds whose view of the session does not include it yet (see
+   * {@link SessionOperations#view}), except those listed in {@code except} (the participant it is
+   * about, typically), which become its {@code connectionIds}. Its recipients are therefore not
+   * read by the transaction that publishes it, which then does not conflict with participants
+   * joining or leaving meanwhile.
+   */
+  public static ClusterEvent toSession(
+      String type, String sessionId, List<String> except, JsonNode data) {
+    return new ClusterEvent(type, sessionId, except, data, null, true, 0);
+  }
+
+  /** This event as delivered by a commit at {@code position}. */
+  public ClusterEvent at(long position) {
+    return new ClusterEvent(type, sessionId, connectionIds, data, origin, toSession, position);
   }
 }

@@ -96,7 +96,7 @@ final class DocumentClusterStore implements ClusterStore {
         message -> {
           ClusterEvent event;
           try {
-            event = json.readValue(message, ClusterEvent.class);
+            event = json.readValue(message.text(), ClusterEvent.class).at(message.position());
           } catch (JsonProcessingException e) {
             log.warn("Ignoring an unreadable event on channel {}", channel, e);
             return;

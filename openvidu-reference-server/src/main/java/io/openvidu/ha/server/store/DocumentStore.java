@@ -29,6 +29,13 @@ public interface DocumentStore extends AutoCloseable {
    */
   Map<String, VersionedDocument> read(List<String> keys, List<String> hashKeys);
 
+  /**
+   * Reads like {@link #read(List, List)} and, in the same snapshot, the store's {@linkplain
+   * Message#position() position}: every message published by a commit applied before this read has
+   * a position at most the snapshot's, every message of a later commit a greater one.
+   */
+  Snapshot snapshot(List<String> keys, List<String> hashKeys);
+
   /** The members of a set (empty when the set does not exist). */
   Set<String> members(String setKey);
 
@@ -46,11 +53,21 @@ public interface DocumentStore extends AutoCloseable {
    * Calls {@code listener} with every message later published on {@code channel}, in publication
    * order, on a thread of the store's. A listener that throws does not stop delivery.
    */
-  Subscription subscribe(String channel, Consumer<String> listener);
+  Subscription subscribe(String channel, Consumer<Message> listener);
 
   /** Whether the backend answers right now. Never throws. */
   boolean ping();
 
   @Override
   void close();
+
+  /**
+   * A published message and the position of the commit that published it: positions grow with
+   * commits (all messages of one commit share one), so a reader that took a {@link Snapshot} knows
+   * which messages its snapshot already reflects.
+   */
+  record Message(long position, String text) {}
+
+  /** Documents read as one snapshot, and the store's position at that snapshot. */
+  record Snapshot(Map<String, VersionedDocument> documents, long position) {}
 }

@@ -24,6 +24,15 @@ final class Keys {
     return new HashField(connections(sessionId), connectionId).key();
   }
 
+  /** The hash indexing a session's pending connections by token, one field per token. */
+  String tokens(String sessionId) {
+    return prefix + "tokens:" + sessionId;
+  }
+
+  String token(String sessionId, String token) {
+    return new HashField(tokens(sessionId), token).key();
+  }
+
   String sessions() {
     return prefix + "sessions";
   }

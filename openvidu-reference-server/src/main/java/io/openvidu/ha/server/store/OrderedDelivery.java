@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
  * were handed in: the delivery guarantee both {@link DocumentStore} backends give their
  * subscribers. A listener that throws is logged and keeps receiving. Thread-safe.
  */
-public final class OrderedDelivery {
+public final class OrderedDelivery<T> {
   private static final Logger log = LoggerFactory.getLogger(OrderedDelivery.class);
 
   private final String channel;
-  private final Consumer<String> listener;
+  private final Consumer<T> listener;
   private final ExecutorService executor;
 
-  public OrderedDelivery(String channel, Consumer<String> listener) {
+  public OrderedDelivery(String channel, Consumer<T> listener) {
     this.channel = channel;
     this.listener = listener;
     this.executor =
@@ -31,7 +31,7 @@ public final class OrderedDelivery {
   }
 
   /** Queues a message for the listener; dropped once {@link #stop()} was called. */
-  public void deliver(String message) {
+  public void deliver(T message) {
     if (executor.isShutdown()) {
       return;
     }

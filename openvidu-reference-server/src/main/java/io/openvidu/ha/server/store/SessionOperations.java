@@ -55,6 +55,28 @@ public final class SessionOperations {
   }
 
   /**
+   * The session with its connections as one snapshot, and the store's position at it: the events
+   * about the session published by commits up to that position are reflected in the snapshot, those
+   * with a greater position are not (see {@link ClusterEvent#position()}). Only as the first read
+   * of a transaction that writes nothing.
+   */
+  public SessionView view(String sessionId) {
+    long position =
+        tx.loadSnapshot(List.of(keys.session(sessionId)), List.of(keys.connections(sessionId)));
+    return new SessionView(find(sessionId), position);
+  }
+
+  /**
+   * The pending connection that {@code token} activates, if any (one read, whatever the size of the
+   * session); rejected with {@link Rejection#SESSION_NOT_FOUND} when there is no such session.
+   */
+  public Optional<String> pendingConnectionId(String sessionId, String token) {
+    tx.load(List.of(keys.session(sessionId), keys.token(sessionId, token)), List.of());
+    requireHead(sessionId);
+    return tx.read(keys.token(sessionId, token), TokenOwner.class).map(TokenOwner::connectionId);
+  }
+
+  /**
    * The session with that id; rejected with {@link Rejection#SESSION_NOT_FOUND} when there is none.
    */
   public SessionState get(String sessionId) {
@@ -129,6 +151,7 @@ public final class SessionOperations {
     }
     tx.delete(keys.session(sessionId));
     tx.deleteHash(keys.connections(sessionId));
+    tx.deleteHash(keys.tokens(sessionId));
     tx.removeMember(keys.sessions(), sessionId);
     tx.webhooks().sessionDestroyed(session, reason, now);
     tx.events()
@@ -167,6 +190,9 @@ public final class SessionOperations {
       activate(session, connection.activeAt());
     }
     tx.put(key, connection, null);
+    if (connection.status() == ConnectionStatus.PENDING && connection.token() != null) {
+      tx.put(keys.token(sessionId, connection.token()), new TokenOwner(connection.id()), null);
+    }
     if (connection.isActive()) {
       tx.webhooks().participantJoined(session, connection);
       for (PublisherState camera : connection.publishers()) {
@@ -205,6 +231,9 @@ public final class SessionOperations {
       removeSubscribersOf(sessionId, publisher.streamId());
     }
     tx.delete(keys.connection(sessionId, connectionId));
+    if (removed.status() == ConnectionStatus.PENDING && removed.token() != null) {
+      tx.delete(keys.token(sessionId, removed.token()));
+    }
     tx.recordings()
         .streamsEnded(
             session,
@@ -216,34 +245,38 @@ public final class SessionOperations {
   /**
    * Takes a participant out of its session for {@code reason} ({@code forceDisconnectByServer},
    * {@code disconnect}, {@code networkDisconnect}, …): the connection and every subscription to its
-   * streams go, a {@link ClusterEvent#CONNECTION_REMOVED} event tells the masters, and if it was
-   * the last participant of a session that is not being recorded the session closes with reason
-   * {@code lastParticipantLeft}. (A recorded session stays open for the recording's automatic
-   * stop.) A pending connection just disappears: its token becomes invalid.
+   * streams go, a {@link ClusterEvent#CONNECTION_REMOVED} event {@linkplain ClusterEvent#toSession
+   * to the session} tells the masters, and if it was the last participant of a session that is not
+   * being recorded the session closes with reason {@code lastParticipantLeft}. (A recorded session
+   * stays open for the recording's automatic stop.) A pending connection just disappears: its token
+   * becomes invalid.
+   *
+   * <p>Whether it was the last participant rests on one other participant still there (a witness,
+   * picked at random, whose own document alone is version-checked) rather than on the whole
+   * session, so that participants leaving a big session conflict only with their witness's own
+   * changes; only when no other participant is seen is the whole session read and checked. Leaving
+   * with published streams reads the whole session anyway (the subscriptions to them go too).
    *
    * @return what happened, for webhooks and answers
    */
   public Eviction evict(String sessionId, String connectionId, String reason, long now) {
-    SessionState before = get(sessionId);
+    ConnectionState current = connection(sessionId, connectionId);
+    SessionState before = current.publishers().isEmpty() ? requireHead(sessionId) : get(sessionId);
     ConnectionState removed = removeConnection(sessionId, connectionId);
     if (!removed.isActive()) {
       return new Eviction(removed, false);
     }
     tx.webhooks().participantLeft(before, removed, reason, now);
-    ObjectNode data = JsonNodeFactory.instance.objectNode().put("reason", reason);
-    SessionState after = get(sessionId);
-    List<String> recipients =
-        new ArrayList<>(after.activeConnections().stream().map(ConnectionState::id).toList());
-    recipients.add(connectionId);
+    ObjectNode data =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("reason", reason)
+            .put("connectionId", connectionId);
     tx.events()
         .publish(
-            new ClusterEvent(
-                ClusterEvent.CONNECTION_REMOVED,
-                sessionId,
-                recipients,
-                data.put("connectionId", connectionId),
-                null));
-    boolean closeSession = after.activeConnections().isEmpty() && !after.isBeingRecorded();
+            ClusterEvent.toSession(
+                ClusterEvent.CONNECTION_REMOVED, sessionId, List.of(connectionId), data));
+    boolean closeSession = !before.isBeingRecorded() && deserted(sessionId, connectionId);
     if (closeSession) {
       close(sessionId, LAST_PARTICIPANT_LEFT, now);
     }
@@ -251,17 +284,41 @@ public final class SessionOperations {
   }
 
   /**
+   * Whether no active participant is left in the session besides {@code leaving}, as of this
+   * transaction's commit: a witness still active is version-checked alone; without one, the whole
+   * session is.
+   */
+  private boolean deserted(String sessionId, String leaving) {
+    List<ConnectionState> others =
+        tx.peekHash(keys.connections(sessionId), ConnectionState.class).stream()
+            .filter(c -> c.isActive() && !c.id().equals(leaving))
+            .toList();
+    if (!others.isEmpty()) {
+      String witness =
+          others.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(others.size())).id();
+      if (findConnection(sessionId, witness).filter(ConnectionState::isActive).isPresent()) {
+        return false;
+      }
+    }
+    return get(sessionId).activeConnections().isEmpty();
+  }
+
+  /**
    * Consumes a token: the pending connection carrying exactly {@code token} turns active with the
    * participant's details; the session turns active and is placed on a media node if it was not. A
    * token works once across the whole cluster: a second attempt is rejected with {@link
-   * Rejection#TOKEN_INVALID}.
+   * Rejection#TOKEN_INVALID}. Reads the session's own document, the token's index entry and that
+   * one connection, so joins with different tokens of one session do not conflict (but for the
+   * first, which activates the session).
    */
   public ConnectionState activateConnection(String sessionId, String token, Activation activation) {
-    SessionState session = get(sessionId);
+    String tokenKey = keys.token(sessionId, token);
+    Optional<String> connectionId = pendingConnectionId(sessionId, token);
+    SessionState session = requireHead(sessionId);
     ConnectionState pending =
-        session.connections().stream()
+        connectionId
+            .flatMap(id -> findConnection(sessionId, id))
             .filter(c -> c.status() == ConnectionStatus.PENDING && token.equals(c.token()))
-            .findFirst()
             .orElseThrow(
                 () ->
                     new TransitionRejectedException(
@@ -278,6 +335,7 @@ public final class SessionOperations {
                     .masterId(activation.masterId()));
     activate(session, activation.at());
     tx.put(keys.connection(sessionId, active.id()), active, null);
+    tx.delete(tokenKey);
     tx.webhooks().participantJoined(session, active);
     return active;
   }
@@ -422,7 +480,8 @@ public final class SessionOperations {
                     Rejection.SESSION_NOT_FOUND, "Session " + sessionId + " not found"));
   }
 
-  private Optional<ConnectionState> findConnection(String sessionId, String connectionId) {
+  /** The connection of a session, if it exists (one read; does not check that the session does). */
+  public Optional<ConnectionState> findConnection(String sessionId, String connectionId) {
     return tx.read(keys.connection(sessionId, connectionId), ConnectionState.class);
   }
 
@@ -441,6 +500,12 @@ public final class SessionOperations {
         Rejection.CONNECTION_NOT_FOUND,
         "Connection " + connectionId + " not found in session " + sessionId);
   }
+
+  /** A session's connections and events as of one position of the store (see {@link #view}). */
+  public record SessionView(Optional<SessionState> session, long position) {}
+
+  /** The entry of a token in a session's token index: the pending connection it activates. */
+  public record TokenOwner(String connectionId) {}
 
   /**
    * The outcome of {@link #evict}: the connection as it was, and whether its session closed with

@@ -151,7 +151,10 @@ public final class Transaction {
     if (missing.isEmpty() && missingHashes.isEmpty()) {
       return;
     }
-    Map<String, VersionedDocument> loaded = documents.read(missing, missingHashes);
+    record(missingHashes, documents.read(missing, missingHashes));
+  }
+
+  private void record(List<String> missingHashes, Map<String, VersionedDocument> loaded) {
     for (String hash : missingHashes) {
       hashesRead.put(hash, new java.util.LinkedHashSet<>());
     }
@@ -163,6 +166,39 @@ public final class Transaction {
               .filter(f -> !f.isVersion() && hashesRead.containsKey(f.hash()))
               .ifPresent(f -> hashesRead.get(f.hash()).add(key));
         });
+  }
+
+  /**
+   * Reads {@code keyList} and the hashes {@code hashKeys} as {@link #load} does, in one snapshot
+   * with the store's position (see {@link DocumentStore#snapshot}), which it returns. Only for a
+   * transaction that has read nothing yet.
+   */
+  long loadSnapshot(List<String> keyList, List<String> hashKeys) {
+    if (!reads.isEmpty() || !hashesRead.isEmpty()) {
+      throw new IllegalStateException("a snapshot is the first read of a transaction");
+    }
+    DocumentStore.Snapshot snapshot = documents.snapshot(keyList, hashKeys);
+    record(hashKeys, snapshot.documents());
+    return snapshot.position();
+  }
+
+  /**
+   * The documents of the hash {@code hashKey} as they are now, in no particular order, without
+   * their versions being checked at commit: for a decision that version-checks what it rests on
+   * some other way.
+   */
+  <T> List<T> peekHash(String hashKey, Class<T> type) {
+    List<T> result = new ArrayList<>();
+    documents
+        .read(List.of(), List.of(hashKey))
+        .forEach(
+            (key, doc) -> {
+              if (doc.json() != null
+                  && HashField.parse(key).filter(f -> !f.isVersion()).isPresent()) {
+                result.add(decode(doc.json(), type));
+              }
+            });
+    return result;
   }
 
   /**

@@ -137,6 +137,107 @@ abstract class ClusterStoreContract {
   }
 
   @Test
+  void aJoinIsNotRedoneForAnotherParticipantJoiningTheSameSession() {
+    ClusterStore other = track(newStoreSharingState());
+    activeSession("s1", "con_A");
+    for (String id : List.of("con_B", "con_C")) {
+      store.atomically(tx -> tx.sessions().addConnection(pending("s1", id, "tok" + id)));
+    }
+    AtomicInteger attempts = new AtomicInteger();
+
+    store.atomically(
+        tx -> {
+          tx.sessions().activateConnection("s1", "tokcon_B", join("m1"));
+          if (attempts.incrementAndGet() == 1) {
+            other.atomically(o -> o.sessions().activateConnection("s1", "tokcon_C", join("m2")));
+          }
+          return null;
+        });
+
+    assertThat(attempts).hasValue(1);
+    assertThat(store.atomically(tx -> tx.sessions().get("s1")).activeConnections())
+        .extracting(ConnectionState::id)
+        .containsExactlyInAnyOrder("con_A", "con_B", "con_C");
+  }
+
+  @Test
+  void aParticipantLeavingIsNotRedoneForAnotherJoining() {
+    ClusterStore other = track(newStoreSharingState());
+    activeSession("s1", "con_A", "con_B");
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_C", "tokcon_C")));
+    AtomicInteger attempts = new AtomicInteger();
+
+    store.atomically(
+        tx -> {
+          tx.sessions().evict("s1", "con_A", "disconnect", NOW);
+          if (attempts.incrementAndGet() == 1) {
+            other.atomically(o -> o.sessions().activateConnection("s1", "tokcon_C", join("m2")));
+          }
+          return null;
+        });
+
+    assertThat(attempts).hasValue(1);
+    assertThat(store.atomically(tx -> tx.sessions().get("s1")).activeConnections())
+        .extracting(ConnectionState::id)
+        .containsExactlyInAnyOrder("con_B", "con_C");
+  }
+
+  @Test
+  void theLastTwoParticipantsLeavingAtOnceCloseTheSession() {
+    ClusterStore other = track(newStoreSharingState());
+    activeSession("s1", "con_A", "con_B");
+    AtomicInteger attempts = new AtomicInteger();
+
+    boolean closedByA =
+        store.atomically(
+            tx -> {
+              SessionOperations.Eviction eviction =
+                  tx.sessions().evict("s1", "con_A", "disconnect", NOW);
+              if (attempts.incrementAndGet() == 1) {
+                // B leaves while A's leaving, which saw B still there, has not committed.
+                SessionOperations.Eviction ofB =
+                    other.atomically(o -> o.sessions().evict("s1", "con_B", "disconnect", NOW));
+                assertThat(ofB.sessionClosed()).isFalse();
+              }
+              return eviction.sessionClosed();
+            });
+
+    assertThat(closedByA).isTrue();
+    assertThat(attempts).hasValue(2);
+    Optional<SessionState> session = store.atomically(tx -> tx.sessions().find("s1"));
+    assertThat(session).isEmpty();
+  }
+
+  @Test
+  void aSessionViewTellsWhichOfTheSessionsEventsItReflects() {
+    ClusterStore other = track(newStoreSharingState());
+    List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+    activeSession("s1", "con_A");
+    store.atomically(tx -> tx.sessions().addConnection(pending("s1", "con_B", "tokcon_B")));
+    try (Subscription ignored = other.subscribe(EventOperations.BROADCAST, events::add)) {
+      store.atomically(tx -> joinAnnounced(tx, "tokcon_B"));
+      SessionOperations.SessionView view = store.atomically(tx -> tx.sessions().view("s1"));
+      store.atomically(tx -> tx.sessions().evict("s1", "con_A", "disconnect", NOW));
+
+      await().until(() -> events.size() == 2);
+      assertThat(view.session().orElseThrow().activeConnections())
+          .extracting(ConnectionState::id)
+          .containsExactlyInAnyOrder("con_A", "con_B");
+      assertThat(events.get(0).position()).isLessThanOrEqualTo(view.position());
+      assertThat(events.get(1).position()).isGreaterThan(view.position());
+    }
+  }
+
+  private static Void joinAnnounced(Transaction tx, String token) {
+    ConnectionState joined = tx.sessions().activateConnection("s1", token, join("m1"));
+    tx.events()
+        .publish(
+            ClusterEvent.toSession(
+                ClusterEvent.PARTICIPANT_JOINED, "s1", List.of(joined.id()), null));
+    return null;
+  }
+
+  @Test
   void aTransactionThatReadTheWholeSessionIsRedoneWhenAConnectionChanges() {
     ClusterStore other = track(newStoreSharingState());
     activeSession("s1", "con_A", "con_B");

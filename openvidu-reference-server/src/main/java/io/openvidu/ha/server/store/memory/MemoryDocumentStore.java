@@ -1,6 +1,7 @@
 package io.openvidu.ha.server.store.memory;
 
 import io.openvidu.ha.server.store.DocumentStore;
+import io.openvidu.ha.server.store.DocumentStore.Message;
 import io.openvidu.ha.server.store.DocumentWrite;
 import io.openvidu.ha.server.store.HashField;
 import io.openvidu.ha.server.store.OrderedDelivery;
@@ -67,6 +68,13 @@ public final class MemoryDocumentStore implements DocumentStore {
   }
 
   @Override
+  public Snapshot snapshot(List<String> keys, List<String> hashKeys) {
+    synchronized (lock) {
+      return new Snapshot(read(keys, hashKeys), lastVersion);
+    }
+  }
+
+  @Override
   public Set<String> members(String setKey) {
     synchronized (lock) {
       return new LinkedHashSet<>(sets.getOrDefault(setKey, Set.of()));
@@ -84,8 +92,13 @@ public final class MemoryDocumentStore implements DocumentStore {
           return false;
         }
       }
+      // The commit's position: after every version it writes, shared by all it publishes.
+      long position = 0;
       for (DocumentWrite write : writes) {
-        apply(write, now);
+        if (write instanceof DocumentWrite.Publish && position == 0) {
+          position = ++lastVersion;
+        }
+        apply(write, now, position);
       }
       dropExpired(now);
       return true;
@@ -93,7 +106,7 @@ public final class MemoryDocumentStore implements DocumentStore {
   }
 
   @Override
-  public Subscription subscribe(String channel, Consumer<String> listener) {
+  public Subscription subscribe(String channel, Consumer<Message> listener) {
     MemorySubscription subscription = new MemorySubscription(channel, listener);
     synchronized (lock) {
       subscriptions.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(subscription);
@@ -117,7 +130,7 @@ public final class MemoryDocumentStore implements DocumentStore {
     }
   }
 
-  private void apply(DocumentWrite write, long now) {
+  private void apply(DocumentWrite write, long now, long position) {
     Optional<HashField> field =
         write instanceof DocumentWrite.Put put
             ? HashField.parse(put.key())
@@ -146,7 +159,7 @@ public final class MemoryDocumentStore implements DocumentStore {
     } else if (write instanceof DocumentWrite.Publish publish) {
       subscriptions
           .getOrDefault(publish.channel(), List.of())
-          .forEach(s -> s.deliver(publish.message()));
+          .forEach(s -> s.deliver(new Message(position, publish.message())));
     }
   }
 
@@ -222,14 +235,14 @@ public final class MemoryDocumentStore implements DocumentStore {
 
   private final class MemorySubscription implements Subscription {
     private final String channel;
-    private final OrderedDelivery delivery;
+    private final OrderedDelivery<Message> delivery;
 
-    MemorySubscription(String channel, Consumer<String> listener) {
+    MemorySubscription(String channel, Consumer<Message> listener) {
       this.channel = channel;
-      this.delivery = new OrderedDelivery(channel, listener);
+      this.delivery = new OrderedDelivery<>(channel, listener);
     }
 
-    void deliver(String message) {
+    void deliver(Message message) {
       delivery.deliver(message);
     }
 

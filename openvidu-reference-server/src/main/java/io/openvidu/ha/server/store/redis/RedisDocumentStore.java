@@ -17,6 +17,8 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.openvidu.ha.server.store.DocumentStore;
+import io.openvidu.ha.server.store.DocumentStore.Message;
+import io.openvidu.ha.server.store.DocumentStore.Snapshot;
 import io.openvidu.ha.server.store.DocumentWrite;
 import io.openvidu.ha.server.store.HashField;
 import io.openvidu.ha.server.store.OrderedDelivery;
@@ -114,7 +116,12 @@ public final class RedisDocumentStore implements DocumentStore {
         new RedisPubSubAdapter<>() {
           @Override
           public void message(String channel, String message) {
-            subscriptions.getOrDefault(channel, List.of()).forEach(s -> s.deliver(message));
+            // commit.lua publishes 'position:message'.
+            int colon = message.indexOf(':');
+            Message positioned =
+                new Message(
+                    Long.parseLong(message.substring(0, colon)), message.substring(colon + 1));
+            subscriptions.getOrDefault(channel, List.of()).forEach(s -> s.deliver(positioned));
           }
         });
   }
@@ -160,8 +167,17 @@ public final class RedisDocumentStore implements DocumentStore {
 
   @Override
   public Map<String, VersionedDocument> read(List<String> keys, List<String> hashKeys) {
-    List<String> redisKeys = new ArrayList<>(keys.size() + hashKeys.size());
-    List<String> kinds = new ArrayList<>(keys.size() + hashKeys.size());
+    return read(keys, hashKeys, false).documents();
+  }
+
+  @Override
+  public Snapshot snapshot(List<String> keys, List<String> hashKeys) {
+    return read(keys, hashKeys, true);
+  }
+
+  private Snapshot read(List<String> keys, List<String> hashKeys, boolean withPosition) {
+    List<String> redisKeys = new ArrayList<>(keys.size() + hashKeys.size() + 1);
+    List<String> kinds = new ArrayList<>(keys.size() + hashKeys.size() + 1);
     for (String key : keys) {
       Optional<HashField> field = HashField.parse(key);
       redisKeys.add(field.map(HashField::hash).orElse(key));
@@ -170,6 +186,10 @@ public final class RedisDocumentStore implements DocumentStore {
     for (String hashKey : hashKeys) {
       redisKeys.add(hashKey);
       kinds.add("h");
+    }
+    if (withPosition) {
+      redisKeys.add(VERSION_COUNTER);
+      kinds.add("c");
     }
     List<String> flat = readScript.run(connection, redisKeys, kinds, false);
     Map<String, VersionedDocument> result = new LinkedHashMap<>();
@@ -196,7 +216,7 @@ public final class RedisDocumentStore implements DocumentStore {
         result.put(key, fieldDocument(key, flat.get(at++)));
       }
     }
-    return result;
+    return new Snapshot(result, withPosition ? Long.parseLong(flat.get(at)) : 0);
   }
 
   /** A field document from its raw value {@code version:json} (the hash's version: no JSON). */
@@ -331,7 +351,7 @@ public final class RedisDocumentStore implements DocumentStore {
   }
 
   @Override
-  public Subscription subscribe(String channel, Consumer<String> listener) {
+  public Subscription subscribe(String channel, Consumer<Message> listener) {
     RedisSubscription subscription = new RedisSubscription(channel, listener);
     synchronized (subscriptions) {
       List<RedisSubscription> list =
@@ -448,14 +468,14 @@ public final class RedisDocumentStore implements DocumentStore {
 
   private final class RedisSubscription implements Subscription {
     private final String channel;
-    private final OrderedDelivery delivery;
+    private final OrderedDelivery<Message> delivery;
 
-    RedisSubscription(String channel, Consumer<String> listener) {
+    RedisSubscription(String channel, Consumer<Message> listener) {
       this.channel = channel;
-      this.delivery = new OrderedDelivery(channel, listener);
+      this.delivery = new OrderedDelivery<>(channel, listener);
     }
 
-    void deliver(String message) {
+    void deliver(Message message) {
       delivery.deliver(message);
     }
 

@@ -2,6 +2,8 @@
 -- KEYS[1] is the version counter, KEYS[2] this commit's marker; the others are the documents, hashes and sets the
 -- transaction touches.
 -- ARGV[1] is {"c": [[keyIndex, version(, field)], ...], "w": [[op, keyIndexOrChannel, arg, arg], ...], "t": ttlMillis}.
+-- Every message published is 'position:message', the position taken from the version counter once per commit after
+-- its other writes, so that a snapshot read (read.lua's 'c') tells which messages it already reflects.
 -- A check with a field checks one field document of a hash (field '' = the hash's own version). A field document is
 -- stored as 'version:json'; the hash's field '' holds the version of its last change.
 -- The marker makes a commit idempotent: Lettuce sends a command again after a reconnection when the connection closed
@@ -28,6 +30,7 @@ for _, check in ipairs(spec.c) do
     return {'0'}
   end
 end
+local position
 for _, write in ipairs(spec.w) do
   local op = write[1]
   if op == 'put' then
@@ -53,7 +56,10 @@ for _, write in ipairs(spec.w) do
   elseif op == 'srem' then
     redis.call('SREM', KEYS[write[2]], write[3])
   elseif op == 'pub' then
-    redis.call('PUBLISH', write[2], write[3])
+    if not position then
+      position = redis.call('INCR', KEYS[1])
+    end
+    redis.call('PUBLISH', write[2], position .. ':' .. write[3])
   end
 end
 redis.call('SET', KEYS[2], '1', 'PX', spec.t)
