@@ -148,24 +148,12 @@ final class AsyncCall {
       return;
     }
     long timeoutNanos = Math.min(transport.attemptTimeoutNanos, remaining);
-    Endpoint endpoint = route.endpoint();
-    int attempt = call.startAttempt(endpoint);
-    transport.listener.attemptStarted(endpoint.name(), request.operation(), attempt);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} attempt {} on {} (async)", request.operation(), attempt, endpoint);
-    }
-    Responsiveness.Pending pending = transport.monitor.attemptStarted(endpoint);
-    Hedge hedge =
-        transport.hedger.schedule(
-            call,
-            call.hedged(),
-            order,
-            endpoint,
-            request,
-            idempotencyKey,
-            attempt,
-            timeoutNanos,
-            call.deadlineNanos());
+    StartedAttempt started =
+        transport.startAttempt(call, route, order, request, idempotencyKey, timeoutNanos);
+    Endpoint endpoint = started.endpoint;
+    int attempt = started.number;
+    Responsiveness.Pending pending = started.pending;
+    Hedge hedge = started.hedge;
     Cancellation cancellation = hedge == null ? new Cancellation() : hedge.attemptCancellation();
     boolean cancelNow;
     synchronized (this) {

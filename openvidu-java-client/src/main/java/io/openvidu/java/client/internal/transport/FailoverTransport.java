@@ -288,6 +288,33 @@ final class FailoverTransport implements Transport {
       ApiRequest request,
       String idempotencyKey,
       long timeoutNanos) {
+    StartedAttempt started =
+        startAttempt(call, route, order, request, idempotencyKey, timeoutNanos);
+    int attempt = started.number;
+    Hedge hedge = started.hedge;
+    AttemptResult result =
+        sender.send(
+            started.endpoint,
+            started.pending,
+            request,
+            idempotencyKey,
+            timeoutNanos,
+            hedge == null ? null : hedge.attemptCancellation());
+    Route hedgeRoute = hedge == null ? null : hedge.attemptEnded();
+    if (hedgeRoute == null) {
+      return outcome(call, route, request, attempt, result);
+    }
+    return raced(call, route, request, attempt, result, hedge, hedgeRoute);
+  }
+
+  /** Begins an attempt on the route's endpoint, for either driver. */
+  StartedAttempt startAttempt(
+      CallProgress call,
+      Route route,
+      List<Endpoint> order,
+      ApiRequest request,
+      String idempotencyKey,
+      long timeoutNanos) {
     Endpoint endpoint = route.endpoint();
     int attempt = call.startAttempt(endpoint);
     listener.attemptStarted(endpoint.name(), request.operation(), attempt);
@@ -308,19 +335,7 @@ final class FailoverTransport implements Transport {
             attempt,
             timeoutNanos,
             call.deadlineNanos());
-    AttemptResult result =
-        sender.send(
-            endpoint,
-            pending,
-            request,
-            idempotencyKey,
-            timeoutNanos,
-            hedge == null ? null : hedge.attemptCancellation());
-    Route hedgeRoute = hedge == null ? null : hedge.attemptEnded();
-    if (hedgeRoute == null) {
-      return outcome(call, route, request, attempt, result);
-    }
-    return raced(call, route, request, attempt, result, hedge, hedgeRoute);
+    return new StartedAttempt(endpoint, attempt, pending, hedge);
   }
 
   /**
