@@ -128,6 +128,14 @@ public final class RawHttp {
     String head = new String(all, 0, headerEnd, StandardCharsets.ISO_8859_1);
     String[] lines = head.split("\r\n");
     String[] statusLine = lines[0].split(" ", 3);
+    if (statusLine.length < 2) {
+      String text = new String(all, StandardCharsets.ISO_8859_1);
+      throw new AssertionError(
+          "not an HTTP status line: '"
+              + lines[0]
+              + "' in: "
+              + text.substring(0, Math.min(300, text.length())).replace("\r\n", "\\r\\n"));
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');

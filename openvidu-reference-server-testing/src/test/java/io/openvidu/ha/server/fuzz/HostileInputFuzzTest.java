@@ -130,6 +130,10 @@ class HostileInputFuzzTest {
       return java.util.Optional.of(request.description() + ": connection closed without an answer");
     } catch (UncheckedIOException e) {
       return java.util.Optional.of(request.description() + ": " + e.getMessage());
+    } catch (AssertionError notHttp) {
+      // What the server sent is not an HTTP answer: a failure, reported with the request that got
+      // it.
+      return java.util.Optional.of(request.description() + ": " + notHttp.getMessage());
     }
     String contentType = answer.header("Content-Type").orElse("");
     if (answer.status() >= 500 && !specifiedByTheContract(request, answer.status())) {
