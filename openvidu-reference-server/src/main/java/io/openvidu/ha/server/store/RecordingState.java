@@ -73,22 +73,9 @@ public record RecordingState(
 
   /** A copy in another status. */
   public RecordingState withStatus(RecordingStatus newStatus) {
-    return new RecordingState(
-        id,
-        sessionId,
-        properties,
-        mediaNodeId,
-        createdAt,
-        newStatus,
-        size,
-        duration,
-        url,
-        reason,
-        stoppedAt,
-        uniqueSessionId,
-        streams,
-        autoStopAt,
-        launchEndsAt);
+    Copy copy = copy();
+    copy.status = newStatus;
+    return copy.build();
   }
 
   /**
@@ -96,123 +83,108 @@ public record RecordingState(
    * no countdown runs any more.
    */
   public RecordingState stopped(String stopReason, long at) {
-    return new RecordingState(
-        id,
-        sessionId,
-        properties,
-        mediaNodeId,
-        createdAt,
-        RecordingStatus.STOPPED,
-        size,
-        duration,
-        url,
-        stopReason,
-        at,
-        uniqueSessionId,
-        streams.stream().map(p -> p.closedAt(at)).toList(),
-        null,
-        launchEndsAt);
+    Copy copy = copy();
+    copy.status = RecordingStatus.STOPPED;
+    copy.reason = stopReason;
+    copy.stoppedAt = at;
+    copy.streams = streams.stream().map(p -> p.closedAt(at)).toList();
+    copy.autoStopAt = null;
+    return copy.build();
   }
 
   /** A copy in a final status ({@code ready} or {@code failed}) with its final figures. */
   public RecordingState finished(
       RecordingStatus finalStatus, long finalSize, double finalDuration, String finalUrl) {
-    return new RecordingState(
-        id,
-        sessionId,
-        properties,
-        mediaNodeId,
-        createdAt,
-        finalStatus,
-        finalSize,
-        finalDuration,
-        finalUrl,
-        reason,
-        stoppedAt,
-        uniqueSessionId,
-        streams,
-        null,
-        launchEndsAt);
+    Copy copy = copy();
+    copy.status = finalStatus;
+    copy.size = finalSize;
+    copy.duration = finalDuration;
+    copy.url = finalUrl;
+    copy.autoStopAt = null;
+    return copy.build();
   }
 
   /** A copy with its OpenVidu {@code uniqueSessionId}. */
   public RecordingState withUniqueSessionId(String newUniqueSessionId) {
-    return new RecordingState(
-        id,
-        sessionId,
-        properties,
-        mediaNodeId,
-        createdAt,
-        status,
-        size,
-        duration,
-        url,
-        reason,
-        stoppedAt,
-        newUniqueSessionId,
-        streams,
-        autoStopAt,
-        launchEndsAt);
+    Copy copy = copy();
+    copy.uniqueSessionId = newUniqueSessionId;
+    return copy.build();
   }
 
   /** A copy recording these stream periods. */
   public RecordingState withStreams(List<RecordedStreamState> newStreams) {
-    return new RecordingState(
-        id,
-        sessionId,
-        properties,
-        mediaNodeId,
-        createdAt,
-        status,
-        size,
-        duration,
-        url,
-        reason,
-        stoppedAt,
-        uniqueSessionId,
-        newStreams,
-        autoStopAt,
-        launchEndsAt);
+    Copy copy = copy();
+    copy.streams = newStreams;
+    return copy.build();
   }
 
   /** A copy whose automatic-stop countdown ends at {@code deadline} (null: no countdown). */
   public RecordingState withAutoStopAt(Long deadline) {
-    return new RecordingState(
-        id,
-        sessionId,
-        properties,
-        mediaNodeId,
-        createdAt,
-        status,
-        size,
-        duration,
-        url,
-        reason,
-        stoppedAt,
-        uniqueSessionId,
-        streams,
-        deadline,
-        launchEndsAt);
+    Copy copy = copy();
+    copy.autoStopAt = deadline;
+    return copy.build();
   }
 
   /** A copy in {@code started} status: its launch is over. */
   public RecordingState started() {
-    return new RecordingState(
-        id,
-        sessionId,
-        properties,
-        mediaNodeId,
-        createdAt,
-        RecordingStatus.STARTED,
-        size,
-        duration,
-        url,
-        reason,
-        stoppedAt,
-        uniqueSessionId,
-        streams,
-        autoStopAt,
-        null);
+    Copy copy = copy();
+    copy.status = RecordingStatus.STARTED;
+    copy.launchEndsAt = null;
+    return copy.build();
+  }
+
+  private Copy copy() {
+    return new Copy(this);
+  }
+
+  /**
+   * The fields a transition may change, starting from this recording's: one place for the copies.
+   */
+  private static final class Copy {
+    private final RecordingState from;
+    RecordingStatus status;
+    long size;
+    double duration;
+    String url;
+    String reason;
+    Long stoppedAt;
+    String uniqueSessionId;
+    List<RecordedStreamState> streams;
+    Long autoStopAt;
+    Long launchEndsAt;
+
+    Copy(RecordingState from) {
+      this.from = from;
+      this.status = from.status;
+      this.size = from.size;
+      this.duration = from.duration;
+      this.url = from.url;
+      this.reason = from.reason;
+      this.stoppedAt = from.stoppedAt;
+      this.uniqueSessionId = from.uniqueSessionId;
+      this.streams = from.streams;
+      this.autoStopAt = from.autoStopAt;
+      this.launchEndsAt = from.launchEndsAt;
+    }
+
+    RecordingState build() {
+      return new RecordingState(
+          from.id,
+          from.sessionId,
+          from.properties,
+          from.mediaNodeId,
+          from.createdAt,
+          status,
+          size,
+          duration,
+          url,
+          reason,
+          stoppedAt,
+          uniqueSessionId,
+          streams,
+          autoStopAt,
+          launchEndsAt);
+    }
   }
 
   /** Whether this recording failed while {@code starting}: it never was {@code started}. */
