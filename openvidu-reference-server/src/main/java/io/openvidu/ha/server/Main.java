@@ -83,6 +83,15 @@ public final class Main implements Callable<Integer> {
   String store;
 
   @Option(
+      names = "--store-wait-seconds",
+      defaultValue = "30",
+      paramLabel = "SECONDS",
+      description =
+          "How long a start waits for a Redis it cannot reach (restarting, or failing over) before "
+              + "it gives up (default: ${DEFAULT-VALUE}).")
+  long storeWaitSeconds;
+
+  @Option(
       names = "--media-nodes",
       defaultValue = "1",
       paramLabel = "N",
@@ -289,6 +298,7 @@ public final class Main implements Callable<Integer> {
             .host(host)
             .secret(secret)
             .store(store)
+            .storePatienceAtStart(Duration.ofSeconds(storeWaitSeconds))
             .mediaNodes(mediaNodes)
             .recordingsDir(recordingsDir)
             .recordingEnabled(recording)

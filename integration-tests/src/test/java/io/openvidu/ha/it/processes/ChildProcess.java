@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.function.Predicate;
  */
 public final class ChildProcess {
   private static final Set<Process> LIVING = ConcurrentHashMap.newKeySet();
+
+  private static final int LOG_TAIL_LINES = 25;
 
   static {
     Runtime.getRuntime()
@@ -84,12 +87,34 @@ public final class ChildProcess {
               } catch (IOException e) {
                 found.completeExceptionally(e);
               }
-              found.completeExceptionally(new IllegalStateException(name + " exited; see " + log));
+              found.completeExceptionally(
+                  new IllegalStateException(name + " exited; see " + log + logTail()));
             },
             "stdout-" + name);
     reader.setDaemon(true);
     reader.start();
     return found;
+  }
+
+  /**
+   * The last lines of its log, for a failure message: a CI machine's report keeps the message, not
+   * the log file.
+   */
+  private String logTail() {
+    try {
+      // Its output ended: let it finish writing its last lines before they are read.
+      process.waitFor(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return "; its log ends with:\n  "
+          + String.join(
+              "\n  ", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return " (its log could not be read: " + e.getMessage() + ")";
+    }
   }
 
   /** The file its standard error goes to. */

@@ -227,6 +227,7 @@ public final class OpenViduCluster implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private boolean sessionsGarbageTimer = true;
     private boolean warmUp = true;
+    private Duration storePatience = StoreAtStart.DEFAULT_PATIENCE;
 
     private Builder() {}
 
@@ -268,6 +269,18 @@ public final class OpenViduCluster implements AutoCloseable {
     public Builder store(String uri) {
       this.storeUri = Objects.requireNonNull(uri);
       this.store = null;
+      return this;
+    }
+
+    /**
+     * How long a start waits for a store it cannot reach (Redis restarting, a Sentinel failover)
+     * before it fails (default 30 s).
+     */
+    public Builder storePatienceAtStart(Duration patience) {
+      if (patience.isNegative()) {
+        throw new IllegalArgumentException("negative patience");
+      }
+      this.storePatience = patience;
       return this;
     }
 
@@ -441,9 +454,10 @@ public final class OpenViduCluster implements AutoCloseable {
         }
       }
       Optional<TlsIdentity> identity = tls.map(settings -> settings.identity(certificateHosts()));
+      StoreAtStart atStart = new StoreAtStart(storePatience);
       for (int attempt = 1; ; attempt++) {
         try {
-          return startOnce(identity);
+          return startOnce(identity, atStart);
         } catch (JavalinBindException e) {
           // A port picked free was taken before the master could bind it (another process picking
           // ports, or one
@@ -460,7 +474,7 @@ public final class OpenViduCluster implements AutoCloseable {
       }
     }
 
-    private OpenViduCluster startOnce(Optional<TlsIdentity> identity) {
+    private OpenViduCluster startOnce(Optional<TlsIdentity> identity, StoreAtStart atStart) {
       List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < masters; i++) {
         ports.add(firstPort == 0 ? FreePorts.find() : firstPort + i);
@@ -478,7 +492,8 @@ public final class OpenViduCluster implements AutoCloseable {
               sessionsGarbageInterval,
               sessionsGarbageThreshold);
       boolean ownsStore = store == null;
-      ClusterStore clusterStore = ownsStore ? openStore(storeUri) : store;
+      ClusterStore clusterStore =
+          ownsStore ? atStart.run("connecting to it", () -> openStore(storeUri)) : store;
       MediaNodes nodes = new MediaNodes(clusterStore, mediaNodeLaunchTime);
       RecordingModule recordings =
           new RecordingModule(clusterStore, settings, recordingSettings, clock);
@@ -502,13 +517,16 @@ public final class OpenViduCluster implements AutoCloseable {
               garbageCollector);
       try {
         if (webhook.endpoint() != null) {
-          clusterStore.atomically(
-              tx -> {
-                RuntimeConfig.applyIfAbsent(tx, webhook.initialConfig());
-                return null;
-              });
+          atStart.run(
+              "writing the webhook configuration",
+              () ->
+                  clusterStore.atomically(
+                      tx -> {
+                        RuntimeConfig.applyIfAbsent(tx, webhook.initialConfig());
+                        return null;
+                      }));
         }
-        nodes.ensureSimulatedNodes(mediaNodes);
+        atStart.run("adding the media nodes", () -> nodes.ensureSimulatedNodes(mediaNodes));
         if (sessionsGarbageTimer) {
           garbageCollector.start(garbageTick());
         }
