@@ -79,7 +79,12 @@ public final class ProcessCluster implements BeforeAllCallback, AfterAllCallback
     }
     List<CompletableFuture<MasterProcess>> launching = new ArrayList<>();
     for (int i = 0; i < masterCount; i++) {
-      ports.add(FreePorts.find());
+      int port = FreePorts.find();
+      // Nothing listens on the ports picked so far yet: the same one may come up twice.
+      while (ports.contains(port)) {
+        port = FreePorts.find();
+      }
+      ports.add(port);
       masters.add(null);
     }
     for (int i = 0; i < masterCount; i++) {

@@ -61,8 +61,8 @@ public final class RedisSentinelExtension extends ScopedExtension {
       directory = Files.createTempDirectory("redis-sentinel");
       File binary = ExecutableProvider.newJarResourceProvider().get();
       int primary = FreePorts.find();
-      int replica = FreePorts.find();
       startServer(binary, primary, List.of());
+      int replica = FreePorts.find();
       startServer(binary, replica, List.of("--replicaof", "127.0.0.1", String.valueOf(primary)));
       await(
           () -> command(replica, "INFO", "replication").contains("master_link_status:up"),
