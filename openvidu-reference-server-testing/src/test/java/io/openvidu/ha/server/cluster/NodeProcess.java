@@ -14,7 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A node process of the cluster started through {@link Main} in its own JVM, as users start it. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
+  /** A short-lived test process: start fast rather than optimise for the long run. */
+  private static final List<String> TEST_JVM =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   private final Process process;
   private final String urls;
 
@@ -33,23 +37,27 @@ final class NodeProcess implements AutoCloseable {
    * line.
    */
   static Launch launch(Path logFile, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // A short-lived test process: start fast rather than optimise for the long run.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
+    return launch(logFile, TEST_JVM, args);
+  }
+
+  /**
+   * Starts {@code Main} with {@code args} in a JVM with {@code jvmOptions} (none: the JVM's
+   * defaults, as a production process runs); the future completes with its {@code OPENVIDU_URLS=}
+   * line.
+   */
+  public static Launch launch(Path logFile, List<String> jvmOptions, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(Arrays.asList(args));
     Process process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
     return new Launch(process, CompletableFuture.supplyAsync(() -> readUrls(process)), logFile);
   }
 
   /** A process being started; closing it kills the process. */
-  static final class Launch implements AutoCloseable {
+  public static final class Launch implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<String> urls;
     private final Path logFile;
@@ -61,7 +69,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Waits until it prints its URLs (at most a minute). */
-    NodeProcess get() {
+    public NodeProcess get() {
       try {
         return new NodeProcess(process, urls.get(60, TimeUnit.SECONDS));
       } catch (Exception e) {
@@ -82,7 +90,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Its first master's URL. */
-  String firstUrl() {
+  public String firstUrl() {
     return urls.split(",")[0];
   }
 

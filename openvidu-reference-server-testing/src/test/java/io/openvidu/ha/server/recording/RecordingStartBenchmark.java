@@ -1,27 +1,36 @@
 package io.openvidu.ha.server.recording;
 
 import io.openvidu.ha.server.api.ApiClient;
-import io.openvidu.ha.server.cluster.OpenViduCluster;
+import io.openvidu.ha.server.cluster.NodeProcess;
 import java.net.URI;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Prints how long {@code POST /recordings/start} takes for the first recording after a cluster
- * starts and for later ones, in a fresh JVM: COMPOSED, COMPOSED_QUICK_START (a session whose
- * default output mode it is), and COMPOSED on a media node added after the start. One line per run,
- * so that a loop of fresh JVMs gives the spread over cluster starts. Not a test: it measures and
- * prints, and never fails on a number. The emulated launch times are zero, so that what is timed is
- * the cluster's own work (a start waits for its launch time on top of it).
+ * starts and for later ones: COMPOSED, COMPOSED_QUICK_START (a session whose default output mode it
+ * is), and COMPOSED on a media node added after the start. Not a test: it measures and prints, and
+ * never fails on a number.
+ *
+ * <p>Each run starts the cluster as users do, a master process of its own ({@code Main}, the JVM's
+ * default options, the recording warm-up on), so that each first start is the first of a fresh JVM,
+ * and this JVM only drives it over HTTP and WebSockets. This JVM's own first calls are paid for on
+ * a throw-away process before the first run: what is timed is the cluster's work and the network,
+ * not the benchmark's class loading. The emulated launch times are zero (a start waits for its
+ * launch time on top of what is timed). One line per run, then the medians over the runs.
  *
  * <pre>
- * mvn -q -Dmaven.repo.local=... -pl openvidu-reference-server-testing -am test-compile
+ * mvn -q -pl openvidu-reference-server-testing -am test-compile
  * mvn -q -pl openvidu-reference-server-testing dependency:build-classpath -Dmdep.outputFile=cp.txt \
  *     -Dmdep.includeScope=test
- * for i in $(seq 10); do java -cp "target/test-classes:target/classes:$(cat cp.txt)" \
- *     io.openvidu.ha.server.recording.RecordingStartBenchmark 20 2&gt;/dev/null; done
+ * java -cp "openvidu-reference-server-testing/target/test-classes:$(cat cp.txt)" \
+ *     io.openvidu.ha.server.recording.RecordingStartBenchmark 10 15 2&gt;/dev/null
  * </pre>
+ *
+ * Arguments: cluster starts (default 10), later starts per kind (default 15).
  */
 public final class RecordingStartBenchmark {
 
@@ -30,53 +39,111 @@ public final class RecordingStartBenchmark {
 
   private RecordingStartBenchmark() {}
 
-  public static void main(String[] args) {
-    int later = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    long clusterStart = System.nanoTime();
-    try (OpenViduCluster cluster =
-            OpenViduCluster.builder()
-                .recordingSettings(
-                    RecordingSettings.defaults().withLaunchTimes(Duration.ZERO, Duration.ZERO))
-                .start();
-        Participants participants =
-            new Participants(
-                ApiClient.of(cluster.urlList().get(0), cluster.secret()),
-                URI.create(cluster.urlList().get(0)))) {
-      double startupMillis = (System.nanoTime() - clusterStart) / 1e6;
-      ApiClient api = ApiClient.of(cluster.urlList().get(0), cluster.secret());
-      // A session of the node first, as a real application has one before it records: not what we
-      // measure.
-      participants.sessionWithPublisher();
-      List<Double> composed = new ArrayList<>();
-      List<Double> quickStart = new ArrayList<>();
-      for (int i = 0; i <= later; i++) {
-        composed.add(timeStart(api, sessionWithPublisher(participants, null)));
-        quickStart.add(timeStart(api, sessionWithPublisher(participants, QUICK_START)));
+  /** One cluster start's figures, in milliseconds. */
+  private record Run(
+      double clusterStart,
+      double composedFirst,
+      double composedLater,
+      double quickStartFirst,
+      double quickStartLater,
+      double addedNodeFirst,
+      double addedNodeLater) {
+
+    @Override
+    public String toString() {
+      return String.format(
+          "cluster start %7.1f | COMPOSED first %6.1f later median %5.1f | QUICK_START first %6.1f"
+              + " later median %5.1f | added node first %6.1f later median %5.1f (ms)",
+          clusterStart,
+          composedFirst,
+          composedLater,
+          quickStartFirst,
+          quickStartLater,
+          addedNodeFirst,
+          addedNodeLater);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    int later = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    Path work = Files.createTempDirectory("recording-start-benchmark");
+    System.out.println("Warming this JVM's client code on a throw-away cluster process...");
+    measure(work.resolve("client-warm-up"), 5);
+    List<Run> all = new ArrayList<>();
+    for (int i = 1; i <= runs; i++) {
+      Run run = measure(work.resolve("run-" + i), later);
+      all.add(run);
+      System.out.printf("run %2d: %s%n", i, run);
+    }
+    System.out.printf(
+        "median of %d runs: COMPOSED first %.1f vs later %.1f (%.2fx) | QUICK_START first %.1f vs"
+            + " later %.1f (%.2fx) | added node first %.1f vs later %.1f (%.2fx) | cluster start"
+            + " %.0f ms%n",
+        runs,
+        median(all, Run::composedFirst),
+        median(all, Run::composedLater),
+        median(all, r -> r.composedFirst() / r.composedLater()),
+        median(all, Run::quickStartFirst),
+        median(all, Run::quickStartLater),
+        median(all, r -> r.quickStartFirst() / r.quickStartLater()),
+        median(all, Run::addedNodeFirst),
+        median(all, Run::addedNodeLater),
+        median(all, r -> r.addedNodeFirst() / r.addedNodeLater()),
+        median(all, Run::clusterStart));
+  }
+
+  /** Starts a cluster process in {@code dir} and times its recording starts. */
+  private static Run measure(Path dir, int later) throws Exception {
+    Files.createDirectories(dir);
+    long launched = System.nanoTime();
+    try (NodeProcess.Launch launch =
+            NodeProcess.launch(
+                dir.resolve("master.log"),
+                List.of(),
+                "--port",
+                "0",
+                "--recordings-dir",
+                dir.resolve("recordings").toString(),
+                "--recording-container-launch-ms",
+                "0",
+                "--recording-recorder-start-ms",
+                "0");
+        NodeProcess master = launch.get()) {
+      double clusterStart = (System.nanoTime() - launched) / 1e6;
+      String url = master.firstUrl();
+      ApiClient api = ApiClient.of(url, "MY_SECRET");
+      try (Participants participants = new Participants(api, URI.create(url))) {
+        // A session of the node first, as a real application has one before it records: not what
+        // is measured.
+        participants.sessionWithPublisher();
+        List<Double> composed = new ArrayList<>();
+        List<Double> quickStart = new ArrayList<>();
+        for (int i = 0; i <= later; i++) {
+          composed.add(timeStart(api, sessionWithPublisher(participants, null)));
+          quickStart.add(timeStart(api, sessionWithPublisher(participants, QUICK_START)));
+        }
+        String node =
+            api.post(
+                    "/openvidu/api/media-nodes?wait=true",
+                    "{\"uri\":\"ws://10.9.9.9:8888/kurento\",\"environmentId\":\"benchmark\"}")
+                .json()
+                .get("id")
+                .asText();
+        String onNode = "{\"mediaNode\":{\"id\":\"" + node + "\"}}";
+        List<Double> addedNode = new ArrayList<>();
+        for (int i = 0; i <= later; i++) {
+          addedNode.add(timeStart(api, sessionWithPublisher(participants, onNode)));
+        }
+        return new Run(
+            clusterStart,
+            composed.get(0),
+            medianOfLater(composed),
+            quickStart.get(0),
+            medianOfLater(quickStart),
+            addedNode.get(0),
+            medianOfLater(addedNode));
       }
-      String node =
-          api.post(
-                  "/openvidu/api/media-nodes?wait=true",
-                  "{\"uri\":\"ws://10.9.9.9:8888/kurento\",\"environmentId\":\"benchmark\"}")
-              .json()
-              .get("id")
-              .asText();
-      String onNode = "{\"mediaNode\":{\"id\":\"" + node + "\"}}";
-      List<Double> addedNode = new ArrayList<>();
-      for (int i = 0; i <= later; i++) {
-        addedNode.add(timeStart(api, sessionWithPublisher(participants, onNode)));
-      }
-      System.out.printf(
-          "cluster start %7.1f ms | COMPOSED first %6.1f later median %5.1f | "
-              + "QUICK_START first %6.1f later median %5.1f | added node first %6.1f later median"
-              + " %5.1f (ms, n=%d)%n",
-          startupMillis,
-          composed.get(0),
-          medianOfLater(composed),
-          quickStart.get(0),
-          medianOfLater(quickStart),
-          addedNode.get(0),
-          medianOfLater(addedNode),
-          later);
     }
   }
 
@@ -103,5 +170,11 @@ public final class RecordingStartBenchmark {
     List<Double> rest = new ArrayList<>(millis.subList(1, millis.size()));
     rest.sort(Double::compare);
     return rest.get(rest.size() / 2);
+  }
+
+  private static double median(List<Run> runs, Function<Run, Double> figure) {
+    List<Double> values = new ArrayList<>(runs.stream().map(figure).toList());
+    values.sort(Double::compare);
+    return values.get(values.size() / 2);
   }
 }

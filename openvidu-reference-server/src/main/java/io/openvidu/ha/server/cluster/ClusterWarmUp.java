@@ -31,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * JVM starts its media nodes, a private scratch cluster (in-memory store, one master on a free
  * loopback port, a temporary recordings directory) is driven over real HTTP and a real WebSocket
  * exactly as an application and a participant drive it: a session for each recording kind
- * (COMPOSED, COMPOSED_QUICK_START, INDIVIDUAL), a participant joining it, start (once with an
- * {@code Idempotency-Key}), read, stop, processing and download. Every class, lambda and JSON
- * binding a recording start touches is then loaded and linked, so the first real start costs what
- * later ones do.
+ * (COMPOSED, COMPOSED_QUICK_START with {@code Idempotency-Key}s, INDIVIDUAL), a participant joining
+ * it, starts and stops, then a read, processing and download. Every class, lambda and JSON binding
+ * a recording start touches is then loaded and linked, and the start's code has run as often as
+ * before a cluster's later starts, so the first real start costs what later ones do.
  *
  * <p>What is warmed is this JVM's code, not a node: it runs once per JVM (later clusters and media
  * nodes added later find it warm) and leaves nothing behind. Thread-safe.
@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 final class ClusterWarmUp {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final int HTTP_CYCLES = 20;
   private static final int BINDING_CYCLES = 20;
   private static final Object LOCK = new Object();
   private static boolean done;
@@ -106,7 +107,12 @@ final class ClusterWarmUp {
     }
   }
 
-  /** One recording of a new session with one participant, start to download. */
+  /**
+   * Recordings of a new session with one participant: {@value #HTTP_CYCLES} starts and stops, as
+   * many as a cluster's later starts have behind them when they are timed (so that the first real
+   * start runs code the JIT compiler has seen as often), then one read, listing, download and
+   * deletion.
+   */
   private static void record(
       OpenViduCluster scratch,
       Api api,
@@ -122,12 +128,18 @@ final class ClusterWarmUp {
     WebSocket socket = join(http, api.base, sessionId, token);
     try {
       String body = startBody(sessionId, startProperties);
-      String id =
-          api.call("POST", "/openvidu/api/recordings/start", body, idempotencyKey)
-              .get("id")
-              .asText();
-      api.call("GET", "/openvidu/api/recordings/" + id, null, null);
-      api.call("POST", "/openvidu/api/recordings/stop/" + id, null, null);
+      String id = null;
+      for (int cycle = 0; cycle < HTTP_CYCLES; cycle++) {
+        id =
+            api.call(
+                    "POST",
+                    "/openvidu/api/recordings/start",
+                    body,
+                    idempotencyKey == null ? null : idempotencyKey + "-" + cycle)
+                .get("id")
+                .asText();
+        api.call("POST", "/openvidu/api/recordings/stop/" + id, null, null);
+      }
       JsonNode ready = api.call("GET", "/openvidu/api/recordings/" + id, null, null);
       api.call("GET", "/openvidu/api/recordings", null, null);
       String url = ready.path("url").asText("");
