@@ -17,7 +17,6 @@ import io.openvidu.ha.server.store.Transaction;
 import io.openvidu.ha.server.store.TransitionRejectedException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Entering and leaving a session: {@code joinRoom}, {@code connect} (reconnection within the grace
@@ -261,11 +260,12 @@ final class JoinMethods {
           master.store.atomically(
               tx -> {
                 long now = master.now();
-                Optional<Participant> still = leases.findResumable(tx, rpcSessionId, now);
-                if (still.isEmpty()
+                // Its own lease, session head and connection only: reconnections and other
+                // changes of the same big session do not conflict with this one.
+                if (!leases.isResumable(tx, participant, now)
+                    || !tx.sessions().exists(participant.sessionId())
                     || tx.sessions()
-                        .find(participant.sessionId())
-                        .flatMap(s -> s.connection(participant.connectionId()))
+                        .findConnection(participant.sessionId(), participant.connectionId())
                         .filter(ConnectionState::isActive)
                         .isEmpty()) {
                   return false;

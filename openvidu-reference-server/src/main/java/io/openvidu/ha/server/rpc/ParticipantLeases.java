@@ -67,7 +67,11 @@ final class ParticipantLeases {
             now);
   }
 
-  /** The participant whose RPC session id this is, if its lease has not run out. */
+  /**
+   * The participant whose RPC session id this is, if its lease has not run out. Reads every lease:
+   * run it in a transaction that writes nothing (it would conflict with every lease change), and
+   * check the outcome with {@link #isResumable} where the reconnection commits.
+   */
   Optional<Participant> findResumable(Transaction tx, String rpcSessionId, long now) {
     return tx.leases().list().stream()
         .filter(l -> l.id().startsWith(PARTICIPANT_LEASE) && !l.isExpired(now))
@@ -79,6 +83,18 @@ final class ParticipantLeases {
                     rpcSessionId,
                     l.attributes().get(SESSION),
                     l.id().substring(PARTICIPANT_LEASE.length())));
+  }
+
+  /**
+   * Whether {@code participant}'s lease still runs for its RPC session id: one read, so that a
+   * reconnection conflicts only with changes to its own lease, not with other participants'.
+   */
+  boolean isResumable(Transaction tx, Participant participant, long now) {
+    return tx.leases()
+        .find(PARTICIPANT_LEASE + participant.connectionId())
+        .filter(l -> !l.isExpired(now))
+        .filter(l -> participant.rpcSessionId().equals(l.attributes().get(RPC_SESSION)))
+        .isPresent();
   }
 
   /** Stages this master taking over a participant's lease, from whichever master held it. */
