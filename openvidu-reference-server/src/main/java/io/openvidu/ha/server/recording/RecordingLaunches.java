@@ -5,6 +5,7 @@ import io.openvidu.ha.server.store.RecordingState;
 import io.openvidu.ha.server.store.RecordingStatus;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -57,9 +58,7 @@ final class RecordingLaunches {
     if (recording.status() != RecordingStatus.STARTING) {
       return recording;
     }
-    long launchEndsAt =
-        recording.launchEndsAt() == null ? recording.createdAt() : recording.launchEndsAt();
-    if (clock.millis() < launchEndsAt) {
+    if (clock.millis() < launchEnd(recording)) {
       return recording;
     }
     try {
@@ -85,6 +84,24 @@ final class RecordingLaunches {
       writeMetadataQuietly(after);
     }
     return after;
+  }
+
+  /**
+   * Completes {@code recording}'s start, as {@link #completeIfDue} does, once its launch has been
+   * over for {@code requesterGrace}: the master that took the request polls it far more often, and
+   * a sweeper that completed it at the same moment would write its files twice and re-run one of
+   * the two transactions. A start whose requester died is completed that much later.
+   */
+  RecordingState completeIfOverdue(RecordingState recording, Duration requesterGrace) {
+    if (recording.status() != RecordingStatus.STARTING
+        || clock.millis() < launchEnd(recording) + requesterGrace.toMillis()) {
+      return recording;
+    }
+    return completeIfDue(recording);
+  }
+
+  private static long launchEnd(RecordingState recording) {
+    return recording.launchEndsAt() == null ? recording.createdAt() : recording.launchEndsAt();
   }
 
   /**

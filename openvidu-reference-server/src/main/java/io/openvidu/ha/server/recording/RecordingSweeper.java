@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * ones carry on). Each sweep:
  *
  * <ul>
- *   <li>completes the starts whose launch is over (their starter may have died), fails those still
- *       {@code starting} a start timeout after it, and those whose media node is gone;
+ *   <li>completes the starts whose launch has been over for a sweep interval (their starter, which
+ *       completes them sooner, may have died), fails those still {@code starting} a start timeout
+ *       after it, and those whose media node is gone;
  *   <li>stops, with reason {@code nodeCrashed}, recordings whose media node is gone or
  *       disconnected, and fails them;
  *   <li>runs the automatic-stop countdown of rest-api.md §6.4: arms it when the last participant
@@ -122,7 +123,7 @@ final class RecordingSweeper implements AutoCloseable {
         if (nodeGone(recording)) {
           launches.fail(recording, "its media node is gone", null);
         } else {
-          launches.completeIfDue(recording);
+          launches.completeIfOverdue(recording, settings.sweepInterval());
         }
       }
       case STARTED -> {
