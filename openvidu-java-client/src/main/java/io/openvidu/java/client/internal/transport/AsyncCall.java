@@ -281,7 +281,7 @@ final class AsyncCall {
   private void endCancelled() {
     LOG.debug("{} cancelled after {} attempt(s)", request.operation(), call.attempts());
     if (transport.reportsCallEnded) {
-      transport.listener.callEnded(call.ended(true, transport.time.nanoTime()));
+      transport.listener.callEnded(call.cancelled(transport.time.nanoTime()));
     }
     result.cancelledByCaller();
   }

@@ -146,7 +146,8 @@ class AsyncCallTest {
     hanging.awaitClosedByClient();
     CallEnded end = ended.poll(10, TimeUnit.SECONDS);
     assertThat(end).isNotNull();
-    assertThat(end.outcome()).isEqualTo(CallEnded.Outcome.FAILED);
+    assertThat(end.outcome()).isEqualTo(CallEnded.Outcome.CANCELLED);
+    assertThat(end.status()).isZero();
     assertThat(end.attempts()).isEqualTo(1);
     assertThat(healthy.getRequestCount()).as("no attempt after the cancellation").isZero();
   }
