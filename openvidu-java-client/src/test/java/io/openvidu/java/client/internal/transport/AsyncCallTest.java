@@ -197,6 +197,34 @@ class AsyncCallTest {
     dispatcher.executorService().shutdown();
   }
 
+  @Test
+  void cancellingACallWhoseAttemptWaitsInTheDispatchersQueueEndsItAtOnce() throws Exception {
+    MockWebServer queued = fixture.server(Responses.ok("{}"));
+    BlockingQueue<CallEnded> ended = new LinkedBlockingQueue<>();
+    Transport transport =
+        fixture.transport(
+            fixture
+                .settings(base(queued).newBuilder().host("127.0.0.1").build())
+                .sharedClient(fixture.clientWithLoopbackTaken())
+                .attemptTimeout(Duration.ofSeconds(20))
+                .callTimeout(Duration.ofSeconds(20))
+                .listener(
+                    new OpenViduEventListener() {
+                      @Override
+                      public void callEnded(CallEnded call) {
+                        ended.add(call);
+                      }
+                    }));
+    CompletableFuture<ApiResponse> call = transport.executeAsync(Responses.get());
+
+    call.cancel(true);
+
+    CallEnded end = ended.poll(10, TimeUnit.SECONDS);
+    assertThat(end).as("ended while the queue is still stuck").isNotNull();
+    assertThat(end.outcome()).isEqualTo(CallEnded.Outcome.CANCELLED);
+    assertThat(queued.getRequestCount()).isZero();
+  }
+
   private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
     try {
       future.get(10, TimeUnit.SECONDS);
