@@ -127,15 +127,7 @@ class AsyncCallTest {
     BlockingQueue<CallEnded> ended = new LinkedBlockingQueue<>();
     Transport transport =
         fixture.transport(
-            fixture
-                .settings(hanging.url(), base(healthy))
-                .listener(
-                    new OpenViduEventListener() {
-                      @Override
-                      public void callEnded(CallEnded call) {
-                        ended.add(call);
-                      }
-                    }));
+            fixture.settings(hanging.url(), base(healthy)).listener(collectingCallsEnded(ended)));
     CompletableFuture<ApiResponse> call = transport.executeAsync(Responses.get());
     hanging.awaitConnection();
 
@@ -208,13 +200,7 @@ class AsyncCallTest {
                 .sharedClient(fixture.clientWithLoopbackTaken())
                 .attemptTimeout(Duration.ofSeconds(20))
                 .callTimeout(Duration.ofSeconds(20))
-                .listener(
-                    new OpenViduEventListener() {
-                      @Override
-                      public void callEnded(CallEnded call) {
-                        ended.add(call);
-                      }
-                    }));
+                .listener(collectingCallsEnded(ended)));
     CompletableFuture<ApiResponse> call = transport.executeAsync(Responses.get());
 
     call.cancel(true);
@@ -223,6 +209,15 @@ class AsyncCallTest {
     assertThat(end).as("ended while the queue is still stuck").isNotNull();
     assertThat(end.outcome()).isEqualTo(CallEnded.Outcome.CANCELLED);
     assertThat(queued.getRequestCount()).isZero();
+  }
+
+  private static OpenViduEventListener collectingCallsEnded(BlockingQueue<CallEnded> ended) {
+    return new OpenViduEventListener() {
+      @Override
+      public void callEnded(CallEnded call) {
+        ended.add(call);
+      }
+    };
   }
 
   private static Throwable failureOf(CompletableFuture<?> future) throws Exception {
