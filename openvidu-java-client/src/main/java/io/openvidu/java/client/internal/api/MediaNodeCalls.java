@@ -58,6 +58,24 @@ public final class MediaNodeCalls {
   }
 
   /**
+   * {@code PUT /media-nodes}: the cluster looks for media nodes of its own that are not part of it
+   * and adds them; the answer lists those it added. Repeated after an unknown outcome, as PUT is
+   * idempotent: a repeat adds no node twice, but lists only what it found itself, not the nodes the
+   * lost attempt may have added ({@link #list} shows every node).
+   */
+  public static Operation<List<MediaNode>> discover() {
+    ApiRequest request = ApiRequest.put(ApiPaths.MEDIA_NODES, null).named("discoverMediaNodes");
+    return Operation.reading(
+        request,
+        response -> {
+          if (!response.isSuccessful()) {
+            throw ServerErrors.toException(request, response);
+          }
+          return OpenViduApi.read(request, response, "mediaNodes", json -> nodes(json, "content"));
+        });
+  }
+
+  /**
    * {@code POST /media-nodes[?wait=true]} with {@code uri} and {@code environmentId}. Not repeated
    * after an unknown outcome unless keys are honoured: a repeat would find the node added (409).
    */

@@ -177,6 +177,7 @@ public final class Hedger {
         //    the first and acts on nothing. Only then.
         return trusted(endpoint);
       case PATCH:
+      case PUT:
       case DELETE:
       default:
         // 3. A PATCH sets absolute values and a DELETE finds nothing the second time: two copies

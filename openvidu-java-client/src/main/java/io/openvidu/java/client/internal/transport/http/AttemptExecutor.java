@@ -325,7 +325,9 @@ public final class AttemptExecutor implements Network {
       return RequestBody.create(request.jsonBody(), JSON);
     }
     boolean bodyRequired =
-        request.method() == ApiRequest.Method.POST || request.method() == ApiRequest.Method.PATCH;
+        request.method() == ApiRequest.Method.POST
+            || request.method() == ApiRequest.Method.PATCH
+            || request.method() == ApiRequest.Method.PUT;
     return bodyRequired ? RequestBody.create(new byte[0], JSON) : null;
   }
 
