@@ -33,14 +33,7 @@ public final class MediaNodeCalls {
   public static Operation<List<MediaNode>> list(MediaNodeDetail... details) {
     ApiRequest request =
         ApiRequest.get(ApiPaths.MEDIA_NODES + query(details)).named("listMediaNodes");
-    return Operation.reading(
-        request,
-        response -> {
-          if (!response.isSuccessful()) {
-            throw ServerErrors.toException(request, response);
-          }
-          return OpenViduApi.read(request, response, "mediaNodes", json -> nodes(json, "content"));
-        });
+    return nodeList(request);
   }
 
   /** {@code GET /media-nodes/{id}}. */
@@ -65,14 +58,7 @@ public final class MediaNodeCalls {
    */
   public static Operation<List<MediaNode>> discover() {
     ApiRequest request = ApiRequest.put(ApiPaths.MEDIA_NODES, null).named("discoverMediaNodes");
-    return Operation.reading(
-        request,
-        response -> {
-          if (!response.isSuccessful()) {
-            throw ServerErrors.toException(request, response);
-          }
-          return OpenViduApi.read(request, response, "mediaNodes", json -> nodes(json, "content"));
-        });
+    return nodeList(request);
   }
 
   /**
@@ -170,6 +156,18 @@ public final class MediaNodeCalls {
                 mediaNodeId, serverMessage, ServerErrors.detail(request, response, serverMessage));
           }
           throw refusal(request, response, mediaNodeId);
+        });
+  }
+
+  /** An operation whose answer is a page of nodes ({@code content}), any refusal its exception. */
+  private static Operation<List<MediaNode>> nodeList(ApiRequest request) {
+    return Operation.reading(
+        request,
+        response -> {
+          if (!response.isSuccessful()) {
+            throw ServerErrors.toException(request, response);
+          }
+          return OpenViduApi.read(request, response, "mediaNodes", json -> nodes(json, "content"));
         });
   }
 
