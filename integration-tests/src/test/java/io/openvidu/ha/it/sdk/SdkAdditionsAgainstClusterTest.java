@@ -179,8 +179,9 @@ class SdkAdditionsAgainstClusterTest {
 
     List<MediaNode> discovered = mediaNodes.discover();
 
-    assertThat(discovered).singleElement().satisfies(
-        node -> assertThat(node.status()).isEqualTo(MediaNodeStatus.RUNNING));
+    assertThat(discovered)
+        .singleElement()
+        .satisfies(node -> assertThat(node.status()).isEqualTo(MediaNodeStatus.RUNNING));
     assertThat(mediaNodes.list()).hasSameSizeAs(before);
     assertThat(openVidu.async().mediaNodes().discover().get(30, TimeUnit.SECONDS))
         .as("nothing left to discover")
