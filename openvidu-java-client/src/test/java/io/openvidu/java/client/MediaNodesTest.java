@@ -15,6 +15,7 @@ import io.openvidu.java.client.medianode.MediaNodeUnreachableException;
 import io.openvidu.java.client.webhook.MediaNodeStatus;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +56,39 @@ class MediaNodesTest {
     assertThat(node.load()).isEqualTo(12.45);
     assertThat(node.status()).isEqualTo(MediaNodeStatus.RUNNING);
     assertThat(node.sessionIds()).isEmpty();
+  }
+
+  @Test
+  void discoverPutsWithoutABodyAndReadsTheNodesAdded(MockOpenVidu mock) throws Exception {
+    mock.answer(200, "{\"numberOfElements\":1,\"content\":[" + PLAIN_NODE + "]}");
+
+    List<MediaNode> added = mock.openVidu.mediaNodes().discover();
+
+    RecordedRequest request = mock.request();
+    assertThat(request.getMethod()).isEqualTo("PUT");
+    assertThat(request.getTarget()).isEqualTo("/openvidu/api/media-nodes");
+    assertThat(request.getBody().size()).isZero();
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo(MockOpenVidu.AUTHORIZATION);
+    assertThat(added).extracting(MediaNode::id).containsExactly("media_i-0c58bcdd26l11d0sd");
+  }
+
+  @Test
+  void discoverAsynchronouslyReadsTheSameAnswer(MockOpenVidu mock) throws Exception {
+    mock.answer(200, "{\"numberOfElements\":0,\"content\":[]}");
+
+    List<MediaNode> added = mock.openVidu.async().mediaNodes().discover().get(10, TimeUnit.SECONDS);
+
+    assertThat(mock.request().getMethod()).isEqualTo("PUT");
+    assertThat(added).isEmpty();
+  }
+
+  @Test
+  void discoverOnOpenViduCeIsItsRefusal(MockOpenVidu mock) {
+    mock.answer(405);
+
+    assertThatThrownBy(() -> mock.openVidu.mediaNodes().discover())
+        .isInstanceOfSatisfying(
+            OpenViduHttpException.class, e -> assertThat(e.getStatus()).isEqualTo(405));
   }
 
   @Test

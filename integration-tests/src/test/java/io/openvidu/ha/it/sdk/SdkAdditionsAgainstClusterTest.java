@@ -31,6 +31,7 @@ import io.openvidu.java.client.webhook.MediaNodeStatus;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,25 @@ class SdkAdditionsAgainstClusterTest {
         .isEqualTo(MediaNodeRemoval.REMOVED);
     assertThatThrownBy(() -> mediaNodes.get(added.id()))
         .isInstanceOf(MediaNodeNotFoundException.class);
+  }
+
+  @Test
+  void discoveryBringsBackARemovedMediaNodeAndAnswersIt() throws Exception {
+    MediaNodes mediaNodes = openVidu.mediaNodes();
+    List<MediaNode> before = mediaNodes.list();
+    MediaNode removed = before.get(0);
+    assertThat(mediaNodes.remove(removed.id(), DeletionStrategy.NOW, true))
+        .isEqualTo(MediaNodeRemoval.REMOVED);
+
+    List<MediaNode> discovered = mediaNodes.discover();
+
+    assertThat(discovered)
+        .singleElement()
+        .satisfies(node -> assertThat(node.status()).isEqualTo(MediaNodeStatus.RUNNING));
+    assertThat(mediaNodes.list()).hasSameSizeAs(before);
+    assertThat(openVidu.async().mediaNodes().discover().get(30, TimeUnit.SECONDS))
+        .as("nothing left to discover")
+        .isEmpty();
   }
 
   @Test

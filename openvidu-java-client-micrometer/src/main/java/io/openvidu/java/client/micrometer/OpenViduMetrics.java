@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <tr><td>{@value #CALLS}</td><td>timer</td><td>operation, endpoint, outcome, status</td>
  *       <td>every call of the API, from its start to its answer or failure, all attempts included;
  *       outcome {@code succeeded}, {@code error_status} (an answer the API turns into an {@code
- *       OpenViduHttpException}) or {@code failed} (no answer); endpoint of the last attempt
- *       ({@code none} when there was none); status the HTTP status, {@code 0} when failed</td></tr>
+ *       OpenViduHttpException}), {@code failed} (no answer) or {@code cancelled} (an asynchronous
+ *       call whose future was cancelled); endpoint of the last attempt ({@code none} when there was
+ *       none); status the HTTP status, {@code 0} when failed or cancelled</td></tr>
  *   <tr><td>{@value #ATTEMPTS}</td><td>counter</td><td>operation, endpoint</td>
  *       <td>attempts sent, hedges included</td></tr>
  *   <tr><td>{@value #ATTEMPT_FAILURES}</td><td>counter</td><td>operation, endpoint, kind</td>

@@ -16,6 +16,10 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -167,6 +171,50 @@ class OpenViduMetricsTest {
     assertThat(registry.find(OpenViduMetrics.FAILOVERS).counter()).isNull();
     metrics.endpointAnswersAgain(live);
     assertThat(gauge(live)).isEqualTo(0.0);
+  }
+
+  @Test
+  void aCancelledCallIsTimedWithTheCancelledOutcome() throws Exception {
+    BlockingQueue<CallEnded> ended = new LinkedBlockingQueue<>();
+    // A bound socket nobody accepts from: the kernel completes the handshake, nothing answers.
+    try (ServerSocket frozen = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String endpoint = "http://127.0.0.1:" + frozen.getLocalPort();
+      OpenVidu client =
+          new OpenVidu.Builder()
+              .endpoints(endpoint)
+              .secret("MY_SECRET")
+              .eventListener(
+                  OpenViduMetrics.builder(registry)
+                      .forwardingTo(
+                          new OpenViduEventListener() {
+                            @Override
+                            public void callEnded(CallEnded call) {
+                              ended.add(call);
+                            }
+                          })
+                      .build())
+              .build();
+      try {
+        CompletableFuture<?> call = client.async().listRecordings();
+
+        call.cancel(true);
+
+        CallEnded end = ended.poll(10, TimeUnit.SECONDS);
+        assertThat(end).isNotNull();
+        assertThat(end.outcome()).isEqualTo(CallEnded.Outcome.CANCELLED);
+        Timer timer =
+            registry
+                .get(OpenViduMetrics.CALLS)
+                .tags("operation", "listRecordings", "outcome", "cancelled", "status", "0")
+                .timer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(registry.find(OpenViduMetrics.ATTEMPT_FAILURES).counter())
+            .as("a cancelled attempt is not a failure")
+            .isNull();
+      } finally {
+        client.close();
+      }
+    }
   }
 
   private double count(String name, String tag, String value) {

@@ -43,6 +43,20 @@ public interface MediaNodes {
       throws OpenViduJavaClientException, OpenViduHttpException;
 
   /**
+   * Asks the cluster to discover media nodes ({@code PUT /openvidu/api/media-nodes}): nodes of its
+   * own that are not part of it (on premises, media servers it can reach; the reference cluster,
+   * its simulated nodes that crashed or were removed) are added. Repeated on another master after
+   * an attempt whose outcome is unknown, as HTTP defines PUT idempotent: no node is added twice,
+   * but the answer of the repeat lists only the nodes it found itself, not those the lost attempt
+   * may have added ({@link #list} shows every node).
+   *
+   * @return the nodes this call added; empty when there were none to add
+   * @throws OpenViduHttpException 404 or 405 from OpenVidu CE, which has no media nodes
+   * @throws OpenViduJavaClientException no usable answer
+   */
+  List<MediaNode> discover() throws OpenViduJavaClientException, OpenViduHttpException;
+
+  /**
    * Adds a media node on premises ({@code POST /openvidu/api/media-nodes} with its {@code uri}).
    *
    * @param uri the node's media server, e.g. {@code ws://172.17.0.5:8888/kurento}

@@ -18,6 +18,9 @@ public interface MediaNodesAsync {
   /** {@link MediaNodes#list(MediaNodeDetail...)}. */
   CompletableFuture<List<MediaNode>> list(MediaNodeDetail... details);
 
+  /** {@link MediaNodes#discover()}. */
+  CompletableFuture<List<MediaNode>> discover();
+
   /** {@link MediaNodes#get(String, MediaNodeDetail...)}. */
   CompletableFuture<MediaNode> get(String mediaNodeId, MediaNodeDetail... details);
 

@@ -21,7 +21,14 @@ public final class CallEnded {
      */
     ERROR_STATUS,
     /** No answer: the API method throws an {@code OpenViduJavaClientException}. */
-    FAILED
+    FAILED,
+    /**
+     * Cancelled by its caller before it ended: the future of an asynchronous call ({@code
+     * openVidu.async()}, {@code session.async()}) was cancelled ({@code cancel(true)} or {@code
+     * cancel(false)}). Its attempt in flight was cancelled and no further attempt was made; a write
+     * the server had already received may still have taken effect. Not a failure of the endpoint.
+     */
+    CANCELLED
   }
 
   private final String operation;
@@ -38,7 +45,8 @@ public final class CallEnded {
    * @param attempts how many attempts the call made, hedges included
    * @param latency from the call's start to its end
    * @param outcome how it ended
-   * @param status the HTTP status of the answer, 0 when {@link Outcome#FAILED}
+   * @param status the HTTP status of the answer, 0 when {@link Outcome#FAILED} or {@link
+   *     Outcome#CANCELLED}
    */
   public CallEnded(
       String operation,
@@ -76,7 +84,10 @@ public final class CallEnded {
     return outcome;
   }
 
-  /** The HTTP status of the answer; 0 when the call {@link Outcome#FAILED}. */
+  /**
+   * The HTTP status of the answer; 0 when the call {@link Outcome#FAILED} or was {@link
+   * Outcome#CANCELLED}.
+   */
   public int status() {
     return status;
   }

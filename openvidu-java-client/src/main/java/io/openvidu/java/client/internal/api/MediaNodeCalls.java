@@ -33,14 +33,7 @@ public final class MediaNodeCalls {
   public static Operation<List<MediaNode>> list(MediaNodeDetail... details) {
     ApiRequest request =
         ApiRequest.get(ApiPaths.MEDIA_NODES + query(details)).named("listMediaNodes");
-    return Operation.reading(
-        request,
-        response -> {
-          if (!response.isSuccessful()) {
-            throw ServerErrors.toException(request, response);
-          }
-          return OpenViduApi.read(request, response, "mediaNodes", json -> nodes(json, "content"));
-        });
+    return nodeList(request);
   }
 
   /** {@code GET /media-nodes/{id}}. */
@@ -55,6 +48,17 @@ public final class MediaNodeCalls {
           }
           throw refusal(request, response, mediaNodeId);
         });
+  }
+
+  /**
+   * {@code PUT /media-nodes}: the cluster looks for media nodes of its own that are not part of it
+   * and adds them; the answer lists those it added. Repeated after an unknown outcome, as PUT is
+   * idempotent: a repeat adds no node twice, but lists only what it found itself, not the nodes the
+   * lost attempt may have added ({@link #list} shows every node).
+   */
+  public static Operation<List<MediaNode>> discover() {
+    ApiRequest request = ApiRequest.put(ApiPaths.MEDIA_NODES, null).named("discoverMediaNodes");
+    return nodeList(request);
   }
 
   /**
@@ -152,6 +156,18 @@ public final class MediaNodeCalls {
                 mediaNodeId, serverMessage, ServerErrors.detail(request, response, serverMessage));
           }
           throw refusal(request, response, mediaNodeId);
+        });
+  }
+
+  /** An operation whose answer is a page of nodes ({@code content}), any refusal its exception. */
+  private static Operation<List<MediaNode>> nodeList(ApiRequest request) {
+    return Operation.reading(
+        request,
+        response -> {
+          if (!response.isSuccessful()) {
+            throw ServerErrors.toException(request, response);
+          }
+          return OpenViduApi.read(request, response, "mediaNodes", json -> nodes(json, "content"));
         });
   }
 

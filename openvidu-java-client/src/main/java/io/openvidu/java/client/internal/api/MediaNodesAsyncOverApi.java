@@ -31,6 +31,11 @@ public final class MediaNodesAsyncOverApi implements MediaNodesAsync {
   }
 
   @Override
+  public CompletableFuture<List<MediaNode>> discover() {
+    return api.callAsync(MediaNodeCalls.discover(), executor);
+  }
+
+  @Override
   public CompletableFuture<MediaNode> get(String mediaNodeId, MediaNodeDetail... details) {
     return api.callAsync(MediaNodeCalls.get(mediaNodeId, details), executor);
   }

@@ -33,6 +33,11 @@ public final class MediaNodesOverApi implements MediaNodes {
   }
 
   @Override
+  public List<MediaNode> discover() throws OpenViduJavaClientException, OpenViduHttpException {
+    return api.call(MediaNodeCalls.discover());
+  }
+
+  @Override
   public MediaNode add(String uri, String environmentId, boolean waitUntilRunning)
       throws OpenViduJavaClientException, OpenViduHttpException {
     return api.call(MediaNodeCalls.add(uri, environmentId, waitUntilRunning));

@@ -17,6 +17,7 @@ public final class ApiRequest {
     GET,
     POST,
     PATCH,
+    PUT,
     DELETE
   }
 
@@ -55,6 +56,14 @@ public final class ApiRequest {
   /** A PATCH with a JSON body: repeatable (it sets absolute values). */
   public static ApiRequest patch(String pathAndQuery, byte[] jsonBody) {
     return new ApiRequest(Method.PATCH, pathAndQuery, jsonBody, true, null);
+  }
+
+  /**
+   * A PUT with a JSON body (or {@code null} for an empty one): repeatable, as HTTP defines PUT
+   * (idempotent: a repeat leaves the state one leaves).
+   */
+  public static ApiRequest put(String pathAndQuery, byte[] jsonBody) {
+    return new ApiRequest(Method.PUT, pathAndQuery, jsonBody, true, null);
   }
 
   /**

@@ -5,6 +5,7 @@ import io.openvidu.java.client.internal.transport.endpoints.Endpoint;
 import io.openvidu.java.client.internal.transport.endpoints.Responsiveness;
 import io.openvidu.java.client.internal.transport.endpoints.Route;
 import io.openvidu.java.client.internal.transport.hedging.Hedge;
+import io.openvidu.java.client.internal.transport.hedging.Hedger;
 import io.openvidu.java.client.internal.transport.http.Cancellation;
 import io.openvidu.java.client.internal.transport.policy.AttemptResult;
 import io.openvidu.java.client.internal.transport.policy.StopReason;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>an attempt is an OkHttp asynchronous call, whose outcome continues the loop on the HTTP
  *       dispatcher's thread;
- *   <li>a backoff, and the call's deadline while it waits for a hedge, are tasks of the transport's
- *       timer thread;
- *   <li>a hedge's outcome continues the loop on the hedge's thread ({@link Hedge#whenHedgeEnded}).
+ *   <li>a backoff, the call's deadline while it waits for a hedge, and the decision to send a hedge
+ *       are tasks of the transport's timer thread;
+ *   <li>a hedge is an OkHttp asynchronous call too, whose outcome continues the loop on the HTTP
+ *       dispatcher's thread ({@link Hedge#whenHedgeEnded}).
  * </ul>
  *
  * <p>Each step runs on one of those threads, one after the other: the {@link CallProgress} is
@@ -149,7 +151,8 @@ final class AsyncCall {
     }
     long timeoutNanos = Math.min(transport.attemptTimeoutNanos, remaining);
     StartedAttempt started =
-        transport.startAttempt(call, route, order, request, idempotencyKey, timeoutNanos);
+        transport.startAttempt(
+            Hedger.Driver.ASYNCHRONOUS, call, route, order, request, idempotencyKey, timeoutNanos);
     Endpoint endpoint = started.endpoint;
     int attempt = started.number;
     Responsiveness.Pending pending = started.pending;
@@ -278,7 +281,7 @@ final class AsyncCall {
   private void endCancelled() {
     LOG.debug("{} cancelled after {} attempt(s)", request.operation(), call.attempts());
     if (transport.reportsCallEnded) {
-      transport.listener.callEnded(call.ended(true, transport.time.nanoTime()));
+      transport.listener.callEnded(call.cancelled(transport.time.nanoTime()));
     }
     result.cancelledByCaller();
   }

@@ -143,6 +143,14 @@ final class CallProgress implements RoutedCall {
    * @param failed whether the call ends without an answer
    * @return the event that reports how the call ended
    */
+  /**
+   * How the call ended when its caller cancelled it (an asynchronous call's future): whatever its
+   * attempts returned, {@link CallEnded.Outcome#CANCELLED}, without a status.
+   */
+  CallEnded cancelled(long now) {
+    return callEnded(CallEnded.Outcome.CANCELLED, 0, now);
+  }
+
   CallEnded ended(boolean failed, long now) {
     CallEnded.Outcome outcome;
     int status = 0;
@@ -155,6 +163,10 @@ final class CallProgress implements RoutedCall {
               ? CallEnded.Outcome.SUCCEEDED
               : CallEnded.Outcome.ERROR_STATUS;
     }
+    return callEnded(outcome, status, now);
+  }
+
+  private CallEnded callEnded(CallEnded.Outcome outcome, int status, long now) {
     return new CallEnded(
         request.operation(),
         lastEndpoint == null ? null : lastEndpoint.name(),

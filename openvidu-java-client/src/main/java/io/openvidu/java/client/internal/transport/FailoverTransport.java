@@ -148,7 +148,8 @@ final class FailoverTransport implements Transport {
             time,
             attemptTimeoutNanos,
             hedgeDelay.toNanos(),
-            endpoints.size());
+            endpoints.size(),
+            task -> timer().execute(task));
   }
 
   @Override
@@ -200,7 +201,10 @@ final class FailoverTransport implements Transport {
     return async.result();
   }
 
-  /** The timer of asynchronous calls: one daemon thread, that only starts the next step. */
+  /**
+   * The timer of asynchronous calls: one daemon thread, that only starts the next step (after a
+   * backoff, at the deadline of an awaited hedge, or the decision to hedge).
+   */
   ScheduledExecutorService timer() {
     ScheduledThreadPoolExecutor current = timer;
     if (current == null) {
@@ -289,7 +293,8 @@ final class FailoverTransport implements Transport {
       String idempotencyKey,
       long timeoutNanos) {
     StartedAttempt started =
-        startAttempt(call, route, order, request, idempotencyKey, timeoutNanos);
+        startAttempt(
+            Hedger.Driver.BLOCKING, call, route, order, request, idempotencyKey, timeoutNanos);
     int attempt = started.number;
     Hedge hedge = started.hedge;
     AttemptResult result =
@@ -309,6 +314,7 @@ final class FailoverTransport implements Transport {
 
   /** Begins an attempt on the route's endpoint, for either driver. */
   StartedAttempt startAttempt(
+      Hedger.Driver driver,
       CallProgress call,
       Route route,
       List<Endpoint> order,
@@ -326,6 +332,7 @@ final class FailoverTransport implements Transport {
     Responsiveness.Pending pending = monitor.attemptStarted(endpoint);
     Hedge hedge =
         hedger.schedule(
+            driver,
             call,
             call.hedged(),
             order,

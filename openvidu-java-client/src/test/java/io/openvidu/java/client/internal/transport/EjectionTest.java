@@ -6,12 +6,15 @@ import static io.openvidu.java.client.internal.transport.TransportFixture.base;
 import static io.openvidu.java.client.internal.transport.TransportFixture.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openvidu.java.client.transport.AttemptFailure;
 import io.openvidu.java.client.transport.RetryPolicy;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,6 +26,35 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EjectionTest {
 
   @RegisterExtension final TransportFixture fixture = new TransportFixture();
+
+  @Test
+  void anAsyncAttemptThatTimesOutInTheClientsQueueDoesNotEjectABusyEndpoint() throws Exception {
+    // The busy master is on 127.0.0.1, whose one place in the dispatcher another master's hung
+    // request holds: its attempt waits in the queue.
+    OkHttpClient shared = fixture.clientWithLoopbackTaken();
+    MockWebServer busy = fixture.server(ok("busy"));
+    MockWebServer other = fixture.server(ok("other"));
+    HttpUrl busyUrl = base(busy).newBuilder().host("127.0.0.1").build();
+    Transport transport =
+        fixture.transport(
+            fixture
+                .settings(busyUrl, base(other))
+                .sharedClient(shared)
+                .attemptTimeout(Duration.ofMillis(300)));
+
+    ApiResponse response = transport.executeAsync(Responses.get()).get(10, TimeUnit.SECONDS);
+
+    assertThat(response.endpoint()).isEqualTo(name(other));
+    assertThat(fixture.listener().failures())
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.kind()).isEqualTo(AttemptFailure.Kind.NOT_SENT);
+              assertThat(failure.description()).contains("waiting in the client's queue");
+            });
+    assertThat(busy.getRequestCount()).isZero();
+    assertThat(fixture.listener().events("ejected")).as("never asked, so not ejected").isEmpty();
+  }
 
   @Test
   void aFailedEndpointIsSkippedWhileEjected() throws Exception {

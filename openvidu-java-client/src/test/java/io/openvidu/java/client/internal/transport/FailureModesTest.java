@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.openvidu.java.client.OpenViduJavaClientException;
 import io.openvidu.java.client.transport.AttemptFailure;
+import io.openvidu.java.client.transport.OpenViduEventListener;
 import io.openvidu.java.client.transport.RetryPolicy;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
@@ -196,12 +197,21 @@ class FailureModesTest {
 
   @Test
   void theCallTimeoutCutsTheLastAttemptShort() {
+    // The first attempt is refused at once, and 400 ms of the call's 800 pass on the fake clock
+    // meanwhile: whatever the machine's load, the second attempt has less than its 500 ms left.
     Transport transport =
         fixture.transport(
             fixture
-                .settings(fixture.silentServer(), fixture.silentServer())
+                .settings(fixture.closedPort(), fixture.silentServer())
                 .attemptTimeout(SHORT_ATTEMPT)
-                .callTimeout(Duration.ofMillis(800)));
+                .callTimeout(Duration.ofMillis(800))
+                .listener(
+                    new OpenViduEventListener() {
+                      @Override
+                      public void attemptFailed(AttemptFailure failure) {
+                        fixture.time().advance(Duration.ofMillis(400));
+                      }
+                    }));
 
     OpenViduJavaClientException e =
         catchThrowableOfType(

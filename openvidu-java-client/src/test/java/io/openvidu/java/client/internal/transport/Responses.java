@@ -36,6 +36,11 @@ final class Responses {
         .named("updateConnection");
   }
 
+  /** A PUT without a body, as discovering media nodes. */
+  static ApiRequest put() {
+    return ApiRequest.put("/openvidu/api/media-nodes", null).named("discoverMediaNodes");
+  }
+
   static ApiRequest delete() {
     return ApiRequest.delete("/openvidu/api/sessions/ses_A").named("closeSession");
   }

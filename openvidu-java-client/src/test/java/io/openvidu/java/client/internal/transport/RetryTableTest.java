@@ -32,13 +32,13 @@ class RetryTableTest {
     return Stream.of(Responses.get(), Responses.patch(), Responses.delete(), Responses.post());
   }
 
-  static Stream<ApiRequest> getPatchDelete() {
-    return Stream.of(Responses.get(), Responses.patch(), Responses.delete());
+  static Stream<ApiRequest> getPatchPutDelete() {
+    return Stream.of(Responses.get(), Responses.patch(), Responses.put(), Responses.delete());
   }
 
-  static Stream<Arguments> retryableStatusesForGetPatchDelete() {
+  static Stream<Arguments> retryableStatusesForGetPatchPutDelete() {
     return Stream.of(502, 503, 504, 429)
-        .flatMap(code -> getPatchDelete().map(request -> Arguments.of(code, request)));
+        .flatMap(code -> getPatchPutDelete().map(request -> Arguments.of(code, request)));
   }
 
   static Stream<Integer> retryableStatuses() {
@@ -73,8 +73,8 @@ class RetryTableTest {
   // Row 2: sent, then reset or timed out (outcome unknown).
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("getPatchDelete")
-  void anUnknownOutcomeMovesGetPatchDeleteToTheNextEndpointAndFlagsItForReconciliation(
+  @MethodSource("getPatchPutDelete")
+  void anUnknownOutcomeMovesGetPatchPutDeleteToTheNextEndpointAndFlagsItForReconciliation(
       ApiRequest request) throws Exception {
     MockWebServer first = fixture.server(dropAfterRequest());
     MockWebServer second = fixture.server(ok("{}"));
@@ -132,8 +132,8 @@ class RetryTableTest {
   // Row 3: 502, 503, 504, 429.
 
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("retryableStatusesForGetPatchDelete")
-  void aBusyOrUnavailableAnswerMovesGetPatchDeleteToTheNextEndpoint(int code, ApiRequest request)
+  @MethodSource("retryableStatusesForGetPatchPutDelete")
+  void aBusyOrUnavailableAnswerMovesGetPatchPutDeleteToTheNextEndpoint(int code, ApiRequest request)
       throws Exception {
     MockWebServer first = fixture.server(status(code));
     MockWebServer second = fixture.server(ok("{}"));

@@ -16,8 +16,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -126,6 +131,39 @@ final class TransportFixture implements AfterEachCallback {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A client to share with a transport whose dispatcher runs one asynchronous call per host name,
+   * and whose one place on 127.0.0.1 is taken by a request to a master that never answers: an
+   * asynchronous attempt to any other master on 127.0.0.1 waits in the dispatcher's queue for as
+   * long as the test lasts.
+   */
+  OkHttpClient clientWithLoopbackTaken() throws InterruptedException {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequestsPerHost(1);
+    OkHttpClient client = new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    SilentServer neighbour = hangingServer();
+    Call blocker = client.newCall(new Request.Builder().url(neighbour.url()).build());
+    blocker.enqueue(
+        new Callback() {
+          @Override
+          public void onResponse(Call call, Response response) {
+            response.close();
+          }
+
+          @Override
+          public void onFailure(Call call, IOException e) {
+            // cancelled after the test
+          }
+        });
+    neighbour.awaitConnection();
+    resources.add(
+        () -> {
+          blocker.cancel();
+          dispatcher.executorService().shutdown();
+        });
+    return client;
   }
 
   FakeTime time() {

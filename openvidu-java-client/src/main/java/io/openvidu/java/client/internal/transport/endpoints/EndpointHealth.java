@@ -114,6 +114,16 @@ public final class EndpointHealth {
   }
 
   /**
+   * An attempt sent with {@code ticket} ended without telling anything of the endpoint (it never
+   * left the client): a probe's place is freed for the next one; nothing else changes.
+   */
+  public synchronized void inconclusive(Ticket ticket) {
+    if (ticket.probe) {
+      probeInFlight = false;
+    }
+  }
+
+  /**
    * The endpoint failed an attempt.
    *
    * @param retryAfterNanos how long the server asked to wait before the next attempt, or a negative

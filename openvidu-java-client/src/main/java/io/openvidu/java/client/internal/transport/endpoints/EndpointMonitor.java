@@ -130,12 +130,19 @@ public final class EndpointMonitor {
 
   /**
    * An attempt sent with {@code ticket} failed: the endpoint is ejected unless an attempt of a
-   * newer ticket already did, and kept off for what its {@code Retry-After} asks.
+   * newer ticket already did, and kept off for what its {@code Retry-After} asks. An attempt that
+   * never left the client (it timed out in the HTTP dispatcher's queue, behind the per-host limit
+   * that masters on one host name share) does not count: the endpoint may be merely busy.
    *
    * @param why the failure, for the log
    */
   public void failed(
       Endpoint endpoint, EndpointHealth.Ticket ticket, AttemptResult result, String why) {
+    if (result != null && result.neverLeftClient()) {
+      endpoint.health().inconclusive(ticket);
+      LOG.debug("{}: {}; not counted against it", endpoint, why);
+      return;
+    }
     long now = time.nanoTime();
     EndpointHealth.Ejection ejection =
         endpoint.health().failed(ticket, now, retryAfter.waitNanos(result));

@@ -13,13 +13,14 @@ import java.util.function.Consumer;
  * transport may send beside it to another endpoint when the attempt is still unanswered after the
  * hedge delay. The first to end with an answer that ends the call wins; the other is cancelled.
  *
- * <p>Three threads meet here, each doing one thing: the hedge's thread sends it only while the call
- * still waits on its attempt ({@link #claim}); the hedge's outcome arrives on the thread that sent
- * it and, if it wins, cancels the attempt the call is blocked on ({@link #hedgeEnded}); the call,
- * once its attempt returned, learns whether a hedge went out ({@link #attemptEnded}) and, if it
- * needs it, waits for it ({@link #awaitHedge}) or, for an asynchronous call, has it handed on
- * ({@link #whenHedgeEnded}). Every decision about the call itself (accounting, failover) stays on
- * the call's thread.
+ * <p>Three threads meet here, each doing one thing: the thread that decides the hedge sends it only
+ * while the call still waits on its attempt ({@link #claim}); the hedge's outcome arrives on the
+ * thread that sent it (blocking call) or on the HTTP dispatcher's (asynchronous call) and, if it
+ * wins, cancels the attempt the call is waiting on ({@link #hedgeEnded}); the call, once its
+ * attempt returned, learns whether a hedge went out ({@link #attemptEnded}) and, if it needs it,
+ * waits for it ({@link #awaitHedge}) or, for an asynchronous call, has it handed on ({@link
+ * #whenHedgeEnded}). Every decision about the call itself (accounting, failover) stays on the
+ * call's thread.
  *
  * <p>Thread-safe: every transition holds this object's lock, briefly; no cancellation runs under
  * it.
@@ -67,8 +68,8 @@ public final class Hedge {
   }
 
   /**
-   * Hedge's thread: the hedge ended. An answer that ends the call, while the call still waits on
-   * its attempt, cancels that attempt: the hedge wins.
+   * The thread that delivers the hedge's outcome: the hedge ended. An answer that ends the call,
+   * while the call still waits on its attempt, cancels that attempt: the hedge wins.
    */
   void hedgeEnded(AttemptResult result) {
     boolean cancelAttempt;
@@ -90,8 +91,8 @@ public final class Hedge {
 
   /**
    * Asynchronous call: instead of {@link #awaitHedge waiting} for the hedge's outcome, hands it to
-   * {@code action}, at once if it is known, else on the hedge's thread when it ends; never under
-   * this object's lock.
+   * {@code action}, at once if it is known, else on the thread that delivers it; never under this
+   * object's lock.
    */
   public void whenHedgeEnded(Consumer<AttemptResult> action) {
     AttemptResult known;

@@ -17,6 +17,7 @@ import io.openvidu.java.client.transport.AttemptFailure;
 import io.openvidu.java.client.transport.OpenViduEventListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,12 +41,24 @@ import org.slf4j.LoggerFactory;
  * GETs always, writes where the masters are trusted with {@code Idempotency-Key}.
  *
  * <p>Thread-safe. The delay is kept by {@link AttemptDeadlines}' thread, which an attempt keeps
- * awake anyway; the hedge is decided and sent on a thread of the hedger's own: not on OkHttp's
- * dispatcher, whose per-host limit could queue a hedge behind the probes of a hung master.
+ * awake anyway. How the hedge is sent follows its call's {@link Driver}: a blocking call's hedge is
+ * decided and sent on a thread of the hedger's own, which waits for its answer (not on OkHttp's
+ * dispatcher, whose per-host limit could queue a hedge behind the probes of a hung master); an
+ * asynchronous call's hedge is decided on the transport's step thread and sent as an asynchronous
+ * HTTP call, so that no thread waits for it (it shares the dispatcher, and its per-host limit, with
+ * the call's own attempts).
  */
 public final class Hedger {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hedger.class);
+
+  /** Which driver's call an attempt belongs to, and so how its hedge is sent and awaited. */
+  public enum Driver {
+    /** The caller's thread waits for the attempt; the hedge is sent on a hedge thread. */
+    BLOCKING,
+    /** No thread waits: the hedge is an asynchronous HTTP call, like the attempt. */
+    ASYNCHRONOUS
+  }
 
   private final RetryTable table;
   private final RetryBudget budget;
@@ -59,9 +72,14 @@ public final class Hedger {
   /** {@code null} with a single endpoint, where there is nowhere to hedge to. */
   private final ExecutorService hedgeSenders;
 
+  /** Where an asynchronous call's hedge is decided: quick steps only, never a wait. */
+  private final Executor asyncSteps;
+
   /**
    * @param hedgeDelayNanos how long an attempt waits unanswered before it is hedged; one at least
    *     as long as the attempt timeout turns hedging off
+   * @param asyncSteps the thread that decides asynchronous calls' hedges (the transport's step
+   *     thread): one, so that hedges due at once do not each take a thread
    */
   public Hedger(
       RetryTable table,
@@ -72,7 +90,8 @@ public final class Hedger {
       TimeSource time,
       long attemptTimeoutNanos,
       long hedgeDelayNanos,
-      int endpointCount) {
+      int endpointCount,
+      Executor asyncSteps) {
     this.table = table;
     this.budget = budget;
     this.monitor = monitor;
@@ -81,6 +100,7 @@ public final class Hedger {
     this.time = time;
     this.attemptTimeoutNanos = attemptTimeoutNanos;
     this.hedgeDelayNanos = hedgeDelayNanos;
+    this.asyncSteps = asyncSteps;
     this.hedgeSenders =
         endpointCount > 1 ? Executors.newCachedThreadPool(daemons("openvidu-hedge")) : null;
   }
@@ -99,6 +119,7 @@ public final class Hedger {
    * attempt left in its {@code maxAttempts} and an endpoint it has not tried (trusted with keys,
    * for a write), whose attempt lasts longer than the hedge delay.
    *
+   * @param driver how the call waits for its attempts, and so how the hedge is sent
    * @param endpoint where the attempt goes
    * @param idempotencyKey the call's key, sent with a POST's hedge; {@code null} for a GET
    * @param attempt the attempt's number, from 1
@@ -106,6 +127,7 @@ public final class Hedger {
    * @return the race the hedge would join, or {@code null} when no hedge may be sent
    */
   public Hedge schedule(
+      Driver driver,
       RoutedCall call,
       boolean hedged,
       List<Endpoint> order,
@@ -135,7 +157,7 @@ public final class Hedger {
     Hedge hedge = new Hedge();
     hedge.timer(
         AttemptDeadlines.SHARED.schedule(
-            () -> decide(hedge, untried, request, idempotencyKey, attempt, deadlineNanos),
+            () -> decide(driver, hedge, untried, request, idempotencyKey, attempt, deadlineNanos),
             hedgeDelayNanos));
     return hedge;
   }
@@ -155,6 +177,7 @@ public final class Hedger {
         //    the first and acts on nothing. Only then.
         return trusted(endpoint);
       case PATCH:
+      case PUT:
       case DELETE:
       default:
         // 3. A PATCH sets absolute values and a DELETE finds nothing the second time: two copies
@@ -171,8 +194,12 @@ public final class Hedger {
     return table.keysHonouredBy(endpoint.announcesIdempotency());
   }
 
-  /** On the deadline thread, which must not wait: the rest happens on a hedge thread. */
+  /**
+   * On the deadline thread, which must not wait: the rest happens on a hedge thread (blocking call)
+   * or on the step thread (asynchronous call).
+   */
   private void decide(
+      Driver driver,
       Hedge hedge,
       List<Endpoint> untried,
       ApiRequest request,
@@ -180,20 +207,27 @@ public final class Hedger {
       int attempt,
       long deadline) {
     try {
-      hedgeSenders.execute(() -> send(hedge, untried, request, idempotencyKey, attempt, deadline));
+      Runnable decision =
+          () -> send(driver, hedge, untried, request, idempotencyKey, attempt, deadline);
+      if (driver == Driver.ASYNCHRONOUS) {
+        asyncSteps.execute(decision);
+      } else {
+        hedgeSenders.execute(decision);
+      }
     } catch (RejectedExecutionException closedMeanwhile) {
       // the client was closed: no hedge
     }
   }
 
   /**
-   * On a hedge thread, the call's attempt still unanswered after the hedge delay: sends the same
-   * request to the first of the endpoints the call has not tried that is healthy and not silent, if
-   * the retry budget allows a retry. The hedge takes a token from the budget when it is sent, and
-   * gets it back if its answer is the call's ({@link #won}): one that did not help costs what a
-   * failure does, so that hedges cannot double the load of a cluster that is merely slow.
+   * The call's attempt still unanswered after the hedge delay: sends the same request to the first
+   * of the endpoints the call has not tried that is healthy and not silent, if the retry budget
+   * allows a retry. The hedge takes a token from the budget when it is sent, and gets it back if
+   * its answer is the call's ({@link #won}): one that did not help costs what a failure does, so
+   * that hedges cannot double the load of a cluster that is merely slow.
    */
   private void send(
+      Driver driver,
       Hedge hedge,
       List<Endpoint> untried,
       ApiRequest request,
@@ -237,6 +271,18 @@ public final class Hedger {
         endpoint);
     listener.hedgeStarted(endpoint.name(), request.operation(), hedgeAttempt);
     Responsiveness.Pending pending = endpoint.responsiveness().started(now);
+    if (driver == Driver.ASYNCHRONOUS) {
+      // Its answer continues the call on the dispatcher thread that delivers it.
+      sender.sendAsync(
+          endpoint,
+          pending,
+          request,
+          idempotencyKey,
+          timeoutNanos,
+          hedge.hedgeCancellation(),
+          hedge::hedgeEnded);
+      return;
+    }
     try {
       hedgeSenders.execute(
           () ->

@@ -87,7 +87,16 @@ public final class AttemptDeadlines {
    *     given)
    */
   public Deadline start(Call call, long timeoutNanos) {
-    return enter(new Deadline(this, call, null, System.nanoTime() + Math.max(1, timeoutNanos)));
+    return start(call, timeoutNanos, null);
+  }
+
+  /**
+   * As {@link #start(Call, long)}, and runs {@code afterExpiry} on this thread once the call was
+   * cancelled for its deadline: it must be quick, as a {@link #schedule}d action.
+   */
+  public Deadline start(Call call, long timeoutNanos, Runnable afterExpiry) {
+    return enter(
+        new Deadline(this, call, afterExpiry, System.nanoTime() + Math.max(1, timeoutNanos)));
   }
 
   /**
@@ -153,7 +162,8 @@ public final class AttemptDeadlines {
           if (inFlight.remove(deadline)) {
             if (deadline.call != null) {
               cancel(deadline.call);
-            } else {
+            }
+            if (deadline.action != null) {
               run(deadline.action);
             }
           }

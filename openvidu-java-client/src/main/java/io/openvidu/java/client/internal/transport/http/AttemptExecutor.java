@@ -7,7 +7,10 @@ import io.openvidu.java.client.internal.transport.policy.AttemptResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.Authenticator;
 import okhttp3.Call;
@@ -187,6 +190,10 @@ public final class AttemptExecutor implements Network {
    * dispatcher thread (or on the caller's thread, if the dispatcher refuses the call). {@code
    * outcome} is called exactly once and must not block: it runs on a thread every attempt needs.
    *
+   * <p>An attempt cancelled (for its deadline, or by {@code cancellation}) while it still waits in
+   * the dispatcher's queue ends at once: OkHttp keeps a cancelled call queued until the per-host
+   * limit lets it run (and fail), which a host whose calls all hang would never do.
+   *
    * @param idempotencyKey the call's key, sent on a POST; {@code null} for other methods
    * @param cancellation what cancels the attempt, or {@code null} when nothing does
    */
@@ -199,10 +206,31 @@ public final class AttemptExecutor implements Network {
       Consumer<AttemptResult> outcome) {
     AttemptTrace trace = new AttemptTrace();
     Call call = newCall(endpoint, request, idempotencyKey, trace);
+    AtomicBoolean reported = new AtomicBoolean();
+    Consumer<AttemptResult> once =
+        result -> {
+          if (reported.compareAndSet(false, true)) {
+            outcome.accept(result);
+          }
+        };
+    AtomicReference<AttemptDeadlines.Deadline> deadlineRef = new AtomicReference<>();
+    Runnable endIfQueued =
+        () -> {
+          if (trace.neverLeftQueue() && !reported.get()) {
+            dispatch(
+                endpoint,
+                () ->
+                    once.accept(
+                        failed(
+                            new IOException("Canceled"), deadlineRef.get(), trace, timeoutNanos)));
+          }
+        };
+    AttemptDeadlines.Deadline deadline =
+        AttemptDeadlines.SHARED.start(call, timeoutNanos, endIfQueued);
+    deadlineRef.set(deadline);
     if (cancellation != null) {
-      cancellation.attach(call);
+      cancellation.attach(call, endIfQueued);
     }
-    AttemptDeadlines.Deadline deadline = AttemptDeadlines.SHARED.start(call, timeoutNanos);
     call.enqueue(
         new Callback() {
           @Override
@@ -214,15 +242,27 @@ public final class AttemptExecutor implements Network {
             } catch (IOException e) {
               result = failed(e, deadline, trace, timeoutNanos);
             }
-            outcome.accept(result);
+            once.accept(result);
           }
 
           @Override
           public void onFailure(Call c, IOException e) {
             deadline.close();
-            outcome.accept(failed(e, deadline, trace, timeoutNanos));
+            once.accept(failed(e, deadline, trace, timeoutNanos));
           }
         });
+  }
+
+  /**
+   * Runs the outcome of an attempt that ended in the queue on a dispatcher thread, where outcomes
+   * run (not on the deadline thread nor on whoever cancelled it); inline once the client is closed.
+   */
+  private void dispatch(Endpoint endpoint, Runnable task) {
+    try {
+      clients[endpoint.index()].dispatcher().executorService().execute(task);
+    } catch (RejectedExecutionException closed) {
+      task.run();
+    }
   }
 
   private Call newCall(
@@ -275,6 +315,7 @@ public final class AttemptExecutor implements Network {
         failure,
         trace.requestSent(),
         deadline.expired(),
+        trace.neverLeftQueue(),
         TimeUnit.NANOSECONDS.toMillis(timeoutNanos),
         connectTimeoutMs);
   }
@@ -284,7 +325,9 @@ public final class AttemptExecutor implements Network {
       return RequestBody.create(request.jsonBody(), JSON);
     }
     boolean bodyRequired =
-        request.method() == ApiRequest.Method.POST || request.method() == ApiRequest.Method.PATCH;
+        request.method() == ApiRequest.Method.POST
+            || request.method() == ApiRequest.Method.PATCH
+            || request.method() == ApiRequest.Method.PUT;
     return bodyRequired ? RequestBody.create(new byte[0], JSON) : null;
   }
 

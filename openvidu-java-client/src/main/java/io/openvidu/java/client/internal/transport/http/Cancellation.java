@@ -13,17 +13,27 @@ import okhttp3.Call;
 public final class Cancellation {
 
   private Call call;
+  private Runnable afterCancel;
   private boolean cancelled;
 
   /** The attempt's HTTP call was made: it is cancelled at once if the attempt already was. */
   void attach(Call call) {
+    attach(call, null);
+  }
+
+  /**
+   * As {@link #attach(Call)}, and runs {@code afterCancel} (quick, on the cancelling thread) once
+   * the call was cancelled.
+   */
+  void attach(Call call, Runnable afterCancel) {
     boolean cancelNow;
     synchronized (this) {
       this.call = call;
+      this.afterCancel = afterCancel;
       cancelNow = cancelled;
     }
     if (cancelNow) {
-      call.cancel();
+      cancel(call, afterCancel);
     }
   }
 
@@ -32,12 +42,21 @@ public final class Cancellation {
    */
   public void cancel() {
     Call toCancel;
+    Runnable then;
     synchronized (this) {
       cancelled = true;
       toCancel = call;
+      then = afterCancel;
     }
     if (toCancel != null) {
-      toCancel.cancel();
+      cancel(toCancel, then);
+    }
+  }
+
+  private static void cancel(Call call, Runnable then) {
+    call.cancel();
+    if (then != null) {
+      then.run();
     }
   }
 }

@@ -27,6 +27,7 @@ final class FailureClassifier {
    * @param e the failure
    * @param requestSent whether the request's headers began to be written
    * @param timedOut whether the attempt's own timeout cancelled it
+   * @param neverLeftQueue whether it was still waiting in the HTTP dispatcher's queue then
    * @param attemptTimeoutMs the timeout that applied to this attempt
    * @param connectTimeoutMs the connect timeout
    */
@@ -34,8 +35,18 @@ final class FailureClassifier {
       IOException e,
       boolean requestSent,
       boolean timedOut,
+      boolean neverLeftQueue,
       long attemptTimeoutMs,
       long connectTimeoutMs) {
+    if (!requestSent && timedOut && neverLeftQueue) {
+      // The client's own congestion: the endpoint was never asked, and says nothing of its health.
+      return AttemptResult.timedOutInClientQueue(
+          "attempt timed out after "
+              + attemptTimeoutMs
+              + " ms waiting in the client's queue (its per-host limit of calls in flight) before it"
+              + " was sent",
+          e);
+    }
     if (!requestSent) {
       return AttemptResult.failed(
           AttemptFailure.Kind.NOT_SENT,

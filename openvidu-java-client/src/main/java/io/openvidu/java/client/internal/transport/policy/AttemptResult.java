@@ -17,6 +17,7 @@ public final class AttemptResult {
   private final AttemptFailure.Kind failureKind;
   private final String failureDescription;
   private final IOException failure;
+  private final boolean neverLeftClient;
 
   private AttemptResult(
       int status,
@@ -25,7 +26,8 @@ public final class AttemptResult {
       String retryAfter,
       AttemptFailure.Kind failureKind,
       String failureDescription,
-      IOException failure) {
+      IOException failure,
+      boolean neverLeftClient) {
     this.status = status;
     this.body = body;
     this.headers = headers;
@@ -33,6 +35,7 @@ public final class AttemptResult {
     this.failureKind = failureKind;
     this.failureDescription = failureDescription;
     this.failure = failure;
+    this.neverLeftClient = neverLeftClient;
   }
 
   /**
@@ -41,12 +44,30 @@ public final class AttemptResult {
    */
   public static AttemptResult answered(
       int status, byte[] body, ResponseHeaders headers, String retryAfter) {
-    return new AttemptResult(status, body, headers, retryAfter, null, null, null);
+    return new AttemptResult(status, body, headers, retryAfter, null, null, null, false);
   }
 
   public static AttemptResult failed(
       AttemptFailure.Kind kind, String description, IOException failure) {
-    return new AttemptResult(0, null, ResponseHeaders.EMPTY, null, kind, description, failure);
+    return new AttemptResult(
+        0, null, ResponseHeaders.EMPTY, null, kind, description, failure, false);
+  }
+
+  /**
+   * An attempt whose timeout passed while it still waited in the HTTP dispatcher's queue: not sent
+   * ({@link AttemptFailure.Kind#NOT_SENT}, so the call may go on anywhere), and no sign of the
+   * endpoint's health, which never saw it ({@link #neverLeftClient}).
+   */
+  public static AttemptResult timedOutInClientQueue(String description, IOException failure) {
+    return new AttemptResult(
+        0,
+        null,
+        ResponseHeaders.EMPTY,
+        null,
+        AttemptFailure.Kind.NOT_SENT,
+        description,
+        failure,
+        true);
   }
 
   public boolean isAnswered() {
@@ -85,5 +106,13 @@ public final class AttemptResult {
 
   public IOException failure() {
     return failure;
+  }
+
+  /**
+   * Whether the attempt failed without leaving the client (it timed out in the HTTP dispatcher's
+   * queue): a failure of the call, not of its endpoint.
+   */
+  public boolean neverLeftClient() {
+    return neverLeftClient;
   }
 }
