@@ -74,6 +74,15 @@ public final class StoreBenchmark implements Callable<Integer> {
               + " then stages its events in the outbox (nobody delivers them here).")
   boolean webhooks;
 
+  @Option(
+      names = "--phases",
+      split = ",",
+      description =
+          "Which phases: connections (into one big session, and its fetch), joins, publishes (in"
+              + " one session), sessions, mixed, latency (default: all).")
+  List<String> phases =
+      List.of("connections", "joins", "publishes", "sessions", "mixed", "latency");
+
   @Option(names = "--sessions", description = "Sessions created for sessions/s.")
   int sessions = 3_000;
 
@@ -144,12 +153,24 @@ public final class StoreBenchmark implements Callable<Integer> {
           });
     }
     warmUp(store);
-    bigSession(store);
-    joinsIntoOneSession(store);
-    publishesInOneSession(store);
-    sessionsPerSecond(store);
-    mixed(store);
-    commitLatency(store);
+    if (phases.contains("connections")) {
+      bigSession(store);
+    }
+    if (phases.contains("joins")) {
+      joinsIntoOneSession(store);
+    }
+    if (phases.contains("publishes")) {
+      publishesInOneSession(store);
+    }
+    if (phases.contains("sessions")) {
+      sessionsPerSecond(store);
+    }
+    if (phases.contains("mixed")) {
+      mixed(store);
+    }
+    if (phases.contains("latency")) {
+      commitLatency(store);
+    }
   }
 
   private void warmUp(ClusterStore store) throws Exception {
