@@ -202,6 +202,31 @@ public final class Transaction {
   }
 
   /**
+   * The documents of the hash {@code hashKey} as they are now, by field, without their versions
+   * being checked at commit (as {@link #peekHash}); staged changes are not included.
+   */
+  <T> Map<String, T> peekFields(String hashKey, Class<T> type) {
+    Map<String, T> result = new HashMap<>();
+    documents
+        .read(List.of(), List.of(hashKey))
+        .forEach(
+            (key, doc) ->
+                HashField.parse(key)
+                    .filter(f -> !f.isVersion() && doc.json() != null)
+                    .ifPresent(f -> result.put(f.field(), decode(doc.json(), type))));
+    return result;
+  }
+
+  /**
+   * Stages a document appended to the hash {@code hashKey} under a field the commit names ({@link
+   * DocumentWrite.Append}): a blind write, so transactions appending to one hash do not conflict.
+   * Not visible to this transaction's reads.
+   */
+  void append(String hashKey, Object value) {
+    stagedOthers.add(new DocumentWrite.Append(hashKey, encode(value)));
+  }
+
+  /**
    * Every document of the hash {@code hashKey}, staged changes included, in no particular order.
    * The hash's version is read too: any change to any of its fields by another transaction fails
    * this one's commit.

@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.store.memory;
 
+import io.openvidu.ha.server.store.AppendOrder;
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentStore.Message;
 import io.openvidu.ha.server.store.DocumentWrite;
@@ -92,13 +93,22 @@ public final class MemoryDocumentStore implements DocumentStore {
           return false;
         }
       }
-      // The commit's position: after every version it writes, shared by all it publishes.
+      // The commit's position, taken at its first append or publication, shared by all of them.
       long position = 0;
+      int appends = 0;
       for (DocumentWrite write : writes) {
-        if (write instanceof DocumentWrite.Publish && position == 0) {
+        if ((write instanceof DocumentWrite.Publish || write instanceof DocumentWrite.Append)
+            && position == 0) {
           position = ++lastVersion;
         }
-        apply(write, now, position);
+        if (write instanceof DocumentWrite.Append append) {
+          AppendOrder order = new AppendOrder(position, appends++);
+          applyToField(
+              new HashField(append.hash(), order.field()),
+              new DocumentWrite.Put(append.hash(), append.json(), 0));
+        } else {
+          apply(write, now, position);
+        }
       }
       dropExpired(now);
       return true;
