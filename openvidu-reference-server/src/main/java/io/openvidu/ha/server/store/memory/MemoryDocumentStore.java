@@ -103,9 +103,7 @@ public final class MemoryDocumentStore implements DocumentStore {
         }
         if (write instanceof DocumentWrite.Append append) {
           AppendOrder order = new AppendOrder(position, appends++);
-          applyToField(
-              new HashField(append.hash(), order.field()),
-              new DocumentWrite.Put(append.hash(), append.json(), 0));
+          putField(append.hash(), order.field(), append.json());
         } else {
           apply(write, now, position);
         }
@@ -181,16 +179,20 @@ public final class MemoryDocumentStore implements DocumentStore {
       if (put.ttlMillis() > 0) {
         throw new IllegalArgumentException("a hash field has no time to live");
       }
-      Hash hash = hashes.computeIfAbsent(field.hash(), k -> new Hash());
-      long version = ++lastVersion;
-      hash.fields.put(field.field(), new Entry(version, put.json(), Long.MAX_VALUE));
-      hash.version = version;
+      putField(field.hash(), field.field(), put.json());
     } else {
       Hash hash = hashes.get(field.hash());
       if (hash != null && hash.fields.remove(field.field()) != null) {
         hash.version = ++lastVersion;
       }
     }
+  }
+
+  private void putField(String hashKey, String field, String json) {
+    Hash hash = hashes.computeIfAbsent(hashKey, k -> new Hash());
+    long version = ++lastVersion;
+    hash.fields.put(field, new Entry(version, json, Long.MAX_VALUE));
+    hash.version = version;
   }
 
   private Entry live(String key, long now) {
