@@ -188,17 +188,7 @@ public final class Transaction {
    * some other way.
    */
   <T> List<T> peekHash(String hashKey, Class<T> type) {
-    List<T> result = new ArrayList<>();
-    documents
-        .read(List.of(), List.of(hashKey))
-        .forEach(
-            (key, doc) -> {
-              if (doc.json() != null
-                  && HashField.parse(key).filter(f -> !f.isVersion()).isPresent()) {
-                result.add(decode(doc.json(), type));
-              }
-            });
-    return result;
+    return new ArrayList<>(peekFields(hashKey, type).values());
   }
 
   /**
