@@ -51,16 +51,13 @@ class WebhookBigSessionTest {
           });
       await()
           .atMost(Duration.ofSeconds(15))
-          .until(() -> cluster.events(sessionId).size() == 1 + 2 * PARTICIPANTS);
+          .until(
+              () ->
+                  cluster.events(sessionId).size() == 1 + 2 * PARTICIPANTS
+                      && inCommitOrder(commits, sessionId).size() == 2 * PARTICIPANTS);
     }
 
-    List<String> inCommitOrder =
-        commits.stream()
-            .filter(e -> sessionId.equals(e.sessionId()))
-            .sorted(Comparator.comparingLong(ClusterEvent::position))
-            .map(WebhookBigSessionTest::describe)
-            .filter(d -> !d.isEmpty())
-            .toList();
+    List<String> inCommitOrder = inCommitOrder(commits, sessionId);
     List<WebhookEvent> posted = cluster.events(sessionId);
     assertThat(posted.get(0).name()).isEqualTo("sessionCreated");
     assertThat(posted.subList(1, posted.size()))
@@ -70,6 +67,16 @@ class WebhookBigSessionTest {
     List<WebhookReceiverServer.Post> posts = cluster.sessionPosts();
     assertThat(posts).hasSize(1 + 2 * PARTICIPANTS);
     assertThat(posts).extracting(p -> p.headers().get("Webhook-id").get(0)).doesNotHaveDuplicates();
+  }
+
+  /** The webhook events the session's commits staged, as {@link #describe}, in commit order. */
+  private static List<String> inCommitOrder(List<ClusterEvent> commits, String sessionId) {
+    return commits.stream()
+        .filter(e -> sessionId.equals(e.sessionId()))
+        .sorted(Comparator.comparingLong(ClusterEvent::position))
+        .map(WebhookBigSessionTest::describe)
+        .filter(d -> !d.isEmpty())
+        .toList();
   }
 
   /** What a webhook event is about: its name and its participant. */
