@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -45,7 +46,7 @@ final class WebhookCluster implements BeforeEachCallback, AfterEachCallback {
   private UnaryOperator<OpenViduCluster.Builder> clusterChange = UnaryOperator.identity();
   private WebhookReceiverServer receiver;
   private OpenViduCluster cluster;
-  private final List<SimulatedParticipant> participants = new ArrayList<>();
+  private final List<SimulatedParticipant> participants = new CopyOnWriteArrayList<>();
 
   private WebhookCluster(int masters) {
     this.masters = masters;

@@ -43,7 +43,10 @@ public interface DocumentStore extends AutoCloseable {
    * Applies {@code writes} if and only if every key of {@code expectedVersions} still has that
    * version (0 = absent). A {@link DocumentWrite.Put} or {@link DocumentWrite.Delete} of a {@link
    * HashField} key writes that field (never with a time to live) and moves its hash's version on; a
-   * {@link DocumentWrite.Delete} of a hash's key removes the hash with every field.
+   * {@link DocumentWrite.Delete} of a hash's key removes the hash with every field. A {@link
+   * DocumentWrite.Append} adds a field named by the commit's position ({@link AppendOrder}), the
+   * position its publications carry too; it checks nothing, so appends of concurrent commits to one
+   * hash do not conflict.
    *
    * @return whether the writes were applied
    */

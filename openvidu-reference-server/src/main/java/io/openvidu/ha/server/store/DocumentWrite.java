@@ -12,6 +12,15 @@ public sealed interface DocumentWrite {
   /** Removes the document at {@code key}. */
   record Delete(String key) implements DocumentWrite {}
 
+  /**
+   * Adds a field document holding {@code json} to the hash {@code hash}, checking nothing: its
+   * field is named by the commit itself ({@link AppendOrder}: the commit's position, then the rank
+   * of this append among the commit's appends), so documents appended by later commits sort after
+   * it and two commits appending to one hash never conflict. The hash's version moves on, as with
+   * any field written.
+   */
+  record Append(String hash, String json) implements DocumentWrite {}
+
   /** Adds {@code member} to the set at {@code setKey}. */
   record AddMember(String setKey, String member) implements DocumentWrite {}
 

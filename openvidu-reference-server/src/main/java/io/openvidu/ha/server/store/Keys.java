@@ -85,12 +85,13 @@ final class Keys {
     return prefix + "webhook:queues";
   }
 
-  String webhookQueue(String queue) {
-    return prefix + "webhook:queue:" + queue;
+  /** The hash of a webhook queue's events, one field document per event ({@link AppendOrder}). */
+  String webhookEvents(String queue) {
+    return prefix + "webhook:events:" + queue;
   }
 
-  String webhookEvent(String queue, long sequence) {
-    return prefix + "webhook:event:" + queue + ":" + sequence;
+  String webhookEvent(String queue, AppendOrder order) {
+    return new HashField(webhookEvents(queue), order.field()).key();
   }
 
   String webhookStats() {

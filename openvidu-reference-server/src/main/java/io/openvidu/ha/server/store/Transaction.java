@@ -188,17 +188,32 @@ public final class Transaction {
    * some other way.
    */
   <T> List<T> peekHash(String hashKey, Class<T> type) {
-    List<T> result = new ArrayList<>();
+    return new ArrayList<>(peekFields(hashKey, type).values());
+  }
+
+  /**
+   * The documents of the hash {@code hashKey} as they are now, by field, without their versions
+   * being checked at commit (as {@link #peekHash}); staged changes are not included.
+   */
+  <T> Map<String, T> peekFields(String hashKey, Class<T> type) {
+    Map<String, T> result = new HashMap<>();
     documents
         .read(List.of(), List.of(hashKey))
         .forEach(
-            (key, doc) -> {
-              if (doc.json() != null
-                  && HashField.parse(key).filter(f -> !f.isVersion()).isPresent()) {
-                result.add(decode(doc.json(), type));
-              }
-            });
+            (key, doc) ->
+                HashField.parse(key)
+                    .filter(f -> !f.isVersion() && doc.json() != null)
+                    .ifPresent(f -> result.put(f.field(), decode(doc.json(), type))));
     return result;
+  }
+
+  /**
+   * Stages a document appended to the hash {@code hashKey} under a field the commit names ({@link
+   * DocumentWrite.Append}): a blind write, so transactions appending to one hash do not conflict.
+   * Not visible to this transaction's reads.
+   */
+  void append(String hashKey, Object value) {
+    stagedOthers.add(new DocumentWrite.Append(hashKey, encode(value)));
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,20 +17,22 @@ import java.util.function.Supplier;
  * The webhook outbox ({@code webhooks.md}): each event is staged in the transaction of the change
  * that causes it, so it exists if and only if the change commits, whichever master made it and
  * whatever happens to that master next. Events wait in one queue per session (cluster-wide events
- * in one more), numbered in the order they were staged; a master that holds a queue's lease posts
- * its events in that order and takes each out once posted (see the server's {@code webhook}
- * package).
+ * in one more), in the order their changes committed; a master that holds a queue's lease posts its
+ * events in that order and takes each out once posted (see the server's {@code webhook} package).
  *
  * <p>Staging honours the configuration in the store at commit time ({@code OPENVIDU_WEBHOOK}, and
  * {@code OPENVIDU_WEBHOOK_EVENTS} as the filter): with webhooks off nothing is staged, nothing more
  * is read (the configuration is taken at its last known version and checked at commit: {@code
- * KnownVersions}), and no transition conflicts more than it did. With them on, the transitions of
- * one session conflict on that session's queue document, which is what keeps their events in order.
- * Media-node events go to {@link #CLUSTER_QUEUE}, one queue for every node.
+ * KnownVersions}), and no transition conflicts more than it did. With them on, staging reads
+ * nothing of the queue either: it {@linkplain DocumentWrite.Append appends} the event, named by its
+ * commit's position, so transitions of one session do not conflict over their events and the events
+ * still come out in the order of the commits. Media-node events go to {@link #CLUSTER_QUEUE}, one
+ * queue for every node.
  *
- * <p>Layout: a set of queue names; per queue a document {@code {head, next}} (the first undelivered
- * and the next free sequence number); per event a document {@link Entry}; a stats document with the
- * number of events dropped after their retries.
+ * <p>Layout: a set of queue names (staging adds its queue blindly; a queue leaves it only in a
+ * transaction that read the queue empty, so an event staged meanwhile fails that transaction
+ * instead of being stranded); per queue a hash of events, field {@link AppendOrder} to document
+ * {@link Staged}; a stats document with the number of events dropped after their retries.
  */
 public final class WebhookOutbox {
 
@@ -291,32 +294,48 @@ public final class WebhookOutbox {
     return new ArrayList<>(tx.members(keys.webhookQueues()));
   }
 
-  /** The oldest undelivered event of a queue. */
-  public Optional<Entry> head(String queue) {
-    Optional<Position> position = tx.read(keys.webhookQueue(queue), Position.class);
-    if (position.isEmpty() || position.get().head() >= position.get().next()) {
-      return Optional.empty();
-    }
-    return tx.read(keys.webhookEvent(queue, position.get().head()), Entry.class);
+  /**
+   * The events of a queue, oldest first (in the order their changes committed). Not
+   * version-checked: an event staged after this read sorts after all of them, so the oldest read is
+   * the oldest there is, and a transaction delivering from a queue does not conflict with the
+   * events staged into it.
+   */
+  public List<Entry> pending(String queue) {
+    List<Entry> entries = new ArrayList<>();
+    tx.peekFields(keys.webhookEvents(queue), Staged.class)
+        .forEach(
+            (field, staged) ->
+                AppendOrder.parse(field)
+                    .ifPresent(order -> entries.add(staged.entry(queue, order))));
+    entries.sort(Comparator.comparing(Entry::order));
+    return entries;
   }
 
   /**
-   * Takes an event out of its queue (posted, or given up); the queue disappears once empty. Nothing
-   * when it is no longer the head (another master took it out).
+   * Takes an event out of its queue (posted, or given up). Nothing when it is no longer there
+   * (another master took it out).
    */
   public void remove(Entry entry) {
-    Optional<Position> position = tx.read(keys.webhookQueue(entry.queue()), Position.class);
-    if (position.isEmpty() || position.get().head() != entry.sequence()) {
-      return;
+    String key = keys.webhookEvent(entry.queue(), entry.order());
+    if (tx.read(key, Staged.class).isPresent()) {
+      tx.delete(key);
     }
-    tx.delete(keys.webhookEvent(entry.queue(), entry.sequence()));
-    Position after = new Position(entry.sequence() + 1, position.get().next());
-    if (after.head() >= after.next()) {
-      tx.delete(keys.webhookQueue(entry.queue()));
-      tx.removeMember(keys.webhookQueues(), entry.queue());
-    } else {
-      tx.put(keys.webhookQueue(entry.queue()), after, null);
+  }
+
+  /**
+   * Removes the queue (from the set of queues, with its hash) if it holds no event, reading it
+   * version-checked: an event staged before this transaction commits makes it run again.
+   *
+   * @return whether the queue was empty, and is gone
+   */
+  public boolean removeIfEmpty(String queue) {
+    String events = keys.webhookEvents(queue);
+    if (!tx.readHash(events, JsonNode.class).isEmpty()) {
+      return false;
     }
+    tx.deleteHash(events);
+    tx.removeMember(keys.webhookQueues(), queue);
+    return true;
   }
 
   /** Counts one event dropped after its retries. */
@@ -337,20 +356,13 @@ public final class WebhookOutbox {
       return;
     }
     body.put("event", name);
-    Position position =
-        tx.read(keys.webhookQueue(queue), Position.class).orElse(new Position(0, 0));
-    long sequence = position.next();
-    tx.put(
-        keys.webhookEvent(queue, sequence),
-        new Entry(
+    tx.append(
+        keys.webhookEvents(queue),
+        new Staged(
             "evt_" + UUID.randomUUID().toString().replace("-", ""),
-            queue,
-            sequence,
             name,
             body,
-            System.currentTimeMillis()),
-        null);
-    tx.put(keys.webhookQueue(queue), new Position(position.head(), sequence + 1), null);
+            System.currentTimeMillis()));
     tx.addMember(keys.webhookQueues(), queue);
     tx.events().publishOn(CHANNEL, new ClusterEvent(STAGED, queue, List.of(), null, null));
   }
@@ -526,16 +538,24 @@ public final class WebhookOutbox {
     return Set.copyOf(names);
   }
 
-  /** One queue's bounds: the first undelivered sequence number and the next free one. */
-  record Position(long head, long next) {}
-
   /** The number of events dropped after their retries. */
   record Stats(long dropped) {}
 
   /**
-   * One staged event: its id (the {@code webhook-id} header), its queue and place in it, its name,
-   * its body and when it was staged (for the delivery delay).
+   * One staged event as stored (its queue and its place in it are its hash and its field): its id
+   * (the {@code webhook-id} header), its name, its body and when it was staged.
+   */
+  record Staged(String id, String name, JsonNode body, long stagedAt) {
+    Entry entry(String queue, AppendOrder order) {
+      return new Entry(id, queue, order, name, body, stagedAt);
+    }
+  }
+
+  /**
+   * One staged event: its id (the {@code webhook-id} header), its queue and place in it (the order
+   * of the commit that staged it), its name, its body and when it was staged (for the delivery
+   * delay).
    */
   public record Entry(
-      String id, String queue, long sequence, String name, JsonNode body, long stagedAt) {}
+      String id, String queue, AppendOrder order, String name, JsonNode body, long stagedAt) {}
 }

@@ -7,6 +7,7 @@ import io.openvidu.ha.server.config.ClusterSettings;
 import io.openvidu.ha.server.store.ClusterStore;
 import io.openvidu.ha.server.store.StoreUnavailableException;
 import io.openvidu.ha.server.store.Subscription;
+import io.openvidu.ha.server.store.Transaction;
 import io.openvidu.ha.server.store.TransitionRejectedException;
 import io.openvidu.ha.server.store.WebhookOutbox;
 import java.net.URI;
@@ -206,9 +207,17 @@ public final class WebhookDispatcher implements MasterFeature.Crashable {
   private void drain(String queue) {
     try {
       while (running) {
-        Optional<Step> step = next(queue);
-        if (step.isEmpty() || !deliver(queue, step.get())) {
+        Optional<Batch> batch = next(queue);
+        if (batch.isEmpty()) {
           return;
+        }
+        WebhookTarget target = batch.get().target();
+        for (WebhookOutbox.Entry entry : batch.get().entries()) {
+          Optional<WebhookTarget> held = running ? deliver(queue, entry, target) : Optional.empty();
+          if (held.isEmpty()) {
+            return;
+          }
+          target = held.get();
         }
       }
     } catch (InterruptedException e) {
@@ -226,23 +235,24 @@ public final class WebhookDispatcher implements MasterFeature.Crashable {
   }
 
   /**
-   * Renews the lease and reads the queue's head and the current target; releases the lease when the
-   * queue is empty (in the same transaction, so an event staged meanwhile makes it run again).
-   * Empty when there is nothing to post or the lease is lost.
+   * Renews the lease and reads the queue's events, oldest first, and the current target; when the
+   * queue is empty, removes it and releases the lease (in a transaction that read it empty, so an
+   * event staged meanwhile makes it run again). Empty when there is nothing to post or the lease is
+   * lost. Events staged after this read sort after those it returns: the next round posts them.
    */
-  private Optional<Step> next(String queue) {
+  private Optional<Batch> next(String queue) {
     long now = System.currentTimeMillis();
     try {
       return store.atomically(
           tx -> {
             tx.leases()
                 .renew(LEASE_PREFIX + queue, masterId, now + settings.leaseTime().toMillis());
-            Optional<WebhookOutbox.Entry> head = tx.webhooks().head(queue);
-            if (head.isEmpty()) {
+            List<WebhookOutbox.Entry> pending = tx.webhooks().pending(queue);
+            if (pending.isEmpty() && tx.webhooks().removeIfEmpty(queue)) {
               tx.leases().release(LEASE_PREFIX + queue, masterId);
               return Optional.empty();
             }
-            return Optional.of(new Step(head.get(), WebhookTarget.read(tx, cluster)));
+            return Optional.of(new Batch(pending, WebhookTarget.read(tx, cluster)));
           });
     } catch (TransitionRejectedException lost) {
       return Optional.empty();
@@ -250,12 +260,14 @@ public final class WebhookDispatcher implements MasterFeature.Crashable {
   }
 
   /**
-   * Posts one event until delivered or given up.
+   * Posts one event until delivered or given up, then takes it out of the outbox.
    *
-   * @return false when the lease was lost meanwhile (another master has the queue)
+   * @return the target for the next event, or empty when the lease was lost meanwhile (another
+   *     master has the queue)
    */
-  private boolean deliver(String queue, Step step) throws InterruptedException {
-    WebhookOutbox.Entry entry = step.entry();
+  private Optional<WebhookTarget> deliver(
+      String queue, WebhookOutbox.Entry entry, WebhookTarget firstTarget)
+      throws InterruptedException {
     byte[] body;
     try {
       body = JSON.writeValueAsBytes(entry.body());
@@ -264,78 +276,80 @@ public final class WebhookDispatcher implements MasterFeature.Crashable {
     }
     long firstAttempt = System.currentTimeMillis();
     Duration backoff = min(FIRST_BACKOFF, maxBackoff());
-    WebhookTarget target = step.target();
+    WebhookTarget target = firstTarget;
     for (int attempt = 1; ; attempt++) {
       WebhookPost.Outcome outcome =
           target.endpoint().isEmpty()
               ? WebhookPost.Outcome.failed("no OPENVIDU_WEBHOOK_ENDPOINT is configured")
               : post.send(target, entry.id(), body, System.currentTimeMillis());
       if (outcome.delivered()) {
-        store.atomically(
-            tx -> {
-              tx.webhooks().remove(entry);
-              return null;
-            });
         log.debug(
             "Webhook event {} ({}) delivered {} ms after it happened",
             entry.id(),
             entry.name(),
             System.currentTimeMillis() - entry.stagedAt());
-        return true;
+        return takeOut(queue, entry, false);
       }
       log.debug("Webhook event {} attempt {} failed: {}", entry.id(), attempt, outcome.failure());
       long elapsed = System.currentTimeMillis() - firstAttempt;
       if (target.endpoint().isEmpty() || elapsed + backoff.toMillis() > retryForMillis()) {
-        drop(entry, attempt, elapsed, outcome.failure(), target);
-        return true;
+        Optional<WebhookTarget> next = takeOut(queue, entry, true);
+        log.warn(
+            "Webhook event {} ({}, session {}) dropped after {} attempt(s) in {} ms to {}: {}",
+            entry.id(),
+            entry.name(),
+            entry.queue(),
+            attempt,
+            elapsed,
+            hostOf(target.endpoint()),
+            outcome.failure());
+        return next;
       }
       // The lease is renewed before and after each wait, and a wait is at most half the lease
       // time: a holder that is alive never loses its queue, whatever the backoff.
       if (renew(queue).isEmpty()) {
-        return false;
+        return Optional.empty();
       }
       Thread.sleep(backoff.toMillis());
       backoff = min(backoff.multipliedBy(2), maxBackoff());
       Optional<WebhookTarget> renewed = renew(queue);
       if (renewed.isEmpty()) {
-        return false;
+        return Optional.empty();
       }
       target = renewed.get();
     }
   }
 
-  private Optional<WebhookTarget> renew(String queue) {
+  /**
+   * Takes a posted (or dropped, and then counted) event out of the outbox, whether or not the lease
+   * is still held (it was posted either way), and renews the lease in the same transaction.
+   */
+  private Optional<WebhookTarget> takeOut(
+      String queue, WebhookOutbox.Entry entry, boolean dropped) {
     long now = System.currentTimeMillis();
-    try {
-      return Optional.of(
-          store.atomically(
-              tx -> {
-                tx.leases()
-                    .renew(LEASE_PREFIX + queue, masterId, now + settings.leaseTime().toMillis());
-                return WebhookTarget.read(tx, cluster);
-              }));
-    } catch (TransitionRejectedException lost) {
-      return Optional.empty();
-    }
-  }
-
-  private void drop(
-      WebhookOutbox.Entry entry, int attempts, long elapsed, String failure, WebhookTarget target) {
-    store.atomically(
+    return store.atomically(
         tx -> {
           tx.webhooks().remove(entry);
-          tx.webhooks().countDropped();
-          return null;
+          if (dropped) {
+            tx.webhooks().countDropped();
+          }
+          return renewed(tx, queue, now);
         });
-    log.warn(
-        "Webhook event {} ({}, session {}) dropped after {} attempt(s) in {} ms to {}: {}",
-        entry.id(),
-        entry.name(),
-        entry.queue(),
-        attempts,
-        elapsed,
-        hostOf(target.endpoint()),
-        failure);
+  }
+
+  private Optional<WebhookTarget> renew(String queue) {
+    long now = System.currentTimeMillis();
+    return store.atomically(tx -> renewed(tx, queue, now));
+  }
+
+  /** Renews the lease if this master still holds it; then the current target. */
+  private Optional<WebhookTarget> renewed(Transaction tx, String queue, long now) {
+    String lease = LEASE_PREFIX + queue;
+    if (tx.leases().find(lease).filter(l -> l.holder().equals(masterId)).isEmpty()) {
+      return Optional.empty();
+    }
+    tx.leases().renew(lease, masterId, now + settings.leaseTime().toMillis());
+    return Optional.of(WebhookTarget.read(tx, cluster));
   }
 
   private Duration maxBackoff() {
@@ -367,6 +381,6 @@ public final class WebhookDispatcher implements MasterFeature.Crashable {
     }
   }
 
-  /** The event to post and where to. */
-  private record Step(WebhookOutbox.Entry entry, WebhookTarget target) {}
+  /** The events to post, oldest first, and where to. */
+  private record Batch(List<WebhookOutbox.Entry> entries, WebhookTarget target) {}
 }

@@ -815,6 +815,165 @@ abstract class ClusterStoreContract {
         .isEmpty();
   }
 
+  // ---- the webhook outbox: staging appends, in commit order, without conflicts ----
+
+  @Test
+  void twoTransitionsOfOneSessionStagingEventsAtOnceBothCommitWithoutARetry() {
+    ClusterStore other = track(newStoreSharingState());
+    activeSession("s1", "con_A", "con_B");
+    webhooksOn();
+    AtomicInteger attempts = new AtomicInteger();
+
+    store.atomically(
+        tx -> {
+          tx.sessions().addPublisher("s1", "con_A", publisher("str_A"));
+          if (attempts.incrementAndGet() == 1) {
+            other.atomically(o -> o.sessions().addPublisher("s1", "con_B", publisher("str_B")));
+          }
+          return null;
+        });
+
+    assertThat(attempts).hasValue(1);
+    assertThat(outbox(store, "s1"))
+        .extracting(e -> e.body().path("streamId").asText())
+        .containsExactly("str_B", "str_A"); // the order of the commits, not of their starts
+  }
+
+  @Test
+  void eventsStagedBySixteenThreadsInOneSessionComeOutInCommitOrderWithoutARetry()
+      throws Exception {
+    ClusterStore other = track(newStoreSharingState());
+    String[] connections = new String[16];
+    for (int i = 0; i < connections.length; i++) {
+      connections[i] = "con_" + i;
+    }
+    activeSession("big", connections);
+    webhooksOn();
+    List<ClusterEvent> commits = new CopyOnWriteArrayList<>();
+    AtomicInteger attempts = new AtomicInteger();
+
+    try (Subscription ignored = store.subscribe("commits", commits::add)) {
+      race(
+          16,
+          i -> {
+            (i % 2 == 0 ? store : other)
+                .atomically(
+                    tx -> {
+                      attempts.incrementAndGet();
+                      tx.sessions().addPublisher("big", "con_" + i, publisher("str_" + i));
+                      // The commit's position, as every master would see it.
+                      tx.events()
+                          .publishOn(
+                              "commits",
+                              new ClusterEvent("published", "str_" + i, null, null, null));
+                      return null;
+                    });
+            return true;
+          });
+      await().atMost(Duration.ofSeconds(10)).until(() -> commits.size() == 16);
+    }
+
+    assertThat(attempts).hasValue(16);
+    List<String> inCommitOrder =
+        commits.stream()
+            .sorted(java.util.Comparator.comparingLong(ClusterEvent::position))
+            .map(ClusterEvent::sessionId)
+            .toList();
+    assertThat(outbox(store, "big"))
+        .extracting(e -> e.body().path("streamId").asText())
+        .containsExactlyElementsOf(inCommitOrder);
+  }
+
+  @Test
+  void anEventStagedWhileItsQueueIsFoundEmptyKeepsTheQueue() {
+    ClusterStore other = track(newStoreSharingState());
+    webhooksOn();
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    WebhookOutbox.Entry created = outbox(store, "s1").get(0);
+    store.atomically(
+        tx -> {
+          tx.webhooks().remove(created);
+          return null;
+        });
+    AtomicInteger attempts = new AtomicInteger();
+
+    boolean removed =
+        store.atomically(
+            tx -> {
+              boolean empty = tx.webhooks().removeIfEmpty("s1");
+              if (attempts.incrementAndGet() == 1) {
+                other.atomically(o -> signalSent(o, "s1"));
+              }
+              return empty;
+            });
+
+    assertThat(removed).isFalse();
+    assertThat(attempts).hasValue(2);
+    assertThat(store.<List<String>>atomically(tx -> tx.webhooks().queues())).containsExactly("s1");
+    assertThat(outbox(store, "s1"))
+        .extracting(WebhookOutbox.Entry::name)
+        .containsExactly("signalSent");
+  }
+
+  @Test
+  void aQueueFoundEmptyLeavesTheQueuesAndTakesNewEventsAgain() {
+    webhooksOn();
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+    WebhookOutbox.Entry created = outbox(store, "s1").get(0);
+
+    store.atomically(
+        tx -> {
+          tx.webhooks().remove(created);
+          return null;
+        });
+    boolean removed = store.atomically(tx -> tx.webhooks().removeIfEmpty("s1"));
+
+    assertThat(removed).isTrue();
+    assertThat(store.<List<String>>atomically(tx -> tx.webhooks().queues())).isEmpty();
+    store.atomically(tx -> signalSent(tx, "s1"));
+    assertThat(store.<List<String>>atomically(tx -> tx.webhooks().queues())).containsExactly("s1");
+    assertThat(outbox(store, "s1"))
+        .extracting(WebhookOutbox.Entry::name)
+        .containsExactly("signalSent");
+  }
+
+  @Test
+  void eventsOfARejectedTransitionAreNeverStaged() {
+    webhooksOn();
+    store.atomically(tx -> tx.sessions().create(session("s1")));
+
+    assertThatThrownBy(
+            () ->
+                store.atomically(
+                    tx -> {
+                      signalSent(tx, "s1");
+                      return tx.sessions().create(session("s1"));
+                    }))
+        .isInstanceOf(TransitionRejectedException.class);
+
+    assertThat(outbox(store, "s1"))
+        .extracting(WebhookOutbox.Entry::name)
+        .containsExactly("sessionCreated");
+  }
+
+  private void webhooksOn() {
+    store.atomically(
+        tx -> {
+          tx.writeDocument(
+              "config", JsonNodeFactory.instance.objectNode().put("OPENVIDU_WEBHOOK", true));
+          return null;
+        });
+  }
+
+  private static List<WebhookOutbox.Entry> outbox(ClusterStore through, String queue) {
+    return through.atomically(tx -> tx.webhooks().pending(queue));
+  }
+
+  private static Void signalSent(Transaction tx, String sessionId) {
+    tx.webhooks().signalSent(tx.sessions().get(sessionId), null, List.of(), "t", "d", NOW);
+    return null;
+  }
+
   // ---- the configuration, assumed at its last known version ----
 
   @Test

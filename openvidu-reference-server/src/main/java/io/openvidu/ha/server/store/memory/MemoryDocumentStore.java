@@ -1,5 +1,6 @@
 package io.openvidu.ha.server.store.memory;
 
+import io.openvidu.ha.server.store.AppendOrder;
 import io.openvidu.ha.server.store.DocumentStore;
 import io.openvidu.ha.server.store.DocumentStore.Message;
 import io.openvidu.ha.server.store.DocumentWrite;
@@ -92,13 +93,20 @@ public final class MemoryDocumentStore implements DocumentStore {
           return false;
         }
       }
-      // The commit's position: after every version it writes, shared by all it publishes.
+      // The commit's position, taken at its first append or publication, shared by all of them.
       long position = 0;
+      int appends = 0;
       for (DocumentWrite write : writes) {
-        if (write instanceof DocumentWrite.Publish && position == 0) {
+        if ((write instanceof DocumentWrite.Publish || write instanceof DocumentWrite.Append)
+            && position == 0) {
           position = ++lastVersion;
         }
-        apply(write, now, position);
+        if (write instanceof DocumentWrite.Append append) {
+          AppendOrder order = new AppendOrder(position, appends++);
+          putField(append.hash(), order.field(), append.json());
+        } else {
+          apply(write, now, position);
+        }
       }
       dropExpired(now);
       return true;
@@ -171,16 +179,20 @@ public final class MemoryDocumentStore implements DocumentStore {
       if (put.ttlMillis() > 0) {
         throw new IllegalArgumentException("a hash field has no time to live");
       }
-      Hash hash = hashes.computeIfAbsent(field.hash(), k -> new Hash());
-      long version = ++lastVersion;
-      hash.fields.put(field.field(), new Entry(version, put.json(), Long.MAX_VALUE));
-      hash.version = version;
+      putField(field.hash(), field.field(), put.json());
     } else {
       Hash hash = hashes.get(field.hash());
       if (hash != null && hash.fields.remove(field.field()) != null) {
         hash.version = ++lastVersion;
       }
     }
+  }
+
+  private void putField(String hashKey, String field, String json) {
+    Hash hash = hashes.computeIfAbsent(hashKey, k -> new Hash());
+    long version = ++lastVersion;
+    hash.fields.put(field, new Entry(version, json, Long.MAX_VALUE));
+    hash.version = version;
   }
 
   private Entry live(String key, long now) {

@@ -286,6 +286,8 @@ public final class RedisDocumentStore implements DocumentStore {
             .add(put.ttlMillis());
       } else if (write instanceof DocumentWrite.Delete delete) {
         ops.addArray().add("del").add(indexOf(keys, delete.key()));
+      } else if (write instanceof DocumentWrite.Append append) {
+        ops.addArray().add("app").add(indexOf(keys, append.hash())).add(append.json());
       } else if (write instanceof DocumentWrite.AddMember add) {
         ops.addArray().add("sadd").add(indexOf(keys, add.setKey())).add(add.member());
       } else if (write instanceof DocumentWrite.RemoveMember remove) {

@@ -2,8 +2,11 @@
 -- KEYS[1] is the version counter, KEYS[2] this commit's marker; the others are the documents, hashes and sets the
 -- transaction touches.
 -- ARGV[1] is {"c": [[keyIndex, version(, field)], ...], "w": [[op, keyIndexOrChannel, arg, arg], ...], "t": ttlMillis}.
--- Every message published is 'position:message', the position taken from the version counter once per commit after
--- its other writes, so that a snapshot read (read.lua's 'c') tells which messages it already reflects.
+-- Every message published is 'position:message', the position taken from the version counter once per commit, at its
+-- first append or publication (the writes of a transaction come before them), so that a snapshot read (read.lua's 'c')
+-- tells which messages it already reflects.
+-- An 'app' write appends a field document to a hash without any check, its field named 'position.rank' (the commit's
+-- position, then the rank of the append among the commit's appends from 0), so that appends sort in commit order.
 -- A check with a field checks one field document of a hash (field '' = the hash's own version). A field document is
 -- stored as 'version:json'; the hash's field '' holds the version of its last change.
 -- The marker makes a commit idempotent: Lettuce sends a command again after a reconnection when the connection closed
@@ -31,6 +34,7 @@ for _, check in ipairs(spec.c) do
   end
 end
 local position
+local appends = 0
 for _, write in ipairs(spec.w) do
   local op = write[1]
   if op == 'put' then
@@ -49,6 +53,13 @@ for _, write in ipairs(spec.w) do
     if redis.call('HDEL', KEYS[write[2]], write[3]) == 1 then
       redis.call('HSET', KEYS[write[2]], '', redis.call('INCR', KEYS[1]))
     end
+  elseif op == 'app' then
+    if not position then
+      position = redis.call('INCR', KEYS[1])
+    end
+    local version = redis.call('INCR', KEYS[1])
+    redis.call('HSET', KEYS[write[2]], position .. '.' .. appends, version .. ':' .. write[3], '', version)
+    appends = appends + 1
   elseif op == 'del' then
     redis.call('DEL', KEYS[write[2]])
   elseif op == 'sadd' then
