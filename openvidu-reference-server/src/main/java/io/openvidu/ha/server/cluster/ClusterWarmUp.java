@@ -80,7 +80,6 @@ final class ClusterWarmUp {
    * requests, the first recording's start among them. After a full collection the JVM sets the next
    * threshold well above what is loaded.
    */
-  @SuppressWarnings("java:S1215") // an explicit collection is the point
   private static void settleHeap() {
     System.gc();
   }
