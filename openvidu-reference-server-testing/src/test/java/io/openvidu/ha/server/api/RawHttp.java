@@ -71,7 +71,7 @@ public final class RawHttp {
         // The server answered and closed before reading everything (a request too large): its
         // answer may still be there to read.
         try {
-          return read(socket.getInputStream(), false);
+          return read(socket.getInputStream(), false, request);
         } catch (IOException | RuntimeException unreadable) {
           throw new ClosedEarly(e);
         }
@@ -79,7 +79,7 @@ public final class RawHttp {
       boolean head =
           new String(request, 0, Math.min(5, request.length), StandardCharsets.ISO_8859_1)
               .equals("HEAD ");
-      return read(socket.getInputStream(), head);
+      return read(socket.getInputStream(), head, request);
     } catch (SocketTimeoutException e) {
       throw new UncheckedIOException("no answer within " + timeout, e);
     } catch (IOException e) {
@@ -95,7 +95,8 @@ public final class RawHttp {
     return text.append("\r\n").toString();
   }
 
-  private static Answer read(InputStream in, boolean headRequest) throws IOException {
+  private static Answer read(InputStream in, boolean headRequest, byte[] request)
+      throws IOException {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     int headerEnd = -1;
@@ -120,7 +121,7 @@ public final class RawHttp {
     byte[] all = received.toByteArray();
     if (headerEnd < 0) {
       if (all.length == 0) {
-        throw new NoAnswer();
+        throw new NoAnswer(requestLine(request));
       }
       throw new AssertionError(
           "not an HTTP answer: " + new String(all, StandardCharsets.ISO_8859_1));
@@ -152,6 +153,15 @@ public final class RawHttp {
     return new Answer(Integer.parseInt(statusLine[1]), headers, body);
   }
 
+  /** The request's first line, cut to a length a failure message can show. */
+  private static String requestLine(byte[] request) {
+    String text =
+        new String(request, 0, Math.min(200, request.length), StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n");
+    String line = end < 0 ? text : text.substring(0, end);
+    return "'" + (line.length() > 80 ? line.substring(0, 80) + "..." : line) + "'";
+  }
+
   private static long contentLength(String head) {
     for (String line : head.split("\r\n")) {
       if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
@@ -176,8 +186,8 @@ public final class RawHttp {
 
   /** The server closed the connection without answering. */
   public static final class NoAnswer extends RuntimeException {
-    NoAnswer() {
-      super("the server closed the connection without an answer", null, false, false);
+    NoAnswer(String requestLine) {
+      super("the server closed the connection without an answer to " + requestLine);
     }
   }
 
