@@ -128,6 +128,7 @@ class AsyncOpenViduTest {
     try (OpenVidu openVidu = client(masters.a.url("/").toString())) {
       Session session = openVidu.createSession();
       CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch callbackBlocking = new CountDownLatch(1);
       AtomicReference<String> callbackThread = new AtomicReference<>();
       CompletableFuture<Void> blocked =
           openVidu
@@ -136,9 +137,12 @@ class AsyncOpenViduTest {
               .handle(
                   (recording, failure) -> {
                     callbackThread.set(Thread.currentThread().getName());
+                    callbackBlocking.countDown();
                     awaitQuietly(release);
                     return null;
                   });
+      // The callback holds its executor thread from here on.
+      assertThat(callbackBlocking.await(10, TimeUnit.SECONDS)).isTrue();
 
       // Meanwhile the client goes on: asynchronous calls complete, on the other executor thread.
       Boolean changed = session.async().fetch().get(10, TimeUnit.SECONDS);
