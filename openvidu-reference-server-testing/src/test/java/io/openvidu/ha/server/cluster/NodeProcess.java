@@ -113,6 +113,11 @@ public final class NodeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The operating system's id of the node's process. */
+  public long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() throws InterruptedException {
     if (process.isAlive()) {

@@ -6,7 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -20,7 +23,10 @@ import java.util.function.Function;
  * and this JVM only drives it over HTTP and WebSockets. This JVM's own first calls are paid for on
  * a throw-away process before the first run: what is timed is the cluster's work and the network,
  * not the benchmark's class loading. The emulated launch times are zero (a start waits for its
- * launch time on top of what is timed). One line per run, then the medians over the runs.
+ * launch time on top of what is timed). Each start is timed twice: its wall time as the client sees
+ * it, and the CPU time every thread of the master process used meanwhile (compiler and collector
+ * threads included: on a loaded machine it moves less than the wall time). One line per run, then
+ * the medians over the runs.
  *
  * <pre>
  * mvn -q -pl openvidu-reference-server-testing -am test-compile
@@ -30,7 +36,10 @@ import java.util.function.Function;
  *     io.openvidu.ha.server.recording.RecordingStartBenchmark 10 15 2&gt;/dev/null
  * </pre>
  *
- * Arguments: cluster starts (default 10), later starts per kind (default 15).
+ * Arguments: cluster starts (default 10), later starts per kind (default 15), and optionally the
+ * master's JVM options; several option sets separated by {@code |} are measured in alternating
+ * runs, each with its own medians (e.g. {@code "|-XX:TieredStopAtLevel=1"}: defaults against C1
+ * only).
  */
 public final class RecordingStartBenchmark {
 
@@ -39,68 +48,103 @@ public final class RecordingStartBenchmark {
 
   private RecordingStartBenchmark() {}
 
-  /** One cluster start's figures, in milliseconds. */
-  private record Run(
-      double clusterStart,
-      double composedFirst,
-      double composedLater,
-      double quickStartFirst,
-      double quickStartLater,
-      double addedNodeFirst,
-      double addedNodeLater) {
+  /** One kind's starts in one run: the first, and the median of the later ones. */
+  private record Starts(Sample first, Sample later) {
+
+    static Starts of(List<Sample> samples) {
+      List<Sample> rest = samples.subList(1, samples.size());
+      return new Starts(
+          samples.get(0),
+          new Sample(
+              medianOf(rest.stream().map(Sample::wallMillis).toList()),
+              medianOf(rest.stream().map(Sample::serverCpuMillis).toList())));
+    }
 
     @Override
     public String toString() {
       return String.format(
-          "cluster start %7.1f | COMPOSED first %6.1f later median %5.1f | QUICK_START first %6.1f"
-              + " later median %5.1f | added node first %6.1f later median %5.1f (ms)",
-          clusterStart,
-          composedFirst,
-          composedLater,
-          quickStartFirst,
-          quickStartLater,
-          addedNodeFirst,
-          addedNodeLater);
+          "first %5.1f later %5.1f ms, server CPU first %5.1f later %5.1f ms",
+          first.wallMillis(), later.wallMillis(), first.serverCpuMillis(), later.serverCpuMillis());
+    }
+  }
+
+  /** One start: its wall time and the CPU time the master process spent meanwhile. */
+  private record Sample(double wallMillis, double serverCpuMillis) {}
+
+  /** One cluster start's figures. */
+  private record Run(double clusterStart, Starts composed, Starts quickStart, Starts addedNode) {
+
+    @Override
+    public String toString() {
+      return String.format(
+          "cluster start %6.0f ms%n    COMPOSED    %s%n    QUICK_START %s%n    added node  %s",
+          clusterStart, composed, quickStart, addedNode);
     }
   }
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int later = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    // Several JVM option sets, separated by '|', are measured in alternating runs: an A/B whose
+    // halves see the same machine.
+    List<List<String>> masterJvms =
+        args.length > 2
+            ? Arrays.stream(args[2].split("\\|"))
+                .map(String::trim)
+                .map(
+                    options ->
+                        options.isEmpty() ? List.<String>of() : List.of(options.split("\\s+")))
+                .toList()
+            : List.of(List.of());
     Path work = Files.createTempDirectory("recording-start-benchmark");
     System.out.println("Warming this JVM's client code on a throw-away cluster process...");
-    measure(work.resolve("client-warm-up"), 5);
-    List<Run> all = new ArrayList<>();
-    for (int i = 1; i <= runs; i++) {
-      Run run = measure(work.resolve("run-" + i), later);
-      all.add(run);
-      System.out.printf("run %2d: %s%n", i, run);
+    measure(work.resolve("client-warm-up"), 5, masterJvms.get(0));
+    Map<List<String>, List<Run>> all = new LinkedHashMap<>();
+    for (int i = 1; i <= runs * masterJvms.size(); i++) {
+      List<String> masterJvm = masterJvms.get((i - 1) % masterJvms.size());
+      Run run = measure(work.resolve("run-" + i), later, masterJvm);
+      all.computeIfAbsent(masterJvm, options -> new ArrayList<>()).add(run);
+      System.out.printf("run %2d %s: %s%n", i, masterJvm, run);
     }
+    all.forEach(
+        (masterJvm, its) -> {
+          System.out.printf(
+              "master JVM options %s, medians of %d runs (ratio: median of each run's first /"
+                  + " later):%n",
+              masterJvm, its.size());
+          summarize("COMPOSED   ", its, Run::composed);
+          summarize("QUICK_START", its, Run::quickStart);
+          summarize("added node ", its, Run::addedNode);
+          System.out.printf(
+              "cluster start %.0f ms%n", medianOf(its.stream().map(Run::clusterStart).toList()));
+        });
+  }
+
+  private static void summarize(String kind, List<Run> runs, Function<Run, Starts> starts) {
+    List<Starts> all = runs.stream().map(starts).toList();
     System.out.printf(
-        "median of %d runs: COMPOSED first %.1f vs later %.1f (%.2fx) | QUICK_START first %.1f vs"
-            + " later %.1f (%.2fx) | added node first %.1f vs later %.1f (%.2fx) | cluster start"
-            + " %.0f ms%n",
-        runs,
-        median(all, Run::composedFirst),
-        median(all, Run::composedLater),
-        median(all, r -> r.composedFirst() / r.composedLater()),
-        median(all, Run::quickStartFirst),
-        median(all, Run::quickStartLater),
-        median(all, r -> r.quickStartFirst() / r.quickStartLater()),
-        median(all, Run::addedNodeFirst),
-        median(all, Run::addedNodeLater),
-        median(all, r -> r.addedNodeFirst() / r.addedNodeLater()),
-        median(all, Run::clusterStart));
+        "%s wall: first %5.1f vs later %5.1f ms (%.2fx) | server CPU: first %5.1f vs later %5.1f"
+            + " ms (%.2fx)%n",
+        kind,
+        medianOf(all.stream().map(s -> s.first().wallMillis()).toList()),
+        medianOf(all.stream().map(s -> s.later().wallMillis()).toList()),
+        medianOf(all.stream().map(s -> s.first().wallMillis() / s.later().wallMillis()).toList()),
+        medianOf(all.stream().map(s -> s.first().serverCpuMillis()).toList()),
+        medianOf(all.stream().map(s -> s.later().serverCpuMillis()).toList()),
+        medianOf(
+            all.stream()
+                .map(s -> s.first().serverCpuMillis() / s.later().serverCpuMillis())
+                .toList()));
   }
 
   /** Starts a cluster process in {@code dir} and times its recording starts. */
-  private static Run measure(Path dir, int later) throws Exception {
+  private static Run measure(Path dir, int later, List<String> masterJvm) throws Exception {
     Files.createDirectories(dir);
     long launched = System.nanoTime();
     try (NodeProcess.Launch launch =
             NodeProcess.launch(
                 dir.resolve("master.log"),
-                List.of(),
+                masterJvm,
                 "--port",
                 "0",
                 "--recordings-dir",
@@ -113,15 +157,16 @@ public final class RecordingStartBenchmark {
       double clusterStart = (System.nanoTime() - launched) / 1e6;
       String url = master.firstUrl();
       ApiClient api = ApiClient.of(url, "MY_SECRET");
+      ProcessCpuClock cpu = new ProcessCpuClock(master.pid());
       try (Participants participants = new Participants(api, URI.create(url))) {
         // A session of the node first, as a real application has one before it records: not what
         // is measured.
         participants.sessionWithPublisher();
-        List<Double> composed = new ArrayList<>();
-        List<Double> quickStart = new ArrayList<>();
+        List<Sample> composed = new ArrayList<>();
+        List<Sample> quickStart = new ArrayList<>();
         for (int i = 0; i <= later; i++) {
-          composed.add(timeStart(api, sessionWithPublisher(participants, null)));
-          quickStart.add(timeStart(api, sessionWithPublisher(participants, QUICK_START)));
+          composed.add(timeStart(api, cpu, sessionWithPublisher(participants, null)));
+          quickStart.add(timeStart(api, cpu, sessionWithPublisher(participants, QUICK_START)));
         }
         String node =
             api.post(
@@ -131,18 +176,12 @@ public final class RecordingStartBenchmark {
                 .get("id")
                 .asText();
         String onNode = "{\"mediaNode\":{\"id\":\"" + node + "\"}}";
-        List<Double> addedNode = new ArrayList<>();
+        List<Sample> addedNode = new ArrayList<>();
         for (int i = 0; i <= later; i++) {
-          addedNode.add(timeStart(api, sessionWithPublisher(participants, onNode)));
+          addedNode.add(timeStart(api, cpu, sessionWithPublisher(participants, onNode)));
         }
         return new Run(
-            clusterStart,
-            composed.get(0),
-            medianOfLater(composed),
-            quickStart.get(0),
-            medianOfLater(quickStart),
-            addedNode.get(0),
-            medianOfLater(addedNode));
+            clusterStart, Starts.of(composed), Starts.of(quickStart), Starts.of(addedNode));
       }
     }
   }
@@ -153,28 +192,51 @@ public final class RecordingStartBenchmark {
     return sessionId;
   }
 
-  /** Starts and stops a recording of the session; returns how long the start took, in ms. */
-  private static double timeStart(ApiClient api, String sessionId) {
+  /** Starts and stops a recording of the session; returns what the start cost. */
+  private static Sample timeStart(ApiClient api, ProcessCpuClock cpu, String sessionId) {
+    double cpuBefore = cpu.millis();
     long started = System.nanoTime();
     ApiClient.Reply reply =
         api.post("/openvidu/api/recordings/start", "{\"session\":\"" + sessionId + "\"}");
     double millis = (System.nanoTime() - started) / 1e6;
+    double cpuMillis = cpu.millis() - cpuBefore;
     if (reply.status() != 200) {
       throw new IllegalStateException("start answered " + reply.status() + " " + reply.body());
     }
     api.post("/openvidu/api/recordings/stop/" + reply.json().get("id").asText(), null);
-    return millis;
+    return new Sample(millis, cpuMillis);
   }
 
-  private static double medianOfLater(List<Double> millis) {
-    List<Double> rest = new ArrayList<>(millis.subList(1, millis.size()));
-    rest.sort(Double::compare);
-    return rest.get(rest.size() / 2);
+  private static double medianOf(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    return sorted.get(sorted.size() / 2);
   }
 
-  private static double median(List<Run> runs, Function<Run, Double> figure) {
-    List<Double> values = new ArrayList<>(runs.stream().map(figure).toList());
-    values.sort(Double::compare);
-    return values.get(values.size() / 2);
+  /**
+   * The CPU time all threads of a process have used, from Linux's per-thread scheduler statistics
+   * (nanoseconds; {@code /proc/PID/stat} counts in 10 ms ticks, too coarse for a start of a few
+   * milliseconds). NaN where {@code /proc} does not have them. The compiler and collector threads
+   * count: a start that makes the JIT compile costs that.
+   */
+  private record ProcessCpuClock(long pid) {
+
+    double millis() {
+      Path tasks = Path.of("/proc", Long.toString(pid), "task");
+      long nanos = 0;
+      try (var threads = Files.list(tasks)) {
+        for (Path thread : threads.toList()) {
+          try {
+            String stats = Files.readString(thread.resolve("schedstat"));
+            nanos += Long.parseLong(stats.substring(0, stats.indexOf(' ')));
+          } catch (java.io.IOException ended) {
+            // The thread ended between the listing and the read.
+          }
+        }
+      } catch (java.io.IOException e) {
+        return Double.NaN;
+      }
+      return nanos / 1e6;
+    }
   }
 }
