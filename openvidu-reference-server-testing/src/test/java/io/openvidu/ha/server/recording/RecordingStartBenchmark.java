@@ -23,10 +23,12 @@ import java.util.function.Function;
  * and this JVM only drives it over HTTP and WebSockets. This JVM's own first calls are paid for on
  * a throw-away process before the first run: what is timed is the cluster's work and the network,
  * not the benchmark's class loading. The emulated launch times are zero (a start waits for its
- * launch time on top of what is timed). Each start is timed twice: its wall time as the client sees
- * it, and the CPU time every thread of the master process used meanwhile (compiler and collector
- * threads included: on a loaded machine it moves less than the wall time). One line per run, then
- * the medians over the runs.
+ * launch time on top of what is timed). A control beside them: the session creation before each
+ * COMPOSED start, a request that is no recording, first and later at the same moments of the JVM's
+ * life as the starts (what it shows for its first is what any first request pays). Each start is
+ * timed twice: its wall time as the client sees it, and the CPU time every thread of the master
+ * process used meanwhile (compiler and collector threads included: on a loaded machine it moves
+ * less than the wall time). One line per run, then the medians over the runs.
  *
  * <pre>
  * mvn -q -pl openvidu-reference-server-testing -am test-compile
@@ -72,13 +74,15 @@ public final class RecordingStartBenchmark {
   private record Sample(double wallMillis, double serverCpuMillis) {}
 
   /** One cluster start's figures. */
-  private record Run(double clusterStart, Starts composed, Starts quickStart, Starts addedNode) {
+  private record Run(
+      double clusterStart, Starts composed, Starts quickStart, Starts addedNode, Starts control) {
 
     @Override
     public String toString() {
       return String.format(
-          "cluster start %6.0f ms%n    COMPOSED    %s%n    QUICK_START %s%n    added node  %s",
-          clusterStart, composed, quickStart, addedNode);
+          "cluster start %6.0f ms%n    COMPOSED    %s%n    QUICK_START %s%n    added node  %s%n"
+              + "    control     %s",
+          clusterStart, composed, quickStart, addedNode, control);
     }
   }
 
@@ -115,6 +119,7 @@ public final class RecordingStartBenchmark {
           summarize("COMPOSED   ", its, Run::composed);
           summarize("QUICK_START", its, Run::quickStart);
           summarize("added node ", its, Run::addedNode);
+          summarize("control    ", its, Run::control);
           System.out.printf(
               "cluster start %.0f ms%n", medianOf(its.stream().map(Run::clusterStart).toList()));
         });
@@ -164,8 +169,16 @@ public final class RecordingStartBenchmark {
         participants.sessionWithPublisher();
         List<Sample> composed = new ArrayList<>();
         List<Sample> quickStart = new ArrayList<>();
+        List<Sample> control = new ArrayList<>();
         for (int i = 0; i <= later; i++) {
-          composed.add(timeStart(api, cpu, sessionWithPublisher(participants, null)));
+          // The control: creating the session of each COMPOSED start, a request that is no
+          // recording, timed at the same moments of the JVM's life.
+          double cpuBefore = cpu.millis();
+          long started = System.nanoTime();
+          String sessionId = participants.session(null);
+          control.add(new Sample((System.nanoTime() - started) / 1e6, cpu.millis() - cpuBefore));
+          participants.publish(participants.join(sessionId, "PUBLISHER"));
+          composed.add(timeStart(api, cpu, sessionId));
           quickStart.add(timeStart(api, cpu, sessionWithPublisher(participants, QUICK_START)));
         }
         String node =
@@ -181,7 +194,11 @@ public final class RecordingStartBenchmark {
           addedNode.add(timeStart(api, cpu, sessionWithPublisher(participants, onNode)));
         }
         return new Run(
-            clusterStart, Starts.of(composed), Starts.of(quickStart), Starts.of(addedNode));
+            clusterStart,
+            Starts.of(composed),
+            Starts.of(quickStart),
+            Starts.of(addedNode),
+            Starts.of(control));
       }
     }
   }
