@@ -159,8 +159,8 @@ public final class Main implements Callable<Integer> {
       negatable = true,
       fallbackValue = "true",
       description =
-          "Warm recordings up before media nodes run, so that the first recording starts as fast as "
-              + "later ones (the 2.20.0 fix; costs a little start time; default: ${DEFAULT-VALUE}).")
+          "Warm recordings up before media nodes run, so that the first recording finds nothing of "
+              + "its own cold (the 2.20.0 fix; costs a little start time; default: ${DEFAULT-VALUE}).")
   boolean recordingWarmUp;
 
   @Option(

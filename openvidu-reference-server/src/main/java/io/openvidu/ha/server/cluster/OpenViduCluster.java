@@ -417,7 +417,7 @@ public final class OpenViduCluster implements AutoCloseable {
 
     /**
      * Whether the first cluster of the JVM warms recordings up before its media nodes run (default
-     * true), so that the first recording starts as fast as later ones. Off, the start is shorter
+     * true), so that the first recording finds nothing of its own cold. Off, the start is shorter
      * (no scratch cluster) and the first recording pays for loading the recording code: for
      * processes whose recording latency nobody measures.
      */
@@ -445,8 +445,8 @@ public final class OpenViduCluster implements AutoCloseable {
     /** Opens the store, adds the media nodes and starts every master. */
     public OpenViduCluster start() {
       if (warmUp) {
-        // Before any media node reports running: the first recording then starts as fast as later
-        // ones (the 2.20.0 fix).
+        // Before any media node reports running: the first recording then finds nothing of its own
+        // cold (the 2.20.0 fix).
         Duration warmUpTime = ClusterWarmUp.runOncePerJvm();
         if (!warmUpTime.isZero()) {
           LoggerFactory.getLogger(OpenViduCluster.class)
