@@ -131,16 +131,17 @@ final class DemoRun {
   }
 
   /**
-   * Keeps the traffic going until the client has taken the restarted master back: it probes an
+   * Keeps the traffic going until the client has the restarted master in rotation: it probes an
    * ejected master only once the ejection, which doubles with each failed probe, is over, so that
-   * can be up to one ejection period after the restart.
+   * can be up to one ejection period after the restart. A master the client never ejected (no call
+   * met it dead, as with little traffic) is in rotation already: nothing to wait for.
    */
   private void awaitReturnOfTheVictim() throws InterruptedException {
-    if (stats.restorations() > 0) {
+    if (!stats.isOutOfRotation(VICTIM)) {
       return;
     }
     timeline.say("waiting   for the client to take %s back into rotation", masters.name(VICTIM));
-    if (!stats.awaitRestoration(RETURN_TIMEOUT)) {
+    if (!stats.awaitInRotation(VICTIM, RETURN_TIMEOUT)) {
       stats.failed(
           "return of " + masters.name(VICTIM),
           new IllegalStateException(

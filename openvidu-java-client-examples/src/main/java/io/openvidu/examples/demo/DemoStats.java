@@ -5,6 +5,8 @@ import io.openvidu.java.client.transport.OpenViduEventListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -32,6 +34,10 @@ final class DemoStats implements OpenViduEventListener {
   private final LongAdder ejections = new LongAdder();
   private final LongAdder restorations = new LongAdder();
   private final List<String> firstFailures = new ArrayList<>();
+
+  /** The names of the masters the client has ejected and not taken back yet. */
+  private final Set<String> outOfRotation = ConcurrentHashMap.newKeySet();
+
   private final Object restored = new Object();
 
   DemoStats(Timeline timeline, MasterNames masters) {
@@ -82,6 +88,7 @@ final class DemoStats implements OpenViduEventListener {
   @Override
   public void endpointEjected(String endpoint, Duration ejectedFor, int consecutiveFailures) {
     ejections.increment();
+    outOfRotation.add(masters.name(endpoint));
     timeline.say(
         "client    %s out of rotation for %d ms", masters.name(endpoint), ejectedFor.toMillis());
   }
@@ -91,18 +98,24 @@ final class DemoStats implements OpenViduEventListener {
     restorations.increment();
     timeline.say("client    %s back in rotation", masters.name(endpoint));
     synchronized (restored) {
+      outOfRotation.remove(masters.name(endpoint));
       restored.notifyAll();
     }
   }
 
+  /** Whether the client has ejected master {@code index} (from 0) and not taken it back yet. */
+  boolean isOutOfRotation(int index) {
+    return outOfRotation.contains(masters.name(index));
+  }
+
   /**
-   * Waits until some master has been taken back into rotation; false if none was within {@code
-   * timeout}.
+   * Waits until the client has master {@code index} (from 0) in rotation: at once if it never
+   * ejected it or has taken it back since; false if it still had not after {@code timeout}.
    */
-  boolean awaitRestoration(Duration timeout) throws InterruptedException {
+  boolean awaitInRotation(int index, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (restored) {
-      while (restorations.sum() == 0) {
+      while (isOutOfRotation(index)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;

@@ -121,6 +121,10 @@ class MainTest {
     CommandLine commandLine = Main.commandLine();
     commandLine.setErr(new PrintWriter(err));
 
-    assertThat(commandLine.execute("--port", "0", "--store", "redis://127.0.0.1:1")).isEqualTo(1);
+    // No wait for the store to come: the default, 30 s, would be waited out in full.
+    assertThat(
+            commandLine.execute(
+                "--port", "0", "--store", "redis://127.0.0.1:1", "--store-wait-seconds", "0"))
+        .isEqualTo(1);
   }
 }
