@@ -304,14 +304,25 @@ final class ClusterWarmUp {
     /** Sends a request and returns its result, skipping the notifications that come first. */
     private JsonNode call(String method, JsonNode params) {
       int id = ++lastId;
-      socket.sendText(
-          JSON.createObjectNode()
-              .put("jsonrpc", "2.0")
-              .put("id", id)
-              .put("method", method)
-              .set("params", params)
-              .toString(),
-          true);
+      try {
+        // Waited for: the JDK's WebSocket fails a send begun before the previous one completed,
+        // and the previous send may complete after its answer has already arrived.
+        socket
+            .sendText(
+                JSON.createObjectNode()
+                    .put("jsonrpc", "2.0")
+                    .put("id", id)
+                    .put("method", method)
+                    .set("params", params)
+                    .toString(),
+                true)
+            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("the warm-up participant could not send its " + method, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while warming up", e);
+      }
       try {
         while (true) {
           String frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
